@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "stoplicht",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "stoplicht", targets: ["stoplicht"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+    ],
+    targets: [
+        // The domain rules (lights, the report text format, Markdown) live here, free of Vapor.
+        .target(
+            name: "StoplichtCore",
+            path: "Sources/StoplichtCore"
+        ),
+        .target(
+            name: "Stoplicht",
+            dependencies: [
+                "StoplichtCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            path: "Sources/Stoplicht",
+            resources: [.copy("Demo/woudenberg-dienstverlening-2018.txt")]
+        ),
+        .executableTarget(
+            name: "stoplicht",
+            dependencies: ["Stoplicht"],
+            path: "Sources/stoplicht"
+        ),
+        .testTarget(
+            name: "StoplichtTests",
+            dependencies: [
+                "Stoplicht",
+                "StoplichtCore",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            path: "Tests/StoplichtTests"
+        ),
+    ]
+)

@@ -1,0 +1,43 @@
+import Foundation
+import Logging
+import Vapor
+
+/// Starts the `stoplicht` executable: picks the database from the environment (a fresh
+/// demo file for `demo`), runs the command, and reports failures in Dutch.
+public enum Entrypoint {
+    public static func main() async {
+        var env: Environment
+        do { env = try Environment.detect() } catch { fail("Onbekende omgeving: \(error)") }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            return handler
+        }
+        let isDemo = env.arguments.dropFirst().first == "demo"
+        let settings = Settings.fromEnvironment(demo: isDemo)
+        if isDemo, case .sqliteFile(let path) = settings.database {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let app: Application
+        do { app = try await Application.make(env) } catch { fail("Stoplicht kan niet starten: \(error)") }
+        do {
+            try await configure(app, settings: settings)
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            fail(message(for: error))
+        }
+        try? await app.asyncShutdown()
+    }
+
+    static func message(for error: any Error) -> String {
+        if let error = error as? ImportError { return error.message }
+        if let error = error as? any AbortError { return error.reason }
+        return "Stoplicht stopte door een fout: \(String(reflecting: error))"
+    }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("stoplicht: \(message)\n".utf8))
+        exit(1)
+    }
+}

@@ -1,0 +1,57 @@
+import Plot
+import Vapor
+
+/// Turns every error into a Dutch page (or Dutch problem JSON for API clients) without a
+/// stack trace; unexpected errors are logged in full and shown as a plain apology.
+struct ErrorPageMiddleware: AsyncMiddleware {
+    var showDetails: Bool
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return response(for: error, request: request)
+        }
+    }
+
+    func response(for error: any Error, request: Request) -> Response {
+        let status: HTTPResponseStatus
+        let title: String
+        let detail: String
+        if let abort = error as? any AbortError {
+            status = abort.status
+            title = status == .notFound ? Strings.notFoundTitle : Strings.errorTitle
+            detail = status == .notFound && abort.reason == HTTPResponseStatus.notFound.reasonPhrase
+                ? Strings.notFound : abort.reason
+            request.logger.info("\(status.code) \(request.url.path): \(abort.reason)")
+        } else {
+            status = .internalServerError
+            title = Strings.errorTitle
+            detail = Strings.serverError
+            request.logger.report(error: error)
+        }
+        if wantsJSON(request) {
+            let body = #"{"status":\#(status.code),"title":"\#(jsonEscaped(title))","detail":"\#(jsonEscaped(detail))"}"#
+            return Response(status: status, headers: ["Content-Type": "application/problem+json; charset=utf-8"], body: .init(string: body))
+        }
+        let page = Layout(title: title, settings: request.settings, breadcrumbs: []) {
+            Node<HTML.BodyContext>.group(
+                .h1(.class("utrecht-heading-1"), .text(title)),
+                .p(.class("utrecht-paragraph"), .text(detail)),
+                .p(.a(.class("utrecht-link"), .href(SiteURL.home.path), .text(Strings.backHome)))
+            )
+        }
+        return page.response(status: status)
+    }
+
+    /// API clients ask for JSON by name; browsers (and curl's `*/*`) get the page.
+    private func wantsJSON(_ request: Request) -> Bool {
+        let accept = request.headers[.accept].joined(separator: ",").lowercased()
+        return request.url.path.hasPrefix("/api/") || (accept.contains("json") && !accept.contains("text/html"))
+    }
+
+    private func jsonEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
+}

@@ -1,0 +1,23 @@
+import Fluent
+import Vapor
+
+/// Every migration in the order it runs; one per change, never edited once landed.
+enum Migrations {
+    static func register(on app: Application) {
+        app.migrations.add(CreateOrganisation())
+        app.migrations.add(CreatePerson())
+        app.migrations.add(CreateProgramme())
+        app.migrations.add(CreateProgrammeOfficial())
+        app.migrations.add(CreateProgrammeLight())
+        app.migrations.add(CreateProgrammeDimension())
+        app.migrations.add(CreateProject())
+        app.migrations.add(CreateProjectLeader())
+        app.migrations.add(CreateProjectItem())
+        app.migrations.add(CreateReportingPeriod())
+        app.migrations.add(CreateProjectStatus())
+        app.migrations.add(CreateStatusDimensionLight())
+        app.migrations.add(CreateProgrammeSection())
+        app.migrations.add(CreateDecision())
+        app.migrations.add(CreateRisk())
+    }
+}

@@ -1,0 +1,29 @@
+import RoutingKit
+
+/// Every page of the site. Routes are registered from these paths and views link with
+/// them, so a link cannot point nowhere.
+enum SiteURL {
+    case home
+    case stylesheet
+    case programme(String)
+    case project(programme: String, number: Int)
+    case period(programme: String, period: String)
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .stylesheet: "/css/stoplicht.css"
+        case .programme(let slug): "/programmas/\(slug)"
+        case .project(let programme, let number): "/programmas/\(programme)/projecten/\(number)"
+        case .period(let programme, let period): "/programmas/\(programme)/perioden/\(period)"
+        }
+    }
+
+    /// Route patterns, parameter names as the handlers read them.
+    enum Pattern {
+        static let programme: [PathComponent] = ["programmas", ":programme"]
+        static let project: [PathComponent] = ["programmas", ":programme", "projecten", ":number"]
+        static let period: [PathComponent] = ["programmas", ":programme", "perioden", ":period"]
+        static let stylesheet: [PathComponent] = ["css", "stoplicht.css"]
+    }
+}

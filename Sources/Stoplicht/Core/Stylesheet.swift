@@ -1,0 +1,152 @@
+import Vapor
+
+/// Stoplicht's own stylesheet. Class names follow the NL Design System (`utrecht-*`,
+/// `nl-*`) and colours come from its `--basis-*` tokens, so a municipality's theme
+/// stylesheet (STOPLICHT_THEME_CSS) restyles the site by overriding tokens.
+enum Stylesheet {
+    static func response(_ request: Request) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        headers.replaceOrAdd(name: .eTag, value: etag)
+        if request.headers.first(name: .ifNoneMatch) == etag {
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: .ok, headers: headers, body: .init(string: css))
+    }
+
+    static let etag = "\"\(String(css.hashValue & 0x7fff_ffff, radix: 16))\""
+
+    static let css = #"""
+:root {
+  --basis-color-positive-color-default: #1b5e20;
+  --basis-color-positive-bg-default: #e8f5e9;
+  --basis-color-positive-border-default: #2e7d32;
+  --basis-color-warning-color-default: #7a3e00;
+  --basis-color-warning-bg-default: #fff3e0;
+  --basis-color-warning-border-default: #e65100;
+  --basis-color-negative-color-default: #8e0000;
+  --basis-color-negative-bg-default: #ffebee;
+  --basis-color-negative-border-default: #c62828;
+  --basis-color-neutral-color-default: #37474f;
+  --basis-color-neutral-bg-default: #eceff1;
+  --basis-color-neutral-border-default: #78909c;
+  --basis-color-info-color-default: #0d47a1;
+  --basis-color-info-bg-default: #e3f2fd;
+  --basis-color-info-border-default: #1565c0;
+  --basis-color-default-color-document: #1a1a1a;
+  --basis-color-default-color-subtle: #555;
+  --basis-color-default-bg-document: #fff;
+  --basis-color-default-bg-subtle: #f5f6f7;
+  --basis-color-default-border-default: #c7ccd1;
+  --basis-color-accent-1-color-default: #01689b;
+  --basis-color-accent-1-bg-default: #01689b;
+  --basis-focus-outline-color: #1a1a1a;
+  --basis-focus-background-color: #ffbf47;
+  --basis-text-font-family-default: "Noto Sans", "Segoe UI", Arial, sans-serif;
+  --basis-space-block-md: 1rem;
+  --basis-space-block-lg: 1.5rem;
+}
+*, *::before, *::after { box-sizing: border-box; }
+.utrecht-document {
+  margin: 0; font-family: var(--basis-text-font-family-default); font-size: 1rem; line-height: 1.5;
+  color: var(--basis-color-default-color-document); background: var(--basis-color-default-bg-document);
+}
+a.utrecht-link, .utrecht-link { color: var(--basis-color-accent-1-color-default); text-underline-offset: 0.15em; }
+a.utrecht-link:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--basis-focus-outline-color); outline-offset: 2px; background: var(--basis-focus-background-color); }
+.nl-skip-link { position: absolute; left: 1rem; top: -4rem; padding: .5rem 1rem; background: #fff; z-index: 10; }
+.nl-skip-link:focus { top: .5rem; }
+.utrecht-page-header { background: var(--basis-color-accent-1-bg-default); color: #fff; }
+.utrecht-page-header__content, .utrecht-breadcrumb-nav, .utrecht-page-content, .utrecht-page-footer {
+  max-width: 80rem; margin: 0 auto; padding-inline: 1.5rem;
+}
+.utrecht-page-header__content { padding-block: .75rem; }
+.stoplicht-logo { color: #fff; font-weight: 700; font-size: 1.25rem; text-decoration: none; display: inline-flex; align-items: center; gap: .6rem; }
+.stoplicht-logo__lamps { display: inline-flex; flex-direction: column; gap: 2px; background: #1a1a1a; padding: 3px; border-radius: 4px; }
+.stoplicht-logo__lamps span { width: .55rem; height: .55rem; border-radius: 50%; display: block; }
+.stoplicht-logo__lamps span:nth-child(1) { background: #e53935; }
+.stoplicht-logo__lamps span:nth-child(2) { background: #fb8c00; }
+.stoplicht-logo__lamps span:nth-child(3) { background: #43a047; }
+.utrecht-breadcrumb-nav__list { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem .5rem; padding: .75rem 0 0; margin: 0; font-size: .95rem; }
+.utrecht-breadcrumb-nav__item + .utrecht-breadcrumb-nav__item::before { content: "›"; margin-right: .5rem; color: var(--basis-color-default-color-subtle); }
+.utrecht-page-content { padding-block: 1rem 3rem; }
+.utrecht-page-content:focus { outline: none; background: none; }
+.utrecht-page-footer { border-top: 1px solid var(--basis-color-default-border-default); padding-block: 1rem; color: var(--basis-color-default-color-subtle); font-size: .9rem; }
+.utrecht-heading-1 { font-size: 2rem; line-height: 1.2; margin: .25rem 0 1rem; }
+.utrecht-heading-2 { font-size: 1.45rem; line-height: 1.25; margin: 2rem 0 .75rem; }
+.utrecht-heading-3, .stoplicht-richtext h3 { font-size: 1.15rem; margin: 1.25rem 0 .5rem; }
+.stoplicht-richtext h4, .stoplicht-richtext h5, .stoplicht-richtext h6 { font-size: 1rem; margin: 1rem 0 .25rem; }
+.utrecht-paragraph, .stoplicht-richtext p { margin: 0 0 .75rem; max-width: 75ch; }
+.stoplicht-richtext ul, .stoplicht-richtext ol { margin: 0 0 .75rem; padding-left: 1.4rem; max-width: 75ch; }
+.stoplicht-richtext > :last-child { margin-bottom: 0; }
+.stoplicht-kicker { text-transform: uppercase; letter-spacing: .06em; font-size: .85rem; font-weight: 600; color: var(--basis-color-default-color-subtle); margin: 0; }
+.stoplicht-muted { color: var(--basis-color-default-color-subtle); }
+.stoplicht-plain-list { list-style: none; padding: 0; margin: 0; }
+.stoplicht-facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1.5rem; margin: 0 0 1.5rem; }
+.stoplicht-facts dt { font-weight: 600; }
+.stoplicht-facts dd { margin: 0; }
+.utrecht-button-link { display: inline-block; padding: .6rem 1.1rem; border-radius: 4px; font-weight: 600; text-decoration: none; }
+.utrecht-button-link--primary { background: var(--basis-color-accent-1-bg-default); color: #fff; }
+.utrecht-button-link--primary:hover { background: #00527a; }
+/* A light: a round mark in its colour and always its word. */
+.stoplicht-light { display: inline-flex; align-items: center; gap: .4rem; padding: .1rem .55rem .1rem .35rem; border-radius: 1rem;
+  border: 1px solid; font-weight: 600; font-size: .9rem; white-space: nowrap; }
+.stoplicht-light__mark { width: .85rem; height: .85rem; border-radius: 50%; border: 2px solid currentColor; }
+.stoplicht-light--positive { color: var(--basis-color-positive-color-default); background: var(--basis-color-positive-bg-default); border-color: var(--basis-color-positive-border-default); }
+.stoplicht-light--positive .stoplicht-light__mark { background: var(--basis-color-positive-border-default); border-color: var(--basis-color-positive-border-default); }
+.stoplicht-light--warning { color: var(--basis-color-warning-color-default); background: var(--basis-color-warning-bg-default); border-color: var(--basis-color-warning-border-default); }
+.stoplicht-light--warning .stoplicht-light__mark { background: var(--basis-color-warning-border-default); border-color: var(--basis-color-warning-border-default); }
+.stoplicht-light--negative { color: var(--basis-color-negative-color-default); background: var(--basis-color-negative-bg-default); border-color: var(--basis-color-negative-border-default); }
+.stoplicht-light--negative .stoplicht-light__mark { background: var(--basis-color-negative-border-default); border-color: var(--basis-color-negative-border-default); }
+.stoplicht-light--neutral { color: var(--basis-color-neutral-color-default); background: var(--basis-color-neutral-bg-default); border-color: var(--basis-color-neutral-border-default); }
+.stoplicht-light--neutral .stoplicht-light__mark { background: var(--basis-color-neutral-border-default); border-color: var(--basis-color-neutral-border-default); }
+.stoplicht-light--info { color: var(--basis-color-info-color-default); background: var(--basis-color-info-bg-default); border-color: var(--basis-color-info-border-default); }
+.stoplicht-light--info .stoplicht-light__mark { background: var(--basis-color-info-border-default); }
+.stoplicht-light--none { color: var(--basis-color-default-color-subtle); background: #fff; border-style: dashed; border-color: var(--basis-color-default-border-default); font-weight: 400; }
+.stoplicht-light--none .stoplicht-light__mark { border-style: dashed; }
+.utrecht-badge-status { display: inline-block; font-size: .8rem; padding: 0 .45rem; border-radius: 3px; background: var(--basis-color-default-bg-subtle); border: 1px solid var(--basis-color-default-border-default); margin-top: .3rem; }
+.stoplicht-lifecycle--opgeleverd { background: var(--basis-color-neutral-bg-default); }
+.stoplicht-lifecycle--niet-gestart { background: var(--basis-color-info-bg-default); }
+.stoplicht-counts__list { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: .75rem; }
+.stoplicht-counts__item { display: flex; align-items: center; gap: .5rem; padding: .5rem .75rem; border: 1px solid var(--basis-color-default-border-default); border-radius: 6px; background: var(--basis-color-default-bg-subtle); }
+.stoplicht-counts__number { font-size: 1.5rem; font-weight: 700; min-width: 1.5ch; text-align: right; }
+.stoplicht-legend { display: grid; grid-template-columns: max-content 1fr; gap: .4rem 1rem; margin: 0 0 1rem; align-items: start; }
+.stoplicht-legend dd { margin: 0; }
+.stoplicht-cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
+.stoplicht-card { border: 1px solid var(--basis-color-default-border-default); border-radius: 6px; padding: 1rem 1.25rem; }
+.stoplicht-card .utrecht-heading-2 { margin-top: 0; }
+.stoplicht-table-scroll { overflow-x: auto; }
+.utrecht-table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+.utrecht-table caption { text-align: left; font-weight: 600; padding: .5rem 0; color: var(--basis-color-default-color-subtle); }
+.utrecht-table th, .utrecht-table td { border-bottom: 1px solid var(--basis-color-default-border-default); padding: .6rem .5rem; text-align: left; vertical-align: top; }
+.utrecht-table thead th { background: var(--basis-color-default-bg-subtle); border-bottom: 2px solid var(--basis-color-default-color-document); white-space: nowrap; }
+.stoplicht-annex td:nth-child(2) { min-width: 14rem; }
+.stoplicht-annex td:nth-child(5) { min-width: 22rem; }
+.stoplicht-col-number { width: 3rem; text-align: right !important; }
+.stoplicht-row { border-left: 4px solid transparent; }
+.stoplicht-row--warning > th { box-shadow: inset 4px 0 var(--basis-color-warning-border-default); }
+.stoplicht-row--negative > th { box-shadow: inset 4px 0 var(--basis-color-negative-border-default); }
+.stoplicht-row--positive > th { box-shadow: inset 4px 0 var(--basis-color-positive-border-default); }
+.stoplicht-row--neutral > th { box-shadow: inset 4px 0 var(--basis-color-neutral-border-default); }
+.stoplicht-items { margin: .3rem 0 0; padding-left: 1.1rem; color: var(--basis-color-default-color-subtle); font-size: .9rem; }
+.stoplicht-history { list-style: none; padding: 0; }
+.stoplicht-history__entry { border-left: 3px solid var(--basis-color-default-border-default); padding: 0 0 .5rem 1rem; margin-bottom: 1rem; }
+.stoplicht-report__cover { border-bottom: 3px solid var(--basis-color-accent-1-bg-default); margin-bottom: 1.5rem; }
+.stoplicht-decisions li, .stoplicht-risks li { margin-bottom: .75rem; max-width: 75ch; }
+@media print {
+  @page { size: A4; margin: 18mm 15mm; }
+  .utrecht-page-header, .utrecht-breadcrumb-nav, .utrecht-page-footer, .nl-skip-link, .stoplicht-print-hint { display: none; }
+  .utrecht-document { font-size: 10pt; }
+  .utrecht-page-content { max-width: none; padding: 0; }
+  .stoplicht-table-scroll { overflow: visible; }
+  .utrecht-table thead { display: table-header-group; }
+  .utrecht-table tr { break-inside: avoid; }
+  .stoplicht-report__section { break-before: auto; }
+  .stoplicht-report__annex { break-before: page; }
+  .utrecht-heading-2 { break-after: avoid; }
+  a.utrecht-link { color: inherit; text-decoration: none; }
+  .stoplicht-light, .stoplicht-light__mark, .stoplicht-row > th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""#
+}

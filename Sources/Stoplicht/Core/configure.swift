@@ -1,0 +1,47 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+/// Assembles the application: database, migrations, middleware, routes and commands.
+public func configure(_ app: Application, settings: Settings) async throws {
+    switch settings.database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+    case .postgres(let url):
+        var config = try SQLPostgresConfiguration(url: url)
+        if url.contains("sslmode=disable") || !url.contains("sslmode") { config.coreConfiguration.tls = .disable }
+        app.databases.use(.postgres(configuration: config, sqlLogLevel: .debug), as: .psql)
+    }
+    app.storage[SettingsKey.self] = settings
+    Migrations.register(on: app)
+    // The embedded database has one user, so it migrates itself; a shared PostgreSQL
+    // database is migrated on purpose with `stoplicht migrate`.
+    if settings.database.isEmbedded {
+        try await app.autoMigrate()
+    }
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(ErrorPageMiddleware(showDetails: false))
+
+    try routes(app)
+
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(ReportCommand(), as: "report")
+}
+
+struct SettingsKey: StorageKey {
+    typealias Value = Settings
+}
+
+extension Application {
+    var settings: Settings { storage[SettingsKey.self] ?? Settings(database: .sqliteMemory) }
+}
+
+extension Request {
+    var settings: Settings { application.settings }
+}

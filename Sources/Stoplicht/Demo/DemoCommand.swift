@@ -1,0 +1,33 @@
+import Fluent
+import StoplichtCore
+import Vapor
+
+/// `stoplicht demo`: a fresh embedded database with the seed programme, served at once.
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "hostname", short: "H", help: "Adres om op te luisteren (standaard 127.0.0.1).")
+        var hostname: String?
+        @Option(name: "port", short: "p", help: "Poort (standaard 8080).")
+        var port: Int?
+    }
+
+    var help: String { "Start Stoplicht met het demoprogramma Dienstverlening (Woudenberg, 2018)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        let summary = try await Self.load(on: app.db)
+        let hostname = signature.hostname ?? "127.0.0.1"
+        let port = signature.port ?? 8080
+        context.console.print("Demo geladen: \(summary.projects) projecten, \(summary.warnings.count) importwaarschuwingen.")
+        context.console.print("Open http://\(hostname):\(port)/programmas/\(summary.programmeSlug)")
+        var serve = context
+        serve.input = CommandInput(arguments: ["stoplicht serve", "--hostname", hostname, "--port", "\(port)"])
+        try await app.servers.asyncCommand.run(using: &serve)
+    }
+
+    static func load(on db: any Database) async throws -> ImportSummary {
+        let report = try ReportTextParser().parse(data: DemoData.seedReport())
+        return try await ReportImporter(database: db).run(report, into: ImportTarget(organisation: DemoData.organisation))
+    }
+}

@@ -1,0 +1,279 @@
+import Fluent
+import Foundation
+import StoplichtCore
+
+/// Where an imported report goes. Names left nil are taken from the report itself.
+struct ImportTarget: Sendable {
+    var organisation: String
+    var programme: String?
+    var period: String?
+}
+
+/// What an import did, for the command line and the tests.
+struct ImportSummary: Sendable {
+    var programmeSlug: String
+    var periodSlug: String
+    var projects: Int
+    var created = 0
+    var updated = 0
+    var warnings: [ImportWarning]
+
+    var changedAnything: Bool { created + updated > 0 }
+}
+
+/// Writes a parsed report into the database: organisation, programme, people, period,
+/// projects, statuses, sections, decisions and risks. Matching is by name, number and
+/// key, and a row is only written when a value differs, so importing the same file twice
+/// changes nothing.
+struct ReportImporter {
+    var database: any Database
+
+    func run(_ report: ParsedReport, into target: ImportTarget) async throws -> ImportSummary {
+        guard let programmeName = target.programme ?? report.programmeName else {
+            throw ImportError("Het programma is niet bekend: de rapportage noemt geen programma. Geef het op met --programme \"Naam\".")
+        }
+        guard let periodName = target.period ?? report.periodName else {
+            throw ImportError("De rapportageperiode is niet bekend: de rapportage noemt geen ‘Rapportageperiode:’. Geef haar op met --period \"juni t/m oktober 2018\".")
+        }
+        return try await database.transaction { db in
+            var writer = Writer(db: db)
+            let summary = try await writer.write(report, organisation: target.organisation, programme: programmeName, period: periodName)
+            return summary
+        }
+    }
+}
+
+struct ImportError: Error, CustomStringConvertible {
+    var message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}
+
+/// One import's writes, counting what it created and changed.
+private struct Writer {
+    let db: any Database
+    var created = 0
+    var updated = 0
+    var people: [String: Person] = [:]
+    var firms: [String: Organisation] = [:]
+
+    init(db: any Database) {
+        self.db = db
+    }
+
+    mutating func write(_ report: ParsedReport, organisation name: String, programme programmeName: String, period periodName: String) async throws -> ImportSummary {
+        let organisation = try await findOrCreate(
+            Organisation.query(on: db).filter(\.$name == name).filter(\.$kind == .municipality).first(),
+            else: Organisation(name: name, kind: .municipality))
+        let organisationID = try organisation.requireID()
+
+        // Programme, its scale and governance.
+        let programme = try await findOrCreate(
+            Programme.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == Slug.make(programmeName)).first(),
+            else: Programme(organisationID: organisationID, slug: Slug.make(programmeName), name: programmeName))
+        let programmeID = try programme.requireID()
+        change(programme, \.name, programmeName)
+        change(programme, \.reportTitle, report.title)
+        change(programme, \.duration, report.duration)
+        try await save(programme)
+        let scale = try await ensureScale(programmeID: programmeID, legend: report.legend)
+        try await ensureDimensions(programmeID: programmeID)
+        try await writeOfficials(report, programmeID: programmeID, organisationID: organisationID)
+
+        // Period.
+        let periodSlug = Slug.make(periodName)
+        let period = try await findOrCreate(
+            ReportingPeriod.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$slug == periodSlug).first(),
+            else: ReportingPeriod(programmeID: programmeID, slug: periodSlug, name: periodName))
+        let span = PeriodSpan(name: periodName)
+        change(period, \.name, periodName)
+        change(period, \.startsOn, span?.start.isoDay)
+        change(period, \.endsOn, span?.end.isoDay)
+        try await save(period)
+        let periodID = try period.requireID()
+
+        // Projects and their status in the period.
+        let existing = try await Project.query(on: db).filter(\.$programme.$id == programmeID)
+            .with(\.$leaders).with(\.$items).all()
+        let statuses = try await ProjectStatus.query(on: db).filter(\.$period.$id == periodID).all()
+        for parsed in report.projects {
+            let project = existing.first { $0.number == parsed.number }
+                ?? Project(programmeID: programmeID, number: parsed.number, name: parsed.name, lifecycle: parsed.lifecycle)
+            let isNew = project.id == nil
+            change(project, \.name, parsed.name)
+            change(project, \.lifecycle, parsed.lifecycle)
+            try await save(project)
+            let projectID = try project.requireID()
+            try await writeItems(parsed.items, projectID: projectID, existing: isNew ? [] : project.items)
+            try await writeLeaders(parsed.leaders, projectID: projectID, existing: isNew ? [] : project.leaders, organisationID: organisationID)
+
+            let status = statuses.first { $0.$project.id == projectID } ?? ProjectStatus(projectID: projectID, periodID: periodID)
+            change(status, \.light, scale.light(for: parsed.light)?.code)
+            change(status, \.lifecycle, parsed.lifecycle)
+            change(status, \.remarks, parsed.remarks)
+            change(status, \.plannedDelivery, parsed.plannedDelivery?.storageValue)
+            change(status, \.forecastDelivery, parsed.forecastDelivery?.storageValue)
+            try await save(status)
+        }
+
+        try await writeSections(report.sections, periodID: periodID)
+        try await writeDecisions(report.decisions, periodID: periodID)
+        try await writeRisks(report.risks, periodID: periodID)
+
+        return ImportSummary(programmeSlug: programme.slug, periodSlug: periodSlug, projects: report.projects.count,
+                             created: created, updated: updated, warnings: report.warnings)
+    }
+
+    // MARK: Parts
+
+    mutating func ensureScale(programmeID: UUID, legend: [LegendEntry]) async throws -> LightScale {
+        var lights = try await ProgrammeLight.query(on: db).filter(\.$programme.$id == programmeID).all()
+        if lights.isEmpty {
+            lights = LightScale.standard.lights.map { ProgrammeLight(programmeID: programmeID, definition: $0) }
+            for light in lights { try await save(light) }
+        }
+        // The report's own legend says what its lights mean.
+        let scale = LightScale(lights.map(\.definition))
+        for entry in legend {
+            guard let code = scale.light(for: entry.reading)?.code, let light = lights.first(where: { $0.code == code }) else { continue }
+            change(light, \.meaning, entry.meaning)
+            try await save(light)
+        }
+        return LightScale(lights.map(\.definition))
+    }
+
+    mutating func ensureDimensions(programmeID: UUID) async throws {
+        guard try await ProgrammeDimension.query(on: db).filter(\.$programme.$id == programmeID).count() == 0 else { return }
+        for (position, dimension) in ReportingDimension.gotik.enumerated() {
+            try await save(ProgrammeDimension(programmeID: programmeID, dimension: dimension, position: position))
+        }
+    }
+
+    mutating func writeOfficials(_ report: ParsedReport, programmeID: UUID, organisationID: UUID) async throws {
+        var wanted: [(ProgrammeOfficial.Role, String)] = []
+        if let name = report.politicalSponsor { wanted.append((.politicalSponsor, name)) }
+        if let name = report.administrativeSponsor { wanted.append((.administrativeSponsor, name)) }
+        if let name = report.programmeManager { wanted.append((.programmeManager, name)) }
+        wanted += report.portfolioHolders.map { (.portfolioHolder, $0) }
+        guard !wanted.isEmpty else { return }
+        let existing = try await ProgrammeOfficial.query(on: db).filter(\.$programme.$id == programmeID).with(\.$person).sort(\.$position).all()
+        if existing.map({ "\($0.role.rawValue):\($0.person.name)" }) == wanted.map({ "\($0.0.rawValue):\($0.1)" }) { return }
+        for official in existing { try await official.delete(on: db) }
+        for (position, (role, name)) in wanted.enumerated() {
+            let person = try await person(LeaderName(person: name), organisationID: organisationID)
+            try await save(ProgrammeOfficial(programmeID: programmeID, personID: person.requireID(), role: role, position: position))
+        }
+        if !existing.isEmpty { updated += 1 }
+    }
+
+    mutating func writeItems(_ items: [String], projectID: UUID, existing: [ProjectItem]) async throws {
+        guard existing.sorted(by: { $0.position < $1.position }).map(\.title) != items else { return }
+        for item in existing { try await item.delete(on: db) }
+        for (position, title) in items.enumerated() {
+            try await save(ProjectItem(projectID: projectID, position: position, title: title))
+        }
+    }
+
+    mutating func writeLeaders(_ leaders: [LeaderName], projectID: UUID, existing: [ProjectLeader], organisationID: UUID) async throws {
+        var personIDs: [UUID] = []
+        for leader in leaders {
+            let id = try await person(leader, organisationID: organisationID).requireID()
+            if !personIDs.contains(id) { personIDs.append(id) }
+        }
+        guard existing.sorted(by: { $0.position < $1.position }).map(\.$person.id) != personIDs else { return }
+        for leader in existing { try await leader.delete(on: db) }
+        for (position, personID) in personIDs.enumerated() {
+            try await save(ProjectLeader(projectID: projectID, personID: personID, position: position))
+        }
+    }
+
+    mutating func writeSections(_ sections: [ParsedSection], periodID: UUID) async throws {
+        let existing = try await ProgrammeSection.query(on: db).filter(\.$period.$id == periodID).all()
+        for (position, parsed) in sections.enumerated() {
+            let section = existing.first { $0.key == parsed.kind.key } ?? ProgrammeSection(periodID: periodID, key: parsed.kind.key, position: position)
+            change(section, \.number, parsed.number)
+            change(section, \.title, parsed.title)
+            change(section, \.body, parsed.markdown)
+            change(section, \.position, position)
+            try await save(section)
+        }
+        let keys = Set(sections.map(\.kind.key))
+        for stale in existing where !keys.contains(stale.key) {
+            try await stale.delete(on: db)
+            updated += 1
+        }
+    }
+
+    mutating func writeDecisions(_ items: [ParsedItem], periodID: UUID) async throws {
+        let existing = try await Decision.query(on: db).filter(\.$period.$id == periodID).all()
+        for (position, item) in items.enumerated() {
+            let decision = existing.first { $0.position == position } ?? Decision(periodID: periodID, position: position, text: item.markdown)
+            change(decision, \.text, item.markdown)
+            try await save(decision)
+        }
+        for stale in existing where stale.position >= items.count { try await stale.delete(on: db); updated += 1 }
+    }
+
+    mutating func writeRisks(_ items: [ParsedItem], periodID: UUID) async throws {
+        let existing = try await Risk.query(on: db).filter(\.$period.$id == periodID).all()
+        for (position, item) in items.enumerated() {
+            let risk = existing.first { $0.position == position } ?? Risk(periodID: periodID, position: position, description: item.markdown)
+            change(risk, \.description, item.markdown)
+            try await save(risk)
+        }
+        for stale in existing where stale.position >= items.count { try await stale.delete(on: db); updated += 1 }
+    }
+
+    /// A person of the municipality by name; a firm, if given, is recorded with them.
+    mutating func person(_ name: LeaderName, organisationID: UUID) async throws -> Person {
+        let key = name.person.lowercased()
+        let person: Person
+        if let known = people[key] {
+            person = known
+        } else {
+            person = try await findOrCreate(
+                Person.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$name == name.person).first(),
+                else: Person(organisationID: organisationID, name: name.person))
+            people[key] = person
+        }
+        if let firmName = name.firm {
+            let firm: Organisation
+            if let known = firms[firmName] {
+                firm = known
+            } else {
+                firm = try await findOrCreate(
+                    Organisation.query(on: db).filter(\.$name == firmName).filter(\.$kind == .firm).first(),
+                    else: Organisation(name: firmName, kind: .firm))
+                firms[firmName] = firm
+            }
+            if person.$firm.id != firm.id { person.$firm.id = firm.id }
+            try await save(person)
+        }
+        return person
+    }
+
+    // MARK: Writing only what changed
+
+    mutating func findOrCreate<M: Model>(_ found: M?, else make: @autoclosure () -> M) async throws -> M {
+        if let found { return found }
+        let model = make()
+        try await save(model)
+        return model
+    }
+
+    /// Assigns only a different value, so an unchanged model stays unchanged.
+    func change<M: Model, V: Equatable>(_ model: M, _ keyPath: ReferenceWritableKeyPath<M, V>, _ value: V) {
+        if model.id == nil || model[keyPath: keyPath] != value { model[keyPath: keyPath] = value }
+    }
+
+    mutating func save<M: Model>(_ model: M) async throws {
+        guard model.hasChanges || model.id == nil else { return }
+        let isNew = model.id == nil
+        try await model.save(on: db)
+        if isNew { created += 1 } else { updated += 1 }
+    }
+}
+
+extension PlanDate {
+    var isoDay: String { String(format: "%04d-%02d-%02d", year, part, day) }
+}

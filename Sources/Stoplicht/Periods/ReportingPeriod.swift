@@ -1,0 +1,144 @@
+import Fluent
+import Foundation
+import StoplichtCore
+
+/// A reporting period of a programme: "juni t/m oktober 2018".
+final class ReportingPeriod: Model, @unchecked Sendable {
+    static let schema = "reporting_periods"
+
+    enum State: String, Codable, Sendable {
+        case open, inReview = "in-review", published = "gepubliceerd"
+
+        var label: String {
+            switch self {
+            case .open: Strings.periodOpen
+            case .inReview: Strings.periodInReview
+            case .published: Strings.periodPublished
+            }
+        }
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "programme_id") var programme: Programme
+    @Field(key: "slug") var slug: String
+    @Field(key: "name") var name: String
+    /// First and last day, "2018-06-01"; nil where the name gives no dates.
+    @OptionalField(key: "starts_on") var startsOn: String?
+    @OptionalField(key: "ends_on") var endsOn: String?
+    @Field(key: "state") var state: State
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(programmeID: UUID, slug: String, name: String) {
+        self.$programme.id = programmeID
+        self.slug = slug
+        self.name = name
+        self.state = .open
+    }
+}
+
+/// A project's light, remarks and planning in one period.
+final class ProjectStatus: Model, @unchecked Sendable {
+    static let schema = "project_statuses"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "project_id") var project: Project
+    @Parent(key: "period_id") var period: ReportingPeriod
+    /// A code of the programme's scale; nil is "geen status".
+    @OptionalField(key: "light") var light: String?
+    @Field(key: "lifecycle") var lifecycle: Lifecycle
+    /// Markdown.
+    @Field(key: "remarks") var remarks: String
+    /// `PlanDate.storageValue`: "2018-Q4", "2018-11".
+    @OptionalField(key: "planned_delivery") var plannedDelivery: String?
+    @OptionalField(key: "forecast_delivery") var forecastDelivery: String?
+    @Children(for: \.$status) var dimensionLights: [StatusDimensionLight]
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(projectID: UUID, periodID: UUID) {
+        self.$project.id = projectID
+        self.$period.id = periodID
+        self.lifecycle = .running
+        self.remarks = ""
+    }
+}
+
+/// The light of one dimension (Geld, Organisatie, …) in a status.
+final class StatusDimensionLight: Model, @unchecked Sendable {
+    static let schema = "status_dimension_lights"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "status_id") var status: ProjectStatus
+    @Field(key: "dimension") var dimension: String
+    @Field(key: "light") var light: String
+
+    init() {}
+
+    init(statusID: UUID, dimension: String, light: String) {
+        self.$status.id = statusID
+        self.dimension = dimension
+        self.light = light
+    }
+}
+
+struct CreateReportingPeriod: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema(ReportingPeriod.schema)
+            .id()
+            .field("programme_id", .uuid, .required, .references(Programme.schema, "id", onDelete: .cascade))
+            .field("slug", .string, .required)
+            .field("name", .string, .required)
+            .field("starts_on", .string)
+            .field("ends_on", .string)
+            .field("state", .string, .required)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "programme_id", "slug")
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(ReportingPeriod.schema).delete()
+    }
+}
+
+struct CreateProjectStatus: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema(ProjectStatus.schema)
+            .id()
+            .field("project_id", .uuid, .required, .references(Project.schema, "id", onDelete: .cascade))
+            .field("period_id", .uuid, .required, .references(ReportingPeriod.schema, "id", onDelete: .cascade))
+            .field("light", .string)
+            .field("lifecycle", .string, .required)
+            .field("remarks", .string, .required)
+            .field("planned_delivery", .string)
+            .field("forecast_delivery", .string)
+            .field("updated_at", .datetime)
+            .unique(on: "project_id", "period_id")
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(ProjectStatus.schema).delete()
+    }
+}
+
+struct CreateStatusDimensionLight: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema(StatusDimensionLight.schema)
+            .id()
+            .field("status_id", .uuid, .required, .references(ProjectStatus.schema, "id", onDelete: .cascade))
+            .field("dimension", .string, .required)
+            .field("light", .string, .required)
+            .unique(on: "status_id", "dimension")
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(StatusDimensionLight.schema).delete()
+    }
+}

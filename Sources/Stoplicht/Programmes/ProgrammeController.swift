@@ -1,0 +1,14 @@
+import Vapor
+
+enum ProgrammeController {
+    static func index(_ req: Request) async throws -> Response {
+        let programmes = try await ProgrammeSummary.all(on: req.db)
+        return ProgrammeIndexView.page(programmes, settings: req.settings).response()
+    }
+
+    static func show(_ req: Request) async throws -> Response {
+        let slug = try req.parameters.require("programme")
+        let model = try await ProgrammeOverviewModel.query(slug: slug, on: req.db)
+        return ProgrammeOverviewView.page(model, settings: req.settings).response()
+    }
+}

@@ -1,0 +1,52 @@
+import Fluent
+import StoplichtCore
+import Vapor
+
+/// A project with its status in every period of the programme, newest first.
+struct ProjectShowModel: Sendable {
+    struct PeriodEntry: Sendable {
+        var period: ReportingPeriod
+        var status: ProjectStatus?
+        var light: LightDefinition?
+    }
+
+    var context: ProgrammeContext
+    var project: Project
+    var current: ProjectRow
+    var lineManager: String?
+    var history: [PeriodEntry]
+
+    static func query(slug: String, number: String, on db: any Database) async throws -> ProjectShowModel {
+        let context = try await ProgrammeContext.load(slug: slug, on: db)
+        guard let n = Int(number) else { throw Abort(.notFound, reason: Strings.projectNotFound(number)) }
+        let query = try Project.query(on: db)
+            .filter(\.$programme.$id == context.programme.requireID())
+            .filter(\.$number == n)
+            .with(\.$leaders, { $0.with(\.$person, { $0.with(\.$firm) }) })
+            .with(\.$items)
+            .with(\.$lineManager)
+        guard let project = try await query.first() else {
+            throw Abort(.notFound, reason: Strings.projectNotFound(number))
+        }
+        let statuses = try await ProjectStatus.query(on: db).filter(\.$project.$id == project.requireID()).all()
+        let byPeriod = Dictionary(uniqueKeysWithValues: statuses.map { ($0.$period.id, $0) })
+        let history = context.periods.reversed().map { period in
+            let status = period.id.flatMap { byPeriod[$0] }
+            return PeriodEntry(period: period, status: status, light: context.scale.light(status?.light))
+        }
+        let latest = history.first { $0.status != nil }
+        let leaders: [ProjectRow.Leader] = project.leaders.sorted { $0.position < $1.position }
+            .map { ProjectRow.Leader(name: $0.person.name, firm: $0.person.firm?.name) }
+        let latestStatus: ProjectStatus? = latest?.status
+        let current = ProjectRow(
+            number: project.number, name: project.name,
+            items: project.items.sorted { $0.position < $1.position }.map(\.title),
+            leaders: leaders,
+            lifecycle: project.lifecycle, light: latest?.light, remarks: latestStatus?.remarks ?? "",
+            plannedDelivery: latestStatus?.plannedDelivery.flatMap(PlanDate.init(storageValue:)),
+            forecastDelivery: latestStatus?.forecastDelivery.flatMap(PlanDate.init(storageValue:)),
+            hasStatus: latestStatus != nil)
+        return ProjectShowModel(context: context, project: project, current: current,
+                                lineManager: project.lineManager?.name, history: history)
+    }
+}

@@ -1,0 +1,60 @@
+import Plot
+import StoplichtCore
+
+enum ProjectShowView {
+    static func page(_ model: ProjectShowModel, settings: Settings) -> Layout {
+        let slug = model.context.slug
+        let row = model.current
+        let title = "\(row.number). \(row.name)"
+        return Layout(
+            title: title, settings: settings,
+            breadcrumbs: [(Strings.programmes, SiteURL.home.path),
+                          (model.context.programme.name, SiteURL.programme(slug).path),
+                          (title, SiteURL.project(programme: slug, number: row.number).path)]
+        ) {
+            .group(
+                .p(.class("stoplicht-kicker"), .text("\(Strings.project) \(row.number) — programma \(model.context.programme.name)")),
+                .h1(.class("utrecht-heading-1"), .text(row.name)),
+                .p(.lightBadge(row.light), .text(" "), .lifecycleTag(row.lifecycle)),
+                .facts(facts(model)),
+                .if(!row.items.isEmpty, .group(
+                    .h2(.class("utrecht-heading-2"), .text(Strings.items)),
+                    .ul(.class("utrecht-unordered-list"), .forEach(row.items) { .li(.text($0)) })
+                )),
+                .h2(.class("utrecht-heading-2"), .text(Strings.history)),
+                model.history.isEmpty
+                    ? .p(.text(Strings.noPeriods))
+                    : .ol(.class("stoplicht-history"), .forEach(model.history) { entry in
+                        .li(.class("stoplicht-history__entry"),
+                            .h3(.class("utrecht-heading-3"),
+                                .a(.class("utrecht-link"),
+                                   .href(SiteURL.period(programme: slug, period: entry.period.slug).path + "#project-\(row.number)"),
+                                   .text(entry.period.name))),
+                            .unwrap(entry.status, { status in
+                                .group(
+                                    .p(.lightBadge(entry.light), .text(" "), .lifecycleTag(status.lifecycle)),
+                                    .facts(deliveries(status)),
+                                    status.remarks.isEmpty ? .p(.class("stoplicht-muted"), .text(Strings.noRemarks)) : .markdown(status.remarks, minimumHeadingLevel: 4)
+                                )
+                            }, else: .p(.class("stoplicht-muted"), .text(Strings.notInPeriod))))
+                    })
+            )
+        }
+    }
+
+    static func facts(_ model: ProjectShowModel) -> [(String, String)] {
+        var facts: [(String, String)] = [(model.current.leaders.count > 1 ? Strings.leaders : Strings.leader,
+                                          model.current.leaders.isEmpty ? Strings.noLeader : model.current.leaderText)]
+        if let manager = model.lineManager { facts.append((Strings.lineManager, manager)) }
+        if let phase = model.project.phase { facts.append((Strings.phase, phase.label)) }
+        if let risk = model.project.riskProfile { facts.append((Strings.riskProfile, risk.label)) }
+        return facts
+    }
+
+    static func deliveries(_ status: ProjectStatus) -> [(String, String)] {
+        var facts: [(String, String)] = []
+        if let planned = status.plannedDelivery.flatMap(PlanDate.init(storageValue:)) { facts.append((Strings.plannedDelivery, planned.description)) }
+        if let forecast = status.forecastDelivery.flatMap(PlanDate.init(storageValue:)) { facts.append((Strings.forecastDelivery, forecast.description)) }
+        return facts
+    }
+}

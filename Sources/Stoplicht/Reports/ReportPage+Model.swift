@@ -1,0 +1,44 @@
+import Fluent
+import StoplichtCore
+import Vapor
+
+/// Everything the progress report of one period prints, in the seed's order.
+struct ReportPageModel: Sendable {
+    var context: ProgrammeContext
+    var officials: Officials
+    var period: ReportingPeriod
+    var sections: [ProgrammeSection]
+    var decisions: [Decision]
+    var risks: [Risk]
+    var rows: [ProjectRow]
+    var counts: LightCounts
+
+    var title: String { context.programme.reportTitle ?? "\(Strings.report) programma \(context.programme.name)" }
+
+    static func query(programme slug: String, period periodSlug: String, on db: any Database) async throws -> ReportPageModel {
+        let context = try await ProgrammeContext.load(slug: slug, on: db)
+        let period = try context.period(slug: periodSlug)
+        let periodID = try period.requireID()
+        async let officials = Officials.load(programmeID: context.programme.requireID(), on: db)
+        async let sections = ProgrammeSection.query(on: db).filter(\.$period.$id == periodID).sort(\.$position).all()
+        async let decisions = Decision.query(on: db).filter(\.$period.$id == periodID).sort(\.$position).all()
+        async let risks = Risk.query(on: db).filter(\.$period.$id == periodID).sort(\.$position).all()
+        let rows = try await ProjectRow.load(context, period: period, on: db)
+        return try await ReportPageModel(
+            context: context, officials: officials, period: period, sections: sections,
+            decisions: decisions, risks: risks, rows: rows, counts: LightCounts(rows: rows, scale: context.scale))
+    }
+
+    /// The cover as the seed prints it.
+    var cover: [(String, String)] {
+        var facts: [(String, String)] = [("Programma", context.programme.name)]
+        if let duration = context.programme.duration { facts.append((Strings.duration, duration)) }
+        for role in ProgrammeOfficial.Role.allCases {
+            let names = officials.names(role)
+            if !names.isEmpty { facts.append((role.label, names.joined(separator: ", "))) }
+        }
+        facts.append((Strings.period, period.name))
+        facts.append((Strings.state, period.state.label))
+        return facts
+    }
+}

@@ -1,0 +1,72 @@
+import Plot
+import StoplichtCore
+
+/// The progress report of a period: cover, legend, sections, annex table. The same page
+/// is served on the web and written by `stoplicht report`.
+enum ReportPageView {
+    static func page(_ model: ReportPageModel, settings: Settings, standalone: Bool = false) -> Layout {
+        let slug = model.context.slug
+        var layout = Layout(
+            title: "\(model.title) — \(model.period.name)", settings: settings,
+            breadcrumbs: [(Strings.programmes, SiteURL.home.path),
+                          (model.context.programme.name, SiteURL.programme(slug).path),
+                          (model.period.name, SiteURL.period(programme: slug, period: model.period.slug).path)]
+        ) {
+            .article(
+                .class("stoplicht-report"),
+                .header(
+                    .class("stoplicht-report__cover"),
+                    .p(.class("stoplicht-kicker"), .text("\(model.context.organisation.name) — programma \(model.context.programme.name)")),
+                    .h1(.class("utrecht-heading-1"), .text(model.title)),
+                    .facts(model.cover),
+                    .p(.class("stoplicht-print-hint stoplicht-muted"), .text(Strings.printHint))
+                ),
+                .section(.class("stoplicht-report__legend"), .ariaLabel(Strings.legend),
+                         .h2(.class("utrecht-heading-2"), .text(Strings.legend)),
+                         .legend(model.context.scale),
+                         .h3(.class("utrecht-heading-3"), .text(Strings.lightsSummary)),
+                         .lightCounts(model.counts, caption: Strings.lightsSummary)),
+                .forEach(model.sections) { section($0, model: model) },
+                .if(!model.sections.contains { $0.key == SectionKind.annexes.key }, annex(model, title: "Bijlage", body: ""))
+            )
+        }
+        layout.standalone = standalone
+        return layout
+    }
+
+    static func heading(_ section: ProgrammeSection) -> String {
+        section.number.map { "\($0). \(section.title)" } ?? section.title
+    }
+
+    static func section(_ section: ProgrammeSection, model: ReportPageModel) -> Node<HTML.BodyContext> {
+        if section.key == SectionKind.annexes.key {
+            return annex(model, title: heading(section), body: section.body)
+        }
+        let kind = SectionKind(key: section.key)
+        return .section(
+            .id(section.key), .class("stoplicht-report__section"),
+            .h2(.class("utrecht-heading-2"), .text(heading(section))),
+            .if(!section.body.isEmpty, .markdown(section.body)),
+            .if(kind == .decisions && !model.decisions.isEmpty,
+                .ol(.class("stoplicht-decisions"), .forEach(model.decisions) { decision in
+                    .li(.markdown(decision.text),
+                        .p(.class("stoplicht-muted"), .text("Besluit: \(decision.outcome.label)\(decision.requestedFrom.map { " — gevraagd aan \($0)" } ?? "")")))
+                })),
+            .if(kind == .risks && !model.risks.isEmpty,
+                .ul(.class("stoplicht-risks"), .forEach(model.risks) { risk in
+                    .li(.markdown(risk.description))
+                }))
+        )
+    }
+
+    static func annex(_ model: ReportPageModel, title: String, body: String) -> Node<HTML.BodyContext> {
+        .section(
+            .id(SectionKind.annexes.key), .class("stoplicht-report__section stoplicht-report__annex"),
+            .h2(.class("utrecht-heading-2"), .text(title)),
+            .if(!body.isEmpty, .markdown(body)),
+            .div(.class("stoplicht-table-scroll"),
+                 .table(.class("utrecht-table stoplicht-annex"),
+                        .projectTable(model.rows, caption: "\(Strings.projectTable) — \(model.period.name)", link: { _ in nil })))
+        )
+    }
+}

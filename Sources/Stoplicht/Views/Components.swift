@@ -1,0 +1,89 @@
+import Plot
+import StoplichtCore
+
+/// Small pieces every page uses. A light is always shown with its word, never by colour alone.
+extension Node where Context == HTML.BodyContext {
+    static func lightBadge(_ light: LightDefinition?) -> Node {
+        let tone = light?.tone.rawValue ?? "none"
+        return .span(
+            .class("stoplicht-light stoplicht-light--\(tone)"),
+            .span(.class("stoplicht-light__mark"), .attribute(named: "aria-hidden", value: "true")),
+            .text(light?.label ?? Strings.noStatus)
+        )
+    }
+
+    static func lifecycleTag(_ lifecycle: Lifecycle) -> Node {
+        .span(.class("utrecht-badge-status stoplicht-lifecycle stoplicht-lifecycle--\(lifecycle.rawValue)"), .text(lifecycle.label))
+    }
+
+    /// Markdown from the database, rendered by the escaping renderer.
+    static func markdown(_ source: String, minimumHeadingLevel: Int = 3) -> Node {
+        .div(.class("stoplicht-richtext"), .raw(MarkdownHTML.render(source, minimumHeadingLevel: minimumHeadingLevel)))
+    }
+
+    static func lightCounts(_ counts: LightCounts, caption: String) -> Node {
+        .section(
+            .class("stoplicht-counts"), .ariaLabel(caption),
+            .ul(.class("stoplicht-counts__list"), .forEach(counts.counts) { entry in
+                .li(.class("stoplicht-counts__item"),
+                    .span(.class("stoplicht-counts__number"), .text("\(entry.count)")),
+                    .lightBadge(entry.light))
+            })
+        )
+    }
+
+    static func legend(_ scale: LightScale) -> Node {
+        .dl(.class("stoplicht-legend"), .forEach(scale.lights) { light in
+            .group(.dt(.lightBadge(light)), .dd(.text(light.meaning)))
+        })
+    }
+
+    /// Label–value pairs, as the report's cover.
+    static func facts(_ facts: [(String, String)]) -> Node {
+        .dl(.class("stoplicht-facts"), .forEach(facts) { fact in
+            .group(.dt(.text(fact.0)), .dd(.text(fact.1)))
+        })
+    }
+
+    static func leaders(_ leaders: [ProjectRow.Leader]) -> Node {
+        leaders.isEmpty
+            ? .span(.class("stoplicht-muted"), .text(Strings.noLeader))
+            : .ul(.class("stoplicht-plain-list"), .forEach(leaders) { leader in
+                .li(.text(leader.name), .unwrap(leader.firm) { .span(.class("stoplicht-muted"), .text(" (\(Strings.firm) \($0))")) })
+            })
+    }
+
+    static func projectName(_ row: ProjectRow, link: String?) -> Node {
+        .group(
+            link.map { .a(.class("utrecht-link"), .href($0), .text(row.name)) } ?? .strong(.text(row.name)),
+            .if(!row.items.isEmpty, .ul(.class("stoplicht-items"), .forEach(row.items) { .li(.text($0)) }))
+        )
+    }
+}
+
+extension Node where Context == HTML.TableContext {
+    /// The annex table: nr, project, leader, light, lifecycle, remarks.
+    static func projectTable(_ rows: [ProjectRow], caption: String, link: (ProjectRow) -> String?) -> Node {
+        .group(
+            .caption(.text(caption)),
+            .thead(.tr(
+                .th(.attribute(named: "scope", value: "col"), .class("stoplicht-col-number"), .text(Strings.number)),
+                .th(.attribute(named: "scope", value: "col"), .text(Strings.project)),
+                .th(.attribute(named: "scope", value: "col"), .text(Strings.leader)),
+                .th(.attribute(named: "scope", value: "col"), .text(Strings.light)),
+                .th(.attribute(named: "scope", value: "col"), .text(Strings.remarks))
+            )),
+            .tbody(.forEach(rows) { row in
+                .tr(
+                    .id("project-\(row.number)"),
+                    .class("stoplicht-row stoplicht-row--\(row.light?.tone.rawValue ?? "none")"),
+                    .th(.attribute(named: "scope", value: "row"), .class("stoplicht-col-number"), .text("\(row.number)")),
+                    .td(.projectName(row, link: link(row))),
+                    .td(.leaders(row.leaders)),
+                    .td(.lightBadge(row.light), .if(row.lifecycle != .running, .group(.br(), .lifecycleTag(row.lifecycle)))),
+                    .td(row.remarks.isEmpty ? .span(.class("stoplicht-muted"), .text(Strings.noRemarks)) : .markdown(row.remarks))
+                )
+            })
+        )
+    }
+}

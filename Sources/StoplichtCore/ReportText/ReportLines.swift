@@ -1,0 +1,100 @@
+import Foundation
+
+/// A report's text cut into numbered lines of three kinds; the parser works on these.
+struct ReportLine: Sendable {
+    enum Kind: Sendable, Equatable {
+        case blank
+        case text(String)
+        /// A row of a pipe table, its cells trimmed.
+        case tableRow([String])
+        /// A pipe table's `|---|---|` rule.
+        case tableRule
+    }
+
+    var number: Int
+    var kind: Kind
+
+    static func split(_ text: String) -> [ReportLine] {
+        var lines: [ReportLine] = []
+        var number = 0
+        text.enumerateLines { raw, _ in
+            number += 1
+            lines.append(ReportLine(number: number, kind: classify(raw)))
+        }
+        return lines
+    }
+
+    static func classify(_ raw: String) -> Kind {
+        let line = TextCleaning.clean(raw)
+        if line.isEmpty { return .blank }
+        guard line.hasPrefix("|") else { return .text(line) }
+        let cells = cells(of: line)
+        if cells.allSatisfy({ $0.isEmpty || $0.allSatisfy { "-:".contains($0) } }), cells.contains(where: { !$0.isEmpty }) {
+            return .tableRule
+        }
+        return .tableRow(cells)
+    }
+
+    /// "| a | b \| c |" → ["a", "b | c"].
+    static func cells(of line: String) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var escaped = false
+        for ch in line.dropFirst() {
+            if escaped { current.append(ch); escaped = false; continue }
+            if ch == "\\" { escaped = true; continue }
+            if ch == "|" { cells.append(TextCleaning.clean(current)); current = ""; continue }
+            current.append(ch)
+        }
+        let rest = TextCleaning.clean(current)
+        if !rest.isEmpty { cells.append(rest) }  // a row missing its closing pipe
+        return cells
+    }
+}
+
+enum TextCleaning {
+    /// Folds non-breaking and other odd spaces to plain ones and trims.
+    static func clean(_ text: some StringProtocol) -> String {
+        var out = ""
+        var space = false
+        for ch in text {
+            if ch.isWhitespace || ch == "\u{200B}" {
+                space = true
+            } else {
+                if space, !out.isEmpty { out.append(" ") }
+                space = false
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Conversion leftovers: "2^e helft" was a superscript "2e".
+    static func repairSuperscripts(_ text: String) -> String {
+        text.replacingOccurrences(of: #"(\d)\^(e|ste|de)\b"#, with: "$1$2", options: .regularExpression)
+    }
+
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.last(where: { !"\"'”’)".contains($0) }) else { return true }
+        return ".!?:;".contains(last)
+    }
+
+    static func startsLowercase(_ text: String) -> Bool {
+        text.first?.isLowercase ?? false
+    }
+
+    /// Escapes what Markdown would read as markup, so imported text shows as written.
+    static func markdownEscaped(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            if "\\`*_[".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        if let first = out.first, "#-+".contains(first), out.dropFirst().first == " " { out = "\\" + out }
+        if let dot = out.firstIndex(of: "."), out[..<dot].allSatisfy(\.isNumber), !out[..<dot].isEmpty,
+           out[out.index(after: dot)...].first == " " {
+            out.insert("\\", at: dot)
+        }
+        return out
+    }
+}

@@ -1,0 +1,306 @@
+import Foundation
+
+/// Reads a progress report saved as text or Markdown — the form of the seed — into its
+/// cover data, legend, sections, decisions, risks and project table.
+///
+/// Nothing is dropped: text it cannot place stays in the nearest section and becomes a
+/// warning with its line number.
+public struct ReportTextParser {
+    public init() {}
+
+    public func parse(_ text: String) throws(ReportFileError) -> ParsedReport {
+        var state = ParseState(lines: ReportLine.split(text))
+        state.run()
+        guard !state.report.projects.isEmpty || state.headingsFound > 0 else {
+            throw ReportFileError("In het bestand is geen rapportage herkend: geen genummerde paragrafen en geen projecttabel (een tabel met kolommen als Nr, Projectnaam, Projectleider, Status, Opmerkingen).")
+        }
+        return state.report
+    }
+
+    public func parse(data: Data) throws(ReportFileError) -> ParsedReport {
+        let decoded = try ReportFileDecoder.decode(data)
+        var report = try parse(decoded.text)
+        report.warnings = (decoded.warnings + report.warnings).sorted { $0.line < $1.line }
+        return report
+    }
+}
+
+private struct ParseState {
+    let lines: [ReportLine]
+    var report = ParsedReport()
+    var index = 0
+
+    /// The section being read, and its paragraphs so far.
+    var current: (kind: SectionKind, number: Int?, title: String, line: Int)?
+    var paragraphs: [Paragraph] = []
+    var lastNumber = 0
+    var tables = ProjectTableReader()
+    var inProjectTables = false
+    /// Section headings recognised; text without any is no report.
+    var headingsFound = 0
+
+    struct Paragraph {
+        var line: Int
+        var text: String
+        var isListItem: Bool
+    }
+
+    init(lines: [ReportLine]) {
+        self.lines = lines
+    }
+
+    mutating func run() {
+        while index < lines.count {
+            let line = lines[index]
+            switch line.kind {
+            case .blank, .tableRule:
+                index += 1
+            case .tableRow:
+                readTable()
+            case .text(let text):
+                readText(text, line: line.number)
+                index += 1
+            }
+        }
+        closeSection()
+        let (projects, warnings) = tables.projects()
+        report.projects = projects
+        report.warnings += warnings
+        report.warnings.sort { $0.line < $1.line }
+    }
+
+    // MARK: Text
+
+    mutating func readText(_ rawText: String, line: Int) {
+        let text = TextCleaning.repairSuperscripts(rawText)
+        if current == nil, readFrontMatter(text, line: line) { return }
+        if let heading = sectionHeading(text) {
+            closeSection()
+            headingsFound += 1
+            current = (SectionKind(title: heading.title), heading.number, heading.title, line)
+            if let n = heading.number { lastNumber = n }
+            inProjectTables = false
+            return
+        }
+        if isLegendHeading(text), readLegend(after: index) { return }
+        if let entry = legendEntry(text, line: line) {
+            report.legend.append(entry)
+            return
+        }
+        if current == nil {
+            report.warnings.append(ImportWarning(line: line, message: "Tekst vóór de eerste paragraaf; bewaard in de inleiding."))
+            current = (.introduction, nil, "Inleiding", line)
+        }
+        if let item = MarkdownDocument.bulletItem(text) ?? (text.first.map { "-•*".contains($0) } == true && text.count <= 1 ? "" : nil) {
+            if !item.isEmpty { paragraphs.append(Paragraph(line: line, text: item, isListItem: true)) }
+        } else {
+            paragraphs.append(Paragraph(line: line, text: text, isListItem: false))
+        }
+    }
+
+    /// The cover: "PROGRAMMA DIENSTVERLENING" and "Label: value" lines.
+    mutating func readFrontMatter(_ text: String, line: Int) -> Bool {
+        let plain = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+        if report.programmeName == nil, plain.lowercased().hasPrefix("programma "), !plain.contains(":") {
+            let name = TextCleaning.clean(plain.dropFirst("programma ".count))
+            report.programmeName = name.prefix(1).uppercased() + name.dropFirst().lowercased()
+            return true
+        }
+        guard let colon = plain.firstIndex(of: ":") else { return false }
+        let label = TextCleaning.clean(plain[..<colon])
+        let value = TextCleaning.clean(plain[plain.index(after: colon)...])
+        guard !value.isEmpty, label.split(separator: " ").count <= 4 else { return false }
+        return setCoverField(label: label, value: value, line: line)
+    }
+
+    @discardableResult
+    mutating func setCoverField(label: String, value: String, line: Int) -> Bool {
+        let key = label.lowercased()
+        report.cover.append(CoverField(label: label, value: value, line: line))
+        switch key {
+        case "projectnaam", "titel", "rapportage": report.title = report.title ?? value
+        case "programma", "programmanaam": report.programmeName = report.programmeName ?? value
+        case "doorlooptijd", "looptijd": report.duration = report.duration ?? value
+        case "bestuurlijk opdrachtgever": report.politicalSponsor = value
+        case "ambtelijk opdrachtgever": report.administrativeSponsor = value
+        case "programmamanager", "programmanager", "programma manager": report.programmeManager = value
+        case "portefeuillehouder", "portefeuillehouders", "wethouder":
+            report.portfolioHolders += value.split(whereSeparator: { ",/;".contains($0) }).map { TextCleaning.clean($0) }
+        case "rapportageperiode", "periode", "verslagperiode": report.periodName = value
+        default:
+            report.warnings.append(ImportWarning(line: line, message: "Het veld ‘\(label)’ op het voorblad is onbekend; het is bewaard bij de voorbladgegevens."))
+        }
+        return true
+    }
+
+    /// "Inleiding", or "N. Title" where N follows the previous section's number.
+    func sectionHeading(_ text: String) -> (number: Int?, title: String)? {
+        let unnumbered = ["inleiding", "samenvatting", "voorwoord", "aanleiding"]
+        if unnumbered.contains(text.lowercased().trimmingCharacters(in: .punctuationCharacters)) {
+            return (nil, text.trimmingCharacters(in: .punctuationCharacters))
+        }
+        let digits = text.prefix { $0.isNumber }
+        guard let number = Int(digits), number == lastNumber + 1 else { return nil }
+        var rest = text.dropFirst(digits.count)
+        if rest.first == "." || rest.first == ")" { rest = rest.dropFirst() }
+        let title = TextCleaning.clean(rest)
+        guard rest.first == " ", !title.isEmpty, title.count <= 60, title.first?.isUppercase == true,
+              !TextCleaning.endsSentence(title) else { return nil }
+        return (number, title)
+    }
+
+    // MARK: Legend
+
+    func isLegendHeading(_ text: String) -> Bool {
+        ["status", "legenda", "legenda stoplichten", "toelichting stoplichten"].contains(text.lowercased().trimmingCharacters(in: .punctuationCharacters))
+    }
+
+    /// Reads the list of lights under a "Status" heading; false if none follows.
+    mutating func readLegend(after start: Int) -> Bool {
+        var entries: [LegendEntry] = []
+        var i = start + 1
+        while i < lines.count {
+            guard case .text(let text) = lines[i].kind else {
+                if lines[i].kind == .blank { i += 1; continue }
+                break
+            }
+            if text == "-" || text == "•" { i += 1; continue }
+            guard let entry = legendEntry(text, line: lines[i].number) else { break }
+            entries.append(entry)
+            i += 1
+        }
+        guard !entries.isEmpty else { return false }
+        report.legend += entries
+        index = i - 1  // run() steps past the last line read
+        return true
+    }
+
+    /// "- Groen, loopt op schema …" → a legend entry.
+    func legendEntry(_ text: String, line: Int) -> LegendEntry? {
+        let body = MarkdownDocument.bulletItem(text) ?? text
+        guard let separator = body.firstIndex(where: { ",:–-".contains($0) }) else { return nil }
+        let word = TextCleaning.clean(body[..<separator])
+        guard word.split(separator: " ").count == 1 else { return nil }
+        let reading = LightNotation.read(word)
+        switch reading {
+        case .tone, .finished: break
+        default: return nil
+        }
+        var meaning = TextCleaning.clean(body[body.index(after: separator)...])
+        meaning = meaning.prefix(1).uppercased() + meaning.dropFirst()
+        return LegendEntry(label: word, reading: reading, meaning: meaning, line: line)
+    }
+
+    // MARK: Tables
+
+    mutating func readTable() {
+        var segment = TableSegment(header: nil, headerLine: nil, rows: [])
+        var first = true
+        while index < lines.count {
+            let line = lines[index]
+            switch line.kind {
+            case .tableRow(let cells):
+                let followedByRule = index + 1 < lines.count && lines[index + 1].kind == .tableRule
+                if first && followedByRule {
+                    segment.header = cells
+                    segment.headerLine = line.number
+                } else {
+                    segment.rows.append((line.number, cells))
+                }
+                first = false
+            case .tableRule:
+                break
+            default:
+                readSegment(segment)
+                return
+            }
+            index += 1
+        }
+        readSegment(segment)
+    }
+
+    mutating func readSegment(_ segment: TableSegment) {
+        let isProjectHeader = segment.header.map(ColumnLayout.isHeader) ?? false
+        let width = max(segment.header?.count ?? 0, segment.rows.map(\.cells.count).max() ?? 0)
+        if isProjectHeader || inProjectTables || current?.kind == .annexes && width >= 3 {
+            inProjectTables = true
+            tables.read(segment)
+            return
+        }
+        // A two-column table before the sections is cover data ("| Looptijd | 2018-2021 |").
+        let allRows = (segment.header.map { [(segment.headerLine ?? 0, $0)] } ?? []) + segment.rows.map { ($0.line, $0.cells) }
+        let filled = allRows.filter { !$0.1.allSatisfy(\.isEmpty) }
+        if width == 2, current == nil || current?.kind == .introduction && paragraphs.isEmpty {
+            for (line, cells) in filled where cells.count == 2 {
+                setCoverField(label: cells[0], value: cells[1], line: line)
+            }
+            return
+        }
+        // Any other table: its text is kept in the section, row by row.
+        for (line, cells) in filled {
+            let text = cells.filter { !$0.isEmpty }.joined(separator: " — ")
+            paragraphs.append(Paragraph(line: line, text: text, isListItem: true))
+        }
+        if let line = filled.first?.0 {
+            report.warnings.append(ImportWarning(line: line, message: "Een tabel die geen projecttabel is; de inhoud is als opsomming in de paragraaf bewaard."))
+        }
+    }
+
+    // MARK: Sections
+
+    mutating func closeSection() {
+        defer { paragraphs = [] }
+        guard let section = current else { return }
+        let joined = Self.joinBrokenParagraphs(paragraphs)
+        var markdown: [String] = []
+        switch section.kind {
+        case .decisions:
+            report.decisions += joined.map { ParsedItem(markdown: TextCleaning.markdownEscaped($0.text), line: $0.line) }
+        case .risks:
+            report.risks += joined.map { ParsedItem(markdown: TextCleaning.markdownEscaped($0.text), line: $0.line) }
+        default:
+            break
+        }
+        // Decisions and risks become records of their own; the section keeps no copy.
+        let paragraphsInBody = section.kind == .decisions || section.kind == .risks ? [] : joined
+        for (i, paragraph) in paragraphsInBody.enumerated() {
+            let text = TextCleaning.markdownEscaped(paragraph.text)
+            if paragraph.isListItem {
+                let continuesList = i > 0 && joined[i - 1].isListItem
+                markdown.append((continuesList ? "" : "\n") + "- " + text)
+            } else if Self.isSubheading(joined, at: i) {
+                markdown.append("\n### " + text)
+            } else {
+                markdown.append("\n" + text)
+            }
+        }
+        let body = markdown.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        report.sections.append(ParsedSection(kind: section.kind, number: section.number, title: section.title, markdown: body, line: section.line))
+        current = nil
+    }
+
+    /// A page break or a floating legend splits a sentence over two paragraphs; one that
+    /// ends mid-sentence and a next one that starts in lower case are one paragraph.
+    static func joinBrokenParagraphs(_ paragraphs: [Paragraph]) -> [Paragraph] {
+        var joined: [Paragraph] = []
+        for paragraph in paragraphs {
+            if let last = joined.last, !last.isListItem, !paragraph.isListItem,
+               !TextCleaning.endsSentence(last.text), TextCleaning.startsLowercase(paragraph.text) {
+                joined[joined.count - 1].text += " " + paragraph.text
+            } else {
+                joined.append(paragraph)
+            }
+        }
+        return joined
+    }
+
+    /// A short line without closing punctuation, followed by a paragraph: "PIP-pagina".
+    static func isSubheading(_ paragraphs: [Paragraph], at i: Int) -> Bool {
+        let p = paragraphs[i]
+        guard !p.isListItem, i + 1 < paragraphs.count, !paragraphs[i + 1].isListItem,
+              p.text.split(separator: " ").count <= 8,
+              let end = p.text.last, !".!?:;,".contains(end),
+              let first = p.text.first, first.isUppercase || first == "(" else { return false }
+        return i == 0 || TextCleaning.endsSentence(paragraphs[i - 1].text)
+    }
+}

@@ -1,0 +1,3 @@
+import Stoplicht
+
+await Entrypoint.main()

@@ -1,0 +1,168 @@
+import Fluent
+import Foundation
+@testable import Stoplicht
+import StoplichtCore
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct PageTests {
+    static let overview = "/programmas/dienstverlening"
+    static let report = "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018"
+
+    func get(_ app: Application, _ path: String) async throws -> (HTTPStatus, String, HTTPHeaders) {
+        var result: (HTTPStatus, String, HTTPHeaders) = (.ok, "", [:])
+        try await app.testing().test(.GET, path, headers: ["Accept": "text/html"]) { res in
+            result = (res.status, res.body.string, res.headers)
+        }
+        return result
+    }
+
+    func count(_ needle: String, in haystack: String) -> Int {
+        haystack.components(separatedBy: needle).count - 1
+    }
+
+    @Test func homeListsTheProgramme() async throws {
+        try await withStoplicht(seeded: true) { app in
+            let (status, html, headers) = try await get(app, "/")
+            #expect(status == .ok)
+            #expect(headers.first(name: .contentType) == "text/html; charset=utf-8")
+            #expect(html.contains("<html lang=\"nl\">"))
+            #expect(html.contains("href=\"/programmas/dienstverlening\""))
+            #expect(html.contains("Gemeente Woudenberg"))
+            #expect(html.contains("juni t/m oktober 2018"))
+        }
+    }
+
+    @Test func overviewShowsEveryProjectWithLeaderAndLight() async throws {
+        try await withStoplicht(seeded: true) { app in
+            let (status, html, _) = try await get(app, Self.overview)
+            #expect(status == .ok)
+            #expect(count("<tr id=\"project-", in: html) == 36)
+            for number in 1...36 {
+                #expect(html.contains("href=\"/programmas/dienstverlening/projecten/\(number)\""))
+            }
+            for leader in ["Walter de Haan", "Erna Jongerius", "Sieka Geldof", "Luuk Vos", "Laura Biermans", "Nicole Verlangen", "Aart van de Bovenkamp", "Wim van Oekel"] {
+                #expect(html.contains(leader), "leader \(leader)")
+            }
+            #expect(html.contains("(via Censor Bestuur)"))
+            // Lights carry their word: 3 oranje, 4 groen, 5 grijs, 24 without status in the table.
+            #expect(count("stoplicht-light--warning\"><span class=\"stoplicht-light__mark\" aria-hidden=\"true\"></span>Oranje", in: html) == 3 + 1)
+            #expect(count("</span>Groen</span>", in: html) == 4 + 1)
+            #expect(count("</span>Grijs</span>", in: html) == 5 + 1)
+            #expect(count("</span>Geen status</span>", in: html) == 24 + 1)
+            // The counts per light.
+            #expect(html.contains("<span class=\"stoplicht-counts__number\">3</span><span class=\"stoplicht-light stoplicht-light--warning\">"))
+            #expect(html.contains("<span class=\"stoplicht-counts__number\">24</span><span class=\"stoplicht-light stoplicht-light--none\">"))
+            #expect(html.contains("Niet gestart"))
+            #expect(html.contains("Marleen Treep"))
+        }
+    }
+
+    @Test func reportFollowsTheSeedsStructure() async throws {
+        try await withStoplicht(seeded: true) { app in
+            let (status, html, _) = try await get(app, Self.report)
+            #expect(status == .ok)
+            #expect(html.contains("<h1 class=\"utrecht-heading-1\">Voortgangsrapportage programma dienstverlening</h1>"))
+            for fact in ["Doorlooptijd</dt><dd>2018-2021", "Bestuurlijk opdrachtgever</dt><dd>Marleen Treep",
+                         "Ambtelijk opdrachtgever</dt><dd>Simone van der Marck", "Programmamanager</dt><dd>Erna Jongerius",
+                         "Rapportageperiode</dt><dd>juni t/m oktober 2018"] {
+                #expect(html.contains(fact), "cover \(fact)")
+            }
+            #expect(html.contains(">Legenda</h2>"))
+            #expect(html.contains("Afgerond en overgedragen aan de lijnorganisatie."))
+            let headings = ["Inleiding", "1. Successen", "2. Gevraagde besluiten", "3. Financiën", "4. Risico's/aandachtspunten",
+                            "5. Organisatie", "6. Tijd &amp; capaciteit", "7. Informatie / communicatie", "8. Bijlagen"]
+            var position = html.startIndex
+            for heading in headings {
+                let range = try #require(html.range(of: "<h2 class=\"utrecht-heading-2\">\(heading)</h2>", range: position..<html.endIndex), "heading \(heading)")
+                position = range.upperBound
+            }
+            #expect(count("<tr id=\"project-", in: html) == 36)
+            #expect(html.contains("Besluit: Gevraagd"))
+            #expect(html.contains("<h3>PIP-pagina</h3>"))
+            #expect(!html.contains("@media print"))  // the stylesheet is linked, not inlined
+            #expect(html.contains("href=\"/css/stoplicht.css\""))
+        }
+    }
+
+    @Test func projectPageShowsItsHistory() async throws {
+        try await withStoplicht(seeded: true) { app in
+            _ = try await ReportImporter(database: app.db).run(try Fixtures.parsedSeed(),
+                into: ImportTarget(organisation: DemoData.organisation, period: "november 2018 t/m februari 2019"))
+            let (status, html, _) = try await get(app, "/programmas/dienstverlening/projecten/18")
+            #expect(status == .ok)
+            #expect(html.contains("<h1 class=\"utrecht-heading-1\">Zaakgericht werken invoeren</h1>"))
+            #expect(html.contains("<li>Invoeren zaakgericht werken</li>"))
+            #expect(html.contains("Erna Jongerius"))
+            let newer = try #require(html.range(of: ">november 2018 t/m februari 2019</a>"))
+            let older = try #require(html.range(of: ">juni t/m oktober 2018</a>"))
+            #expect(newer.lowerBound < older.lowerBound)
+            #expect(html.contains("<ol><li>Technisch als gevolg"))
+        }
+    }
+
+    @Test func errorPagesAreDutchWithoutDetails() async throws {
+        try await withStoplicht(seeded: true) { app in
+            for path in ["/programmas/bestaat-niet", "/programmas/dienstverlening/projecten/99",
+                         "/programmas/dienstverlening/projecten/abc", "/programmas/dienstverlening/perioden/1999", "/nergens"] {
+                let (status, html, _) = try await get(app, path)
+                #expect(status == .notFound, "\(path)")
+                #expect(html.contains("<html lang=\"nl\">"))
+                #expect(html.contains("Pagina niet gevonden"))
+                #expect(!html.contains("Abort"))
+                #expect(!html.contains(".swift"))
+            }
+            try await app.testing().test(.GET, "/nergens", headers: ["Accept": "application/json"]) { res in
+                #expect(res.status == .notFound)
+                #expect(res.headers.first(name: .contentType) == "application/problem+json; charset=utf-8")
+                #expect(res.body.string.contains("\"title\":\"Pagina niet gevonden\""))
+            }
+        }
+    }
+
+    @Test func scriptsInRemarksComeOutInert() async throws {
+        try await withStoplicht(seeded: true) { app in
+            let status = try #require(try await ProjectStatus.query(on: app.db).first())
+            status.remarks = "<script>alert('x')</script> **let op**"
+            try await status.save(on: app.db)
+            let (_, html, _) = try await get(app, Self.overview)
+            #expect(!html.contains("<script>alert"))
+            #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; <strong>let op</strong>"))
+        }
+    }
+
+    @Test func stylesheetIsServedAndCached() async throws {
+        try await withStoplicht { app in
+            var etag = ""
+            try await app.testing().test(.GET, "/css/stoplicht.css") { res in
+                #expect(res.status == .ok)
+                #expect(res.headers.first(name: .contentType) == "text/css; charset=utf-8")
+                #expect(res.body.string.contains("--basis-color-positive-bg-default"))
+                etag = res.headers.first(name: .eTag) ?? ""
+            }
+            try await app.testing().test(.GET, "/css/stoplicht.css", headers: ["If-None-Match": etag]) { res in
+                #expect(res.status == .notModified)
+            }
+        }
+    }
+
+    @Test func emptyInstallationExplainsWhatToDo() async throws {
+        try await withStoplicht { app in
+            let (status, html, _) = try await get(app, "/")
+            #expect(status == .ok)
+            #expect(html.contains("Er zijn nog geen programma"))
+        }
+    }
+
+    @Test func standaloneReportInlinesItsStyles() async throws {
+        try await withStoplicht(seeded: true) { app in
+            let model = try await ReportPageModel.query(programme: "dienstverlening", period: "juni-t-m-oktober-2018", on: app.db)
+            let html = ReportPageView.page(model, settings: app.settings, standalone: true).render()
+            #expect(html.contains("@media print"))
+            #expect(!html.contains("href=\"/css/stoplicht.css\""))
+            #expect(!html.contains("<nav class=\"utrecht-breadcrumb-nav\""))
+            #expect(count("<tr id=\"project-", in: html) == 36)
+        }
+    }
+}

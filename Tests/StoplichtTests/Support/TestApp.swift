@@ -1,0 +1,72 @@
+import Fluent
+import FluentPostgresDriver
+import Foundation
+import SQLKit
+@testable import Stoplicht
+import StoplichtCore
+import Testing
+import Vapor
+import VaporTesting
+
+/// Runs a test against a fresh Stoplicht: an in-memory SQLite database of its own, or,
+/// when `DATABASE_URL` is set, the PostgreSQL database emptied and migrated anew (those
+/// tests take turns, as they share the database).
+func withStoplicht(seeded: Bool = false, _ test: (Application) async throws -> Void) async throws {
+    if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+        await PostgresTurn.shared.acquire()
+        do {
+            try await withStoplicht(settings: Settings(database: .postgres(url: url)), seeded: seeded, test)
+        } catch {
+            await PostgresTurn.shared.release()
+            throw error
+        }
+        await PostgresTurn.shared.release()
+    } else {
+        try await withStoplicht(settings: Settings(database: .sqliteMemory), seeded: seeded, test)
+    }
+}
+
+private func withStoplicht(settings: Settings, seeded: Bool, _ test: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    do {
+        try await configure(app, settings: settings)
+        if case .postgres = settings.database {
+            let sql = app.db as! any SQLDatabase
+            try await sql.raw("DROP SCHEMA public CASCADE").run()
+            try await sql.raw("CREATE SCHEMA public").run()
+            try await app.autoMigrate()
+        }
+        if seeded { _ = try await DemoCommand.load(on: app.db) }
+        try await test(app)
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}
+
+/// Serialises the tests that share one PostgreSQL database.
+actor PostgresTurn {
+    static let shared = PostgresTurn()
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        while busy { await withCheckedContinuation { waiting.append($0) } }
+        busy = true
+    }
+
+    func release() {
+        busy = false
+        if !waiting.isEmpty { waiting.removeFirst().resume() }
+    }
+}
+
+enum Fixtures {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func seed() throws -> Data { try DemoData.seedReport() }
+    static func seedText() throws -> String { String(decoding: try seed(), as: UTF8.self) }
+    static func parsedSeed() throws -> ParsedReport { try ReportTextParser().parse(data: seed()) }
+}
