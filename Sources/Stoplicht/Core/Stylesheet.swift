@@ -104,7 +104,7 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .stoplicht-light--info { color: var(--basis-color-info-color-default); background: var(--basis-color-info-bg-default); border-color: var(--basis-color-info-border-default); }
 .stoplicht-light--info .stoplicht-light__mark { background: var(--basis-color-info-border-default); }
 .stoplicht-light--none { color: var(--basis-color-default-color-subtle); background: #fff; border-style: dashed; border-color: var(--basis-color-default-border-default); font-weight: 400; }
-.stoplicht-light--none .stoplicht-light__mark { border-style: dashed; }
+.stoplicht-light--none .stoplicht-light__mark { border-width: 1.5px; }
 .utrecht-badge-status { display: inline-block; font-size: .8rem; padding: 0 .45rem; border-radius: 3px; background: var(--basis-color-default-bg-subtle); border: 1px solid var(--basis-color-default-border-default); margin-top: .3rem; }
 .stoplicht-lifecycle--opgeleverd { background: var(--basis-color-neutral-bg-default); }
 .stoplicht-lifecycle--niet-gestart { background: var(--basis-color-info-bg-default); }
@@ -121,8 +121,9 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .utrecht-table caption { text-align: left; font-weight: 600; padding: .5rem 0; color: var(--basis-color-default-color-subtle); }
 .utrecht-table th, .utrecht-table td { border-bottom: 1px solid var(--basis-color-default-border-default); padding: .6rem .5rem; text-align: left; vertical-align: top; }
 .utrecht-table thead th { background: var(--basis-color-default-bg-subtle); border-bottom: 2px solid var(--basis-color-default-color-document); white-space: nowrap; }
-.stoplicht-annex td:nth-child(2) { min-width: 14rem; }
-.stoplicht-annex td:nth-child(5) { min-width: 22rem; }
+.stoplicht-col-name { min-width: 14rem; }
+.stoplicht-col-remarks { min-width: 22rem; }
+.stoplicht-col-lifecycle { white-space: nowrap; }
 .stoplicht-col-number { width: 3rem; text-align: right !important; }
 .stoplicht-row { border-left: 4px solid transparent; }
 .stoplicht-row--warning > th { box-shadow: inset 4px 0 var(--basis-color-warning-border-default); }
@@ -131,12 +132,17 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .stoplicht-row--neutral > th { box-shadow: inset 4px 0 var(--basis-color-neutral-border-default); }
 .stoplicht-items { margin: .3rem 0 0; padding-left: 1.1rem; color: var(--basis-color-default-color-subtle); font-size: .9rem; }
 .stoplicht-history { list-style: none; padding: 0; }
+.stoplicht-trend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
+.stoplicht-trend__period { display: flex; flex-direction: column; align-items: flex-start; gap: .25rem; font-size: .9rem; }
+.stoplicht-excerpt { margin: 0; max-width: 60ch; }
+.stoplicht-report__contents ol { columns: 2; column-gap: 2rem; max-width: 40rem; }
+.stoplicht-report__contents li { margin-bottom: .2rem; }
 .stoplicht-history__entry { border-left: 3px solid var(--basis-color-default-border-default); padding: 0 0 .5rem 1rem; margin-bottom: 1rem; }
 .stoplicht-report__cover { border-bottom: 3px solid var(--basis-color-accent-1-bg-default); margin-bottom: 1.5rem; }
 .stoplicht-decisions li, .stoplicht-risks li { margin-bottom: .75rem; max-width: 75ch; }
 @media print {
   @page { size: A4; margin: 18mm 15mm; }
-  .utrecht-page-header, .utrecht-breadcrumb-nav, .utrecht-page-footer, .nl-skip-link, .stoplicht-print-hint { display: none; }
+  .utrecht-page-header, .utrecht-breadcrumb-nav, .utrecht-page-footer, .nl-skip-link, .stoplicht-print-hint, .stoplicht-report__contents { display: none; }
   .utrecht-document { font-size: 10pt; }
   .utrecht-page-content { max-width: none; padding: 0; }
   .stoplicht-table-scroll { overflow: visible; }

@@ -70,7 +70,12 @@ private struct Writer {
         // Programme, its scale and governance.
         let programme = try await findOrCreate(
             Programme.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == Slug.make(programmeName)).first(),
-            else: Programme(organisationID: organisationID, slug: Slug.make(programmeName), name: programmeName))
+            else: {
+                let programme = Programme(organisationID: organisationID, slug: Slug.make(programmeName), name: programmeName)
+                programme.reportTitle = report.title
+                programme.duration = report.duration
+                return programme
+            }())
         let programmeID = try programme.requireID()
         change(programme, \.name, programmeName)
         change(programme, \.reportTitle, report.title)
@@ -82,10 +87,15 @@ private struct Writer {
 
         // Period.
         let periodSlug = Slug.make(periodName)
+        let span = PeriodSpan(name: periodName)
         let period = try await findOrCreate(
             ReportingPeriod.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$slug == periodSlug).first(),
-            else: ReportingPeriod(programmeID: programmeID, slug: periodSlug, name: periodName))
-        let span = PeriodSpan(name: periodName)
+            else: {
+                let period = ReportingPeriod(programmeID: programmeID, slug: periodSlug, name: periodName)
+                period.startsOn = span?.start.isoDay
+                period.endsOn = span?.end.isoDay
+                return period
+            }())
         change(period, \.name, periodName)
         change(period, \.startsOn, span?.start.isoDay)
         change(period, \.endsOn, span?.end.isoDay)
@@ -130,15 +140,14 @@ private struct Writer {
         var lights = try await ProgrammeLight.query(on: db).filter(\.$programme.$id == programmeID).all()
         if lights.isEmpty {
             lights = LightScale.standard.lights.map { ProgrammeLight(programmeID: programmeID, definition: $0) }
-            for light in lights { try await save(light) }
         }
         // The report's own legend says what its lights mean.
         let scale = LightScale(lights.map(\.definition))
         for entry in legend {
             guard let code = scale.light(for: entry.reading)?.code, let light = lights.first(where: { $0.code == code }) else { continue }
-            change(light, \.meaning, entry.meaning)
-            try await save(light)
+            if light.meaning != entry.meaning { light.meaning = entry.meaning }
         }
+        for light in lights { try await save(light) }
         return LightScale(lights.map(\.definition))
     }
 
@@ -227,26 +236,29 @@ private struct Writer {
     /// A person of the municipality by name; a firm, if given, is recorded with them.
     mutating func person(_ name: LeaderName, organisationID: UUID) async throws -> Person {
         let key = name.person.lowercased()
+        var firmID: UUID?
+        if let firmName = name.firm {
+            if let known = firms[firmName] {
+                firmID = known.id
+            } else {
+                let firm = try await findOrCreate(
+                    Organisation.query(on: db).filter(\.$name == firmName).filter(\.$kind == .firm).first(),
+                    else: Organisation(name: firmName, kind: .firm))
+                firms[firmName] = firm
+                firmID = firm.id
+            }
+        }
         let person: Person
         if let known = people[key] {
             person = known
         } else {
             person = try await findOrCreate(
                 Person.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$name == name.person).first(),
-                else: Person(organisationID: organisationID, name: name.person))
+                else: Person(organisationID: organisationID, name: name.person, firmID: firmID))
             people[key] = person
         }
-        if let firmName = name.firm {
-            let firm: Organisation
-            if let known = firms[firmName] {
-                firm = known
-            } else {
-                firm = try await findOrCreate(
-                    Organisation.query(on: db).filter(\.$name == firmName).filter(\.$kind == .firm).first(),
-                    else: Organisation(name: firmName, kind: .firm))
-                firms[firmName] = firm
-            }
-            if person.$firm.id != firm.id { person.$firm.id = firm.id }
+        if let firmID, person.$firm.id != firmID {
+            person.$firm.id = firmID
             try await save(person)
         }
         return person

@@ -28,6 +28,7 @@ enum ProgrammeOverviewView {
                      .table(.class("utrecht-table stoplicht-annex"),
                             .projectTable(model.rows,
                                           caption: "\(Strings.projectsCount(model.rows.count))\(model.period.map { " — \($0.name)" } ?? "")",
+                                          style: .overview,
                                           link: { SiteURL.project(programme: slug, number: $0.number).path }))),
                 .if(model.context.periods.count > 0, .group(
                     .h2(.class("utrecht-heading-2"), .text(Strings.periods)),

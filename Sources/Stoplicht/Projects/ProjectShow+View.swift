@@ -21,6 +21,12 @@ enum ProjectShowView {
                     .h2(.class("utrecht-heading-2"), .text(Strings.items)),
                     .ul(.class("utrecht-unordered-list"), .forEach(row.items) { .li(.text($0)) })
                 )),
+                .h2(.class("utrecht-heading-2"), .text(Strings.trend)),
+                .ol(.class("stoplicht-trend"), .forEach(model.history.reversed()) { entry in
+                    .li(.class("stoplicht-trend__period"),
+                        .span(.class("stoplicht-trend__name"), .text(entry.period.name)),
+                        entry.status == nil ? .span(.class("stoplicht-muted"), .text("—")) : .lightBadge(entry.light))
+                }),
                 .h2(.class("utrecht-heading-2"), .text(Strings.history)),
                 model.history.isEmpty
                     ? .p(.text(Strings.noPeriods))

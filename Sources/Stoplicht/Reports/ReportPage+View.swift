@@ -21,6 +21,7 @@ enum ReportPageView {
                     .facts(model.cover),
                     .p(.class("stoplicht-print-hint stoplicht-muted"), .text(Strings.printHint))
                 ),
+                contents(model),
                 .section(.class("stoplicht-report__legend"), .ariaLabel(Strings.legend),
                          .h2(.class("utrecht-heading-2"), .text(Strings.legend)),
                          .legend(model.context.scale),
@@ -32,6 +33,17 @@ enum ReportPageView {
         }
         layout.standalone = standalone
         return layout
+    }
+
+    /// The report's table of contents, linking to its sections.
+    static func contents(_ model: ReportPageModel) -> Node<HTML.BodyContext> {
+        var entries = model.sections.map { (heading($0), "#\($0.key)") }
+        if !model.sections.contains(where: { $0.key == SectionKind.annexes.key }) { entries.append(("Bijlage", "#\(SectionKind.annexes.key)")) }
+        return .nav(.class("stoplicht-report__contents"), .ariaLabel(Strings.contents),
+                    .h2(.class("utrecht-heading-2"), .text(Strings.contents)),
+                    .ol(.class("stoplicht-plain-list"), .forEach(entries) { entry in
+                        .li(.a(.class("utrecht-link"), .href(entry.1), .text(entry.0)))
+                    }))
     }
 
     static func heading(_ section: ProgrammeSection) -> String {
@@ -66,7 +78,7 @@ enum ReportPageView {
             .if(!body.isEmpty, .markdown(body)),
             .div(.class("stoplicht-table-scroll"),
                  .table(.class("utrecht-table stoplicht-annex"),
-                        .projectTable(model.rows, caption: "\(Strings.projectTable) — \(model.period.name)", link: { _ in nil })))
+                        .projectTable(model.rows, caption: "\(Strings.projectTable) — \(model.period.name)", style: .report, link: { _ in nil })))
         )
     }
 }

@@ -40,7 +40,8 @@ extension Node where Context == HTML.BodyContext {
 
     /// Label–value pairs, as the report's cover.
     static func facts(_ facts: [(String, String)]) -> Node {
-        .dl(.class("stoplicht-facts"), .forEach(facts) { fact in
+        guard !facts.isEmpty else { return .empty }
+        return .dl(.class("stoplicht-facts"), .forEach(facts) { fact in
             .group(.dt(.text(fact.0)), .dd(.text(fact.1)))
         })
     }
@@ -62,15 +63,18 @@ extension Node where Context == HTML.BodyContext {
 }
 
 extension Node where Context == HTML.TableContext {
-    /// The annex table: nr, project, leader, light, lifecycle, remarks.
-    static func projectTable(_ rows: [ProjectRow], caption: String, link: (ProjectRow) -> String?) -> Node {
-        .group(
+    /// The annex table: nr, project, leader, light, remarks. The overview adds a column
+    /// for the lifecycle and shortens the remarks; the report prints them whole.
+    static func projectTable(_ rows: [ProjectRow], caption: String, style: ProjectTableStyle, link: (ProjectRow) -> String?) -> Node {
+        let overview = style == .overview
+        return .group(
             .caption(.text(caption)),
             .thead(.tr(
                 .th(.attribute(named: "scope", value: "col"), .class("stoplicht-col-number"), .text(Strings.number)),
                 .th(.attribute(named: "scope", value: "col"), .text(Strings.project)),
                 .th(.attribute(named: "scope", value: "col"), .text(Strings.leader)),
                 .th(.attribute(named: "scope", value: "col"), .text(Strings.light)),
+                .if(overview, .th(.attribute(named: "scope", value: "col"), .text(Strings.lifecycle))),
                 .th(.attribute(named: "scope", value: "col"), .text(Strings.remarks))
             )),
             .tbody(.forEach(rows) { row in
@@ -78,12 +82,36 @@ extension Node where Context == HTML.TableContext {
                     .id("project-\(row.number)"),
                     .class("stoplicht-row stoplicht-row--\(row.light?.tone.rawValue ?? "none")"),
                     .th(.attribute(named: "scope", value: "row"), .class("stoplicht-col-number"), .text("\(row.number)")),
-                    .td(.projectName(row, link: link(row))),
+                    .td(.class("stoplicht-col-name"), .projectName(row, link: link(row))),
                     .td(.leaders(row.leaders)),
-                    .td(.lightBadge(row.light), .if(row.lifecycle != .running, .group(.br(), .lifecycleTag(row.lifecycle)))),
-                    .td(row.remarks.isEmpty ? .span(.class("stoplicht-muted"), .text(Strings.noRemarks)) : .markdown(row.remarks))
+                    .td(.lightBadge(row.light), .if(!overview && row.lifecycle != .running, .group(.br(), .lifecycleTag(row.lifecycle)))),
+                    .if(overview, .td(.class("stoplicht-col-lifecycle"), .lifecycleTag(row.lifecycle))),
+                    .td(.class("stoplicht-col-remarks"), remarks(row, style: style))
                 )
             })
         )
+    }
+
+    private static func remarks(_ row: ProjectRow, style: ProjectTableStyle) -> Node<HTML.BodyContext> {
+        if row.remarks.isEmpty { return .span(.class("stoplicht-muted"), .text(Strings.noRemarks)) }
+        switch style {
+        case .report: return .markdown(row.remarks)
+        case .overview: return .p(.class("stoplicht-excerpt"), .text(Excerpt.make(row.remarks)))
+        }
+    }
+}
+
+enum ProjectTableStyle {
+    case overview, report
+}
+
+/// The start of a remark as plain text, cut at a word: the overview's short version.
+enum Excerpt {
+    static func make(_ markdown: String, limit: Int = 220) -> String {
+        let text = MarkdownDocument(parsing: markdown).plainText
+        guard text.count > limit else { return text }
+        var cut = String(text.prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut.trimmingCharacters(in: .punctuationCharacters) + " …"
     }
 }

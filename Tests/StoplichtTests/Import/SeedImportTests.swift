@@ -13,6 +13,8 @@ import Vapor
 
             // validate
             #expect(summary.projects == 36)
+            #expect(summary.created > 0)
+            #expect(summary.updated == 0)
             #expect(summary.programmeSlug == "dienstverlening")
             #expect(summary.periodSlug == "juni-t-m-oktober-2018")
             let programme = try #require(try await Programme.query(on: app.db).with(\.$organisation).first())

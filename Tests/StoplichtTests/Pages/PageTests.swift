@@ -126,9 +126,12 @@ import VaporTesting
             let status = try #require(try await ProjectStatus.query(on: app.db).first())
             status.remarks = "<script>alert('x')</script> **let op**"
             try await status.save(on: app.db)
-            let (_, html, _) = try await get(app, Self.overview)
-            #expect(!html.contains("<script>alert"))
-            #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; <strong>let op</strong>"))
+            let (_, report, _) = try await get(app, Self.report)
+            #expect(!report.contains("<script>alert"))
+            #expect(report.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; <strong>let op</strong>"))
+            let (_, overview, _) = try await get(app, Self.overview)
+            #expect(!overview.contains("<script>alert"))
+            #expect(overview.contains("&lt;script&gt;alert('x')&lt;/script&gt; let op"))
         }
     }
 
