@@ -32,6 +32,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ReportCommand(), as: "report")
+    app.asyncCommands.use(ScaleCommand(), as: "scale")
 }
 
 struct SettingsKey: StorageKey {

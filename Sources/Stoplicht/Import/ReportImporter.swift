@@ -54,6 +54,7 @@ private struct Writer {
     let db: any Database
     var created = 0
     var updated = 0
+    var warnings: [ImportWarning] = []
     var people: [String: Person] = [:]
     var firms: [String: Organisation] = [:]
 
@@ -118,7 +119,11 @@ private struct Writer {
             try await writeLeaders(parsed.leaders, projectID: projectID, existing: isNew ? [] : project.leaders, organisationID: organisationID)
 
             let status = statuses.first { $0.$project.id == projectID } ?? ProjectStatus(projectID: projectID, periodID: periodID)
-            change(status, \.light, scale.light(for: parsed.light)?.code)
+            let light = scale.light(for: parsed.light)
+            if light == nil, Self.isLight(parsed.light) {
+                warnings.append(ImportWarning(line: parsed.lines[0], message: "Project \(parsed.number): de schaal van dit programma heeft geen licht voor deze status; het project krijgt geen status."))
+            }
+            change(status, \.light, light?.code)
             change(status, \.lifecycle, parsed.lifecycle)
             change(status, \.remarks, parsed.remarks)
             change(status, \.plannedDelivery, parsed.plannedDelivery?.storageValue)
@@ -131,7 +136,14 @@ private struct Writer {
         try await writeRisks(report.risks, periodID: periodID)
 
         return ImportSummary(programmeSlug: programme.slug, periodSlug: periodSlug, projects: report.projects.count,
-                             created: created, updated: updated, warnings: report.warnings)
+                             created: created, updated: updated, warnings: (report.warnings + warnings).sorted { $0.line < $1.line })
+    }
+
+    static func isLight(_ reading: LightNotation.Reading) -> Bool {
+        switch reading {
+        case .tone, .finished, .ambiguous: true
+        case .empty, .allLampsOff, .unknown: false
+        }
     }
 
     // MARK: Parts

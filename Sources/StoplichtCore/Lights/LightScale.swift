@@ -16,8 +16,32 @@ public struct LightDefinition: Sendable, Hashable, Codable {
     /// True for the light that means "finished and handed over" (the seed's grijs).
     public var isFinished: Bool
 
+    /// The colour family, named after the NL Design System's token sets; the palette
+    /// meets WCAG contrast, which a free choice of colour would not.
     public enum Tone: String, Sendable, Codable, CaseIterable {
         case positive, warning, negative, neutral, info
+
+        /// The colour as a Dutch programme manager names it.
+        public var colourName: String {
+            switch self {
+            case .positive: "groen"
+            case .warning: "oranje"
+            case .negative: "rood"
+            case .neutral: "grijs"
+            case .info: "blauw"
+            }
+        }
+
+        public init?(colourName: String) {
+            switch colourName.lowercased().trimmingCharacters(in: .whitespaces) {
+            case "groen", "green": self = .positive
+            case "oranje", "geel", "amber", "orange", "yellow": self = .warning
+            case "rood", "red": self = .negative
+            case "grijs", "grey", "gray": self = .neutral
+            case "blauw", "blue": self = .info
+            default: return nil
+            }
+        }
     }
 
     public init(code: String, label: String, meaning: String, tone: Tone, rank: Int, isFinished: Bool = false) {

@@ -1,0 +1,60 @@
+import Fluent
+import Foundation
+@testable import Stoplicht
+import StoplichtCore
+import Testing
+import VaporTesting
+
+@Suite struct ProgrammeScaleTests {
+    @Test func lightsInUseCannotBeRemoved() async throws {
+        try await withStoplicht(seeded: true) { app in
+            let scale = try LightScaleFile.parse(LightScaleFileTests.ownScale)
+            await #expect(throws: ImportError.self) {
+                try await ProgrammeScaleUpdate.apply(scale, toProgramme: "dienstverlening", on: app.db)
+            }
+            // Nothing changed.
+            let context = try await ProgrammeContext.load(slug: "dienstverlening", on: app.db)
+            #expect(context.scale.lights.map(\.label) == ["Groen", "Oranje", "Rood", "Grijs"])
+        }
+    }
+
+    @Test func relabelledScaleShowsOnTheOverview() async throws {
+        try await withStoplicht(seeded: true) { app in
+            // setup: the same codes, other words, and no red (which no project uses).
+            let scale = try LightScaleFile.parse("""
+            groen;Volgens verwachting;groen;nee;Loopt zoals gepland.
+            oranje;Aandachtspunt;oranje;nee;Vraagt aandacht.
+            grijs;Afgerond;grijs;ja;Overgedragen.
+            """)
+
+            // MUT
+            try await ProgrammeScaleUpdate.apply(scale, toProgramme: "dienstverlening", on: app.db)
+
+            // validate
+            try await app.testing().test(.GET, "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018") { res in
+                let html = res.body.string
+                #expect(html.contains("</span>Volgens verwachting</span>"))
+                #expect(html.contains("<dd>Vraagt aandacht.</dd>"))
+                #expect(!html.contains("</span>Rood</span>"))
+                #expect(html.contains("<span class=\"stoplicht-counts__number\">3</span><span class=\"stoplicht-light stoplicht-light--warning\"><span class=\"stoplicht-light__mark\" aria-hidden=\"true\"></span>Aandachtspunt</span>"))
+            }
+        }
+    }
+
+    @Test func importWarnsWhereTheScaleHasNoLight() async throws {
+        try await withStoplicht(seeded: true) { app in
+            try await ProgrammeScaleUpdate.apply(try LightScaleFile.parse("groen;Groen;groen;nee;x\noranje;Oranje;oranje;nee;y\ngrijs;Grijs;grijs;ja;z"),
+                                                 toProgramme: "dienstverlening", on: app.db)
+            let report = try ReportTextParser().parse("""
+            Rapportageperiode: november 2018 t/m februari 2019
+
+            | Nr | Project | Projectleider | Status | Toelichting |
+            |----|---------|---------------|--------|-------------|
+            | 1 | Aansluiten op www.mijnoverheid.nl. | Walter de Haan | ● ○ ○ | Vastgelopen. |
+            """)
+            let summary = try await ReportImporter(database: app.db)
+                .run(report, into: ImportTarget(organisation: DemoData.organisation, programme: "Dienstverlening"))
+            #expect(summary.warnings.map(\.description) == ["regel 5: Project 1: de schaal van dit programma heeft geen licht voor deze status; het project krijgt geen status."])
+        }
+    }
+}
