@@ -36,9 +36,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         }
         let page = Layout(title: title, settings: request.settings, breadcrumbs: []) {
             Node<HTML.BodyContext>.group(
-                .h1(.class("utrecht-heading-1"), .text(title)),
-                .p(.class("utrecht-paragraph"), .text(detail)),
-                .p(.a(.class("utrecht-link"), .href(SiteURL.home.path), .text(Strings.backHome)))
+                .h1(.class("utrecht-heading-1"), .safeText(title)),
+                .p(.class("utrecht-paragraph"), .safeText(detail)),
+                .p(.a(.class("utrecht-link"), .href(SiteURL.home.path), .safeText(Strings.backHome)))
             )
         }
         return page.response(status: status)

@@ -31,27 +31,27 @@ struct Layout {
             ),
             .body(
                 .class("utrecht-document utrecht-theme"),
-                .a(.class("utrecht-link nl-skip-link"), .href("#inhoud"), .text(Strings.skipToContent)),
+                .a(.class("utrecht-link nl-skip-link"), .href("#inhoud"), .safeText(Strings.skipToContent)),
                 .header(
                     .class("utrecht-page-header"),
                     .div(.class("utrecht-page-header__content"),
                          .a(.class("stoplicht-logo"), .href(SiteURL.home.path),
                             .span(.class("stoplicht-logo__lamps"), .attribute(named: "aria-hidden", value: "true"),
                                   .span(), .span(), .span()),
-                            .text(Strings.appName)))
+                            .safeText(Strings.appName)))
                 ),
                 .if(!breadcrumbs.isEmpty && !standalone, .nav(
                     .class("utrecht-breadcrumb-nav"), .ariaLabel("Kruimelpad"),
                     .ol(.class("utrecht-breadcrumb-nav__list"), .forEach(breadcrumbs.enumerated()) { index, crumb in
                         .li(.class("utrecht-breadcrumb-nav__item"),
                             index == breadcrumbs.count - 1
-                                ? .span(.attribute(named: "aria-current", value: "page"), .text(crumb.label))
-                                : .a(.class("utrecht-link"), .href(crumb.path), .text(crumb.label)))
+                                ? .span(.attribute(named: "aria-current", value: "page"), .safeText(crumb.label))
+                                : .a(.class("utrecht-link"), .href(crumb.path), .safeText(crumb.label)))
                     })
                 )),
                 .main(.id("inhoud"), .class("utrecht-page-content"), .attribute(named: "tabindex", value: "-1"), content()),
                 .footer(.class("utrecht-page-footer"),
-                        .p(.text("Stoplicht — voortgangsrapportage voor gemeentelijke programma's")))
+                        .p(.safeText("Stoplicht — voortgangsrapportage voor gemeentelijke programma's")))
             )
         ).render()
     }

@@ -9,21 +9,21 @@ enum ProgrammeOverviewView {
             breadcrumbs: [(Strings.programmes, SiteURL.home.path), (programme.name, SiteURL.programme(slug).path)]
         ) {
             .group(
-                .p(.class("stoplicht-kicker"), .text(model.context.organisation.name)),
-                .h1(.class("utrecht-heading-1"), .text("Programma \(programme.name)")),
+                .p(.class("stoplicht-kicker"), .safeText(model.context.organisation.name)),
+                .h1(.class("utrecht-heading-1"), .safeText("Programma \(programme.name)")),
                 .facts(facts(model)),
                 .unwrap(model.period) { period in
                     .group(
                         .p(.class("utrecht-paragraph"),
                            .a(.class("utrecht-button-link utrecht-button-link--primary"),
                               .href(SiteURL.period(programme: slug, period: period.slug).path),
-                              .text("\(Strings.readReport) \(period.name)"))),
-                        .h2(.class("utrecht-heading-2"), .text("\(Strings.lightsSummary) — \(period.name)")),
+                              .safeText("\(Strings.readReport) \(period.name)"))),
+                        .h2(.class("utrecht-heading-2"), .safeText("\(Strings.lightsSummary) — \(period.name)")),
                         .lightCounts(model.counts, caption: Strings.lightsSummary)
                     )
                 },
-                .if(model.period == nil, .p(.class("utrecht-paragraph"), .text(Strings.noPeriods))),
-                .h2(.class("utrecht-heading-2"), .text(Strings.projects)),
+                .if(model.period == nil, .p(.class("utrecht-paragraph"), .safeText(Strings.noPeriods))),
+                .h2(.class("utrecht-heading-2"), .safeText(Strings.projects)),
                 .div(.class("stoplicht-table-scroll"),
                      .table(.class("utrecht-table stoplicht-annex"),
                             .projectTable(model.rows,
@@ -31,11 +31,11 @@ enum ProgrammeOverviewView {
                                           style: .overview,
                                           link: { SiteURL.project(programme: slug, number: $0.number).path }))),
                 .if(model.context.periods.count > 0, .group(
-                    .h2(.class("utrecht-heading-2"), .text(Strings.periods)),
+                    .h2(.class("utrecht-heading-2"), .safeText(Strings.periods)),
                     .ul(.class("stoplicht-plain-list"), .forEach(model.context.periods.reversed()) { period in
                         .li(.a(.class("utrecht-link"), .href(SiteURL.period(programme: slug, period: period.slug).path),
-                               .text("\(Strings.report) \(period.name)")),
-                            .span(.class("stoplicht-muted"), .text(" (\(period.state.label))")))
+                               .safeText("\(Strings.report) \(period.name)")),
+                            .span(.class("stoplicht-muted"), .safeText(" (\(period.state.label))")))
                     })
                 ))
             )

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import StoplichtCore
 import Vapor
 
@@ -25,35 +26,62 @@ struct ProjectRow: Sendable {
 
     var leaderText: String { leaders.map(\.text).joined(separator: ", ") }
 
-    /// The programme's projects with their status in `period`, by number: a fixed number
-    /// of queries however many projects there are.
+    /// The programme's projects with their status in `period`, by number: three queries
+    /// however many projects there are. Plain SQL rather than Fluent models, as this is
+    /// the hot path of the overview and the report.
     static func load(_ context: ProgrammeContext, period: ReportingPeriod?, on db: any Database) async throws -> [ProjectRow] {
-        let projects = try await Project.query(on: db)
-            .filter(\.$programme.$id == context.programme.requireID())
-            .with(\.$leaders) { $0.with(\.$person) { $0.with(\.$firm) } }
-            .with(\.$items)
-            .sort(\.$number)
-            .all()
-        var statuses: [UUID: ProjectStatus] = [:]
-        if let periodID = period?.id {
-            for status in try await ProjectStatus.query(on: db).filter(\.$period.$id == periodID).all() {
-                statuses[status.$project.id] = status
-            }
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let programmeID = try context.programme.requireID()
+        let periodID = period?.id ?? UUID()  // no period: a key that matches no status
+
+        let projects = try await sql.raw("""
+            SELECT p.id, p.number, p.name, p.lifecycle, s.id AS status_id, s.light, s.lifecycle AS status_lifecycle,
+                   s.remarks, s.planned_delivery, s.forecast_delivery
+            FROM projects p
+            LEFT JOIN project_statuses s ON s.project_id = p.id AND s.period_id = \(bind: periodID)
+            WHERE p.programme_id = \(bind: programmeID)
+            ORDER BY p.number
+            """).all()
+        let leaders = try await sql.raw("""
+            SELECT l.project_id, pe.name, f.name AS firm
+            FROM project_leaders l
+            JOIN projects p ON p.id = l.project_id
+            JOIN people pe ON pe.id = l.person_id
+            LEFT JOIN organisations f ON f.id = pe.firm_id
+            WHERE p.programme_id = \(bind: programmeID)
+            ORDER BY l.project_id, l.position
+            """).all()
+        let items = try await sql.raw("""
+            SELECT i.project_id, i.title
+            FROM project_items i JOIN projects p ON p.id = i.project_id
+            WHERE p.programme_id = \(bind: programmeID)
+            ORDER BY i.project_id, i.position
+            """).all()
+
+        var leadersByProject: [UUID: [Leader]] = [:]
+        for row in leaders {
+            leadersByProject[try row.decode(column: "project_id", as: UUID.self), default: []]
+                .append(Leader(name: try row.decode(column: "name", as: String.self), firm: try row.decode(column: "firm", as: String?.self)))
         }
-        return projects.map { project in
-            let status = project.id.flatMap { statuses[$0] }
+        var itemsByProject: [UUID: [String]] = [:]
+        for row in items {
+            itemsByProject[try row.decode(column: "project_id", as: UUID.self), default: []].append(try row.decode(column: "title", as: String.self))
+        }
+        return try projects.map { row in
+            let id = try row.decode(column: "id", as: UUID.self)
+            let hasStatus = try row.decode(column: "status_id", as: UUID?.self) != nil
+            let lifecycle = try row.decode(column: hasStatus ? "status_lifecycle" : "lifecycle", as: String.self)
             return ProjectRow(
-                number: project.number,
-                name: project.name,
-                items: project.items.sorted { $0.position < $1.position }.map(\.title),
-                leaders: project.leaders.sorted { $0.position < $1.position }
-                    .map { Leader(name: $0.person.name, firm: $0.person.firm?.name) },
-                lifecycle: status?.lifecycle ?? project.lifecycle,
-                light: context.scale.light(status?.light),
-                remarks: status?.remarks ?? "",
-                plannedDelivery: status?.plannedDelivery.flatMap(PlanDate.init(storageValue:)),
-                forecastDelivery: status?.forecastDelivery.flatMap(PlanDate.init(storageValue:)),
-                hasStatus: status != nil)
+                number: try row.decode(column: "number", as: Int.self),
+                name: try row.decode(column: "name", as: String.self),
+                items: itemsByProject[id] ?? [],
+                leaders: leadersByProject[id] ?? [],
+                lifecycle: Lifecycle(rawValue: lifecycle) ?? .running,
+                light: context.scale.light(try row.decode(column: "light", as: String?.self)),
+                remarks: try row.decode(column: "remarks", as: String?.self) ?? "",
+                plannedDelivery: try row.decode(column: "planned_delivery", as: String?.self).flatMap(PlanDate.init(storageValue:)),
+                forecastDelivery: try row.decode(column: "forecast_delivery", as: String?.self).flatMap(PlanDate.init(storageValue:)),
+                hasStatus: hasStatus)
         }
     }
 }

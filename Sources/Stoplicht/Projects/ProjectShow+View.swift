@@ -13,36 +13,36 @@ enum ProjectShowView {
                           (title, SiteURL.project(programme: slug, number: row.number).path)]
         ) {
             .group(
-                .p(.class("stoplicht-kicker"), .text("\(Strings.project) \(row.number) — programma \(model.context.programme.name)")),
-                .h1(.class("utrecht-heading-1"), .text(row.name)),
-                .p(.lightBadge(row.light), .text(" "), .lifecycleTag(row.lifecycle)),
+                .p(.class("stoplicht-kicker"), .safeText("\(Strings.project) \(row.number) — programma \(model.context.programme.name)")),
+                .h1(.class("utrecht-heading-1"), .safeText(row.name)),
+                .p(.lightBadge(row.light), .safeText(" "), .lifecycleTag(row.lifecycle)),
                 .facts(facts(model)),
                 .if(!row.items.isEmpty, .group(
-                    .h2(.class("utrecht-heading-2"), .text(Strings.items)),
-                    .ul(.class("utrecht-unordered-list"), .forEach(row.items) { .li(.text($0)) })
+                    .h2(.class("utrecht-heading-2"), .safeText(Strings.items)),
+                    .ul(.class("utrecht-unordered-list"), .forEach(row.items) { .li(.safeText($0)) })
                 )),
-                .h2(.class("utrecht-heading-2"), .text(Strings.trend)),
+                .h2(.class("utrecht-heading-2"), .safeText(Strings.trend)),
                 .ol(.class("stoplicht-trend"), .forEach(model.history.reversed()) { entry in
                     .li(.class("stoplicht-trend__period"),
-                        .span(.class("stoplicht-trend__name"), .text(entry.period.name)),
-                        entry.status == nil ? .span(.class("stoplicht-muted"), .text("—")) : .lightBadge(entry.light))
+                        .span(.class("stoplicht-trend__name"), .safeText(entry.period.name)),
+                        entry.status == nil ? .span(.class("stoplicht-muted"), .safeText("—")) : .lightBadge(entry.light))
                 }),
-                .h2(.class("utrecht-heading-2"), .text(Strings.history)),
+                .h2(.class("utrecht-heading-2"), .safeText(Strings.history)),
                 model.history.isEmpty
-                    ? .p(.text(Strings.noPeriods))
+                    ? .p(.safeText(Strings.noPeriods))
                     : .ol(.class("stoplicht-history"), .forEach(model.history) { entry in
                         .li(.class("stoplicht-history__entry"),
                             .h3(.class("utrecht-heading-3"),
                                 .a(.class("utrecht-link"),
                                    .href(SiteURL.period(programme: slug, period: entry.period.slug).path + "#project-\(row.number)"),
-                                   .text(entry.period.name))),
+                                   .safeText(entry.period.name))),
                             .unwrap(entry.status, { status in
                                 .group(
-                                    .p(.lightBadge(entry.light), .text(" "), .lifecycleTag(status.lifecycle)),
+                                    .p(.lightBadge(entry.light), .safeText(" "), .lifecycleTag(status.lifecycle)),
                                     .facts(deliveries(status)),
-                                    status.remarks.isEmpty ? .p(.class("stoplicht-muted"), .text(Strings.noRemarks)) : .markdown(status.remarks, minimumHeadingLevel: 4)
+                                    status.remarks.isEmpty ? .p(.class("stoplicht-muted"), .safeText(Strings.noRemarks)) : .markdown(status.remarks, minimumHeadingLevel: 4)
                                 )
-                            }, else: .p(.class("stoplicht-muted"), .text(Strings.notInPeriod))))
+                            }, else: .p(.class("stoplicht-muted"), .safeText(Strings.notInPeriod))))
                     })
             )
         }

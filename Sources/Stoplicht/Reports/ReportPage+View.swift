@@ -16,16 +16,16 @@ enum ReportPageView {
                 .class("stoplicht-report"),
                 .header(
                     .class("stoplicht-report__cover"),
-                    .p(.class("stoplicht-kicker"), .text("\(model.context.organisation.name) — programma \(model.context.programme.name)")),
-                    .h1(.class("utrecht-heading-1"), .text(model.title)),
+                    .p(.class("stoplicht-kicker"), .safeText("\(model.context.organisation.name) — programma \(model.context.programme.name)")),
+                    .h1(.class("utrecht-heading-1"), .safeText(model.title)),
                     .facts(model.cover),
-                    .p(.class("stoplicht-print-hint stoplicht-muted"), .text(Strings.printHint))
+                    .p(.class("stoplicht-print-hint stoplicht-muted"), .safeText(Strings.printHint))
                 ),
                 contents(model),
                 .section(.class("stoplicht-report__legend"), .ariaLabel(Strings.legend),
-                         .h2(.class("utrecht-heading-2"), .text(Strings.legend)),
+                         .h2(.class("utrecht-heading-2"), .safeText(Strings.legend)),
                          .legend(model.context.scale),
-                         .h3(.class("utrecht-heading-3"), .text(Strings.lightsSummary)),
+                         .h3(.class("utrecht-heading-3"), .safeText(Strings.lightsSummary)),
                          .lightCounts(model.counts, caption: Strings.lightsSummary)),
                 .forEach(model.sections) { section($0, model: model) },
                 .if(!model.sections.contains { $0.key == SectionKind.annexes.key }, annex(model, title: "Bijlage", body: ""))
@@ -40,9 +40,9 @@ enum ReportPageView {
         var entries = model.sections.map { (heading($0), "#\($0.key)") }
         if !model.sections.contains(where: { $0.key == SectionKind.annexes.key }) { entries.append(("Bijlage", "#\(SectionKind.annexes.key)")) }
         return .nav(.class("stoplicht-report__contents"), .ariaLabel(Strings.contents),
-                    .h2(.class("utrecht-heading-2"), .text(Strings.contents)),
+                    .h2(.class("utrecht-heading-2"), .safeText(Strings.contents)),
                     .ol(.class("stoplicht-plain-list"), .forEach(entries) { entry in
-                        .li(.a(.class("utrecht-link"), .href(entry.1), .text(entry.0)))
+                        .li(.a(.class("utrecht-link"), .href(entry.1), .safeText(entry.0)))
                     }))
     }
 
@@ -57,12 +57,12 @@ enum ReportPageView {
         let kind = SectionKind(key: section.key)
         return .section(
             .id(section.key), .class("stoplicht-report__section"),
-            .h2(.class("utrecht-heading-2"), .text(heading(section))),
+            .h2(.class("utrecht-heading-2"), .safeText(heading(section))),
             .if(!section.body.isEmpty, .markdown(section.body)),
             .if(kind == .decisions && !model.decisions.isEmpty,
                 .ol(.class("stoplicht-decisions"), .forEach(model.decisions) { decision in
                     .li(.markdown(decision.text),
-                        .p(.class("stoplicht-muted"), .text("Besluit: \(decision.outcome.label)\(decision.requestedFrom.map { " — gevraagd aan \($0)" } ?? "")")))
+                        .p(.class("stoplicht-muted"), .safeText("Besluit: \(decision.outcome.label)\(decision.requestedFrom.map { " — gevraagd aan \($0)" } ?? "")")))
                 })),
             .if(kind == .risks && !model.risks.isEmpty,
                 .ul(.class("stoplicht-risks"), .forEach(model.risks) { risk in
@@ -74,7 +74,7 @@ enum ReportPageView {
     static func annex(_ model: ReportPageModel, title: String, body: String) -> Node<HTML.BodyContext> {
         .section(
             .id(SectionKind.annexes.key), .class("stoplicht-report__section stoplicht-report__annex"),
-            .h2(.class("utrecht-heading-2"), .text(title)),
+            .h2(.class("utrecht-heading-2"), .safeText(title)),
             .if(!body.isEmpty, .markdown(body)),
             .div(.class("stoplicht-table-scroll"),
                  .table(.class("utrecht-table stoplicht-annex"),

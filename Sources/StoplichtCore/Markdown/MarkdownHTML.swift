@@ -29,28 +29,39 @@ public enum MarkdownHTML {
 
 /// Inline Markdown: `**strong**`, `*em*`, `` `code` ``, `[text](https://…)`, backslash escapes.
 public enum MarkdownInline {
+    /// Escapes text for HTML content and attribute values. Text without any of the five
+    /// characters, most of it, is returned as it is.
     public static func escape(_ text: some StringProtocol) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return String(text) }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 32)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Text in which no character can start inline markup needs no parsing.
+    static func hasMarkup(_ text: String) -> Bool {
+        text.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "*")
+            || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "[") }
     }
 
     public static func html(_ text: String) -> String {
-        render(Array(text), asHTML: true)
+        hasMarkup(text) ? render(Array(text), asHTML: true) : escape(text)
     }
 
     public static func plainText(_ text: String) -> String {
-        render(Array(text), asHTML: false)
+        hasMarkup(text) ? render(Array(text), asHTML: false) : text
     }
 
     private static func render(_ chars: [Character], asHTML: Bool) -> String {

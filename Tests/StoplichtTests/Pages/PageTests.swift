@@ -71,7 +71,7 @@ import VaporTesting
             }
             #expect(html.contains(">Legenda</h2>"))
             #expect(html.contains("Afgerond en overgedragen aan de lijnorganisatie."))
-            let headings = ["Inleiding", "1. Successen", "2. Gevraagde besluiten", "3. Financiën", "4. Risico's/aandachtspunten",
+            let headings = ["Inleiding", "1. Successen", "2. Gevraagde besluiten", "3. Financiën", "4. Risico&#39;s/aandachtspunten",
                             "5. Organisatie", "6. Tijd &amp; capaciteit", "7. Informatie / communicatie", "8. Bijlagen"]
             var position = html.startIndex
             for heading in headings {
@@ -131,7 +131,7 @@ import VaporTesting
             #expect(report.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; <strong>let op</strong>"))
             let (_, overview, _) = try await get(app, Self.overview)
             #expect(!overview.contains("<script>alert"))
-            #expect(overview.contains("&lt;script&gt;alert('x')&lt;/script&gt; let op"))
+            #expect(overview.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; let op"))
         }
     }
 
@@ -167,5 +167,23 @@ import VaporTesting
             #expect(!html.contains("<nav class=\"utrecht-breadcrumb-nav\""))
             #expect(count("<tr id=\"project-", in: html) == 36)
         }
+    }
+}
+
+@Suite struct ExcerptTests {
+    @Test func shortRemarksStayWhole() {
+        #expect(Excerpt.make("Loopt op schema.") == "Loopt op schema.")
+    }
+
+    @Test func longRemarksAreCutAtAWord() {
+        let text = String(repeating: "woord ", count: 100)
+        let excerpt = Excerpt.make(text, limit: 50)
+        #expect(excerpt.hasSuffix("woord …"))
+        #expect(excerpt.count <= 52)
+    }
+
+    @Test func moreParagraphsAreSignalled() {
+        #expect(Excerpt.make("Eerste alinea.\n\nTweede alinea.") == "Eerste alinea. …")
+        #expect(Excerpt.make("**Vet** begin.") == "Vet begin.")
     }
 }
