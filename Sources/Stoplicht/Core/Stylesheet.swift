@@ -134,6 +134,9 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .stoplicht-history { list-style: none; padding: 0; }
 .stoplicht-trend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
 .stoplicht-trend__period { display: flex; flex-direction: column; align-items: flex-start; gap: .25rem; font-size: .9rem; }
+.stoplicht-dimensions { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0 0 .75rem; }
+.stoplicht-dimensions dt { font-weight: 600; align-self: center; }
+.stoplicht-dimensions dd { margin: 0 .5rem 0 0; }
 .stoplicht-excerpt { margin: 0; max-width: 60ch; }
 .stoplicht-report__contents ol { columns: 2; column-gap: 2rem; max-width: 40rem; }
 .stoplicht-report__contents li { margin-bottom: .2rem; }

@@ -33,6 +33,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(ScaleCommand(), as: "scale")
+    app.asyncCommands.use(DimensionsCommand(), as: "dimensions")
 }
 
 struct SettingsKey: StorageKey {

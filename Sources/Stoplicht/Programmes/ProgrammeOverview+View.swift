@@ -26,7 +26,7 @@ enum ProgrammeOverviewView {
                 .h2(.class("utrecht-heading-2"), .safeText(Strings.projects)),
                 .div(.class("stoplicht-table-scroll"),
                      .table(.class("utrecht-table stoplicht-annex"),
-                            .projectTable(model.rows,
+                            .projectTable(model.rows, dimensions: model.context.dimensions,
                                           caption: "\(Strings.projectsCount(model.rows.count))\(model.period.map { " — \($0.name)" } ?? "")",
                                           style: .overview,
                                           link: { SiteURL.project(programme: slug, number: $0.number).path }))),

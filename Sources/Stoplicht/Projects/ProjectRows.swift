@@ -23,10 +23,12 @@ struct ProjectRow: Sendable {
     var plannedDelivery: PlanDate?
     var forecastDelivery: PlanDate?
     var hasStatus: Bool
+    /// The lights per dimension (Geld, Tijd, … or the programme's own), by dimension code.
+    var dimensionLights: [String: LightDefinition] = [:]
 
     var leaderText: String { leaders.map(\.text).joined(separator: ", ") }
 
-    /// The programme's projects with their status in `period`, by number: three queries
+    /// The programme's projects with their status in `period`, by number: four queries
     /// however many projects there are. Plain SQL rather than Fluent models, as this is
     /// the hot path of the overview and the report.
     static func load(_ context: ProgrammeContext, period: ReportingPeriod?, on db: any Database) async throws -> [ProjectRow] {
@@ -58,6 +60,19 @@ struct ProjectRow: Sendable {
             ORDER BY i.project_id, i.position
             """).all()
 
+        let dimensionLights = try await sql.raw("""
+            SELECT s.project_id, d.dimension, d.light
+            FROM status_dimension_lights d
+            JOIN project_statuses s ON s.id = d.status_id
+            JOIN projects p ON p.id = s.project_id
+            WHERE p.programme_id = \(bind: programmeID) AND s.period_id = \(bind: periodID)
+            """).all()
+
+        var dimensionsByProject: [UUID: [String: LightDefinition]] = [:]
+        for row in dimensionLights {
+            guard let light = context.scale.light(try row.decode(column: "light", as: String.self)) else { continue }
+            dimensionsByProject[try row.decode(column: "project_id", as: UUID.self), default: [:]][try row.decode(column: "dimension", as: String.self)] = light
+        }
         var leadersByProject: [UUID: [Leader]] = [:]
         for row in leaders {
             leadersByProject[try row.decode(column: "project_id", as: UUID.self), default: []]
@@ -81,7 +96,8 @@ struct ProjectRow: Sendable {
                 remarks: try row.decode(column: "remarks", as: String?.self) ?? "",
                 plannedDelivery: try row.decode(column: "planned_delivery", as: String?.self).flatMap(PlanDate.init(storageValue:)),
                 forecastDelivery: try row.decode(column: "forecast_delivery", as: String?.self).flatMap(PlanDate.init(storageValue:)),
-                hasStatus: hasStatus)
+                hasStatus: hasStatus,
+                dimensionLights: dimensionsByProject[id] ?? [:])
         }
     }
 }

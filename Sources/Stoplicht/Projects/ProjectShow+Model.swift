@@ -8,6 +8,8 @@ struct ProjectShowModel: Sendable {
         var period: ReportingPeriod
         var status: ProjectStatus?
         var light: LightDefinition?
+        /// (dimension label, light), in the programme's order of dimensions.
+        var dimensionLights: [(String, LightDefinition)] = []
     }
 
     var context: ProgrammeContext
@@ -28,11 +30,18 @@ struct ProjectShowModel: Sendable {
         guard let project = try await query.first() else {
             throw Abort(.notFound, reason: Strings.projectNotFound(number))
         }
-        let statuses = try await ProjectStatus.query(on: db).filter(\.$project.$id == project.requireID()).all()
+        let statuses = try await ProjectStatus.query(on: db).filter(\.$project.$id == project.requireID())
+            .with(\.$dimensionLights).all()
         let byPeriod = Dictionary(uniqueKeysWithValues: statuses.map { ($0.$period.id, $0) })
         let history = context.periods.reversed().map { period in
             let status = period.id.flatMap { byPeriod[$0] }
-            return PeriodEntry(period: period, status: status, light: context.scale.light(status?.light))
+            let lights = status?.dimensionLights ?? []
+            let dimensions: [(String, LightDefinition)] = context.dimensions.compactMap { dimension in
+                guard let code = lights.first(where: { $0.dimension == dimension.code })?.light,
+                      let light = context.scale.light(code) else { return nil }
+                return (dimension.label, light)
+            }
+            return PeriodEntry(period: period, status: status, light: context.scale.light(status?.light), dimensionLights: dimensions)
         }
         let latest = history.first { $0.status != nil }
         let leaders: [ProjectRow.Leader] = project.leaders.sorted { $0.position < $1.position }

@@ -39,6 +39,9 @@ enum ProjectShowView {
                             .unwrap(entry.status, { status in
                                 .group(
                                     .p(.lightBadge(entry.light), .safeText(" "), .lifecycleTag(status.lifecycle)),
+                                    .if(!entry.dimensionLights.isEmpty, .dl(.class("stoplicht-dimensions"), .forEach(entry.dimensionLights) { dimension in
+                                        .group(.dt(.safeText(dimension.0)), .dd(.lightBadge(dimension.1)))
+                                    })),
                                     .facts(deliveries(status)),
                                     status.remarks.isEmpty ? .p(.class("stoplicht-muted"), .safeText(Strings.noRemarks)) : .markdown(status.remarks, minimumHeadingLevel: 4)
                                 )

@@ -78,7 +78,7 @@ enum ReportPageView {
             .if(!body.isEmpty, .markdown(body)),
             .div(.class("stoplicht-table-scroll"),
                  .table(.class("utrecht-table stoplicht-annex"),
-                        .projectTable(model.rows, caption: "\(Strings.projectTable) — \(model.period.name)", style: .report, link: { _ in nil })))
+                        .projectTable(model.rows, dimensions: model.context.dimensions, caption: "\(Strings.projectTable) — \(model.period.name)", style: .report, link: { _ in nil })))
         )
     }
 }

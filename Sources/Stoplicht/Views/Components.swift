@@ -65,8 +65,11 @@ extension Node where Context == HTML.BodyContext {
 extension Node where Context == HTML.TableContext {
     /// The annex table: nr, project, leader, light, remarks. The overview adds a column
     /// for the lifecycle and shortens the remarks; the report prints them whole.
-    static func projectTable(_ rows: [ProjectRow], caption: String, style: ProjectTableStyle, link: (ProjectRow) -> String?) -> Node {
+    static func projectTable(_ rows: [ProjectRow], dimensions allDimensions: [ProgrammeDimension], caption: String,
+                             style: ProjectTableStyle, link: (ProjectRow) -> String?) -> Node {
         let overview = style == .overview
+        // A column per dimension, only where the period reports lights per dimension.
+        let dimensions = rows.contains { !$0.dimensionLights.isEmpty } ? allDimensions : []
         return .group(
             .caption(.safeText(caption)),
             .thead(.tr(
@@ -74,6 +77,7 @@ extension Node where Context == HTML.TableContext {
                 .th(.attribute(named: "scope", value: "col"), .safeText(Strings.project)),
                 .th(.attribute(named: "scope", value: "col"), .safeText(Strings.leader)),
                 .th(.attribute(named: "scope", value: "col"), .safeText(Strings.light)),
+                .forEach(dimensions) { .th(.attribute(named: "scope", value: "col"), .safeText($0.label)) },
                 .if(overview, .th(.attribute(named: "scope", value: "col"), .safeText(Strings.lifecycle))),
                 .th(.attribute(named: "scope", value: "col"), .safeText(Strings.remarks))
             )),
@@ -85,6 +89,9 @@ extension Node where Context == HTML.TableContext {
                     .td(.class("stoplicht-col-name"), .projectName(row, link: link(row))),
                     .td(.leaders(row.leaders)),
                     .td(.lightBadge(row.light), .if(!overview && row.lifecycle != .running, .group(.br(), .lifecycleTag(row.lifecycle)))),
+                    .forEach(dimensions) { dimension in
+                        .td(row.dimensionLights[dimension.code].map { .lightBadge($0) } ?? .span(.class("stoplicht-muted"), .safeText("—")))
+                    },
                     .if(overview, .td(.class("stoplicht-col-lifecycle"), .lifecycleTag(row.lifecycle))),
                     .td(.class("stoplicht-col-remarks"), remarks(row, style: style))
                 )

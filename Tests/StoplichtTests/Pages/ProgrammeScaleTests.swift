@@ -3,6 +3,7 @@ import Foundation
 @testable import Stoplicht
 import StoplichtCore
 import Testing
+import Vapor
 import VaporTesting
 
 @Suite struct ProgrammeScaleTests {
@@ -55,6 +56,56 @@ import VaporTesting
             let summary = try await ReportImporter(database: app.db)
                 .run(report, into: ImportTarget(organisation: DemoData.organisation, programme: "Dienstverlening"))
             #expect(summary.warnings.map(\.description) == ["regel 5: Project 1: de schaal van dit programma heeft geen licht voor deze status; het project krijgt geen status."])
+        }
+    }
+}
+
+@Suite struct ProgrammeDimensionTests {
+    /// Lights for two dimensions on project 18, as a project leader would set them.
+    func setDimensionLights(_ app: Application) async throws {
+        let project = try #require(try await Project.query(on: app.db).filter(\.$number == 18).first())
+        let status = try #require(try await ProjectStatus.query(on: app.db).filter(\.$project.$id == project.requireID()).first())
+        try await StatusDimensionLight(statusID: status.requireID(), dimension: "planning", light: "rood").save(on: app.db)
+        try await StatusDimensionLight(statusID: status.requireID(), dimension: "budget", light: "oranje").save(on: app.db)
+    }
+
+    @Test func aProgrammeReportsOnItsOwnDimensions() async throws {
+        try await withStoplicht(seeded: true) { app in
+            // setup
+            try await ProgrammeDimensionsUpdate.apply(labels: ["Planning", "Budget", "Risico"], toProgramme: "dienstverlening", on: app.db)
+            try await setDimensionLights(app)
+
+            // validate: the annex gets a column per dimension, the project page the lights.
+            try await app.testing().test(.GET, "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018") { res in
+                let html = res.body.string
+                #expect(html.contains("<th scope=\"col\">Planning</th><th scope=\"col\">Budget</th><th scope=\"col\">Risico</th>"))
+                let row = try #require(html.components(separatedBy: "<tr id=\"project-18\"").last?.components(separatedBy: "</tr>").first)
+                #expect(row.contains("</span>Oranje</span></td><td><span class=\"stoplicht-light stoplicht-light--negative\"><span class=\"stoplicht-light__mark\" aria-hidden=\"true\"></span>Rood</span></td><td><span class=\"stoplicht-light stoplicht-light--warning\"><span class=\"stoplicht-light__mark\" aria-hidden=\"true\"></span>Oranje</span></td><td><span class=\"stoplicht-muted\">—</span></td>"))
+            }
+            try await app.testing().test(.GET, "/programmas/dienstverlening/projecten/18") { res in
+                #expect(res.body.string.contains("<dl class=\"stoplicht-dimensions\"><dt>Planning</dt><dd><span class=\"stoplicht-light stoplicht-light--negative\">"))
+            }
+        }
+    }
+
+    @Test func withoutDimensionLightsTheAnnexKeepsItsColumns() async throws {
+        try await withStoplicht(seeded: true) { app in
+            try await app.testing().test(.GET, "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018") { res in
+                #expect(!res.body.string.contains("<th scope=\"col\">Geld</th>"))
+            }
+        }
+    }
+
+    @Test func dimensionsInUseCannotBeRemoved() async throws {
+        try await withStoplicht(seeded: true) { app in
+            try await ProgrammeDimensionsUpdate.apply(labels: ["Planning", "Budget"], toProgramme: "dienstverlening", on: app.db)
+            try await setDimensionLights(app)
+            await #expect(throws: ImportError.self) {
+                try await ProgrammeDimensionsUpdate.apply(labels: ["Planning"], toProgramme: "dienstverlening", on: app.db)
+            }
+            try await ProgrammeDimensionsUpdate.apply(labels: ["Budget", "Planning", "Kwaliteit"], toProgramme: "dienstverlening", on: app.db)
+            let context = try await ProgrammeContext.load(slug: "dienstverlening", on: app.db)
+            #expect(context.dimensions.map(\.label) == ["Budget", "Planning", "Kwaliteit"])
         }
     }
 }
