@@ -33,7 +33,14 @@ public enum Entrypoint {
     static func message(for error: any Error) -> String {
         if let error = error as? ImportError { return error.message }
         if let error = error as? any AbortError { return error.reason }
-        return "Stoplicht stopte door een fout: \(String(reflecting: error))"
+        let description = String(reflecting: error)
+        if description.contains("Address already in use") {
+            return "Het adres of de poort is al in gebruik door een ander programma; kies een andere poort met --port."
+        }
+        if description.contains("Connection refused") || description.contains("connectionRefused") || description.contains("PSQLError") {
+            return "De database is niet bereikbaar (\(description)). Controleer DATABASE_URL en of PostgreSQL draait."
+        }
+        return "Stoplicht stopte door een fout: \(description)"
     }
 
     private static func fail(_ message: String) -> Never {

@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+@testable import Stoplicht
+import StoplichtCore
+import Testing
+import Vapor
+import VaporTesting
+
+/// The hot pages run a fixed number of queries, however many projects a programme has.
+@Suite struct QueryCountTests {
+    static let pages = [
+        "/programmas/dienstverlening",
+        "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018",
+        "/programmas/dienstverlening/projecten/18",
+        "/",
+    ]
+
+    func queries(_ app: Application, _ counter: QueryCounter, _ path: String) async throws -> Int {
+        let id = UUID().uuidString
+        try await app.testing().test(.GET, path, headers: ["X-Request-Id": id]) { res in
+            #expect(res.status == .ok)
+        }
+        return counter.count(for: id)
+    }
+
+    /// Adds `count` projects with a leader, an item and a status to the demo programme.
+    func addProjects(_ count: Int, on db: any Database) async throws {
+        let context = try await ProgrammeContext.load(slug: "dienstverlening", on: db)
+        let programmeID = try context.programme.requireID()
+        let periodID = try context.latestPeriod!.requireID()
+        let person = try #require(try await Person.query(on: db).first())
+        for n in 0..<count {
+            let project = Project(programmeID: programmeID, number: 100 + n, name: "Extra project \(n)", lifecycle: .running)
+            try await project.save(on: db)
+            try await ProjectLeader(projectID: project.requireID(), personID: person.requireID(), position: 0).save(on: db)
+            try await ProjectItem(projectID: project.requireID(), position: 0, title: "Onderdeel").save(on: db)
+            let status = ProjectStatus(projectID: try project.requireID(), periodID: periodID)
+            status.light = "groen"
+            status.remarks = "Loopt."
+            try await status.save(on: db)
+        }
+    }
+
+    @Test func queriesDoNotGrowWithTheProjects() async throws {
+        try await withStoplicht(seeded: true) { app in
+            // setup
+            let counter = QueryCounter()
+            counter.install(on: app)
+            var before: [Int] = []
+            for page in Self.pages { before.append(try await queries(app, counter, page)) }
+
+            // MUT
+            try await addProjects(60, on: app.db)
+
+            // validate
+            var after: [Int] = []
+            for page in Self.pages { after.append(try await queries(app, counter, page)) }
+            #expect(before == after)
+            #expect(before.allSatisfy { $0 > 0 && $0 <= 14 }, "queries per page: \(before)")
+        }
+    }
+}
