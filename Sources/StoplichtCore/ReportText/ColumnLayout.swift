@@ -34,7 +34,11 @@ struct ColumnLayout: Equatable {
     static func fit(roles headerRoles: [ColumnRole], width: Int, rows: [[String]]) -> (layout: ColumnLayout, droppedStatus: Bool) {
         var roles = headerRoles
         let numeric = columnIsNumeric(0, rows)
-        if numeric, !roles.contains(.number) { roles.insert(.number, at: 0) }
+        if numeric, !roles.contains(.number) {
+            // An empty first header cell stands over the numbers; otherwise the header
+            // left the number column out.
+            if roles.first == .other, roles.count >= width { roles[0] = .number } else { roles.insert(.number, at: 0) }
+        }
         var droppedStatus = false
         if roles.count > width, let status = roles.firstIndex(of: .status),
            !(0..<width).contains(where: { columnHasLights($0, rows) }) {

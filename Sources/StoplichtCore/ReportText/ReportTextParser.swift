@@ -83,7 +83,7 @@ private struct ParseState {
             return
         }
         if isLegendHeading(text), readLegend(after: index) { return }
-        if let entry = legendEntry(text, line: line) {
+        if MarkdownDocument.bulletItem(text) != nil, let entry = legendEntry(text, line: line) {
             report.legend.append(entry)
             return
         }
@@ -91,8 +91,9 @@ private struct ParseState {
             report.warnings.append(ImportWarning(line: line, message: "Tekst vóór de eerste paragraaf; bewaard in de inleiding."))
             current = (.introduction, nil, "Inleiding", line)
         }
-        if let item = MarkdownDocument.bulletItem(text) ?? (text.first.map { "-•*".contains($0) } == true && text.count <= 1 ? "" : nil) {
-            if !item.isEmpty { paragraphs.append(Paragraph(line: line, text: item, isListItem: true)) }
+        if ["-", "•", "*"].contains(text) { return }  // an empty list item
+        if let item = MarkdownDocument.bulletItem(text) {
+            paragraphs.append(Paragraph(line: line, text: item, isListItem: true))
         } else {
             paragraphs.append(Paragraph(line: line, text: text, isListItem: false))
         }

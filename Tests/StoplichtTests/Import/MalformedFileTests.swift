@@ -89,3 +89,36 @@ import Testing
         #expect(error(Data(text.utf8))?.contains("geen rapportage herkend") == true)
     }
 }
+
+/// Reports of other municipalities, written differently from the seed.
+@Suite struct OtherReportTests {
+    @Test func numberColumnWithAnEmptyHeader() throws {
+        let report = try ReportTextParser().parse("""
+        Rapportageperiode: Q1 2025
+
+        |   | Project | Trekker | Stoplicht | Toelichting |
+        |---|---------|---------|-----------|-------------|
+        | 1 | Glasvezel buitengebied | Anna Bakker | Groen | Loopt. |
+        | 2 | Nieuw zaaksysteem | Karel de Wit/ Pels Advies | Rood | Leverancier failliet. |
+        """)
+        #expect(report.projects.map(\.number) == [1, 2])
+        #expect(report.projects.map(\.name) == ["Glasvezel buitengebied", "Nieuw zaaksysteem"])
+        #expect(report.projects[1].leaders == [LeaderName(person: "Karel de Wit", firm: "Pels Advies")])
+        #expect(report.projects.map(\.light) == [.tone(.positive), .tone(.negative)])
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+    }
+
+    @Test func headerlessTableIsReadFromItsCells() throws {
+        let report = try ReportTextParser().parse("""
+        1. Bijlagen
+
+        | 7 | Archief digitaliseren | Piet Jansen | ○ ○ ● | Op schema, oplevering in Q3 2025. |
+        | 8 | Website vernieuwen | | ● ○ ○ | NOG NIET GESTART. |
+        """)
+        #expect(report.projects.map(\.number) == [7, 8])
+        #expect(report.projects[0].leaders.map(\.person) == ["Piet Jansen"])
+        #expect(report.projects[0].forecastDelivery == .quarter(2025, 3))
+        #expect(report.projects[1].light == .tone(.negative))
+        #expect(report.projects[1].lifecycle == .notStarted)
+    }
+}
