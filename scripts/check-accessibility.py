@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Runs axe-core (through axe-playwright-python and Debian's chromium) on every page type
+of a running Stoplicht and fails on serious or critical WCAG violations.
+
+    pip install axe-playwright-python
+    python3 scripts/check-accessibility.py http://127.0.0.1:8080
+"""
+import sys
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080"
+PAGES = [
+    "/",
+    "/programmas/dienstverlening",
+    "/programmas/dienstverlening/projecten/18",
+    "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018",
+    "/programmas/bestaat-niet",
+]
+OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
+
+
+def main() -> int:
+    axe = Axe()
+    failures = 0
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = browser.new_page()
+        for path in PAGES:
+            page.goto(BASE + path)
+            results = axe.run(page, options=OPTIONS)
+            violations = results.response["violations"]
+            serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+            for v in violations:
+                print(f"{path}: {v['impact']}: {v['id']}: {v['help']} ({len(v['nodes'])}x)")
+                for node in v["nodes"][:3]:
+                    print("    ", node["target"], node.get("failureSummary", "").replace("\n", " ")[:200])
+            print(f"{path}: {len(violations)} violations, {len(serious)} serious or critical")
+            failures += len(serious)
+        browser.close()
+    print(f"accessibility: {len(PAGES)} pages checked, {failures} serious or critical violations")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
