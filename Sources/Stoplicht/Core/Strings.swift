@@ -1,3 +1,5 @@
+import StoplichtCore
+
 /// Every text the user reads, in Dutch, in one place so another language can follow
 /// without touching the views.
 enum Strings {
@@ -62,6 +64,11 @@ enum Strings {
     static let notFound = "Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar het overzicht."
     static let serverError = "Er ging op de server iets mis. Uw gegevens zijn niet gewijzigd. Probeer het opnieuw; blijft het misgaan, meld het dan aan de functioneel beheerder."
     static let backHome = "Naar het overzicht van programma's"
+    static let allProjects = "Toon alle projecten"
+    static func filteredBy(_ label: String) -> String { "alleen \(label)" }
+    static func unknownLight(_ code: String, scale: LightScale) -> String {
+        "Er is geen stoplicht ‘\(code)’ in dit programma; kies uit \((scale.lights.map(\.code) + ["geen"]).joined(separator: ", "))."
+    }
     static func programmeNotFound(_ slug: String) -> String { "Er is geen programma ‘\(slug)’." }
     static func periodNotFound(_ slug: String) -> String { "Dit programma heeft geen rapportageperiode ‘\(slug)’." }
     static func projectNotFound(_ number: String) -> String { "Dit programma heeft geen project met nummer ‘\(number)’." }

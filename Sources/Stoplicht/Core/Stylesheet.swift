@@ -110,6 +110,8 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .stoplicht-lifecycle--niet-gestart { background: var(--basis-color-info-bg-default); }
 .stoplicht-counts__list { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: .75rem; }
 .stoplicht-counts__item { display: flex; align-items: center; gap: .5rem; padding: .5rem .75rem; border: 1px solid var(--basis-color-default-border-default); border-radius: 6px; background: var(--basis-color-default-bg-subtle); }
+.stoplicht-counts__link { display: flex; align-items: center; gap: .5rem; color: inherit; text-decoration: none; }
+.stoplicht-counts__link:hover .stoplicht-counts__number { text-decoration: underline; }
 .stoplicht-counts__number { font-size: 1.5rem; font-weight: 700; min-width: 1.5ch; text-align: right; }
 .stoplicht-legend { display: grid; grid-template-columns: max-content 1fr; gap: .4rem 1rem; margin: 0 0 1rem; align-items: start; }
 .stoplicht-legend dd { margin: 0; }

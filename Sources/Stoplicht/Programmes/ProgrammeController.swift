@@ -8,7 +8,7 @@ enum ProgrammeController {
 
     static func show(_ req: Request) async throws -> Response {
         let slug = try req.parameters.require("programme")
-        let model = try await ProgrammeOverviewModel.query(slug: slug, on: req.db)
+        let model = try await ProgrammeOverviewModel.query(slug: slug, light: req.query[String.self, at: "licht"], on: req.db)
         return ProgrammeOverviewView.page(model, settings: req.settings).response()
     }
 }

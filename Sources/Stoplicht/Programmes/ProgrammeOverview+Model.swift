@@ -7,17 +7,52 @@ struct ProgrammeOverviewModel: Sendable {
     var context: ProgrammeContext
     var officials: Officials
     var period: ReportingPeriod?
+    /// The projects shown: all, or those with the light the reader chose.
     var rows: [ProjectRow]
     var counts: LightCounts
+    var filter: LightFilter?
 
-    static func query(slug: String, on db: any Database) async throws -> ProgrammeOverviewModel {
+    /// `?licht=oranje` shows only the orange projects; `?licht=geen` those without a light.
+    enum LightFilter: Equatable, Sendable {
+        case light(LightDefinition)
+        case none
+
+        static let noneCode = "geen"
+
+        var code: String {
+            switch self {
+            case .light(let light): light.code
+            case .none: Self.noneCode
+            }
+        }
+
+        func matches(_ row: ProjectRow) -> Bool {
+            switch self {
+            case .light(let light): row.light?.code == light.code
+            case .none: row.light == nil
+            }
+        }
+    }
+
+    static func query(slug: String, light: String? = nil, on db: any Database) async throws -> ProgrammeOverviewModel {
         let context = try await ProgrammeContext.load(slug: slug, on: db)
         let period = context.latestPeriod
         async let officials = Officials.load(programmeID: context.programme.requireID(), on: db)
         async let rows = ProjectRow.load(context, period: period, on: db)
         let loaded = try await rows
+        var filter: LightFilter?
+        if let light, !light.isEmpty {
+            if light == LightFilter.noneCode {
+                filter = LightFilter.none
+            } else if let definition = context.scale.light(light) {
+                filter = .light(definition)
+            } else {
+                throw Abort(.badRequest, reason: Strings.unknownLight(light, scale: context.scale))
+            }
+        }
         return try await ProgrammeOverviewModel(
-            context: context, officials: officials, period: period, rows: loaded,
-            counts: LightCounts(rows: loaded, scale: context.scale))
+            context: context, officials: officials, period: period,
+            rows: filter.map { filter in loaded.filter(filter.matches) } ?? loaded,
+            counts: LightCounts(rows: loaded, scale: context.scale), filter: filter)
     }
 }

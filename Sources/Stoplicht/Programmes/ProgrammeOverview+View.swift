@@ -19,15 +19,20 @@ enum ProgrammeOverviewView {
                               .href(SiteURL.period(programme: slug, period: period.slug).path),
                               .safeText("\(Strings.readReport) \(period.name)"))),
                         .h2(.class("utrecht-heading-2"), .safeText("\(Strings.lightsSummary) — \(period.name)")),
-                        .lightCounts(model.counts, caption: Strings.lightsSummary)
+                        .lightCounts(model.counts, caption: Strings.lightsSummary, link: { light in
+                            SiteURL.programme(slug).path + "?licht=\(light?.code ?? ProgrammeOverviewModel.LightFilter.noneCode)#projecten"
+                        })
                     )
                 },
                 .if(model.period == nil, .p(.class("utrecht-paragraph"), .safeText(Strings.noPeriods))),
-                .h2(.class("utrecht-heading-2"), .safeText(Strings.projects)),
+                .h2(.id("projecten"), .class("utrecht-heading-2"), .safeText(Strings.projects)),
+                .unwrap(model.filter) { _ in
+                    .p(.a(.class("utrecht-link"), .href(SiteURL.programme(slug).path + "#projecten"), .safeText(Strings.allProjects)))
+                },
                 .div(.class("stoplicht-table-scroll"),
                      .table(.class("utrecht-table stoplicht-annex"),
                             .projectTable(model.rows, dimensions: model.context.dimensions,
-                                          caption: "\(Strings.projectsCount(model.rows.count))\(model.period.map { " — \($0.name)" } ?? "")",
+                                          caption: caption(model),
                                           style: .overview,
                                           link: { SiteURL.project(programme: slug, number: $0.number).path }))),
                 .if(model.context.periods.count > 0, .group(
@@ -40,6 +45,20 @@ enum ProgrammeOverviewView {
                 ))
             )
         }
+    }
+
+    static func caption(_ model: ProgrammeOverviewModel) -> String {
+        var caption = Strings.projectsCount(model.rows.count)
+        if let filter = model.filter {
+            let label: String
+            switch filter {
+            case .light(let light): label = light.label.lowercased()
+            case .none: label = Strings.noStatus.lowercased()
+            }
+            caption += " (\(Strings.filteredBy(label)))"
+        }
+        if let period = model.period { caption += " — \(period.name)" }
+        return caption
     }
 
     static func facts(_ model: ProgrammeOverviewModel) -> [(String, String)] {

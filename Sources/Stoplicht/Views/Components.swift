@@ -21,13 +21,18 @@ extension Node where Context == HTML.BodyContext {
         .div(.class("stoplicht-richtext"), .raw(MarkdownHTML.render(source, minimumHeadingLevel: minimumHeadingLevel)))
     }
 
-    static func lightCounts(_ counts: LightCounts, caption: String) -> Node {
+    /// The number of projects per light; with `link`, each count links to those projects.
+    static func lightCounts(_ counts: LightCounts, caption: String, link: ((LightDefinition?) -> String)? = nil) -> Node {
         .section(
             .class("stoplicht-counts"), .ariaLabel(caption),
             .ul(.class("stoplicht-counts__list"), .forEach(counts.counts) { entry in
-                .li(.class("stoplicht-counts__item"),
-                    .span(.class("stoplicht-counts__number"), .safeText("\(entry.count)")),
-                    .lightBadge(entry.light))
+                let content: Node = .group(.span(.class("stoplicht-counts__number"), .safeText("\(entry.count)")), .lightBadge(entry.light))
+                return .li(.class("stoplicht-counts__item"),
+                           link.map { url in
+                               // Plot's `a` takes no block content; a count is a span and a badge.
+                               .element(named: "a", nodes: [.attribute(named: "class", value: "stoplicht-counts__link"),
+                                                            .attribute(named: "href", value: url(entry.light)), content])
+                           } ?? content)
             })
         )
     }

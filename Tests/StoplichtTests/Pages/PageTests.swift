@@ -187,3 +187,36 @@ import VaporTesting
         #expect(Excerpt.make("**Vet** begin.") == "Vet begin.")
     }
 }
+
+@Suite struct OverviewFilterTests {
+    @Test func countsLinkToTheProjectsWithThatLight() async throws {
+        try await withStoplicht(seeded: true) { app in
+            try await app.testing().test(.GET, "/programmas/dienstverlening") { res in
+                #expect(res.body.string.contains("<a class=\"stoplicht-counts__link\" href=\"/programmas/dienstverlening?licht=oranje#projecten\">"))
+                #expect(res.body.string.contains("href=\"/programmas/dienstverlening?licht=geen#projecten\""))
+            }
+            try await app.testing().test(.GET, "/programmas/dienstverlening?licht=oranje") { res in
+                let html = res.body.string
+                #expect(res.status == .ok)
+                #expect(html.components(separatedBy: "<tr id=\"project-").count - 1 == 3)
+                for number in [11, 12, 18] { #expect(html.contains("<tr id=\"project-\(number)\"")) }
+                #expect(html.contains("3 projecten (alleen oranje)"))
+                #expect(html.contains(">Toon alle projecten</a>"))
+                // The counts still count every project.
+                #expect(html.contains("<span class=\"stoplicht-counts__number\">24</span>"))
+            }
+            try await app.testing().test(.GET, "/programmas/dienstverlening?licht=geen") { res in
+                #expect(res.body.string.components(separatedBy: "<tr id=\"project-").count - 1 == 24)
+            }
+        }
+    }
+
+    @Test func anUnknownLightIsABadRequestInDutch() async throws {
+        try await withStoplicht(seeded: true) { app in
+            try await app.testing().test(.GET, "/programmas/dienstverlening?licht=paars", headers: ["Accept": "text/html"]) { res in
+                #expect(res.status == .badRequest)
+                #expect(res.body.string.contains("Er is geen stoplicht ‘paars’ in dit programma; kies uit groen, oranje, rood, grijs, geen."))
+            }
+        }
+    }
+}
