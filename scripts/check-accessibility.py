@@ -24,6 +24,7 @@ OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
 def main() -> int:
     axe = Axe()
     failures = 0
+    failed_pages = 0
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         page = browser.new_page()
@@ -38,8 +39,10 @@ def main() -> int:
                     print("    ", node["target"], node.get("failureSummary", "").replace("\n", " ")[:200])
             print(f"{path}: {len(violations)} violations, {len(serious)} serious or critical")
             failures += len(serious)
+            failed_pages += 1 if serious else 0
         browser.close()
-    print(f"accessibility: {len(PAGES)} pages checked, {failures} serious or critical violations")
+    print(f"{failures} serious or critical violations")
+    print(f"accessibility: {len(PAGES) - failed_pages} passed, {failed_pages} failed")
     return 1 if failures else 0
 
 

@@ -28,6 +28,7 @@ func withStoplicht(seeded: Bool = false, _ test: (Application) async throws -> V
 
 private func withStoplicht(settings: Settings, seeded: Bool, _ test: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning  // migrations and requests would fill the output
     do {
         try await configure(app, settings: settings)
         if case .postgres = settings.database {
