@@ -11,6 +11,8 @@ struct TableSegment {
 /// Reads the annex's project tables into projects, merging rows continued across pages.
 struct ProjectTableReader {
     private var drafts: [ProjectDraft] = []
+    private var numbers: Set<Int> = []
+    private var highest = 0
     private(set) var warnings: [ImportWarning] = []
     /// The roles named by the annex's first header, inherited by headerless continuations.
     private var annexRoles: [ColumnRole]?
@@ -65,17 +67,19 @@ struct ProjectTableReader {
             warnings.append(ImportWarning(line: line, message: "Project \(number) staat hier nogmaals; de rij is samengevoegd met de vorige."))
             return
         }
-        let next = (drafts.map(\.number).max() ?? 0) + 1
+        let next = highest + 1
         var name = cell(.name)
         if number == nil {
             if !numberCell.isEmpty { name = numberCell + " " + name }
             warnings.append(ImportWarning(line: line, message: numberCell.isEmpty
                 ? "Project zonder nummer; het krijgt nummer \(next)."
                 : "‘\(numberCell)’ is geen projectnummer; het project krijgt nummer \(next) en de tekst staat in de naam."))
-        } else if let number, drafts.contains(where: { $0.number == number }) {
+        } else if let number, numbers.contains(number) {
             warnings.append(ImportWarning(line: line, message: "Projectnummer \(number) komt al eerder voor; dit project krijgt nummer \(next)."))
         }
-        let assigned = number.flatMap { n in drafts.contains { $0.number == n } ? nil : n } ?? next
+        let assigned = number.flatMap { numbers.contains($0) ? nil : $0 } ?? next
+        numbers.insert(assigned)
+        highest = max(highest, assigned)
         var draft = ProjectDraft(number: assigned, line: line)
         draft.continueWith(name: name, leader: cell(.leader), status: cell(.status), remarks: cell(.remarks), others: others, line: line)
         drafts.append(draft)

@@ -84,6 +84,18 @@ import Testing
         #expect(messages.contains { $0.hasPrefix("regel 7:") && $0.contains("Vervolgrij") })
     }
 
+    /// Near the size limit: thousands of rows, read in one pass (duplicate numbers are
+    /// found with a set, not by searching every earlier row).
+    @Test func thousandsOfRows() throws {
+        var text = "1. Bijlagen\n\n| Nr | Project | Projectleider | Status | Toelichting |\n|---|---|---|---|---|\n"
+        for n in 1...5000 { text += "| \(n) | Project \(n) | Jan de Vries | ○ ○ ● | Loopt. |\n" }
+        text += "| 17 | Dubbel genummerd | Piet | ○ ● ○ | Nogmaals 17. |\n"
+        let report = try ReportTextParser().parse(text)
+        #expect(report.projects.count == 5001)
+        #expect(report.projects.last?.number == 5001)
+        #expect(report.warnings.map(\.description) == ["regel 5005: Projectnummer 17 komt al eerder voor; dit project krijgt nummer 5001."])
+    }
+
     @Test func plainTextWithoutStructure() {
         let text = String(repeating: "Dit is gewoon een brief zonder tabellen of paragrafen.\n", count: 200)
         #expect(error(Data(text.utf8))?.contains("geen rapportage herkend") == true)
