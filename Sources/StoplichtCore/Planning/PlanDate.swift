@@ -89,10 +89,14 @@ public struct PlanDate: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Every plan date written in a text, in order: "Q4 2018", "4e kwartaal 2018",
     /// "november 2018", "2e helft 2018", "1-1-2019", "eind 2018" is not a date.
-    public static func all(in text: String) -> [(range: Range<String.Index>, date: PlanDate)] {
+    private static let datePattern: NSRegularExpression = {
         let months = monthNames.joined(separator: "|")
         let pattern = #"(?i)\b(?:Q([1-4])\s*(\d{4})|([1-4])e\s+kwartaal\s+(\d{4})|([12])e\s+helft\s+(\d{4})|(\d{1,2})-(\d{1,2})-(\d{4})|(?:(\d{1,2})\s+)?("# + months + #")\s+(\d{4}))\b"#
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        return try! NSRegularExpression(pattern: pattern)
+    }()
+
+    public static func all(in text: String) -> [(range: Range<String.Index>, date: PlanDate)] {
+        let regex = datePattern
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
             func group(_ i: Int) -> String? {

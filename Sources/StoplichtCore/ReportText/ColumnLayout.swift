@@ -1,3 +1,5 @@
+import Foundation
+
 /// What each column of a project table holds, found from its header where the header
 /// can be trusted and from the cells where it cannot.
 enum ColumnRole: Equatable {
@@ -9,10 +11,13 @@ struct ColumnLayout: Equatable {
 
     func index(of role: ColumnRole) -> Int? { roles.firstIndex(of: role) }
 
+    private static let punctuationAndSpace = CharacterSet.punctuationCharacters.union(.whitespaces)
+
     /// Header words, by meaning (Dutch and English).
     static func role(ofHeader header: String) -> ColumnRole? {
-        let h = header.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
         // Header words are short; a long cell that mentions "project" is data.
+        guard header.utf8.count <= 40 else { return nil }
+        let h = header.lowercased().trimmingCharacters(in: punctuationAndSpace)
         if h.isEmpty || h.count > 30 || h.split(separator: " ").count > 3 { return nil }
         if ["nr", "nr.", "nummer", "#", "no", "no."].contains(h) { return .number }
         if h.contains("leider") || h.contains("trekker") || h.contains("eigenaar") || h.contains("leader") || h == "owner" { return .leader }
@@ -24,6 +29,8 @@ struct ColumnLayout: Equatable {
 
     /// A row of header words: most of its cells are recognised.
     static func isHeader(_ cells: [String]) -> Bool {
+        // A row that starts with a project number is data.
+        if let first = cells.first, !first.isEmpty, first.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return false }
         let filled = cells.filter { !$0.isEmpty }
         guard !filled.isEmpty else { return false }
         return filled.filter { role(ofHeader: $0) != nil }.count * 2 > filled.count

@@ -105,8 +105,10 @@ struct HTMLFragment: Equatable {
         return (guessed, guessed.count > 1)
     }
 
+    private static let numberedItem = try! NSRegularExpression(pattern: #"(?:^|\s)(\d{1,2})\.\s"#)
+
     private static func splitNumbered(_ text: String) -> [String]? {
-        guard let regex = try? NSRegularExpression(pattern: #"(?:^|\s)(\d{1,2})\.\s"#) else { return nil }
+        let regex = numberedItem
         let ns = text as NSString
         let matches = regex.matches(in: text, range: NSRange(location: 0, length: ns.length))
         guard matches.count > 1 else { return nil }

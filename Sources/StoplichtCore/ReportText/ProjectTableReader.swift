@@ -233,15 +233,19 @@ struct LifecycleMarkers {
     var finished: Bool
     var notStarted: Bool
 
+    private static func sentence(_ words: String) -> NSRegularExpression {
+        try! NSRegularExpression(pattern: #"(^|[.!?]\s+)("# + words + #")\s*([.!]|$)"#, options: [.caseInsensitive])
+    }
+    private static let finishedSentence = sentence("opgeleverd|afgerond|gereed")
+    private static let notStartedSentence = sentence("nog niet gestart|niet gestart")
+
     init(_ remarks: String) {
-        func marked(_ words: [String]) -> Bool {
-            words.contains { word in
-                remarks.contains(word.uppercased())
-                    || remarks.range(of: #"(^|[.!?]\s+)"# + word + #"\s*([.!]|$)"#, options: [.regularExpression, .caseInsensitive]) != nil
-            }
+        func marked(_ capitals: [String], _ sentence: NSRegularExpression) -> Bool {
+            capitals.contains { remarks.contains($0) }
+                || sentence.firstMatch(in: remarks, range: NSRange(remarks.startIndex..., in: remarks)) != nil
         }
-        finished = marked(["opgeleverd", "afgerond", "gereed"])
-        notStarted = marked(["nog niet gestart", "niet gestart"])
+        finished = marked(["OPGELEVERD", "AFGEROND", "GEREED"], Self.finishedSentence)
+        notStarted = marked(["NIET GESTART"], Self.notStartedSentence)
     }
 }
 

@@ -55,6 +55,16 @@ struct ReportLine: Sendable {
 enum TextCleaning {
     /// Folds non-breaking and other odd spaces to plain ones and trims.
     static func clean(_ text: some StringProtocol) -> String {
+        // Most text is already clean: ASCII spaces only, single, not at the ends.
+        let utf8 = text.utf8
+        var previousSpace = true
+        var clean = true
+        for byte in utf8 {
+            let space = byte == 0x20
+            if byte < 0x20 || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || (space && previousSpace) { clean = false; break }
+            previousSpace = space
+        }
+        if clean, !previousSpace || utf8.isEmpty { return String(text) }
         var out = ""
         var space = false
         for ch in text {
@@ -71,7 +81,8 @@ enum TextCleaning {
 
     /// Conversion leftovers: "2^e helft" was a superscript "2e".
     static func repairSuperscripts(_ text: String) -> String {
-        text.replacingOccurrences(of: #"(\d)\^(e|ste|de)\b"#, with: "$1$2", options: .regularExpression)
+        guard text.utf8.contains(UInt8(ascii: "^")) else { return text }
+        return text.replacingOccurrences(of: #"(\d)\^(e|ste|de)\b"#, with: "$1$2", options: .regularExpression)
     }
 
     static func endsSentence(_ text: String) -> Bool {
