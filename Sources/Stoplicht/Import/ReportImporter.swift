@@ -102,6 +102,10 @@ private struct Writer {
         change(period, \.endsOn, span?.end.isoDay)
         try await save(period)
         let periodID = try period.requireID()
+        // A project's name, sub-items, leaders and lifecycle are its current ones: an
+        // older report imported later only adds its period's statuses.
+        let periods = try await ReportingPeriod.query(on: db).filter(\.$programme.$id == programmeID).all()
+        let isLatest = ReportingPeriod.chronological(periods).last?.id == periodID
 
         // Projects and their status in the period.
         let existing = try await Project.query(on: db).filter(\.$programme.$id == programmeID)
@@ -111,12 +115,15 @@ private struct Writer {
             let project = existing.first { $0.number == parsed.number }
                 ?? Project(programmeID: programmeID, number: parsed.number, name: parsed.name, lifecycle: parsed.lifecycle)
             let isNew = project.id == nil
-            change(project, \.name, parsed.name)
-            change(project, \.lifecycle, parsed.lifecycle)
-            try await save(project)
+            if isNew || isLatest {
+                change(project, \.name, parsed.name)
+                change(project, \.lifecycle, parsed.lifecycle)
+                try await save(project)
+                let projectID = try project.requireID()
+                try await writeItems(parsed.items, projectID: projectID, existing: isNew ? [] : project.items)
+                try await writeLeaders(parsed.leaders, projectID: projectID, existing: isNew ? [] : project.leaders, organisationID: organisationID)
+            }
             let projectID = try project.requireID()
-            try await writeItems(parsed.items, projectID: projectID, existing: isNew ? [] : project.items)
-            try await writeLeaders(parsed.leaders, projectID: projectID, existing: isNew ? [] : project.leaders, organisationID: organisationID)
 
             let status = statuses.first { $0.$project.id == projectID } ?? ProjectStatus(projectID: projectID, periodID: periodID)
             let light = scale.light(for: parsed.light)

@@ -38,11 +38,6 @@ struct ProgrammeContext: Sendable {
         }
         return period
     }
-
-    func period(before period: ReportingPeriod) -> ReportingPeriod? {
-        guard let index = periods.firstIndex(where: { $0.id == period.id }), index > 0 else { return nil }
-        return periods[index - 1]
-    }
 }
 
 /// The programme's governance as the cover of the report prints it.

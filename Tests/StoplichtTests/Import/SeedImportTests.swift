@@ -113,6 +113,24 @@ import Vapor
         }
     }
 
+    @Test func anOlderReportImportedLaterKeepsTheCurrentProject() async throws {
+        try await withStoplicht(seeded: true) { app in
+            // setup: a report of an earlier period, when project 36 had another name.
+            let text = try Fixtures.seedText()
+                .replacingOccurrences(of: "Rapportageperiode: juni t/m oktober 2018", with: "Rapportageperiode: januari t/m mei 2018")
+                .replacingOccurrences(of: "Onderzoeken BGT-samenwerking va 2021", with: "BGT-samenwerking verkennen")
+
+            // MUT
+            _ = try await ReportImporter(database: app.db).run(try ReportTextParser().parse(text), into: ImportTarget(organisation: DemoData.organisation))
+
+            // validate
+            let context = try await ProgrammeContext.load(slug: "dienstverlening", on: app.db)
+            #expect(context.periods.map(\.slug) == ["januari-t-m-mei-2018", "juni-t-m-oktober-2018"])
+            #expect(try await Project.query(on: app.db).filter(\.$number == 36).first()?.name == "Onderzoeken BGT-samenwerking va 2021")
+            #expect(try await ProjectStatus.query(on: app.db).count() == 72)
+        }
+    }
+
     @Test func missingProgrammeOrPeriodIsAClearError() async throws {
         try await withStoplicht { app in
             let text = """
