@@ -39,10 +39,14 @@ private struct ParseState {
     /// Section headings recognised; text without any is no report.
     var headingsFound = 0
 
+    /// The Markdown heading level that opens sections, once one is seen.
+    var markdownSectionLevel: Int?
+
     struct Paragraph {
         var line: Int
         var text: String
         var isListItem: Bool
+        var isHeading = false
     }
 
     init(lines: [ReportLine]) {
@@ -72,14 +76,26 @@ private struct ParseState {
     // MARK: Text
 
     mutating func readText(_ rawText: String, line: Int) {
-        let text = TextCleaning.repairSuperscripts(rawText)
+        var text = TextCleaning.repairSuperscripts(rawText)
+        // A Markdown heading: the first level used after the title opens sections, deeper
+        // levels are sub-headings within them.
+        if let (level, title) = MarkdownDocument.heading(text) {
+            text = title.replacingOccurrences(of: "**", with: "")
+            if current == nil, level == 1, report.title == nil || text.lowercased().hasPrefix("programma ") {
+                if !readFrontMatter(text, line: line) { report.title = text }
+                return
+            }
+            if current != nil, let sectionLevel = markdownSectionLevel, level > sectionLevel {
+                paragraphs.append(Paragraph(line: line, text: text, isListItem: false, isHeading: true))
+                return
+            }
+            if markdownSectionLevel == nil { markdownSectionLevel = level }
+            openSection(sectionHeading(text) ?? numberedTitle(text) ?? (nil, text), line: line)
+            return
+        }
         if current == nil, readFrontMatter(text, line: line) { return }
         if let heading = sectionHeading(text) {
-            closeSection()
-            headingsFound += 1
-            current = (SectionKind(title: heading.title), heading.number, heading.title, line)
-            if let n = heading.number { lastNumber = n }
-            inProjectTables = false
+            openSection(heading, line: line)
             return
         }
         if isLegendHeading(text), readLegend(after: index) { return }
@@ -97,6 +113,24 @@ private struct ParseState {
         } else {
             paragraphs.append(Paragraph(line: line, text: text, isListItem: false))
         }
+    }
+
+    mutating func openSection(_ heading: (number: Int?, title: String), line: Int) {
+        closeSection()
+        headingsFound += 1
+        current = (SectionKind(title: heading.title), heading.number, heading.title, line)
+        if let n = heading.number { lastNumber = n }
+        inProjectTables = false
+    }
+
+    /// "3. Financiën" under a Markdown heading, whatever its number.
+    func numberedTitle(_ text: String) -> (number: Int?, title: String)? {
+        let digits = text.prefix { $0.isNumber }
+        guard let number = Int(digits) else { return nil }
+        var rest = text.dropFirst(digits.count)
+        if rest.first == "." || rest.first == ")" { rest = rest.dropFirst() }
+        let title = TextCleaning.clean(rest)
+        return title.isEmpty ? nil : (number, title)
     }
 
     /// The cover: "PROGRAMMA DIENSTVERLENING" and "Label: value" lines.
@@ -256,9 +290,9 @@ private struct ParseState {
         var markdown: [String] = []
         switch section.kind {
         case .decisions:
-            report.decisions += joined.map { ParsedItem(markdown: TextCleaning.markdownEscaped($0.text), line: $0.line) }
+            report.decisions += joined.filter { !$0.isHeading }.map { ParsedItem(markdown: TextCleaning.markdownEscaped($0.text), line: $0.line) }
         case .risks:
-            report.risks += joined.map { ParsedItem(markdown: TextCleaning.markdownEscaped($0.text), line: $0.line) }
+            report.risks += joined.filter { !$0.isHeading }.map { ParsedItem(markdown: TextCleaning.markdownEscaped($0.text), line: $0.line) }
         default:
             break
         }
@@ -269,7 +303,7 @@ private struct ParseState {
             if paragraph.isListItem {
                 let continuesList = i > 0 && joined[i - 1].isListItem
                 markdown.append((continuesList ? "" : "\n") + "- " + text)
-            } else if Self.isSubheading(joined, at: i) {
+            } else if paragraph.isHeading || Self.isSubheading(joined, at: i) {
                 markdown.append("\n### " + text)
             } else {
                 markdown.append("\n" + text)
@@ -285,7 +319,7 @@ private struct ParseState {
     static func joinBrokenParagraphs(_ paragraphs: [Paragraph]) -> [Paragraph] {
         var joined: [Paragraph] = []
         for paragraph in paragraphs {
-            if let last = joined.last, !last.isListItem, !paragraph.isListItem,
+            if let last = joined.last, !last.isListItem, !paragraph.isListItem, !last.isHeading, !paragraph.isHeading,
                !TextCleaning.endsSentence(last.text), TextCleaning.startsLowercase(paragraph.text) {
                 joined[joined.count - 1].text += " " + paragraph.text
             } else {

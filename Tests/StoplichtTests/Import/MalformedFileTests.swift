@@ -134,3 +134,48 @@ import Testing
         #expect(report.projects[1].lifecycle == .notStarted)
     }
 }
+
+@Suite struct MarkdownReportTests {
+    static let report = """
+    # Programma Wonen
+
+    Rapportageperiode: januari t/m april 2025
+    Programmamanager: Fatima el Amrani
+
+    ## Inleiding
+
+    Het programma ligt op koers.
+
+    ## 1. Financiën
+
+    De begroting is sluitend.
+
+    ### Nog te dekken
+
+    Een offerte volgt.
+
+    ## 2. Gevraagde besluiten
+
+    Instemmen met de planning.
+
+    ## 3. Bijlage
+
+    | Nr | Project | Projectleider | Status | Toelichting |
+    |----|---------|---------------|--------|-------------|
+    | 1 | Starterswoningen | Bas Smit | groen | Op schema. |
+    """
+
+    @Test func markdownHeadingsOpenSections() throws {
+        let report = try ReportTextParser().parse(Self.report)
+        #expect(report.programmeName == "Wonen")
+        #expect(report.periodName == "januari t/m april 2025")
+        #expect(report.programmeManager == "Fatima el Amrani")
+        #expect(report.sections.map(\.title) == ["Inleiding", "Financiën", "Gevraagde besluiten", "Bijlage"])
+        #expect(report.sections.map(\.number) == [nil, 1, 2, 3])
+        #expect(report.sections[1].markdown == "De begroting is sluitend.\n\n### Nog te dekken\n\nEen offerte volgt.")
+        #expect(report.decisions.map(\.markdown) == ["Instemmen met de planning."])
+        #expect(report.projects.map(\.name) == ["Starterswoningen"])
+        #expect(report.projects.first?.light == .tone(.positive))
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+    }
+}
