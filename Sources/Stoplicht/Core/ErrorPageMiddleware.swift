@@ -4,8 +4,6 @@ import Vapor
 /// Turns every error into a Dutch page (or Dutch problem JSON for API clients) without a
 /// stack trace; unexpected errors are logged in full and shown as a plain apology.
 struct ErrorPageMiddleware: AsyncMiddleware {
-    var showDetails: Bool
-
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)

@@ -25,7 +25,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(ErrorPageMiddleware(showDetails: false))
+    app.middleware.use(SecurityHeadersMiddleware(themeStylesheetURL: settings.themeStylesheetURL))
+    app.middleware.use(ErrorPageMiddleware())
 
     try routes(app)
 

@@ -220,3 +220,25 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct SecurityHeaderTests {
+    @Test func pagesAndErrorsCarryTheHeaders() async throws {
+        try await withStoplicht(seeded: true) { app in
+            for path in ["/", "/programmas/dienstverlening", "/nergens"] {
+                try await app.testing().test(.GET, path) { res in
+                    let csp = res.headers.first(name: "Content-Security-Policy") ?? ""
+                    #expect(csp.contains("default-src 'none'"), "\(path)")
+                    #expect(csp.contains("frame-ancestors 'none'"))
+                    #expect(!csp.contains("unsafe-inline"))
+                    #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                    #expect(res.headers.first(name: "Referrer-Policy") == "same-origin")
+                }
+            }
+        }
+    }
+
+    @Test func aThemeStylesheetIsAllowed() {
+        let middleware = SecurityHeadersMiddleware(themeStylesheetURL: "https://thema.woudenberg.nl:8443/nl-design.css")
+        #expect(middleware.contentSecurityPolicy.contains("style-src 'self' https://thema.woudenberg.nl:8443;"))
+    }
+}
