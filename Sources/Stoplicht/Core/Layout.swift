@@ -41,7 +41,7 @@ struct Layout {
                             .safeText(Strings.appName)))
                 ),
                 .if(!breadcrumbs.isEmpty && !standalone, .nav(
-                    .class("utrecht-breadcrumb-nav"), .ariaLabel("Kruimelpad"),
+                    .class("utrecht-breadcrumb-nav"), .ariaLabel(Strings.breadcrumbs),
                     .ol(.class("utrecht-breadcrumb-nav__list"), .forEach(breadcrumbs.enumerated()) { index, crumb in
                         .li(.class("utrecht-breadcrumb-nav__item"),
                             index == breadcrumbs.count - 1
@@ -51,7 +51,7 @@ struct Layout {
                 )),
                 .main(.id("inhoud"), .class("utrecht-page-content"), .attribute(named: "tabindex", value: "-1"), content()),
                 .footer(.class("utrecht-page-footer"),
-                        .p(.safeText("Stoplicht — voortgangsrapportage voor gemeentelijke programma's")))
+                        .p(.safeText(Strings.footer)))
             )
         ).render()
     }

@@ -5,6 +5,8 @@ import StoplichtCore
 enum Strings {
     static let appName = "Stoplicht"
     static let skipToContent = "Naar de inhoud"
+    static let breadcrumbs = "Kruimelpad"
+    static let footer = "Stoplicht — voortgangsrapportage voor gemeentelijke programma's"
     static let programmes = "Programma's"
     static let noProgrammes = "Er zijn nog geen programma's. Importeer een rapportage met `stoplicht import BESTAND` of start de demo met `swift run stoplicht demo`."
     static let projects = "Projecten"
@@ -53,6 +55,15 @@ enum Strings {
     static let riskProfile = "Risicoprofiel"
     static let notInPeriod = "Niet in deze periode gerapporteerd."
 
+    static let programme = "Programma"
+    static func reportTitle(_ programme: String) -> String { "Voortgangsrapportage programma \(programme)" }
+    static let annex = "Bijlage"
+    static func programmeTitle(_ name: String) -> String { "Programma \(name)" }
+    static func projectKicker(_ number: Int, programme: String) -> String { "Project \(number) — programma \(programme)" }
+    static func reportKicker(_ organisation: String, programme: String) -> String { "\(organisation) — programma \(programme)" }
+    static func decisionState(_ outcome: String, requestedFrom: String?) -> String {
+        "Besluit: \(outcome)\(requestedFrom.map { " — gevraagd aan \($0)" } ?? "")"
+    }
     static func projectsCount(_ n: Int) -> String { n == 1 ? "1 project" : "\(n) projecten" }
 
     // Errors

@@ -10,7 +10,7 @@ enum ProgrammeOverviewView {
         ) {
             .group(
                 .p(.class("stoplicht-kicker"), .safeText(model.context.organisation.name)),
-                .h1(.class("utrecht-heading-1"), .safeText("Programma \(programme.name)")),
+                .h1(.class("utrecht-heading-1"), .safeText(Strings.programmeTitle(programme.name))),
                 .facts(facts(model)),
                 .unwrap(model.period) { period in
                     .group(

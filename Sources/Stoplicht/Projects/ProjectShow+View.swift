@@ -13,7 +13,7 @@ enum ProjectShowView {
                           (title, SiteURL.project(programme: slug, number: row.number).path)]
         ) {
             .group(
-                .p(.class("stoplicht-kicker"), .safeText("\(Strings.project) \(row.number) — programma \(model.context.programme.name)")),
+                .p(.class("stoplicht-kicker"), .safeText(Strings.projectKicker(row.number, programme: model.context.programme.name))),
                 .h1(.class("utrecht-heading-1"), .safeText(row.name)),
                 .p(.lightBadge(row.light), .safeText(" "), .lifecycleTag(row.lifecycle)),
                 .facts(facts(model)),

@@ -13,7 +13,7 @@ struct ReportPageModel: Sendable {
     var rows: [ProjectRow]
     var counts: LightCounts
 
-    var title: String { context.programme.reportTitle ?? "\(Strings.report) programma \(context.programme.name)" }
+    var title: String { context.programme.reportTitle ?? Strings.reportTitle(context.programme.name) }
 
     static func query(programme slug: String, period periodSlug: String, on db: any Database) async throws -> ReportPageModel {
         let context = try await ProgrammeContext.load(slug: slug, on: db)
@@ -31,7 +31,7 @@ struct ReportPageModel: Sendable {
 
     /// The cover as the seed prints it.
     var cover: [(String, String)] {
-        var facts: [(String, String)] = [("Programma", context.programme.name)]
+        var facts: [(String, String)] = [(Strings.programme, context.programme.name)]
         if let duration = context.programme.duration { facts.append((Strings.duration, duration)) }
         for role in ProgrammeOfficial.Role.allCases {
             let names = officials.names(role)

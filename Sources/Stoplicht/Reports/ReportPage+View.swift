@@ -16,7 +16,7 @@ enum ReportPageView {
                 .class("stoplicht-report"),
                 .header(
                     .class("stoplicht-report__cover"),
-                    .p(.class("stoplicht-kicker"), .safeText("\(model.context.organisation.name) — programma \(model.context.programme.name)")),
+                    .p(.class("stoplicht-kicker"), .safeText(Strings.reportKicker(model.context.organisation.name, programme: model.context.programme.name))),
                     .h1(.class("utrecht-heading-1"), .safeText(model.title)),
                     .facts(model.cover),
                     .p(.class("stoplicht-print-hint stoplicht-muted"), .safeText(Strings.printHint))
@@ -28,7 +28,7 @@ enum ReportPageView {
                          .h3(.class("utrecht-heading-3"), .safeText(Strings.lightsSummary)),
                          .lightCounts(model.counts, caption: Strings.lightsSummary)),
                 .forEach(model.sections) { section($0, model: model) },
-                .if(!model.sections.contains { $0.key == SectionKind.annexes.key }, annex(model, title: "Bijlage", body: ""))
+                .if(!model.sections.contains { $0.key == SectionKind.annexes.key }, annex(model, title: Strings.annex, body: ""))
             )
         }
         layout.standalone = standalone
@@ -38,7 +38,7 @@ enum ReportPageView {
     /// The report's table of contents, linking to its sections.
     static func contents(_ model: ReportPageModel) -> Node<HTML.BodyContext> {
         var entries = model.sections.map { (heading($0), "#\($0.key)") }
-        if !model.sections.contains(where: { $0.key == SectionKind.annexes.key }) { entries.append(("Bijlage", "#\(SectionKind.annexes.key)")) }
+        if !model.sections.contains(where: { $0.key == SectionKind.annexes.key }) { entries.append((Strings.annex, "#\(SectionKind.annexes.key)")) }
         return .nav(.class("stoplicht-report__contents"), .ariaLabel(Strings.contents),
                     .h2(.class("utrecht-heading-2"), .safeText(Strings.contents)),
                     .ol(.class("stoplicht-plain-list"), .forEach(entries) { entry in
@@ -62,7 +62,7 @@ enum ReportPageView {
             .if(kind == .decisions && !model.decisions.isEmpty,
                 .ol(.class("stoplicht-decisions"), .forEach(model.decisions) { decision in
                     .li(.markdown(decision.text),
-                        .p(.class("stoplicht-muted"), .safeText("Besluit: \(decision.outcome.label)\(decision.requestedFrom.map { " — gevraagd aan \($0)" } ?? "")")))
+                        .p(.class("stoplicht-muted"), .safeText(Strings.decisionState(decision.outcome.label, requestedFrom: decision.requestedFrom))))
                 })),
             .if(kind == .risks && !model.risks.isEmpty,
                 .ul(.class("stoplicht-risks"), .forEach(model.risks) { risk in
