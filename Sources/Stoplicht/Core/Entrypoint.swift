@@ -31,7 +31,7 @@ public enum Entrypoint {
     }
 
     static func message(for error: any Error) -> String {
-        if let error = error as? ImportError { return error.message }
+        if let error = error as? InputError { return error.message }
         if let error = error as? any AbortError { return error.reason }
         let description = String(reflecting: error)
         if description.contains("Address already in use") {

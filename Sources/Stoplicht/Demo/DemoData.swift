@@ -17,6 +17,6 @@ public enum DemoData {
         for url in candidates {
             if let data = try? Data(contentsOf: url) { return data }
         }
-        throw ImportError("De demorapportage \(fileName) ontbreekt: zet de map stoplicht_Stoplicht.resources naast het programma, of start de demo vanuit de broncode met `swift run stoplicht demo`.")
+        throw InputError("De demorapportage \(fileName) ontbreekt: zet de map stoplicht_Stoplicht.resources naast het programma, of start de demo vanuit de broncode met `swift run stoplicht demo`.")
     }
 }

@@ -22,13 +22,13 @@ struct ImportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let data = FileManager.default.contents(atPath: signature.file) else {
-            throw ImportError("Het bestand ‘\(signature.file)’ bestaat niet of kan niet worden gelezen.")
+            throw InputError("Het bestand ‘\(signature.file)’ bestaat niet of kan niet worden gelezen.")
         }
         let report: ParsedReport
         do {
             report = try ReportTextParser().parse(data: data)
         } catch {
-            throw ImportError("\(signature.file): \(error.message)")
+            throw InputError("\(signature.file): \(error.message)")
         }
         if signature.check {
             context.console.print("\(signature.file): \(report.projects.count) projecten en \(report.sections.count) paragrafen herkend; niets opgeslagen.")
@@ -61,7 +61,7 @@ struct ImportCommand: AsyncCommand {
         if let name { return name }
         let municipalities = try await Organisation.query(on: db).filter(\.$kind == .municipality).all()
         guard municipalities.count == 1 else {
-            throw ImportError(municipalities.isEmpty
+            throw InputError(municipalities.isEmpty
                 ? "Geef de gemeente op met --organisation \"Gemeente …\": de database heeft er nog geen."
                 : "Geef de gemeente op met --organisation: de database kent er meer dan één (\(municipalities.map(\.name).joined(separator: ", "))).")
         }

@@ -30,10 +30,10 @@ struct ReportImporter {
 
     func run(_ report: ParsedReport, into target: ImportTarget) async throws -> ImportSummary {
         guard let programmeName = target.programme ?? report.programmeName else {
-            throw ImportError("Het programma is niet bekend: de rapportage noemt geen programma. Geef het op met --programme \"Naam\".")
+            throw InputError("Het programma is niet bekend: de rapportage noemt geen programma. Geef het op met --programme \"Naam\".")
         }
         guard let periodName = target.period ?? report.periodName else {
-            throw ImportError("De rapportageperiode is niet bekend: de rapportage noemt geen ‘Rapportageperiode:’. Geef haar op met --period \"juni t/m oktober 2018\".")
+            throw InputError("De rapportageperiode is niet bekend: de rapportage noemt geen ‘Rapportageperiode:’. Geef haar op met --period \"juni t/m oktober 2018\".")
         }
         return try await database.transaction { db in
             var writer = Writer(db: db)
@@ -41,12 +41,6 @@ struct ReportImporter {
             return summary
         }
     }
-}
-
-struct ImportError: Error, CustomStringConvertible {
-    var message: String
-    init(_ message: String) { self.message = message }
-    var description: String { message }
 }
 
 /// One import's writes, counting what it created and changed.

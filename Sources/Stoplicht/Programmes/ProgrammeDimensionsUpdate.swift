@@ -6,9 +6,9 @@ import StoplichtCore
 enum ProgrammeDimensionsUpdate {
     static func apply(labels: [String], toProgramme slug: String, on db: any Database) async throws {
         let dimensions = labels.map { ReportingDimension(code: Slug.make($0), label: $0) }
-        guard !dimensions.isEmpty else { throw ImportError("Geef ten minste één dimensie op.") }
+        guard !dimensions.isEmpty else { throw InputError("Geef ten minste één dimensie op.") }
         guard Set(dimensions.map(\.code)).count == dimensions.count else {
-            throw ImportError("Twee dimensies hebben dezelfde naam: \(labels.joined(separator: ", ")).")
+            throw InputError("Twee dimensies hebben dezelfde naam: \(labels.joined(separator: ", ")).")
         }
         try await db.transaction { db in
             let context = try await ProgrammeContext.load(slug: slug, on: db)
@@ -21,7 +21,7 @@ enum ProgrammeDimensionsUpdate {
                     .filter(\.$dimension ~~ removed.map(\.code))
                     .count()
                 if used > 0 {
-                    throw ImportError("De dimensies \(removed.map(\.label).joined(separator: ", ")) hebben al \(used) lichten; die kunnen niet worden verwijderd.")
+                    throw InputError("De dimensies \(removed.map(\.label).joined(separator: ", ")) hebben al \(used) lichten; die kunnen niet worden verwijderd.")
                 }
             }
             for old in removed { try await old.delete(on: db) }

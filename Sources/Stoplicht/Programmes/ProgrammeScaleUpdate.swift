@@ -17,7 +17,7 @@ enum ProgrammeScaleUpdate {
                     .all()
                 if !inUse.isEmpty {
                     let codes = Set(inUse.compactMap(\.light)).sorted().joined(separator: ", ")
-                    throw ImportError("De lichten \(codes) zijn nog in gebruik bij \(inUse.count) statussen; geef ze een ander licht of houd ze in de schaal.")
+                    throw InputError("De lichten \(codes) zijn nog in gebruik bij \(inUse.count) statussen; geef ze een ander licht of houd ze in de schaal.")
                 }
             }
             let existing = try await ProgrammeLight.query(on: db).filter(\.$programme.$id == programmeID).all()

@@ -17,11 +17,11 @@ struct ScaleCommand: AsyncCommand {
         let db = context.application.db
         if let file = signature.file {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw ImportError("Het bestand ‘\(file)’ bestaat niet of kan niet worden gelezen.")
+                throw InputError("Het bestand ‘\(file)’ bestaat niet of kan niet worden gelezen.")
             }
             let scale: LightScale
             do { scale = try LightScaleFile.parse(String(decoding: data, as: UTF8.self)) } catch {
-                throw ImportError("\(file): \(error.message)")
+                throw InputError("\(file): \(error.message)")
             }
             try await ProgrammeScaleUpdate.apply(scale, toProgramme: signature.programme, on: db)
             context.console.print("De schaal van ‘\(signature.programme)’ heeft nu \(scale.lights.count) lichten.")

@@ -20,7 +20,7 @@ struct ReportCommand: AsyncCommand {
         let slug = try await Self.programme(signature.programme, on: db)
         let programme = try await ProgrammeContext.load(slug: slug, on: db)
         guard let period = try signature.period.map({ try programme.period(slug: $0) }) ?? programme.latestPeriod else {
-            throw ImportError(Strings.noPeriods)
+            throw InputError(Strings.noPeriods)
         }
         let model = try await ReportPageModel.query(programme: slug, period: period.slug, on: db)
         let html = ReportPageView.page(model, settings: context.application.settings, standalone: true).render()
@@ -28,7 +28,7 @@ struct ReportCommand: AsyncCommand {
             do {
                 try Data(html.utf8).write(to: URL(fileURLWithPath: output))
             } catch {
-                throw ImportError("Kan ‘\(output)’ niet schrijven: \(error.localizedDescription)")
+                throw InputError("Kan ‘\(output)’ niet schrijven: \(error.localizedDescription)")
             }
             context.console.print("Rapportage \(period.name) geschreven naar \(output).")
         } else {
@@ -40,7 +40,7 @@ struct ReportCommand: AsyncCommand {
         if let slug { return slug }
         let programmes = try await Programme.query(on: db).all()
         guard programmes.count == 1 else {
-            throw ImportError(programmes.isEmpty
+            throw InputError(programmes.isEmpty
                 ? "Er is nog geen programma. Importeer eerst een rapportage met `stoplicht import BESTAND`."
                 : "Geef het programma op met --programme: \(programmes.map(\.slug).joined(separator: ", ")).")
         }

@@ -139,7 +139,7 @@ import Vapor
             | 1 | Nieuwe website | Jan de Vries | ○ ○ ● | Loopt. |
             """
             let report = try ReportTextParser().parse(text)
-            await #expect(throws: ImportError.self) {
+            await #expect(throws: InputError.self) {
                 _ = try await ReportImporter(database: app.db).run(report, into: ImportTarget(organisation: "Gemeente X"))
             }
             let summary = try await ReportImporter(database: app.db)

@@ -10,7 +10,7 @@ import VaporTesting
     @Test func lightsInUseCannotBeRemoved() async throws {
         try await withStoplicht(seeded: true) { app in
             let scale = try LightScaleFile.parse(LightScaleFileTests.ownScale)
-            await #expect(throws: ImportError.self) {
+            await #expect(throws: InputError.self) {
                 try await ProgrammeScaleUpdate.apply(scale, toProgramme: "dienstverlening", on: app.db)
             }
             // Nothing changed.
@@ -100,7 +100,7 @@ import VaporTesting
         try await withStoplicht(seeded: true) { app in
             try await ProgrammeDimensionsUpdate.apply(labels: ["Planning", "Budget"], toProgramme: "dienstverlening", on: app.db)
             try await setDimensionLights(app)
-            await #expect(throws: ImportError.self) {
+            await #expect(throws: InputError.self) {
                 try await ProgrammeDimensionsUpdate.apply(labels: ["Planning"], toProgramme: "dienstverlening", on: app.db)
             }
             try await ProgrammeDimensionsUpdate.apply(labels: ["Budget", "Planning", "Kwaliteit"], toProgramme: "dienstverlening", on: app.db)
