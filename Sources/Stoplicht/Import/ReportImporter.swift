@@ -62,11 +62,16 @@ private struct Writer {
             else: Organisation(name: name, kind: .municipality))
         let organisationID = try organisation.requireID()
 
-        // Programme, its scale and governance.
+        // Programme, its scale and governance. Its slug is its address, unique over the
+        // installation: a second municipality's "Dienstverlening" gets its name added.
+        var slug = Slug.make(programmeName)
+        if let taken = try await Programme.query(on: db).filter(\.$slug == slug).first(), taken.$organisation.id != organisationID {
+            slug = Slug.make("\(programmeName) \(name)")
+        }
         let programme = try await findOrCreate(
-            Programme.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == Slug.make(programmeName)).first(),
+            Programme.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == slug).first(),
             else: {
-                let programme = Programme(organisationID: organisationID, slug: Slug.make(programmeName), name: programmeName)
+                let programme = Programme(organisationID: organisationID, slug: slug, name: programmeName)
                 programme.reportTitle = report.title
                 programme.duration = report.duration
                 return programme

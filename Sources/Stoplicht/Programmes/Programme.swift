@@ -73,7 +73,7 @@ struct CreateProgramme: AsyncMigration {
             .field("duration", .string)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
-            .unique(on: "organisation_id", "slug")
+            .unique(on: "slug")  // the slug is the programme's address: /programmas/{slug}
             .create()
     }
 

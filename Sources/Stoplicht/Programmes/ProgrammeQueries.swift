@@ -17,7 +17,9 @@ struct ProgrammeContext: Sendable {
     var latestPeriod: ReportingPeriod? { periods.last }
 
     static func load(slug: String, on db: any Database) async throws -> ProgrammeContext {
-        guard let programme = try await Programme.query(on: db).filter(\.$slug == slug).with(\.$organisation).first(),
+        guard let programme = try await Programme.query(on: db)
+            .join(Organisation.self, on: \Programme.$organisation.$id == \Organisation.$id)
+            .filter(\.$slug == slug).first(),
               let id = programme.id else {
             throw Abort(.notFound, reason: Strings.programmeNotFound(slug))
         }
@@ -26,7 +28,7 @@ struct ProgrammeContext: Sendable {
         async let periods = ReportingPeriod.query(on: db).filter(\.$programme.$id == id).all()
         return try await ProgrammeContext(
             programme: programme,
-            organisation: programme.organisation,
+            organisation: programme.joined(Organisation.self),
             scale: LightScale(lights.map(\.definition)),
             dimensions: dimensions,
             periods: ReportingPeriod.chronological(periods))
@@ -48,8 +50,11 @@ struct Officials: Sendable {
 
     static func load(programmeID: UUID, on db: any Database) async throws -> Officials {
         let officials = try await ProgrammeOfficial.query(on: db)
-            .filter(\.$programme.$id == programmeID).with(\.$person).sort(\.$position).all()
-        return Officials(byRole: Dictionary(grouping: officials, by: \.role).mapValues { $0.map(\.person.name) })
+            .join(Person.self, on: \ProgrammeOfficial.$person.$id == \Person.$id)
+            .filter(\.$programme.$id == programmeID).sort(\.$position).all()
+        var byRole: [ProgrammeOfficial.Role: [String]] = [:]
+        for official in officials { byRole[official.role, default: []].append(try official.joined(Person.self).name) }
+        return Officials(byRole: byRole)
     }
 }
 

@@ -28,7 +28,7 @@ struct ProjectRow: Sendable {
 
     var leaderText: String { leaders.map(\.text).joined(separator: ", ") }
 
-    /// The programme's projects with their status in `period`, by number: four queries
+    /// The programme's projects with their status in `period`, by number: two queries
     /// however many projects there are. Plain SQL rather than Fluent models, as this is
     /// the hot path of the overview and the report.
     static func load(_ context: ProgrammeContext, period: ReportingPeriod?, on db: any Database) async throws -> [ProjectRow] {
@@ -44,43 +44,39 @@ struct ProjectRow: Sendable {
             WHERE p.programme_id = \(bind: programmeID)
             ORDER BY p.number
             """).all()
-        let leaders = try await sql.raw("""
-            SELECT l.project_id, pe.name, f.name AS firm
+        // Leaders, sub-items and lights per dimension in one round trip, told apart by `kind`.
+        let details = try await sql.raw("""
+            SELECT 'leader' AS kind, l.project_id, l.position, pe.name AS first, f.name AS second
             FROM project_leaders l
             JOIN projects p ON p.id = l.project_id
             JOIN people pe ON pe.id = l.person_id
             LEFT JOIN organisations f ON f.id = pe.firm_id
             WHERE p.programme_id = \(bind: programmeID)
-            ORDER BY l.project_id, l.position
-            """).all()
-        let items = try await sql.raw("""
-            SELECT i.project_id, i.title
+            UNION ALL
+            SELECT 'item', i.project_id, i.position, i.title, CAST(NULL AS TEXT)
             FROM project_items i JOIN projects p ON p.id = i.project_id
             WHERE p.programme_id = \(bind: programmeID)
-            ORDER BY i.project_id, i.position
-            """).all()
-
-        let dimensionLights = try await sql.raw("""
-            SELECT s.project_id, d.dimension, d.light
+            UNION ALL
+            SELECT 'dimension', s.project_id, 0, d.dimension, d.light
             FROM status_dimension_lights d
             JOIN project_statuses s ON s.id = d.status_id
             JOIN projects p ON p.id = s.project_id
             WHERE p.programme_id = \(bind: programmeID) AND s.period_id = \(bind: periodID)
+            ORDER BY 1, 2, 3
             """).all()
 
-        var dimensionsByProject: [UUID: [String: LightDefinition]] = [:]
-        for row in dimensionLights {
-            guard let light = context.scale.light(try row.decode(column: "light", as: String.self)) else { continue }
-            dimensionsByProject[try row.decode(column: "project_id", as: UUID.self), default: [:]][try row.decode(column: "dimension", as: String.self)] = light
-        }
         var leadersByProject: [UUID: [Leader]] = [:]
-        for row in leaders {
-            leadersByProject[try row.decode(column: "project_id", as: UUID.self), default: []]
-                .append(Leader(name: try row.decode(column: "name", as: String.self), firm: try row.decode(column: "firm", as: String?.self)))
-        }
         var itemsByProject: [UUID: [String]] = [:]
-        for row in items {
-            itemsByProject[try row.decode(column: "project_id", as: UUID.self), default: []].append(try row.decode(column: "title", as: String.self))
+        var dimensionsByProject: [UUID: [String: LightDefinition]] = [:]
+        for row in details {
+            let projectID = try row.decode(column: "project_id", as: UUID.self)
+            let first = try row.decode(column: "first", as: String.self)
+            let second = try row.decode(column: "second", as: String?.self)
+            switch try row.decode(column: "kind", as: String.self) {
+            case "leader": leadersByProject[projectID, default: []].append(Leader(name: first, firm: second))
+            case "item": itemsByProject[projectID, default: []].append(first)
+            default: if let light = context.scale.light(second) { dimensionsByProject[projectID, default: [:]][first] = light }
+            }
         }
         return try projects.map { row in
             let id = try row.decode(column: "id", as: UUID.self)

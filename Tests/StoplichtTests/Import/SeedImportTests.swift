@@ -131,6 +131,24 @@ import Vapor
         }
     }
 
+    @Test func twoMunicipalitiesWithAProgrammeOfTheSameName() async throws {
+        try await withStoplicht(seeded: true) { app in
+            let summary = try await ReportImporter(database: app.db)
+                .run(try Fixtures.parsedSeed(), into: ImportTarget(organisation: "Gemeente Veenendaal"))
+            #expect(summary.programmeSlug == "dienstverlening-gemeente-veenendaal")
+            // Importing again finds the same programme.
+            let again = try await ReportImporter(database: app.db)
+                .run(try Fixtures.parsedSeed(), into: ImportTarget(organisation: "Gemeente Veenendaal"))
+            #expect(again.programmeSlug == "dienstverlening-gemeente-veenendaal")
+            #expect(!again.changedAnything)
+            let woudenberg = try await ProgrammeContext.load(slug: "dienstverlening", on: app.db)
+            let veenendaal = try await ProgrammeContext.load(slug: "dienstverlening-gemeente-veenendaal", on: app.db)
+            #expect(woudenberg.organisation.name == "Gemeente Woudenberg")
+            #expect(veenendaal.organisation.name == "Gemeente Veenendaal")
+            #expect(try await Project.query(on: app.db).count() == 72)
+        }
+    }
+
     @Test func missingProgrammeOrPeriodIsAClearError() async throws {
         try await withStoplicht { app in
             let text = """

@@ -56,7 +56,7 @@ import VaporTesting
             var after: [Int] = []
             for page in Self.pages { after.append(try await queries(app, counter, page)) }
             #expect(before == after)
-            #expect(before.allSatisfy { $0 > 0 && $0 <= 14 }, "queries per page: \(before)")
+            #expect(before.allSatisfy { $0 > 0 && $0 <= 10 }, "queries per page: \(before)")
         }
     }
 }
