@@ -54,6 +54,8 @@ enum ProjectShowView {
     static func facts(_ model: ProjectShowModel) -> [(String, String)] {
         var facts: [(String, String)] = [(model.current.leaders.count > 1 ? Strings.leaders : Strings.leader,
                                           model.current.leaders.isEmpty ? Strings.noLeader : model.current.leaderText)]
+        if let planned = model.current.plannedDelivery { facts.append((Strings.plannedDelivery, planned.description)) }
+        if let forecast = model.current.forecastDelivery { facts.append((Strings.forecastDelivery, forecast.description)) }
         if let manager = model.lineManager { facts.append((Strings.lineManager, manager)) }
         if let phase = model.project.phase { facts.append((Strings.phase, phase.label)) }
         if let risk = model.project.riskProfile { facts.append((Strings.riskProfile, risk.label)) }

@@ -99,6 +99,8 @@ import VaporTesting
             let older = try #require(html.range(of: ">juni t/m oktober 2018</a>"))
             #expect(newer.lowerBound < older.lowerBound)
             #expect(html.contains("<ol><li>Technisch als gevolg"))
+            let two = try await get(app, "/programmas/dienstverlening/projecten/2").1
+            #expect(two.contains("<dt>Geplande oplevering</dt><dd>Q4 2018</dd><dt>Verwachte oplevering</dt><dd>Q1 2019</dd>"))
         }
     }
 

@@ -63,10 +63,9 @@ actor PostgresTurn {
     }
 }
 
+/// The seed report, the demo's data, is the suite's main fixture; other reports are
+/// written inline in the tests that read them.
 enum Fixtures {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures")
-
     static func seed() throws -> Data { try DemoData.seedReport() }
     static func seedText() throws -> String { String(decoding: try seed(), as: UTF8.self) }
     static func parsedSeed() throws -> ParsedReport { try ReportTextParser().parse(data: seed()) }
