@@ -123,6 +123,17 @@ import VaporTesting
         }
     }
 
+    @Test func anUnexpectedFailureShowsAnApologyWithoutDetails() async throws {
+        struct DiskFull: Error {}
+        try await withStoplicht { app in
+            app.get("test-fout") { _ -> String in throw DiskFull() }
+            let (status, html, _) = try await get(app, "/test-fout")
+            #expect(status == .internalServerError)
+            #expect(html.contains("Er ging op de server iets mis. Uw gegevens zijn niet gewijzigd."))
+            #expect(!html.contains("DiskFull"))
+        }
+    }
+
     @Test func scriptsInRemarksComeOutInert() async throws {
         try await withStoplicht(seeded: true) { app in
             let status = try #require(try await ProjectStatus.query(on: app.db).first())
