@@ -232,23 +232,30 @@ private struct Writer {
     }
 
     mutating func writeDecisions(_ items: [ParsedItem], periodID: UUID) async throws {
-        let existing = try await Decision.query(on: db).filter(\.$period.$id == periodID).all()
-        for (position, item) in items.enumerated() {
-            let decision = existing.first { $0.position == position } ?? Decision(periodID: periodID, position: position, text: item.markdown)
-            change(decision, \.text, item.markdown)
-            try await save(decision)
-        }
-        for stale in existing where stale.position >= items.count { try await stale.delete(on: db); updated += 1 }
+        try await writeNumbered(items, existing: Decision.query(on: db).filter(\.$period.$id == periodID).all(),
+                                position: \.position, text: \.text) { Decision(periodID: periodID, position: $0, text: $1) }
     }
 
     mutating func writeRisks(_ items: [ParsedItem], periodID: UUID) async throws {
-        let existing = try await Risk.query(on: db).filter(\.$period.$id == periodID).all()
-        for (position, item) in items.enumerated() {
-            let risk = existing.first { $0.position == position } ?? Risk(periodID: periodID, position: position, description: item.markdown)
-            change(risk, \.description, item.markdown)
-            try await save(risk)
+        try await writeNumbered(items, existing: Risk.query(on: db).filter(\.$period.$id == periodID).all(),
+                                position: \.position, text: \.description) { Risk(periodID: periodID, position: $0, description: $1) }
+    }
+
+    /// A period's list of items by position: changed text is updated, items beyond the
+    /// new list are removed.
+    mutating func writeNumbered<M: Model>(
+        _ items: [ParsedItem], existing: [M], position: KeyPath<M, Int>, text: ReferenceWritableKeyPath<M, String>,
+        make: (Int, String) -> M
+    ) async throws {
+        for (index, item) in items.enumerated() {
+            let model = existing.first { $0[keyPath: position] == index } ?? make(index, item.markdown)
+            change(model, text, item.markdown)
+            try await save(model)
         }
-        for stale in existing where stale.position >= items.count { try await stale.delete(on: db); updated += 1 }
+        for stale in existing where stale[keyPath: position] >= items.count {
+            try await stale.delete(on: db)
+            updated += 1
+        }
     }
 
     /// A person of the municipality by name; a firm, if given, is recorded with them.

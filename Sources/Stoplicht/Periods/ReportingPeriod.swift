@@ -57,6 +57,9 @@ final class ProjectStatus: Model, @unchecked Sendable {
     @Children(for: \.$status) var dimensionLights: [StatusDimensionLight]
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    var planned: PlanDate? { plannedDelivery.flatMap(PlanDate.init(storageValue:)) }
+    var forecast: PlanDate? { forecastDelivery.flatMap(PlanDate.init(storageValue:)) }
+
     init() {}
 
     init(projectID: UUID, periodID: UUID) {

@@ -22,7 +22,6 @@ struct ProjectRow: Sendable {
     var remarks: String
     var plannedDelivery: PlanDate?
     var forecastDelivery: PlanDate?
-    var hasStatus: Bool
     /// The lights per dimension (Geld, Tijd, … or the programme's own), by dimension code.
     var dimensionLights: [String: LightDefinition] = [:]
 
@@ -92,7 +91,6 @@ struct ProjectRow: Sendable {
                 remarks: try row.decode(column: "remarks", as: String?.self) ?? "",
                 plannedDelivery: try row.decode(column: "planned_delivery", as: String?.self).flatMap(PlanDate.init(storageValue:)),
                 forecastDelivery: try row.decode(column: "forecast_delivery", as: String?.self).flatMap(PlanDate.init(storageValue:)),
-                hasStatus: hasStatus,
                 dimensionLights: dimensionsByProject[id] ?? [:])
         }
     }

@@ -52,9 +52,8 @@ struct ProjectShowModel: Sendable {
             items: project.items.sorted { $0.position < $1.position }.map(\.title),
             leaders: leaders,
             lifecycle: project.lifecycle, light: latest?.light, remarks: latestStatus?.remarks ?? "",
-            plannedDelivery: latestStatus?.plannedDelivery.flatMap(PlanDate.init(storageValue:)),
-            forecastDelivery: latestStatus?.forecastDelivery.flatMap(PlanDate.init(storageValue:)),
-            hasStatus: latestStatus != nil)
+            plannedDelivery: latestStatus?.planned,
+            forecastDelivery: latestStatus?.forecast)
         return ProjectShowModel(context: context, project: project, current: current,
                                 lineManager: project.lineManager?.name, history: history)
     }

@@ -64,8 +64,8 @@ enum ProjectShowView {
 
     static func deliveries(_ status: ProjectStatus) -> [(String, String)] {
         var facts: [(String, String)] = []
-        if let planned = status.plannedDelivery.flatMap(PlanDate.init(storageValue:)) { facts.append((Strings.plannedDelivery, planned.description)) }
-        if let forecast = status.forecastDelivery.flatMap(PlanDate.init(storageValue:)) { facts.append((Strings.forecastDelivery, forecast.description)) }
+        if let planned = status.planned { facts.append((Strings.plannedDelivery, planned.description)) }
+        if let forecast = status.forecast { facts.append((Strings.forecastDelivery, forecast.description)) }
         return facts
     }
 }
