@@ -13,11 +13,13 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
-        // The domain rules (lights, the report text format, Markdown) live here, free of Vapor.
+        // The domain rules (lights, the report formats, Markdown) live here, free of Vapor.
         .target(
             name: "StoplichtCore",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Sources/StoplichtCore"
         ),
         .target(

@@ -19,5 +19,6 @@ enum Migrations {
         app.migrations.add(CreateProgrammeSection())
         app.migrations.add(CreateDecision())
         app.migrations.add(CreateRisk())
+        app.migrations.add(AddStatusReportedLights())
     }
 }

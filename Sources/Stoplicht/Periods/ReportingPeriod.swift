@@ -54,6 +54,10 @@ final class ProjectStatus: Model, @unchecked Sendable {
     /// `PlanDate.storageValue`: "2018-Q4", "2018-11".
     @OptionalField(key: "planned_delivery") var plannedDelivery: String?
     @OptionalField(key: "forecast_delivery") var forecastDelivery: String?
+    /// The previous period's light as this period's report gave it, and the light expected
+    /// next period: codes of the programme's scale.
+    @OptionalField(key: "previous_light") var previousLight: String?
+    @OptionalField(key: "expected_light") var expectedLight: String?
     @Children(for: \.$status) var dimensionLights: [StatusDimensionLight]
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

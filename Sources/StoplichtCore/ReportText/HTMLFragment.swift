@@ -79,6 +79,24 @@ struct HTMLFragment: Equatable {
         }
         text += rest
         if listOrdered != nil { closeList() } else { flushText() }
+        if source.contains("&") {
+            blocks = blocks.map { block in
+                switch block {
+                case .paragraph(let text): .paragraph(HTMLEntities.decode(text))
+                case .list(let ordered, let items): .list(ordered: ordered, items: items.map(HTMLEntities.decode))
+                }
+            }
+        }
+    }
+
+    /// The text of every paragraph and list item, one a line.
+    var plainLines: [String] {
+        blocks.flatMap { block -> [String] in
+            switch block {
+            case .paragraph(let text): [text]
+            case .list(_, let items): items
+            }
+        }
     }
 
     private static func tagName(_ inner: Substring) -> (name: String, closing: Bool)? {

@@ -18,8 +18,16 @@ public struct ParsedReport: Sendable {
     public var risks: [ParsedItem] = []
     public var projects: [ParsedProject] = []
     public var warnings: [ImportWarning] = []
+    /// For a report read from a format without lines: each line number's place in the file.
+    public var places: [String]?
 
     public init() {}
+
+    /// "regel 150" for a text report, "tabel 2, rij 5" for a document.
+    public func position(ofLine line: Int) -> String {
+        if let places, line > 0, line < places.count { return places[line] }
+        return "regel \(line)"
+    }
 }
 
 public struct CoverField: Sendable, Equatable {
@@ -52,17 +60,47 @@ public struct ParsedItem: Sendable, Equatable {
 
 public struct ParsedProject: Sendable, Equatable {
     public var number: Int
+    /// False where the report gave no number and the project was numbered in order.
+    public var isNumbered = true
     public var name: String
     /// Sub-items or phases listed under the name.
     public var items: [String]
     public var leaders: [LeaderName]
     public var light: LightNotation.Reading
+    /// The status cell as written ("○ ● ○", "Vraagt aandacht").
+    public var lightText = ""
+    /// Lights per dimension, by the report's own word for it ("Planning", "Budget").
+    public var dimensionLights: [DimensionReading] = []
+    /// The previous period's light and the light expected next period, as this report gives them.
+    public var previousLight: LightNotation.Reading?
+    public var expectedLight: LightNotation.Reading?
     public var lifecycle: Lifecycle
+    public var phase: Phase?
     public var remarks: String
     public var plannedDelivery: PlanDate?
     public var forecastDelivery: PlanDate?
+    public var budget: ReportedAmount?
     /// The report lines the project was read from, continuation rows included.
     public var lines: [Int]
+
+    public init(number: Int, name: String, items: [String], leaders: [LeaderName], light: LightNotation.Reading,
+                lifecycle: Lifecycle, remarks: String, plannedDelivery: PlanDate? = nil, forecastDelivery: PlanDate? = nil, lines: [Int]) {
+        self.number = number
+        self.name = name
+        self.items = items
+        self.leaders = leaders
+        self.light = light
+        self.lifecycle = lifecycle
+        self.remarks = remarks
+        self.plannedDelivery = plannedDelivery
+        self.forecastDelivery = forecastDelivery
+        self.lines = lines
+    }
+}
+
+public struct DimensionReading: Sendable, Equatable {
+    public var label: String
+    public var reading: LightNotation.Reading
 }
 
 /// "Sieka Geldof/ Censor Bestuur": a person, possibly with the external firm they work for.
@@ -77,15 +115,22 @@ public struct LeaderName: Sendable, Hashable {
 }
 
 public struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
+    /// The line of a text report; for other formats the order in the document.
     public var line: Int
     public var message: String
+    /// Where a person finds it in a file that has no lines: "tabel 2, rij 5".
+    public var place: String?
 
-    public init(line: Int, message: String) {
+    public init(line: Int, message: String, place: String? = nil) {
         self.line = line
         self.message = message
+        self.place = place
     }
 
-    public var description: String { "regel \(line): \(message)" }
+    /// "regel 150" or "tabel 2, rij 5".
+    public var position: String { place ?? "regel \(line)" }
+
+    public var description: String { "\(position): \(message)" }
 }
 
 /// The sections of a progress report, following the seed and the GOTIK dimensions.

@@ -10,21 +10,34 @@ struct TableSegment {
 
 /// Reads the annex's project tables into projects, merging rows continued across pages.
 struct ProjectTableReader {
+    let vocabulary: HeaderVocabulary
+    let reading: LightReading
     private var drafts: [ProjectDraft] = []
     private var numbers: Set<Int> = []
     private var highest = 0
     private(set) var warnings: [ImportWarning] = []
     /// The roles named by the annex's first header, inherited by headerless continuations.
     private var annexRoles: [ColumnRole]?
+    private var annexHeader: [String] = []
+    /// Headers of tables whose columns were not recognised, for the message that asks for a mapping.
+    private(set) var unrecognisedHeaders: [[String]] = []
+
+    init(vocabulary: HeaderVocabulary = .standard, reading: LightReading = .standard) {
+        self.vocabulary = vocabulary
+        self.reading = reading
+    }
 
     mutating func read(_ segment: TableSegment) {
-        let rows = segment.rows.map(\.cells).filter { !ColumnLayout.isHeader($0) }
+        let rows = segment.rows.map(\.cells).filter { !ColumnLayout.isHeader($0, vocabulary: vocabulary) }
         guard let width = segment.rows.map(\.cells.count).max(), width > 0 else { return }
         let layout: ColumnLayout
-        if let header = segment.header, ColumnLayout.isHeader(header) {
-            let headerRoles = header.map { ColumnLayout.role(ofHeader: $0) ?? .other }
+        var headerTexts: [String] = []
+        if let header = segment.header, ColumnLayout.isHeader(header, vocabulary: vocabulary) {
+            let headerRoles = ColumnLayout.roles(header: header, rows: rows, vocabulary: vocabulary, reading: reading)
             annexRoles = headerRoles
-            let fitted = ColumnLayout.fit(roles: headerRoles, width: width, rows: rows)
+            annexHeader = header
+            headerTexts = header
+            let fitted = ColumnLayout.fit(roles: headerRoles, width: width, rows: rows, reading: reading)
             layout = fitted.layout
             if fitted.droppedStatus || headerRoles.count != width {
                 let lines = segment.rows.map(\.line)
@@ -34,43 +47,63 @@ struct ProjectTableReader {
                 }
                 warnings.append(ImportWarning(line: segment.headerLine ?? lines.first ?? 0, message: message + "."))
             }
+            // Headers shift when a number column is added in front of them.
+            if layout.roles.count > header.count, layout.roles.first == .number, headerRoles.first != .number {
+                headerTexts = [""] + header
+            }
         } else if let inherited = annexRoles {
-            let fitted = ColumnLayout.fit(roles: inherited, width: width, rows: rows).layout
-            layout = fitted.fits(rows) ? fitted : ColumnLayout.infer(width: width, rows: rows)
+            let fitted = ColumnLayout.fit(roles: inherited, width: width, rows: rows, reading: reading).layout
+            if fitted.fits(rows, reading: reading) {
+                layout = fitted
+                headerTexts = annexHeader.count == width ? annexHeader : []
+            } else {
+                layout = ColumnLayout.infer(width: width, rows: rows, reading: reading)
+            }
         } else {
-            layout = ColumnLayout.infer(width: width, rows: rows)
+            layout = ColumnLayout.infer(width: width, rows: rows, reading: reading)
         }
         if layout.index(of: .name) == nil {
             warnings.append(ImportWarning(line: segment.rows.first?.line ?? 0, message: "In deze tabel is geen kolom met projectnamen gevonden; de cellen zijn als toelichting bewaard."))
+            unrecognisedHeaders.append(segment.header ?? segment.rows.first?.cells ?? [])
         }
-        for row in segment.rows where !row.cells.allSatisfy(\.isEmpty) && !ColumnLayout.isHeader(row.cells) {
-            read(row: row.cells, line: row.line, layout: layout)
+        // Columns without a field of their own: said once per table, kept in the remarks.
+        let firstLine = segment.headerLine ?? segment.rows.first?.line ?? 0
+        for (column, role) in layout.roles.enumerated() where role == .other && column < headerTexts.count && !headerTexts[column].isEmpty {
+            guard rows.contains(where: { column < $0.count && !$0[column].isEmpty }) else { continue }
+            warnings.append(ImportWarning(line: firstLine, message: "De kolom ‘\(headerTexts[column])’ heeft geen eigen veld; de inhoud staat per project in de toelichting."))
+        }
+        if layout.index(of: .budget) != nil {
+            warnings.append(ImportWarning(line: firstLine, message: "De bedragen in de kolom budget hebben nog geen eigen veld; ze staan per project in de toelichting, exact overgenomen."))
+        }
+        for row in segment.rows where !row.cells.allSatisfy(\.isEmpty) && !ColumnLayout.isHeader(row.cells, vocabulary: vocabulary) {
+            read(row: row.cells, line: row.line, layout: layout, headers: headerTexts)
         }
     }
 
-    private mutating func read(row cells: [String], line: Int, layout: ColumnLayout) {
-        func cell(_ role: ColumnRole) -> String {
-            guard let i = layout.index(of: role), i < cells.count else { return "" }
-            return cells[i]
+    private mutating func read(row cells: [String], line: Int, layout: ColumnLayout, headers: [String]) {
+        var row = RowCells(line: line)
+        for (column, role) in layout.roles.enumerated() where column < cells.count && !cells[column].isEmpty {
+            switch role {
+            case .ignored: continue
+            case .other: row.others.append((column < headers.count ? headers[column] : "", cells[column]))
+            default: if row.cells[role] == nil { row.cells[role] = cells[column] }
+            }
         }
-        let others = layout.roles.indices.filter { layout.roles[$0] == .other && $0 < cells.count && !cells[$0].isEmpty }.map { cells[$0] }
-        let numberCell = cell(.number)
-        let number = Int(numberCell.trimmingCharacters(in: .punctuationCharacters))
+        let numberCell = MergedCell.strip(row[.number]).text
+        let number = Int(numberCell.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)))
+        let continuesLast = number == nil && numberCell.isEmpty || number != nil && drafts.last?.number == number
 
-        if number == nil, numberCell.isEmpty, let last = drafts.indices.last {
-            drafts[last].continueWith(name: cell(.name), leader: cell(.leader), status: cell(.status), remarks: cell(.remarks), others: others, line: line)
-            warnings.append(ImportWarning(line: line, message: "Vervolgrij (over een paginagrens) samengevoegd met project \(drafts[last].number)."))
-            return
-        }
-        if let number, let last = drafts.last, last.number == number {
-            drafts[drafts.count - 1].continueWith(name: cell(.name), leader: cell(.leader), status: cell(.status), remarks: cell(.remarks), others: others, line: line)
-            warnings.append(ImportWarning(line: line, message: "Project \(number) staat hier nogmaals; de rij is samengevoegd met de vorige."))
+        if continuesLast, let last = drafts.indices.last, number != nil || !startsNewProject(row) {
+            drafts[last].continueWith(row.resolvingMergedCells(continuing: true))
+            warnings.append(ImportWarning(line: line, message: number == nil
+                ? "Vervolgrij (over een paginagrens) samengevoegd met project \(drafts[last].number)."
+                : "Project \(number!) staat hier nogmaals; de rij is samengevoegd met de vorige."))
             return
         }
         let next = highest + 1
-        var name = cell(.name)
+        var extraName = ""
         if number == nil {
-            if !numberCell.isEmpty { name = numberCell + " " + name }
+            if !numberCell.isEmpty { extraName = numberCell }
             warnings.append(ImportWarning(line: line, message: numberCell.isEmpty
                 ? "Project zonder nummer; het krijgt nummer \(next)."
                 : "‘\(numberCell)’ is geen projectnummer; het project krijgt nummer \(next) en de tekst staat in de naam."))
@@ -80,17 +113,29 @@ struct ProjectTableReader {
         let assigned = number.flatMap { numbers.contains($0) ? nil : $0 } ?? next
         numbers.insert(assigned)
         highest = max(highest, assigned)
-        var draft = ProjectDraft(number: assigned, line: line)
-        draft.continueWith(name: name, leader: cell(.leader), status: cell(.status), remarks: cell(.remarks), others: others, line: line)
+        var draft = ProjectDraft(number: assigned, isNumbered: number != nil, line: line)
+        var resolved = row.resolvingMergedCells(continuing: false)
+        resolved.cells[.number] = nil
+        draft.continueWith(resolved, extraName: extraName)
         drafts.append(draft)
+    }
+
+    /// In a table without numbers every row with a name of its own is a project; in one
+    /// with numbers, a row without a number continues the one above.
+    private func startsNewProject(_ row: RowCells) -> Bool {
+        guard !drafts.isEmpty, drafts.allSatisfy({ !$0.isNumbered }) else { return false }
+        let name = MergedCell.strip(row[.name])
+        return !name.text.isEmpty && !name.isCopy
     }
 
     func projects() -> (projects: [ParsedProject], warnings: [ImportWarning]) {
         var warnings = self.warnings
-        let projects = drafts.map { draft in
-            let project = draft.finish()
-            warnings += draft.warnings(for: project)
-            return project
+        var projects: [ParsedProject] = []
+        projects.reserveCapacity(drafts.count)
+        for draft in drafts {
+            let (project, projectWarnings) = draft.finish(reading: reading)
+            projects.append(project)
+            warnings += projectWarnings
         }
         return (projects, warnings.sorted { $0.line < $1.line })
     }

@@ -3,6 +3,9 @@ import Foundation
 /// Why a file cannot be read as a report at all. The message is Dutch and says what to do.
 public struct ReportFileError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
+    /// Where the columns of a table were not recognised: the cells of its first row, so a
+    /// page can offer a choice of role for each.
+    public var foundColumns: [String]?
 
     public init(_ message: String) {
         self.message = message

@@ -6,15 +6,14 @@ import Foundation
 /// Nothing is dropped: text it cannot place stays in the nearest section and becomes a
 /// warning with its line number.
 public struct ReportTextParser {
-    public init() {}
+    public var options: ImportOptions
+
+    public init(options: ImportOptions = ImportOptions()) {
+        self.options = options
+    }
 
     public func parse(_ text: String) throws(ReportFileError) -> ParsedReport {
-        var state = ParseState(lines: ReportLine.split(text))
-        state.run()
-        guard !state.report.projects.isEmpty || state.headingsFound > 0 else {
-            throw ReportFileError("In het bestand is geen rapportage herkend: geen genummerde paragrafen en geen projecttabel (een tabel met kolommen als Nr, Projectnaam, Projectleider, Status, Opmerkingen).")
-        }
-        return state.report
+        try parse(lines: ReportLine.split(text), places: nil)
     }
 
     public func parse(data: Data) throws(ReportFileError) -> ParsedReport {
@@ -22,6 +21,26 @@ public struct ReportTextParser {
         var report = try parse(decoded.text)
         report.warnings = (decoded.warnings + report.warnings).sorted { $0.line < $1.line }
         return report
+    }
+
+    /// Reads lines made from another format; `places` names each line's place in that file.
+    func parse(lines: [ReportLine], places: [String]?) throws(ReportFileError) -> ParsedReport {
+        var state = ParseState(lines: lines, vocabulary: options.vocabulary, reading: options.reading)
+        state.run()
+        if state.report.projects.isEmpty, !(state.unrecognisedTables + state.tables.unrecognisedHeaders).isEmpty {
+            throw ReportFileError.columnsNotRecognised(state.unrecognisedTables + state.tables.unrecognisedHeaders)
+        }
+        guard !state.report.projects.isEmpty || state.headingsFound > 0 else {
+            throw ReportFileError("In het bestand is geen rapportage herkend: geen genummerde paragrafen en geen projecttabel (een tabel met kolommen als Nr, Projectnaam, Projectleider, Status, Opmerkingen).")
+        }
+        if let places {
+            state.report.places = places
+            for i in state.report.warnings.indices {
+                let line = state.report.warnings[i].line
+                if line > 0, line < places.count { state.report.warnings[i].place = places[line] }
+            }
+        }
+        return state.report
     }
 }
 
@@ -34,10 +53,13 @@ private struct ParseState {
     var current: (kind: SectionKind, number: Int?, title: String, line: Int)?
     var paragraphs: [Paragraph] = []
     var lastNumber = 0
-    var tables = ProjectTableReader()
+    var tables: ProjectTableReader
+    let vocabulary: HeaderVocabulary
     var inProjectTables = false
     /// Section headings recognised; text without any is no report.
     var headingsFound = 0
+    /// The first rows of tables of three or more columns that were not read as project tables.
+    var unrecognisedTables: [[String]] = []
 
     /// The Markdown heading level that opens sections, once one is seen.
     var markdownSectionLevel: Int?
@@ -49,8 +71,10 @@ private struct ParseState {
         var isHeading = false
     }
 
-    init(lines: [ReportLine]) {
+    init(lines: [ReportLine], vocabulary: HeaderVocabulary, reading: LightReading) {
         self.lines = lines
+        self.vocabulary = vocabulary
+        self.tables = ProjectTableReader(vocabulary: vocabulary, reading: reading)
     }
 
     mutating func run() {
@@ -255,7 +279,7 @@ private struct ParseState {
     }
 
     mutating func readSegment(_ segment: TableSegment) {
-        let isProjectHeader = segment.header.map(ColumnLayout.isHeader) ?? false
+        let isProjectHeader = segment.header.map { ColumnLayout.isHeader($0, vocabulary: vocabulary) } ?? false
         let width = max(segment.header?.count ?? 0, segment.rows.map(\.cells.count).max() ?? 0)
         if isProjectHeader || inProjectTables || current?.kind == .annexes && width >= 3 {
             inProjectTables = true
@@ -272,6 +296,10 @@ private struct ParseState {
             return
         }
         // Any other table: its text is kept in the section, row by row.
+        if current == nil, let line = filled.first?.0 {
+            current = (.introduction, nil, "Inleiding", line)
+        }
+        if width >= 3, let first = filled.first?.1 { unrecognisedTables.append(first) }
         for (line, cells) in filled {
             let text = cells.filter { !$0.isEmpty }.joined(separator: " — ")
             paragraphs.append(Paragraph(line: line, text: text, isListItem: true))

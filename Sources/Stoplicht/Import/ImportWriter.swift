@@ -1,0 +1,383 @@
+import Fluent
+import Foundation
+import StoplichtCore
+
+/// One import's writes, counting what it created and changed, project by project.
+struct ImportWriter {
+    let db: any Database
+    var created = 0
+    var updated = 0
+    var warnings: [ImportWarning] = []
+    var people: [String: Person] = [:]
+    var firms: [String: Organisation] = [:]
+
+    init(db: any Database) {
+        self.db = db
+    }
+
+    mutating func write(_ report: ParsedReport, organisation name: String, programme programmeName: String, period periodName: String) async throws -> ImportSummary {
+        let organisation = try await findOrCreate(
+            Organisation.query(on: db).filter(\.$name == name).filter(\.$kind == .municipality).first(),
+            else: Organisation(name: name, kind: .municipality))
+        let organisationID = try organisation.requireID()
+
+        // Programme, its scale and governance. Its slug is its address, unique over the
+        // installation: a second municipality's "Dienstverlening" gets its name added.
+        var slug = Slug.make(programmeName)
+        if let taken = try await Programme.query(on: db).filter(\.$slug == slug).first(), taken.$organisation.id != organisationID {
+            slug = Slug.make("\(programmeName) \(name)")
+        }
+        let programme = try await findOrCreate(
+            Programme.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == slug).first(),
+            else: {
+                let programme = Programme(organisationID: organisationID, slug: slug, name: programmeName)
+                programme.reportTitle = report.title
+                programme.duration = report.duration
+                return programme
+            }())
+        let programmeID = try programme.requireID()
+        change(programme, \.name, programmeName)
+        if let title = report.title { change(programme, \.reportTitle, title) }
+        if let duration = report.duration { change(programme, \.duration, duration) }
+        try await save(programme)
+        let scale = try await ensureScale(programmeID: programmeID, legend: report.legend)
+        var dimensions = try await ensureDimensions(programmeID: programmeID, report: report)
+        try await writeOfficials(report, programmeID: programmeID, organisationID: organisationID)
+
+        // Period.
+        let periodSlug = Slug.make(periodName)
+        let span = PeriodSpan(name: periodName)
+        let period = try await findOrCreate(
+            ReportingPeriod.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$slug == periodSlug).first(),
+            else: {
+                let period = ReportingPeriod(programmeID: programmeID, slug: periodSlug, name: periodName)
+                period.startsOn = span?.start.isoDay
+                period.endsOn = span?.end.isoDay
+                return period
+            }())
+        change(period, \.name, periodName)
+        change(period, \.startsOn, span?.start.isoDay)
+        change(period, \.endsOn, span?.end.isoDay)
+        try await save(period)
+        let periodID = try period.requireID()
+        // A project's name, sub-items, leaders and lifecycle are its current ones: an
+        // older report imported later only adds its period's statuses.
+        let periods = try await ReportingPeriod.query(on: db).filter(\.$programme.$id == programmeID).all()
+        let isLatest = ReportingPeriod.chronological(periods).last?.id == periodID
+
+        // Projects and their status in the period: a numbered project is matched by its
+        // number (so a renamed project stays itself), an unnumbered one by its name.
+        let existing = try await Project.query(on: db).filter(\.$programme.$id == programmeID)
+            .with(\.$leaders).with(\.$items).all()
+        var byNumber = Dictionary(existing.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let byName = Dictionary(existing.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        var usedNumbers = Set(byNumber.keys)
+        let statuses = try await ProjectStatus.query(on: db).filter(\.$period.$id == periodID).with(\.$dimensionLights).all()
+        let statusByProject = Dictionary(statuses.map { ($0.$project.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var changes: [ProjectChange] = []
+        changes.reserveCapacity(report.projects.count)
+
+        for parsed in report.projects {
+            var project: Project
+            if parsed.isNumbered, let known = byNumber[parsed.number] {
+                project = known
+            } else if !parsed.isNumbered, let known = byName[parsed.name.lowercased()] {
+                project = known
+            } else {
+                var number = parsed.number
+                if usedNumbers.contains(number) { number = (usedNumbers.max() ?? 0) + 1 }
+                project = Project(programmeID: programmeID, number: number, name: parsed.name, lifecycle: parsed.lifecycle)
+                usedNumbers.insert(number)
+                byNumber[number] = project
+            }
+            let isNew = project.id == nil
+            var fields: [String] = []
+            let createdBefore = created
+            if isNew || isLatest {
+                if change(project, \.name, parsed.name) { fields.append("naam") }
+                if change(project, \.lifecycle, parsed.lifecycle) { fields.append("levensfase") }
+                if let phase = parsed.phase, change(project, \.phase, phase) { fields.append("fase") }
+                try await save(project)
+                let projectID = try project.requireID()
+                if try await writeItems(parsed.items, projectID: projectID, existing: isNew ? [] : project.items) { fields.append("onderdelen") }
+                if try await writeLeaders(parsed.leaders, projectID: projectID, existing: isNew ? [] : project.leaders, organisationID: organisationID) {
+                    fields.append("projectleiders")
+                }
+            }
+            let projectID = try project.requireID()
+            let place = parsed.lines.first ?? 0
+
+            let status = statusByProject[projectID] ?? ProjectStatus(projectID: projectID, periodID: periodID)
+            let light = lightCode(parsed.light, on: scale, project: parsed, what: "stoplicht")
+            let previous = parsed.previousLight.flatMap { lightCode($0, on: scale, project: parsed, what: "stoplicht van de vorige periode") }
+            let expected = parsed.expectedLight.flatMap { lightCode($0, on: scale, project: parsed, what: "verwachte stoplicht") }
+            if change(status, \.light, light) { fields.append("stoplicht") }
+            if change(status, \.lifecycle, parsed.lifecycle) { fields.append("levensfase") }
+            if change(status, \.remarks, parsed.remarks) { fields.append("toelichting") }
+            if change(status, \.plannedDelivery, parsed.plannedDelivery?.storageValue) { fields.append("planning") }
+            if change(status, \.forecastDelivery, parsed.forecastDelivery?.storageValue) { fields.append("prognose") }
+            if parsed.previousLight != nil, change(status, \.previousLight, previous) { fields.append("vorig stoplicht") }
+            if parsed.expectedLight != nil, change(status, \.expectedLight, expected) { fields.append("verwacht stoplicht") }
+            let statusIsNew = status.id == nil
+            try await save(status)
+
+            var dimensionCodes: [String: String] = [:]
+            for reading in parsed.dimensionLights {
+                guard let code = lightCode(reading.reading, on: scale, project: parsed, what: "stoplicht voor \(reading.label)") else { continue }
+                let dimension = try await dimensionCode(for: reading.label, programmeID: programmeID, dimensions: &dimensions, line: place)
+                dimensionCodes[dimension] = code
+            }
+            if try await writeDimensionLights(dimensionCodes, status: status, existing: statusIsNew ? [] : status.dimensionLights) {
+                fields.append("stoplichten per dimensie")
+            }
+
+            var unique: [String] = []
+            for field in fields where !unique.contains(field) { unique.append(field) }
+            let action: ProjectChange.Action = isNew ? .created : unique.isEmpty && created == createdBefore ? .unchanged : .updated
+            changes.append(ProjectChange(number: project.number, name: parsed.name, action: action, fields: isNew ? [] : unique,
+                                         light: light, dimensionLights: dimensionCodes, previousLight: previous, expectedLight: expected))
+        }
+
+        try await writeSections(report.sections, periodID: periodID)
+        try await writeDecisions(report.decisions, periodID: periodID)
+        try await writeRisks(report.risks, periodID: periodID)
+
+        return ImportSummary(programmeSlug: programme.slug, periodSlug: periodSlug, projects: report.projects.count,
+                             created: created, updated: updated, warnings: (report.warnings + warnings).sorted { $0.line < $1.line },
+                             projectChanges: changes)
+    }
+
+    /// The scale's code for a reading, with a warning where the scale has no such light
+    /// or only an approximation (Amber/Green on a four-light scale).
+    mutating func lightCode(_ reading: LightNotation.Reading, on scale: LightScale, project: ParsedProject, what: String) -> String? {
+        guard reading.isLight else { return nil }
+        let line = project.lines.first ?? 0
+        guard let match = scale.match(reading) else {
+            warnings.append(ImportWarning(line: line, message: "Project \(project.number): de schaal van dit programma heeft geen licht voor ‘\(reading.text)’ (\(what)); het project krijgt daarvoor geen status. Voeg het licht toe met stoplicht scale."))
+            return nil
+        }
+        if match.approximate {
+            warnings.append(ImportWarning(line: line, message: "Project \(project.number): ‘\(reading.text)’ (\(what)) staat niet op de schaal van dit programma; het is als \(match.light.label) ingelezen, de ernstigste van de twee."))
+        }
+        return match.light.code
+    }
+
+    static let dimensionSynonyms: [[String]] = [
+        ["geld", "budget", "financien", "kosten", "money", "cost"],
+        ["organisatie", "capaciteit", "resources", "mensen"],
+        ["tijd", "planning", "time", "schedule"],
+        ["informatie", "communicatie"],
+        ["kwaliteit", "quality", "scope"],
+    ]
+
+    /// The programme's dimension a report's word names: the same word, or one meaning the
+    /// same (Planning is Tijd); a word it has no dimension for is added to the programme.
+    mutating func dimensionCode(for label: String, programmeID: UUID, dimensions: inout [ProgrammeDimension], line: Int) async throws -> String {
+        let code = Slug.make(label)
+        if let own = dimensions.first(where: { $0.code == code || Slug.make($0.label) == code }) { return own.code }
+        if let group = Self.dimensionSynonyms.first(where: { $0.contains(code) }),
+           let own = dimensions.first(where: { group.contains($0.code) }) { return own.code }
+        let added = ProgrammeDimension(programmeID: programmeID, dimension: ReportingDimension(code: code, label: label), position: dimensions.count)
+        try await save(added)
+        dimensions.append(added)
+        warnings.append(ImportWarning(line: line, message: "Het programma had geen dimensie ‘\(label)’; die is toegevoegd, zodat de lichten ervoor bewaard blijven."))
+        return code
+    }
+
+    // MARK: Parts
+
+    mutating func ensureScale(programmeID: UUID, legend: [LegendEntry]) async throws -> LightScale {
+        var lights = try await ProgrammeLight.query(on: db).filter(\.$programme.$id == programmeID).all()
+        if lights.isEmpty {
+            lights = LightScale.standard.lights.map { ProgrammeLight(programmeID: programmeID, definition: $0) }
+        }
+        // The report's own legend says what its lights mean.
+        let scale = LightScale(lights.map(\.definition))
+        for entry in legend {
+            guard let code = scale.light(for: entry.reading)?.code, let light = lights.first(where: { $0.code == code }) else { continue }
+            if light.meaning != entry.meaning { light.meaning = entry.meaning }
+        }
+        for light in lights { try await save(light) }
+        return LightScale(lights.map(\.definition))
+    }
+
+    /// A new programme reports on the dimensions its report uses ("Planning, Budget,
+    /// Risico"), or on GOTIK when the report has none.
+    mutating func ensureDimensions(programmeID: UUID, report: ParsedReport) async throws -> [ProgrammeDimension] {
+        let existing = try await ProgrammeDimension.query(on: db).filter(\.$programme.$id == programmeID).sort(\.$position).all()
+        guard existing.isEmpty else { return existing }
+        var labels: [String] = []
+        for project in report.projects {
+            for reading in project.dimensionLights where !labels.contains(reading.label) { labels.append(reading.label) }
+        }
+        let dimensions = labels.isEmpty ? ReportingDimension.gotik : labels.map { ReportingDimension(code: Slug.make($0), label: $0) }
+        var models: [ProgrammeDimension] = []
+        for (position, dimension) in dimensions.enumerated() {
+            let model = ProgrammeDimension(programmeID: programmeID, dimension: dimension, position: position)
+            try await save(model)
+            models.append(model)
+        }
+        return models
+    }
+
+    mutating func writeOfficials(_ report: ParsedReport, programmeID: UUID, organisationID: UUID) async throws {
+        var wanted: [(ProgrammeOfficial.Role, String)] = []
+        if let name = report.politicalSponsor { wanted.append((.politicalSponsor, name)) }
+        if let name = report.administrativeSponsor { wanted.append((.administrativeSponsor, name)) }
+        if let name = report.programmeManager { wanted.append((.programmeManager, name)) }
+        wanted += report.portfolioHolders.map { (.portfolioHolder, $0) }
+        guard !wanted.isEmpty else { return }
+        let existing = try await ProgrammeOfficial.query(on: db).filter(\.$programme.$id == programmeID).with(\.$person).sort(\.$position).all()
+        if existing.map({ "\($0.role.rawValue):\($0.person.name)" }) == wanted.map({ "\($0.0.rawValue):\($0.1)" }) { return }
+        for official in existing { try await official.delete(on: db) }
+        for (position, (role, name)) in wanted.enumerated() {
+            let person = try await person(LeaderName(person: name), organisationID: organisationID)
+            try await save(ProgrammeOfficial(programmeID: programmeID, personID: person.requireID(), role: role, position: position))
+        }
+        if !existing.isEmpty { updated += 1 }
+    }
+
+    mutating func writeItems(_ items: [String], projectID: UUID, existing: [ProjectItem]) async throws -> Bool {
+        guard existing.sorted(by: { $0.position < $1.position }).map(\.title) != items else { return false }
+        for item in existing { try await item.delete(on: db) }
+        for (position, title) in items.enumerated() {
+            try await save(ProjectItem(projectID: projectID, position: position, title: title))
+        }
+        return !existing.isEmpty || !items.isEmpty
+    }
+
+    mutating func writeLeaders(_ leaders: [LeaderName], projectID: UUID, existing: [ProjectLeader], organisationID: UUID) async throws -> Bool {
+        var personIDs: [UUID] = []
+        for leader in leaders {
+            let id = try await person(leader, organisationID: organisationID).requireID()
+            if !personIDs.contains(id) { personIDs.append(id) }
+        }
+        guard existing.sorted(by: { $0.position < $1.position }).map(\.$person.id) != personIDs else { return false }
+        for leader in existing { try await leader.delete(on: db) }
+        for (position, personID) in personIDs.enumerated() {
+            try await save(ProjectLeader(projectID: projectID, personID: personID, position: position))
+        }
+        return true
+    }
+
+    mutating func writeDimensionLights(_ wanted: [String: String], status: ProjectStatus, existing: [StatusDimensionLight]) async throws -> Bool {
+        let statusID = try status.requireID()
+        var changed = false
+        for (dimension, code) in wanted.sorted(by: { $0.key < $1.key }) {
+            let model = existing.first { $0.dimension == dimension } ?? StatusDimensionLight(statusID: statusID, dimension: dimension, light: code)
+            if change(model, \.light, code) { changed = true }
+            if model.id == nil { changed = true }
+            try await save(model)
+        }
+        return changed
+    }
+
+    mutating func writeSections(_ sections: [ParsedSection], periodID: UUID) async throws {
+        let existing = try await ProgrammeSection.query(on: db).filter(\.$period.$id == periodID).all()
+        for (position, parsed) in sections.enumerated() {
+            let section = existing.first { $0.key == parsed.kind.key } ?? ProgrammeSection(periodID: periodID, key: parsed.kind.key, position: position)
+            change(section, \.number, parsed.number)
+            change(section, \.title, parsed.title)
+            change(section, \.body, parsed.markdown)
+            change(section, \.position, position)
+            try await save(section)
+        }
+        // A report that carries only its project table (a spreadsheet) leaves the
+        // period's sections as they are.
+        guard !sections.isEmpty else { return }
+        let keys = Set(sections.map(\.kind.key))
+        for stale in existing where !keys.contains(stale.key) {
+            try await stale.delete(on: db)
+            updated += 1
+        }
+    }
+
+    mutating func writeDecisions(_ items: [ParsedItem], periodID: UUID) async throws {
+        try await writeNumbered(items, existing: Decision.query(on: db).filter(\.$period.$id == periodID).all(),
+                                position: \.position, text: \.text) { Decision(periodID: periodID, position: $0, text: $1) }
+    }
+
+    mutating func writeRisks(_ items: [ParsedItem], periodID: UUID) async throws {
+        try await writeNumbered(items, existing: Risk.query(on: db).filter(\.$period.$id == periodID).all(),
+                                position: \.position, text: \.description) { Risk(periodID: periodID, position: $0, description: $1) }
+    }
+
+    /// A period's list of items by position: changed text is updated, items beyond the
+    /// new list are removed.
+    mutating func writeNumbered<M: Model>(
+        _ items: [ParsedItem], existing: [M], position: KeyPath<M, Int>, text: ReferenceWritableKeyPath<M, String>,
+        make: (Int, String) -> M
+    ) async throws {
+        guard !items.isEmpty else { return }
+        for (index, item) in items.enumerated() {
+            let model = existing.first { $0[keyPath: position] == index } ?? make(index, item.markdown)
+            change(model, text, item.markdown)
+            try await save(model)
+        }
+        for stale in existing where stale[keyPath: position] >= items.count {
+            try await stale.delete(on: db)
+            updated += 1
+        }
+    }
+
+    /// A person of the municipality by name; a firm, if given, is recorded with them.
+    mutating func person(_ name: LeaderName, organisationID: UUID) async throws -> Person {
+        let key = name.person.lowercased()
+        var firmID: UUID?
+        if let firmName = name.firm {
+            if let known = firms[firmName] {
+                firmID = known.id
+            } else {
+                let firm = try await findOrCreate(
+                    Organisation.query(on: db).filter(\.$name == firmName).filter(\.$kind == .firm).first(),
+                    else: Organisation(name: firmName, kind: .firm))
+                firms[firmName] = firm
+                firmID = firm.id
+            }
+        }
+        let person: Person
+        if let known = people[key] {
+            person = known
+        } else {
+            person = try await findOrCreate(
+                Person.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$name == name.person).first(),
+                else: Person(organisationID: organisationID, name: name.person, firmID: firmID))
+            people[key] = person
+        }
+        if let firmID, person.$firm.id != firmID {
+            person.$firm.id = firmID
+            try await save(person)
+        }
+        return person
+    }
+
+    // MARK: Writing only what changed
+
+    mutating func findOrCreate<M: Model>(_ found: M?, else make: @autoclosure () -> M) async throws -> M {
+        if let found { return found }
+        let model = make()
+        try await save(model)
+        return model
+    }
+
+    /// Assigns only a different value, so an unchanged model stays unchanged; true when
+    /// an existing model's value changes.
+    @discardableResult
+    func change<M: Model, V: Equatable>(_ model: M, _ keyPath: ReferenceWritableKeyPath<M, V>, _ value: V) -> Bool {
+        if model.id == nil { model[keyPath: keyPath] = value; return false }
+        guard model[keyPath: keyPath] != value else { return false }
+        model[keyPath: keyPath] = value
+        return true
+    }
+
+    mutating func save<M: Model>(_ model: M) async throws {
+        guard model.hasChanges || model.id == nil else { return }
+        let isNew = model.id == nil
+        try await model.save(on: db)
+        if isNew { created += 1 } else { updated += 1 }
+    }
+}
+
+extension PlanDate {
+    var isoDay: String { String(format: "%04d-%02d-%02d", year, part, day) }
+}
