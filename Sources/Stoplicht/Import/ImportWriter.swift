@@ -40,7 +40,7 @@ struct ImportWriter {
         if let title = report.title { change(programme, \.reportTitle, title) }
         if let duration = report.duration { change(programme, \.duration, duration) }
         try await save(programme)
-        let scale = try await ensureScale(programmeID: programmeID, legend: report.legend)
+        let scale = try await ensureScale(programmeID: programmeID, report: report)
         var dimensions = try await ensureDimensions(programmeID: programmeID, report: report)
         try await writeOfficials(report, programmeID: programmeID, organisationID: organisationID)
 
@@ -142,8 +142,14 @@ struct ImportWriter {
         try await writeDecisions(report.decisions, periodID: periodID)
         try await writeRisks(report.risks, periodID: periodID)
 
+        // The writer's own warnings name the place in the file, as the reader's do.
+        let located = warnings.map { warning in
+            var warning = warning
+            if warning.place == nil, report.places != nil { warning.place = report.position(ofLine: warning.line) }
+            return warning
+        }
         return ImportSummary(programmeSlug: programme.slug, periodSlug: periodSlug, projects: report.projects.count,
-                             created: created, updated: updated, warnings: (report.warnings + warnings).sorted { $0.line < $1.line },
+                             created: created, updated: updated, warnings: (report.warnings + located).sorted { $0.line < $1.line },
                              projectChanges: changes)
     }
 
@@ -186,10 +192,13 @@ struct ImportWriter {
 
     // MARK: Parts
 
-    mutating func ensureScale(programmeID: UUID, legend: [LegendEntry]) async throws -> LightScale {
+    mutating func ensureScale(programmeID: UUID, report: ParsedReport) async throws -> LightScale {
+        let legend = report.legend
         var lights = try await ProgrammeLight.query(on: db).filter(\.$programme.$id == programmeID).all()
         if lights.isEmpty {
-            lights = LightScale.standard.lights.map { ProgrammeLight(programmeID: programmeID, definition: $0) }
+            // A new programme whose report uses the five-point scale gets it.
+            let scale = Self.usesFivePoints(report) ? LightScale.fivePoint : LightScale.standard
+            lights = scale.lights.map { ProgrammeLight(programmeID: programmeID, definition: $0) }
         }
         // The report's own legend says what its lights mean.
         let scale = LightScale(lights.map(\.definition))
@@ -199,6 +208,15 @@ struct ImportWriter {
         }
         for light in lights { try await save(light) }
         return LightScale(lights.map(\.definition))
+    }
+
+    static func usesFivePoints(_ report: ParsedReport) -> Bool {
+        report.projects.contains { project in
+            ([project.light, project.previousLight, project.expectedLight].compactMap { $0 } + project.dimensionLights.map(\.reading)).contains {
+                if case .between = $0 { return true }
+                return false
+            }
+        }
     }
 
     /// A new programme reports on the dimensions its report uses ("Planning, Budget,

@@ -4,16 +4,13 @@ import Fluent
 /// expected next period ("vorige / huidige / komende periode"); both are kept as reported.
 struct AddStatusReportedLights: AsyncMigration {
     func prepare(on database: Database) async throws {
-        try await database.schema(ProjectStatus.schema)
-            .field("previous_light", .string)
-            .field("expected_light", .string)
-            .update()
+        // SQLite adds one column per statement.
+        try await database.schema(ProjectStatus.schema).field("previous_light", .string).update()
+        try await database.schema(ProjectStatus.schema).field("expected_light", .string).update()
     }
 
     func revert(on database: Database) async throws {
-        try await database.schema(ProjectStatus.schema)
-            .deleteField("previous_light")
-            .deleteField("expected_light")
-            .update()
+        try await database.schema(ProjectStatus.schema).deleteField("previous_light").update()
+        try await database.schema(ProjectStatus.schema).deleteField("expected_light").update()
     }
 }

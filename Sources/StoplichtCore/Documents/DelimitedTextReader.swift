@@ -4,6 +4,7 @@ import Foundation
 /// quoted fields with separators, quotes and line breaks inside them.
 struct DelimitedTextReader {
     var limits: ImportLimits
+    var vocabulary: HeaderVocabulary = .standard
 
     func read(_ data: Data) throws(ReportFileError) -> ReportDocument {
         let decoded = try ReportFileDecoder.decode(data, maximumBytes: limits.fileBytes)
@@ -79,7 +80,7 @@ struct DelimitedTextReader {
         guard !rows.isEmpty else {
             throw ReportFileError("Het CSV-bestand bevat geen rijen.")
         }
-        document.blocks = SheetLayout.blocks(rows: rows)
+        document.blocks = SheetLayout.blocks(sheet: "CSV", rows: rows, vocabulary: vocabulary)
         return document
     }
 

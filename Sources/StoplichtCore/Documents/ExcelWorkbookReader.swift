@@ -4,6 +4,7 @@ import Foundation
 /// by their number format, fills used as lights, and merged cells.
 struct ExcelWorkbookReader {
     var limits: ImportLimits
+    var vocabulary: HeaderVocabulary = .standard
 
     func read(_ package: inout ZipPackage) throws(ReportFileError) -> ReportDocument {
         guard let workbook = try package.part("xl/workbook.xml") else {
@@ -22,7 +23,7 @@ struct ExcelWorkbookReader {
             var reader = SheetReader(name: sheet.name, strings: strings, styles: styles, limits: limits, rowsBefore: rowsSoFar)
             try XMLPullParser.read(data, part: sheet.path) { event in try reader.handle(event) }
             rowsSoFar += reader.rowCount
-            document.blocks += SheetLayout.blocks(rows: reader.rows())
+            document.blocks += SheetLayout.blocks(sheet: sheet.name, rows: reader.rows(), vocabulary: vocabulary)
         }
         return document
     }

@@ -4,18 +4,20 @@ import Foundation
 /// (`text:h`), lists, and tables with spanned and covered cells.
 struct OpenDocumentReader {
     var limits: ImportLimits
+    var vocabulary: HeaderVocabulary = .standard
 
     func read(_ package: inout ZipPackage, spreadsheet: Bool) throws(ReportFileError) -> ReportDocument {
         guard let content = try package.part("content.xml") else {
             throw ReportFileError("Dit ZIP-bestand is geen OpenDocument-bestand: het onderdeel content.xml ontbreekt.")
         }
-        var builder = Builder(limits: limits, spreadsheet: spreadsheet)
+        var builder = Builder(limits: limits, vocabulary: vocabulary, spreadsheet: spreadsheet)
         try XMLPullParser.read(content, part: "content.xml") { event in try builder.handle(event) }
         return builder.document
     }
 
     private struct Builder {
         let limits: ImportLimits
+        let vocabulary: HeaderVocabulary
         let spreadsheet: Bool
         var document = ReportDocument()
 
@@ -210,7 +212,7 @@ struct OpenDocumentReader {
             let t = tables.removeLast()
             if tables.isEmpty {
                 if spreadsheet {
-                    document.blocks += SheetLayout.blocks(rows: t.rows)
+                    document.blocks += SheetLayout.blocks(sheet: t.name, rows: t.rows, vocabulary: vocabulary)
                 } else {
                     document.blocks.append(.table(DocumentTable(rows: t.rows, headerRows: t.headerRows)))
                 }

@@ -9,6 +9,8 @@ public struct ReportDocument: Sendable {
     public enum Block: Sendable {
         case paragraph(DocumentParagraph)
         case table(DocumentTable)
+        /// The start of a spreadsheet's sheet.
+        case sheet(name: String)
     }
 
     public var blocks: [Block] = []
@@ -162,6 +164,8 @@ extension ReportDocument {
                 } else {
                     add(.text(text), p.place)
                 }
+            case .sheet(let name):
+                add(.sheetBoundary, "blad ‘\(name)’")
             case .table(let table):
                 let rows = table.rows.filter { !$0.cells.allSatisfy(\.paragraphs.isEmpty) }
                 guard !rows.isEmpty else { continue }

@@ -78,7 +78,7 @@ public struct ReportReader: Sendable {
             report.warnings.sort { $0.line < $1.line }
             return Result(format: format, report: report)
         case .csv:
-            document = try DelimitedTextReader(limits: limits).read(data)
+            document = try DelimitedTextReader(limits: limits, vocabulary: options.vocabulary).read(data)
         case .html:
             let decoded = try ReportFileDecoder.decode(data, maximumBytes: limits.textBytes)
             var read = try HTMLDocumentReader(limits: limits).read(decoded.text)
@@ -91,11 +91,11 @@ public struct ReportReader: Sendable {
                 document = try WordDocumentReader(limits: limits).read(&package)
             } else if package.contains("xl/workbook.xml") {
                 format = .xlsx
-                document = try ExcelWorkbookReader(limits: limits).read(&package)
+                document = try ExcelWorkbookReader(limits: limits, vocabulary: options.vocabulary).read(&package)
             } else if package.contains("content.xml") {
                 let mimetype = try package.part("mimetype").map { String(decoding: $0, as: UTF8.self) } ?? ""
                 format = mimetype.contains("spreadsheet") || format == .ods ? .ods : .odt
-                document = try OpenDocumentReader(limits: limits).read(&package, spreadsheet: format == .ods)
+                document = try OpenDocumentReader(limits: limits, vocabulary: options.vocabulary).read(&package, spreadsheet: format == .ods)
             } else {
                 throw ReportFileError("Dit ZIP-bestand is geen Word-, Excel- of OpenDocument-bestand. Kies het bestand van de rapportage zelf.")
             }

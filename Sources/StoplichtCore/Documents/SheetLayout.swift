@@ -4,14 +4,14 @@ import Foundation
 /// ("Programma: Dienstverlening", "Periode | juni t/m oktober 2018") become cover lines,
 /// the header and the rows below it one table.
 enum SheetLayout {
-    static func blocks(rows: [DocumentRow], vocabulary: HeaderVocabulary = .standard) -> [ReportDocument.Block] {
+    static func blocks(sheet: String, rows: [DocumentRow], vocabulary: HeaderVocabulary) -> [ReportDocument.Block] {
         let filled = rows.filter { !$0.cells.allSatisfy(\.paragraphs.isEmpty) }
         guard !filled.isEmpty else { return [] }
         let headerIndex = filled.prefix(25).firstIndex { ColumnLayout.isHeader($0.cells.map(\.plainText), vocabulary: vocabulary) }
         guard let headerIndex else {
-            return [.table(DocumentTable(rows: filled))]
+            return [.sheet(name: sheet), .table(DocumentTable(rows: filled))]
         }
-        var blocks: [ReportDocument.Block] = []
+        var blocks: [ReportDocument.Block] = [.sheet(name: sheet)]
         for row in filled[..<headerIndex] {
             let texts = row.cells.map(\.plainText).filter { !$0.isEmpty }
             var text: String

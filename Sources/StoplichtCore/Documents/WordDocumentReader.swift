@@ -9,25 +9,40 @@ struct WordDocumentReader {
         guard let body = try package.part("word/document.xml") else {
             throw ReportFileError("Dit ZIP-bestand is geen Word-document: het onderdeel word/document.xml ontbreekt.")
         }
-        let headingStyles = try package.part("word/styles.xml").map { data throws(ReportFileError) in
-            try Self.headingStyles(data)
-        } ?? [:]
-        var builder = Builder(headingStyles: headingStyles, limits: limits)
+        let styles = try package.part("word/styles.xml").map { data throws(ReportFileError) in
+            try Self.paragraphStyles(data)
+        } ?? ParagraphStyles()
+        var builder = Builder(headingStyles: styles.headings, listStyles: styles.lists, limits: limits)
         try XMLPullParser.read(body, part: "word/document.xml") { event in try builder.handle(event) }
         return builder.document
     }
 
-    /// Style id → heading level, from the style names ("heading 1", "Kop 2", "Title").
-    static func headingStyles(_ data: Data) throws(ReportFileError) -> [String: Int] {
+    struct ParagraphStyles {
+        /// Style id → heading level.
+        var headings: [String: Int] = [:]
+        /// Style ids of list paragraphs ("List Bullet", "Lijstalinea", or with numbering).
+        var lists: Set<String> = []
+    }
+
+    /// Heading levels and list styles, from the style names ("heading 1", "Kop 2",
+    /// "Title", "List Bullet") and the numbering styles carry.
+    static func paragraphStyles(_ data: Data) throws(ReportFileError) -> ParagraphStyles {
+        var styles = ParagraphStyles()
         var levels: [String: Int] = [:]
         var styleID: String?
         try XMLPullParser.read(data, part: "word/styles.xml") { event in
             switch event {
             case .start("style", let attributes):
                 styleID = attributes.first { $0.name == "styleId" }?.value
+            case .start("numPr", _):
+                if let id = styleID { styles.lists.insert(id) }
             case .start("name", let attributes):
                 guard let id = styleID, let name = attributes.first(where: { $0.name == "val" })?.value else { return }
                 if let level = headingLevel(styleName: name) { levels[id] = level }
+                let lower = name.lowercased()
+                if lower.hasPrefix("list bullet") || lower.hasPrefix("list number") || lower.hasPrefix("opsomming") || lower.hasPrefix("lijst") {
+                    styles.lists.insert(id)
+                }
             case .start("outlineLvl", let attributes):
                 if let id = styleID, levels[id] == nil, let v = attributes.first(where: { $0.name == "val" }).flatMap({ Int($0.value) }), v < 9 {
                     levels[id] = v + 1
@@ -37,7 +52,9 @@ struct WordDocumentReader {
             default: break
             }
         }
-        return levels
+        styles.headings = levels
+        styles.lists.subtract(levels.keys)
+        return styles
     }
 
     static func headingLevel(styleName: String) -> Int? {
@@ -56,6 +73,7 @@ struct WordDocumentReader {
 
     private struct Builder {
         let headingStyles: [String: Int]
+        let listStyles: Set<String>
         let limits: ImportLimits
         var document = ReportDocument()
 
@@ -173,6 +191,7 @@ struct WordDocumentReader {
             let parts = text.split(separator: "\n").map { TextCleaning.clean($0) }.filter { !$0.isEmpty }
             text = ""
             guard !parts.isEmpty else { return }
+            if let style = paragraphStyle, listStyles.contains(style) { paragraphIsList = true }
             if !tables.isEmpty {
                 let kind: DocumentCell.Kind = paragraphIsList ? .bullet : .paragraph
                 for part in parts { tables[tables.count - 1].cell.paragraphs.append((part, kind)) }

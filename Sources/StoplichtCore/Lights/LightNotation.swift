@@ -49,6 +49,24 @@ public enum LightNotation {
         }
     }
 
+    /// The most serious of several lights (for an overall light from lights per
+    /// dimension); finished only when all are; nil when none is a light.
+    public static func worst(_ readings: [Reading]) -> Reading? {
+        func severity(_ r: Reading) -> Int? {
+            switch r {
+            case .tone(.negative), .ambiguous(.negative): 50
+            case .between(_, .negative): 40
+            case .tone(.warning), .ambiguous(.warning): 30
+            case .between(_, .warning): 20
+            case .tone(.positive), .ambiguous(.positive): 10
+            case .finished: 0
+            default: nil
+            }
+        }
+        let rated = readings.compactMap { r in severity(r).map { (r, $0) } }
+        return rated.max { $0.1 < $1.1 }?.0
+    }
+
     static let lit: Set<Character> = ["●", "⬤", "◉", "■"]
     static let off: Set<Character> = ["○", "◯", "□"]
 

@@ -72,7 +72,9 @@ public struct LightScale: Sendable, Hashable {
 
     /// The first light of a tone, e.g. the scale's "warning" light for a lit middle lamp.
     public func light(tone: LightDefinition.Tone) -> LightDefinition? {
-        lights.first { $0.tone == tone && !$0.isFinished }
+        // On a five-point scale "Oranje", not "Oranje/groen", is the plain warning light.
+        lights.first { $0.tone == tone && !$0.isFinished && LightNotation.read($0.label) == .tone(tone) }
+            ?? lights.first { $0.tone == tone && !$0.isFinished }
     }
 
     /// The scale of the seed report: groen, oranje, rood, grijs, with the legend's meanings.
@@ -93,6 +95,19 @@ public struct LightScale: Sendable, Hashable {
             code: "grijs", label: "Grijs",
             meaning: "Afgerond en overgedragen aan de lijnorganisatie.",
             tone: .neutral, rank: 4, isFinished: true),
+    ])
+}
+
+extension LightScale {
+    /// The UK five-point delivery-confidence scale, in Dutch, with grijs for finished:
+    /// for programmes whose reports rate Amber/Green and Amber/Red.
+    public static let fivePoint = LightScale([
+        LightDefinition(code: "groen", label: "Groen", meaning: "Succesvolle oplevering zeer waarschijnlijk; geen grote problemen.", tone: .positive, rank: 1),
+        LightDefinition(code: "oranje-groen", label: "Oranje/groen", meaning: "Succesvolle oplevering waarschijnlijk, maar aandacht nodig.", tone: .warning, rank: 2),
+        LightDefinition(code: "oranje", label: "Oranje", meaning: "Succesvolle oplevering haalbaar, maar er zijn flinke problemen.", tone: .warning, rank: 3),
+        LightDefinition(code: "oranje-rood", label: "Oranje/rood", meaning: "Succesvolle oplevering twijfelachtig; grote risico's of problemen.", tone: .negative, rank: 4),
+        LightDefinition(code: "rood", label: "Rood", meaning: "Succesvolle oplevering onhaalbaar zonder ingrijpen.", tone: .negative, rank: 5),
+        LightDefinition(code: "grijs", label: "Grijs", meaning: "Afgerond en overgedragen aan de lijnorganisatie.", tone: .neutral, rank: 6, isFinished: true),
     ])
 }
 

@@ -33,7 +33,7 @@ struct ColumnLayout: Equatable {
     static func fit(roles headerRoles: [ColumnRole], width: Int, rows: [[String]], reading: LightReading) -> (layout: ColumnLayout, droppedStatus: Bool) {
         var roles = headerRoles
         let numeric = columnIsNumeric(0, rows)
-        if numeric, !roles.contains(.number), roles.count < width || roles.first == .other {
+        if numeric, !roles.contains(.number) {
             // An empty first header cell stands over the numbers; otherwise the header
             // left the number column out.
             if roles.first == .other, roles.count >= width { roles[0] = .number } else { roles.insert(.number, at: 0) }

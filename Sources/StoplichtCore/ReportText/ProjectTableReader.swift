@@ -27,6 +27,12 @@ struct ProjectTableReader {
         self.reading = reading
     }
 
+    /// The next table stands on its own (a new sheet): it inherits no header.
+    mutating func startIndependentTable() {
+        annexRoles = nil
+        annexHeader = []
+    }
+
     mutating func read(_ segment: TableSegment) {
         let rows = segment.rows.map(\.cells).filter { !ColumnLayout.isHeader($0, vocabulary: vocabulary) }
         guard let width = segment.rows.map(\.cells.count).max(), width > 0 else { return }
@@ -132,10 +138,21 @@ struct ProjectTableReader {
         var warnings = self.warnings
         var projects: [ParsedProject] = []
         projects.reserveCapacity(drafts.count)
+        var derived: [Int] = []
         for draft in drafts {
-            let (project, projectWarnings) = draft.finish(reading: reading)
+            var (project, projectWarnings) = draft.finish(reading: reading)
+            // Lights per dimension without an overall light: the overall one is the worst.
+            if project.light == .empty, let worst = LightNotation.worst(project.dimensionLights.map(\.reading)) {
+                project.light = worst
+                if worst == .finished { project.lifecycle = .delivered }
+                derived.append(project.number)
+            }
             projects.append(project)
             warnings += projectWarnings
+        }
+        if let first = derived.first, let line = projects.first(where: { $0.number == first })?.lines.first {
+            let list = derived.count > 12 ? "\(derived.prefix(12).map(String.init).joined(separator: ", ")) en \(derived.count - 12) andere" : derived.map(String.init).joined(separator: ", ")
+            warnings.append(ImportWarning(line: line, message: "De tabel geeft geen totaallicht, alleen lichten per dimensie; voor de projecten \(list) is het ernstigste licht van de dimensies als totaallicht genomen."))
         }
         return (projects, warnings.sorted { $0.line < $1.line })
     }

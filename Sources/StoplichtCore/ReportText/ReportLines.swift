@@ -9,6 +9,8 @@ struct ReportLine: Sendable {
         case tableRow([String])
         /// A pipe table's `|---|---|` rule.
         case tableRule
+        /// Between a workbook's sheets: what follows is no continuation of what came before.
+        case sheetBoundary
     }
 
     var number: Int

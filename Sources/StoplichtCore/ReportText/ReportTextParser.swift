@@ -83,6 +83,11 @@ private struct ParseState {
             switch line.kind {
             case .blank, .tableRule:
                 index += 1
+            case .sheetBoundary:
+                // A new sheet's table is no continuation of the last sheet's.
+                inProjectTables = false
+                tables.startIndependentTable()
+                index += 1
             case .tableRow:
                 readTable()
             case .text(let text):
@@ -177,15 +182,15 @@ private struct ParseState {
         let key = label.lowercased()
         report.cover.append(CoverField(label: label, value: value, line: line))
         switch key {
-        case "projectnaam", "titel", "rapportage": report.title = report.title ?? value
-        case "programma", "programmanaam": report.programmeName = report.programmeName ?? value
-        case "doorlooptijd", "looptijd": report.duration = report.duration ?? value
-        case "bestuurlijk opdrachtgever": report.politicalSponsor = value
-        case "ambtelijk opdrachtgever": report.administrativeSponsor = value
-        case "programmamanager", "programmanager", "programma manager": report.programmeManager = value
-        case "portefeuillehouder", "portefeuillehouders", "wethouder":
+        case "projectnaam", "titel", "rapportage", "title", "report": report.title = report.title ?? value
+        case "programma", "programmanaam", "programme", "program", "portfolio": report.programmeName = report.programmeName ?? value
+        case "doorlooptijd", "looptijd", "duration": report.duration = report.duration ?? value
+        case "bestuurlijk opdrachtgever", "political sponsor": report.politicalSponsor = value
+        case "ambtelijk opdrachtgever", "senior responsible owner", "sponsor": report.administrativeSponsor = value
+        case "programmamanager", "programmanager", "programma manager", "programme manager", "program manager": report.programmeManager = value
+        case "portefeuillehouder", "portefeuillehouders", "wethouder", "portfolio holder":
             report.portfolioHolders += value.split(whereSeparator: { ",/;".contains($0) }).map { TextCleaning.clean($0) }
-        case "rapportageperiode", "periode", "verslagperiode": report.periodName = value
+        case "rapportageperiode", "periode", "verslagperiode", "period", "reporting period": report.periodName = value
         default:
             report.warnings.append(ImportWarning(line: line, message: "Het veld ‘\(label)’ op het voorblad is onbekend; het is bewaard bij de voorbladgegevens."))
         }

@@ -55,7 +55,7 @@ import VaporTesting
             """)
             let summary = try await ReportImporter(database: app.db)
                 .run(report, into: ImportTarget(organisation: DemoData.organisation, programme: "Dienstverlening"))
-            #expect(summary.warnings.map(\.description) == ["regel 5: Project 1: de schaal van dit programma heeft geen licht voor deze status; het project krijgt geen status."])
+            #expect(summary.warnings.map(\.description) == ["regel 5: Project 1: de schaal van dit programma heeft geen licht voor ‘rood’ (stoplicht); het project krijgt daarvoor geen status. Voeg het licht toe met stoplicht scale."])
         }
     }
 }
