@@ -101,6 +101,11 @@ public struct ParsedProject: Sendable, Equatable {
 public struct DimensionReading: Sendable, Equatable {
     public var label: String
     public var reading: LightNotation.Reading
+
+    public init(label: String, reading: LightNotation.Reading) {
+        self.label = label
+        self.reading = reading
+    }
 }
 
 /// "Sieka Geldof/ Censor Bestuur": a person, possibly with the external firm they work for.

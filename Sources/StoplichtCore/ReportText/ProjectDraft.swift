@@ -4,6 +4,8 @@ import Foundation
 struct RowCells {
     var line: Int
     var cells: [ColumnRole: String] = [:]
+    /// Lights per dimension, in column order.
+    var dimensions: [(label: String, text: String)] = []
     /// Columns without a field of their own, with their header where the table has one.
     var others: [(header: String, text: String)] = []
 
@@ -16,6 +18,10 @@ struct RowCells {
         for (role, text) in cells {
             let (plain, isCopy) = MergedCell.strip(text)
             row.cells[role] = isCopy && continuing ? "" : plain
+        }
+        row.dimensions = dimensions.map { dimension in
+            let (plain, isCopy) = MergedCell.strip(dimension.text)
+            return (dimension.label, isCopy && continuing ? "" : plain)
         }
         row.others = others.compactMap { other in
             let (plain, isCopy) = MergedCell.strip(other.text)
@@ -71,8 +77,7 @@ struct ProjectDraft {
         add(.forecastDelivery, to: &forecastCells)
         add(.budget, to: &budgetCells)
         add(.phase, to: &phaseCells)
-        for (role, text) in row.cells {
-            guard case .dimension(let label) = role else { continue }
+        for (label, text) in row.dimensions {
             let plain = HTMLFragment(text).plainLines.joined(separator: " ")
             if !plain.isEmpty { dimensionCells.append((label, line, plain)) }
         }

@@ -92,6 +92,7 @@ struct ProjectTableReader {
             switch role {
             case .ignored: continue
             case .other: row.others.append((column < headers.count ? headers[column] : "", cells[column]))
+            case .dimension(let label): row.dimensions.append((label, cells[column]))
             default: if row.cells[role] == nil { row.cells[role] = cells[column] }
             }
         }

@@ -167,7 +167,8 @@ private struct ParseState {
         let plain = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
         if report.programmeName == nil, plain.lowercased().hasPrefix("programma "), !plain.contains(":") {
             let name = TextCleaning.clean(plain.dropFirst("programma ".count))
-            report.programmeName = name.prefix(1).uppercased() + name.dropFirst().lowercased()
+            // "PROGRAMMA DIENSTVERLENING" is shouted; "Programma Sociaal Domein" is not.
+            report.programmeName = name == name.uppercased() ? name.prefix(1).uppercased() + name.dropFirst().lowercased() : name
             return true
         }
         guard let colon = plain.firstIndex(of: ":") else { return false }
