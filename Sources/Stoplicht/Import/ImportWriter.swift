@@ -119,6 +119,7 @@ struct ImportWriter {
             if parsed.previousLight != nil, change(status, \.previousLight, previous) { fields.append("vorig stoplicht") }
             if parsed.expectedLight != nil, change(status, \.expectedLight, expected) { fields.append("verwacht stoplicht") }
             let statusIsNew = status.id == nil
+            if statusIsNew, !isNew { fields.append("status in deze periode") }
             try await save(status)
 
             var dimensionCodes: [String: String] = [:]
