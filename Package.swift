@@ -46,6 +46,7 @@ let package = Package(
                 "Stoplicht",
                 "StoplichtCore",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Tests/StoplichtTests"
         ),

@@ -29,8 +29,18 @@ struct ZipPackage {
     private var unpacked = 0
 
     init(_ data: Data, limits: ImportLimits) throws(ReportFileError) {
+        // Read from a file, not from memory: ZIPFoundation's in-memory reader traps on an
+        // entry whose offset lies past the end of a damaged archive; a file just reads short.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-import-\(UUID().uuidString).zip")
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try data.write(to: url)
+        } catch {
+            throw ReportFileError("Het bestand kan niet tijdelijk worden opgeslagen om het uit te pakken; probeer het later opnieuw.")
+        }
+        // The open archive keeps the file readable after its name is gone.
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw ReportFileError("Het bestand is een beschadigd of onvolledig ZIP-archief (Word, OpenDocument of Excel); het kan niet worden geopend. Sla het opnieuw op en probeer het nog eens.")
         }
