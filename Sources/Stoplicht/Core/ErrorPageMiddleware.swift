@@ -19,8 +19,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         if let abort = error as? any AbortError {
             status = abort.status
             title = status == .notFound ? Strings.notFoundTitle : Strings.errorTitle
-            detail = status == .notFound && abort.reason == HTTPResponseStatus.notFound.reasonPhrase
-                ? Strings.notFound : abort.reason
+            detail = status == .notFound && abort.reason == HTTPResponseStatus.notFound.reasonPhrase ? Strings.notFound
+                : status == .payloadTooLarge ? Strings.payloadTooLarge : abort.reason
             request.logger.info("\(status.code) \(request.url.path): \(abort.reason)")
         } else {
             status = .internalServerError

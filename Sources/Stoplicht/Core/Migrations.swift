@@ -20,5 +20,6 @@ enum Migrations {
         app.migrations.add(CreateDecision())
         app.migrations.add(CreateRisk())
         app.migrations.add(AddStatusReportedLights())
+        app.migrations.add(CreatePendingImport())
     }
 }

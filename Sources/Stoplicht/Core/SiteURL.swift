@@ -1,3 +1,4 @@
+import Foundation
 import RoutingKit
 
 /// Every page of the site. Routes are registered from these paths and views link with
@@ -8,6 +9,10 @@ enum SiteURL {
     case programme(String)
     case project(programme: String, number: Int)
     case period(programme: String, period: String)
+    case importForm(programme: String?)
+    case importPreview(UUID)
+    case importMapping(UUID)
+    case importCancel(UUID)
 
     var path: String {
         switch self {
@@ -16,6 +21,10 @@ enum SiteURL {
         case .programme(let slug): "/programmas/\(slug)"
         case .project(let programme, let number): "/programmas/\(programme)/projecten/\(number)"
         case .period(let programme, let period): "/programmas/\(programme)/perioden/\(period)"
+        case .importForm(let programme): "/importeren" + (programme.map { "?programma=\($0)" } ?? "")
+        case .importPreview(let id): "/importeren/\(id.uuidString.lowercased())"
+        case .importMapping(let id): "/importeren/\(id.uuidString.lowercased())/indeling"
+        case .importCancel(let id): "/importeren/\(id.uuidString.lowercased())/annuleren"
         }
     }
 
@@ -25,5 +34,9 @@ enum SiteURL {
         static let project: [PathComponent] = ["programmas", ":programme", "projecten", ":number"]
         static let period: [PathComponent] = ["programmas", ":programme", "perioden", ":period"]
         static let stylesheet: [PathComponent] = ["css", "stoplicht.css"]
+        static let importForm: [PathComponent] = ["importeren"]
+        static let importPreview: [PathComponent] = ["importeren", ":upload"]
+        static let importMapping: [PathComponent] = ["importeren", ":upload", "indeling"]
+        static let importCancel: [PathComponent] = ["importeren", ":upload", "annuleren"]
     }
 }

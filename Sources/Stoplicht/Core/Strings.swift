@@ -66,6 +66,52 @@ enum Strings {
     }
     static func projectsCount(_ n: Int) -> String { n == 1 ? "1 project" : "\(n) projecten" }
 
+    // Import
+    static let importTitle = "Rapportage importeren"
+    static let importIntro = "Importeer de voortgangsrapportage die u vorige periode met de hand maakte: een Word-, OpenDocument-, Excel-, CSV-, HTML- of tekstbestand. U ziet eerst wat er nieuw wordt of verandert, met elke waarschuwing; er wordt pas iets opgeslagen als u bevestigt."
+    static let importFile = "Bestand"
+    static let importFileHint = "Word (.docx), OpenDocument (.odt, .ods), Excel (.xlsx), CSV, HTML, Markdown of tekst; hoogstens 64 MB."
+    static let importProgramme = "Programma"
+    static let importNewProgramme = "Een nieuw programma (de naam uit het bestand)"
+    static let importOrganisation = "Gemeente"
+    static let importOrganisationHint = "Alleen nodig voor een nieuw programma van een gemeente die Stoplicht nog niet kent."
+    static let importPeriod = "Rapportageperiode"
+    static let importPeriodHint = "Bijvoorbeeld ‘juni t/m oktober 2018’. Leeg laten als het bestand de periode noemt."
+    static let importMapping = "Indeling (optioneel)"
+    static let importMappingHint = "Per regel ‘kolom Kolomkop = rol’ of ‘licht Woord = licht’, bijvoorbeeld ‘kolom Wie = projectleider’ of ‘licht Op stoom = groen’. Rollen: \(ColumnRole.mappingNames)."
+    static let importSubmit = "Bestand controleren"
+    static let importPreviewTitle = "Controleer de import"
+    static let importConfirm = "Importeren"
+    static let importCancel = "Annuleren"
+    static let importApplyMapping = "Indeling toepassen en opnieuw controleren"
+    static let importNothingSaved = "Er is nog niets opgeslagen."
+    static let importWhat = "Wat er gebeurt"
+    static let importPlace = "Plaats in het bestand"
+    static let importWarnings = "Waarschuwingen"
+    static let importNoWarnings = "Geen waarschuwingen."
+    static let importSections = "Paragrafen"
+    static let importFormat = "Formaat"
+    static let importColumns = "Kolommen"
+    static let importColumnsHint = "Geef per kolom aan wat erin staat; kolommen zonder keuze komen in de toelichting."
+    static let importUnknownLights = "Onbekende stoplichten"
+    static let importUnknownLightsHint = "Deze woorden staan in de statuskolom maar zijn geen bekend stoplicht. Kies wat ze betekenen."
+    static let importNoChoice = "— geen keuze —"
+    static let importNotRated = "Niet beoordeeld"
+    static let importNoFile = "Kies een bestand om te importeren."
+    static let importNeedsOrganisation = "Vul de gemeente in: Stoplicht kent er nog geen of meer dan één."
+    static let importNotFound = "Deze import bestaat niet (meer): hij is al uitgevoerd, geannuleerd of ouder dan een dag. Upload het bestand opnieuw."
+    static let importCannotRead = "Het bestand kan (nog) niet worden ingelezen"
+    static let importChooseOther = "Een ander bestand kiezen"
+    static let importLink = "Rapportage importeren"
+    static let importProjectsCaption = "Projecten in het bestand en wat de import ermee doet"
+    static let importAdjust = "Indeling aanpassen"
+    static let importColumnsNotRecognised = "De kolommen van de tabel zijn niet herkend: er is geen kolom met projectnamen gevonden. Kies hieronder per kolom wat erin staat."
+    static func importUnknownWord(_ word: String) -> String { "‘\(word)’ (onbekend stoplicht)" }
+    static func importCounts(created: Int, updated: Int, unchanged: Int) -> String {
+        "\(projectsCount(created + updated + unchanged)): \(created) nieuw, \(updated) gewijzigd, \(unchanged) ongewijzigd."
+    }
+    static let payloadTooLarge = "Het bestand is te groot: een rapportage mag hoogstens 64 MB zijn. Controleer of u het juiste bestand kiest."
+
     // Errors
     static let errorTitle = "Er ging iets mis"
     static let notFoundTitle = "Pagina niet gevonden"

@@ -89,6 +89,22 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .utrecht-button-link { display: inline-block; padding: .6rem 1.1rem; border-radius: 4px; font-weight: 600; text-decoration: none; }
 .utrecht-button-link--primary { background: var(--basis-color-accent-1-bg-default); color: #fff; }
 .utrecht-button-link--primary:hover { background: #00527a; }
+.stoplicht-form { margin: 1.5rem 0; max-width: 48rem; }
+.utrecht-form-field { margin-bottom: 1.25rem; }
+.utrecht-form-label { display: block; font-weight: 600; margin-bottom: .25rem; }
+.utrecht-form-field-description { color: var(--basis-color-default-color-subtle); font-size: .9rem; margin-bottom: .35rem; }
+.utrecht-textbox, .utrecht-select, .utrecht-textarea { font: inherit; padding: .45rem .6rem; border: 1px solid #6b6b6b; border-radius: 4px; background: #fff; color: inherit; max-width: 100%; }
+.utrecht-textbox[type=text], .utrecht-textarea { width: 100%; box-sizing: border-box; }
+.utrecht-textbox:focus, .utrecht-select:focus, .utrecht-textarea:focus, .utrecht-button:focus { outline: 3px solid #ffbf47; outline-offset: 1px; }
+.utrecht-form-fieldset { border: 1px solid #c6c6c6; border-radius: 4px; padding: 1rem 1.25rem; margin: 0 0 1.25rem; }
+.utrecht-form-fieldset__legend { font-weight: 700; padding: 0 .35rem; }
+.utrecht-button-group { display: flex; gap: .75rem; flex-wrap: wrap; }
+.utrecht-button { font: inherit; font-weight: 600; padding: .6rem 1.1rem; border-radius: 4px; cursor: pointer; border: 2px solid var(--basis-color-accent-1-bg-default); }
+.utrecht-button--primary-action { background: var(--basis-color-accent-1-bg-default); color: #fff; }
+.utrecht-button--primary-action:hover { background: #00527a; }
+.utrecht-button--secondary-action { background: #fff; color: var(--basis-color-accent-1-bg-default); }
+.utrecht-alert { border-left: 6px solid var(--basis-color-negative-border-default); background: var(--basis-color-negative-bg-default); color: var(--basis-color-negative-color-default); padding: .75rem 1rem; margin: 1rem 0; }
+.stoplicht-warnings li { margin-bottom: .35rem; }
 /* A light: a round mark in its colour and always its word. */
 .stoplicht-light { display: inline-flex; align-items: center; gap: .4rem; padding: .1rem .55rem .1rem .35rem; border-radius: 1rem;
   border: 1px solid; font-weight: 600; font-size: .9rem; white-space: nowrap; }

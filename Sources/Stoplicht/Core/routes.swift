@@ -1,3 +1,4 @@
+import StoplichtCore
 import Vapor
 
 func routes(_ app: Application) throws {
@@ -13,4 +14,13 @@ func routes(_ app: Application) throws {
 
     // Reports
     app.get(SiteURL.Pattern.period, use: ReportController.show)
+
+    // Import: upload, preview (a dry run), adjust the mapping, confirm or cancel
+    app.get(SiteURL.Pattern.importForm, use: ImportController.form)
+    app.on(.POST, SiteURL.Pattern.importForm, body: .collect(maxSize: ByteCount(value: ImportLimits.standard.fileBytes + 1024 * 1024)),
+           use: ImportController.upload)
+    app.get(SiteURL.Pattern.importPreview, use: ImportController.preview)
+    app.post(SiteURL.Pattern.importMapping, use: ImportController.remap)
+    app.post(SiteURL.Pattern.importPreview, use: ImportController.confirm)
+    app.post(SiteURL.Pattern.importCancel, use: ImportController.cancel)
 }

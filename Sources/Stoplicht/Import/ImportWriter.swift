@@ -149,9 +149,13 @@ struct ImportWriter {
             if warning.place == nil, report.places != nil { warning.place = report.position(ofLine: warning.line) }
             return warning
         }
-        return ImportSummary(programmeSlug: programme.slug, periodSlug: periodSlug, projects: report.projects.count,
-                             created: created, updated: updated, warnings: (report.warnings + located).sorted { $0.line < $1.line },
-                             projectChanges: changes)
+        var summary = ImportSummary(programmeSlug: programme.slug, periodSlug: periodSlug, projects: report.projects.count,
+                                    created: created, updated: updated, warnings: (report.warnings + located).sorted { $0.line < $1.line },
+                                    projectChanges: changes)
+        summary.programmeName = programme.name
+        summary.periodName = periodName
+        summary.scale = scale
+        return summary
     }
 
     /// The scale's code for a reading, with a warning where the scale has no such light

@@ -14,6 +14,10 @@ struct ImportTarget: Sendable {
 struct ImportSummary: Sendable {
     var programmeSlug: String
     var periodSlug: String
+    var programmeName = ""
+    var periodName = ""
+    /// The programme's scale the lights were matched on.
+    var scale = LightScale.standard
     var projects: Int
     var created = 0
     var updated = 0

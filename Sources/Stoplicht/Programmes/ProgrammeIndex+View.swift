@@ -6,6 +6,8 @@ enum ProgrammeIndexView {
         Layout(title: Strings.programmes, settings: settings, breadcrumbs: []) {
             .group(
                 .h1(.class("utrecht-heading-1"), .safeText(Strings.programmes)),
+                .p(.class("utrecht-paragraph"),
+                   .a(.class("utrecht-link"), .href(SiteURL.importForm(programme: nil).path), .safeText(Strings.importLink))),
                 programmes.isEmpty
                     ? .p(.class("utrecht-paragraph"), .safeText(Strings.noProgrammes))
                     : .ul(.class("stoplicht-cards"), .forEach(programmes) { summary in

@@ -112,7 +112,7 @@ struct ProjectTableReader {
         if number == nil {
             if !numberCell.isEmpty { extraName = numberCell }
             warnings.append(ImportWarning(line: line, message: numberCell.isEmpty
-                ? "Project zonder nummer; het krijgt nummer \(next)."
+                ? "Project zonder nummer: het wordt op naam gekoppeld aan een bestaand project, of krijgt het eerstvolgende vrije nummer."
                 : "‘\(numberCell)’ is geen projectnummer; het project krijgt nummer \(next) en de tekst staat in de naam."))
         } else if let number, numbers.contains(number) {
             warnings.append(ImportWarning(line: line, message: "Projectnummer \(number) komt al eerder voor; dit project krijgt nummer \(next)."))

@@ -115,11 +115,11 @@ import Vapor
         #expect(report.projects.map(\.plannedDelivery) == [.quarter(2024, 4), .half(2025, 2), .month(2024, 11), nil])
         #expect(report.warnings.map(\.description) == [
             "regel 4: De bedragen in de kolom budget hebben nog geen eigen veld; ze staan per project in de toelichting, exact overgenomen.",
-            "regel 5: Project zonder nummer; het krijgt nummer 1.",
-            "regel 6: Project zonder nummer; het krijgt nummer 2.",
+            "regel 5: Project zonder nummer: het wordt op naam gekoppeld aan een bestaand project, of krijgt het eerstvolgende vrije nummer.",
+            "regel 6: Project zonder nummer: het wordt op naam gekoppeld aan een bestaand project, of krijgt het eerstvolgende vrije nummer.",
             "regel 6: Project 2 (Bedrijventerrein Princenhof) heeft geen projectleider.",
-            "regel 8: Project zonder nummer; het krijgt nummer 3.",
-            "regel 9: Project zonder nummer; het krijgt nummer 4.",
+            "regel 8: Project zonder nummer: het wordt op naam gekoppeld aan een bestaand project, of krijgt het eerstvolgende vrije nummer.",
+            "regel 9: Project zonder nummer: het wordt op naam gekoppeld aan een bestaand project, of krijgt het eerstvolgende vrije nummer.",
             "regel 9: Project 4 (Duurzaamheidsleningen): ‘eind 2025’ als planning is geen datum, maand, kwartaal of halfjaar; de tekst staat in de toelichting.",
         ])
     }

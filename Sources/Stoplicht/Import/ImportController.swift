@@ -1,0 +1,139 @@
+import Fluent
+import Foundation
+import StoplichtCore
+import Vapor
+
+/// The upload page: a programme manager uploads last period's report, sees what it would
+/// create or change with every warning, adjusts the mapping where needed, and confirms.
+/// Nothing is written before the confirmation.
+enum ImportController {
+    struct Upload: Content {
+        var bestand: File?
+        var programma: String?
+        var gemeente: String?
+        var periode: String?
+        var indeling: String?
+    }
+
+    static func form(_ req: Request) async throws -> Response {
+        let model = try await ImportFormModel.query(selected: req.query[String.self, at: "programma"], on: req.db)
+        return ImportFormView.page(model, settings: req.settings).response()
+    }
+
+    static func upload(_ req: Request) async throws -> Response {
+        let upload: Upload
+        do {
+            upload = try req.content.decode(Upload.self)
+        } catch {
+            return try await formError(req, Strings.importNoFile, upload: nil)
+        }
+        guard let file = upload.bestand, file.data.readableBytes > 0 else {
+            return try await formError(req, Strings.importNoFile, upload: upload)
+        }
+        // The organisation is the chosen programme's, or the one named, or the only one.
+        var organisation = upload.gemeente?.trimmingCharacters(in: .whitespaces) ?? ""
+        var programmeName: String?
+        if let slug = upload.programma, !slug.isEmpty {
+            guard let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).with(\.$organisation).first() else {
+                return try await formError(req, Strings.programmeNotFound(slug), upload: upload)
+            }
+            organisation = programme.organisation.name
+            programmeName = programme.name
+        }
+        if organisation.isEmpty {
+            let municipalities = try await Organisation.query(on: req.db).filter(\.$kind == .municipality).all()
+            guard municipalities.count == 1 else { return try await formError(req, Strings.importNeedsOrganisation, upload: upload) }
+            organisation = municipalities[0].name
+        }
+        let period = upload.periode?.trimmingCharacters(in: .whitespaces)
+        let pending = PendingImport(
+            filename: file.filename.isEmpty ? "rapportage" : file.filename, data: Data(buffer: file.data), organisation: organisation,
+            programme: programmeName, period: period?.isEmpty == false ? period : nil, mapping: upload.indeling ?? "")
+        try await PendingImport.removeExpired(on: req.db)
+        try await pending.save(on: req.db)
+        return req.redirect(to: SiteURL.importPreview(try pending.requireID()).path, redirectType: .normal)
+    }
+
+    private static func formError(_ req: Request, _ message: String, upload: Upload?) async throws -> Response {
+        var model = try await ImportFormModel.query(selected: upload?.programma, on: req.db)
+        model.error = message
+        if let upload {
+            model.organisation = upload.gemeente ?? model.organisation
+            model.period = upload.periode ?? ""
+            model.mapping = upload.indeling ?? ""
+        }
+        return ImportFormView.page(model, settings: req.settings).response(status: .unprocessableEntity)
+    }
+
+    static func preview(_ req: Request) async throws -> Response {
+        let pending = try await find(req)
+        let model = try await ImportPreviewModel.query(pending, on: req.db)
+        return ImportPreviewView.page(model, settings: req.settings).response(status: model.isReadable ? .ok : .unprocessableEntity)
+    }
+
+    /// The choices on the preview — period, mapping text, a role per unrecognised column,
+    /// a light per unknown word — become the upload's mapping; then the preview again.
+    static func remap(_ req: Request) async throws -> Response {
+        let pending = try await find(req)
+        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        var lines = (fields["indeling"] ?? pending.mapping).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for index in 0..<256 {
+            if let header = fields["kop-\(index)"], let role = fields["kolom-\(index)"], !role.isEmpty {
+                lines.append("kolom \(header) = \(role)")
+            }
+            if let word = fields["woord-\(index)"], let light = fields["licht-\(index)"], !light.isEmpty {
+                lines.append("licht \(word) = \(light)")
+            }
+        }
+        let mapping = lines.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        var check = ImportOptions()
+        do {
+            try check.addMappingFile(mapping, name: "indeling")
+        } catch {
+            pending.mapping = mapping
+            let model = try await ImportPreviewModel.query(pending, mappingError: error.message, on: req.db)
+            return ImportPreviewView.page(model, settings: req.settings).response(status: .unprocessableEntity)
+        }
+        pending.mapping = mapping
+        if let period = fields["periode"]?.trimmingCharacters(in: .whitespaces) {
+            pending.period = period.isEmpty ? nil : period
+        }
+        try await pending.save(on: req.db)
+        return req.redirect(to: SiteURL.importPreview(try pending.requireID()).path, redirectType: .normal)
+    }
+
+    static func confirm(_ req: Request) async throws -> Response {
+        let pending = try await find(req)
+        var options = ImportOptions()
+        do {
+            try options.addMappingFile(pending.mapping, name: "indeling")
+            let result = try ReportReader(options: options).read(pending.data, filename: pending.filename)
+            let summary = try await req.db.transaction { db in
+                let summary = try await ReportImporter(database: db).run(result.report, into: ImportPreviewModel.target(pending))
+                try await pending.delete(on: db)
+                return summary
+            }
+            return req.redirect(to: SiteURL.programme(summary.programmeSlug).path, redirectType: .normal)
+        } catch is ReportFileError {
+            // The preview says why; nothing was written.
+            return try await preview(req)
+        } catch let error as InputError {
+            let model = try await ImportPreviewModel.query(pending, mappingError: error.message, on: req.db)
+            return ImportPreviewView.page(model, settings: req.settings).response(status: .unprocessableEntity)
+        }
+    }
+
+    static func cancel(_ req: Request) async throws -> Response {
+        let pending = try await find(req)
+        try await pending.delete(on: req.db)
+        return req.redirect(to: SiteURL.home.path, redirectType: .normal)
+    }
+
+    private static func find(_ req: Request) async throws -> PendingImport {
+        guard let id = req.parameters.get("upload").flatMap(UUID.init(uuidString:)),
+              let pending = try await PendingImport.find(id, on: req.db) else {
+            throw InputError(Strings.importNotFound, status: .notFound)
+        }
+        return pending
+    }
+}

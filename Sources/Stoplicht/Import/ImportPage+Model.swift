@@ -1,0 +1,83 @@
+import Fluent
+import Foundation
+import StoplichtCore
+
+/// The upload form: where a report can go.
+struct ImportFormModel {
+    var programmes: [ProgrammeSummary]
+    var selectedProgramme: String?
+    var organisation: String
+    var period: String
+    var mapping: String
+    var error: String?
+
+    static func query(selected: String?, on db: any Database) async throws -> ImportFormModel {
+        let programmes = try await ProgrammeSummary.all(on: db)
+        let municipalities = try await Organisation.query(on: db).filter(\.$kind == .municipality).all()
+        return ImportFormModel(programmes: programmes, selectedProgramme: programmes.contains { $0.programme.slug == selected } ? selected : nil,
+                               organisation: municipalities.count == 1 ? municipalities[0].name : "", period: "", mapping: "")
+    }
+}
+
+/// What an uploaded report would do: the dry run's plan, or why it cannot be read yet.
+struct ImportPreviewModel {
+    enum Outcome {
+        case plan(format: ReportFormat, report: ParsedReport, summary: ImportSummary)
+        case unreadable(message: String, foundColumns: [String]?)
+    }
+
+    var id: UUID
+    var pending: PendingImport
+    var outcome: Outcome
+    /// Light words the report uses that no vocabulary or mapping knows.
+    var unknownWords: [String]
+    /// What such a word can be mapped to: the programme's lights, or the standard ones.
+    var lightChoices: [(value: String, label: String)]
+    /// A mapping the user gave that could not be read.
+    var mappingError: String?
+
+    var isReadable: Bool {
+        if case .plan = outcome { return true }
+        return false
+    }
+
+    static func query(_ pending: PendingImport, mappingError: String? = nil, on db: any Database) async throws -> ImportPreviewModel {
+        let id = try pending.requireID()
+        var options = ImportOptions()
+        var mappingError = mappingError
+        do {
+            try options.addMappingFile(pending.mapping, name: "indeling")
+        } catch {
+            mappingError = error.message
+        }
+        var outcome: Outcome
+        var unknown: [String] = []
+        do {
+            let result = try ReportReader(options: options).read(pending.data, filename: pending.filename)
+            let summary = try await ReportImporter(database: db).dryRun(result.report, into: target(pending))
+            outcome = .plan(format: result.format, report: result.report, summary: summary)
+            for project in result.report.projects {
+                if case .unknown(let word) = project.light, !unknown.contains(word) { unknown.append(word) }
+            }
+        } catch let error as ReportFileError {
+            outcome = .unreadable(message: error.message, foundColumns: error.foundColumns)
+        } catch let error as InputError {
+            outcome = .unreadable(message: error.message, foundColumns: nil)
+        }
+        let scale = try await lightChoices(programme: pending.programme, on: db)
+        return ImportPreviewModel(id: id, pending: pending, outcome: outcome, unknownWords: unknown, lightChoices: scale, mappingError: mappingError)
+    }
+
+    static func target(_ pending: PendingImport) -> ImportTarget {
+        ImportTarget(organisation: pending.organisation, programme: pending.programme, period: pending.period)
+    }
+
+    static func lightChoices(programme: String?, on db: any Database) async throws -> [(value: String, label: String)] {
+        var lights = LightScale.standard.lights
+        if let name = programme, let found = try await Programme.query(on: db).filter(\.$name == name).first() {
+            let own = try await ProgrammeLight.query(on: db).filter(\.$programme.$id == found.requireID()).sort(\.$rank).all()
+            if !own.isEmpty { lights = own.map(\.definition) }
+        }
+        return lights.map { ($0.code, $0.label) } + [("niet van toepassing", Strings.importNotRated)]
+    }
+}

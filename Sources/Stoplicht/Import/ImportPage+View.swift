@@ -1,0 +1,220 @@
+import Foundation
+import Plot
+import StoplichtCore
+
+/// Form controls as the NL Design System draws them: a label, a hint, the control. Built
+/// from plain elements, so they fit in a form and in a fieldset alike.
+extension Node {
+    static func field(_ id: String, label: String, hint: String?, control: Node) -> Node {
+        var nodes: [Node] = [
+            .attribute(named: "class", value: "utrecht-form-field"),
+            .element(named: "label", nodes: [.attribute(named: "class", value: "utrecht-form-label"), .attribute(named: "for", value: id), .text(label)]),
+        ]
+        if let hint {
+            nodes.append(.element(named: "div", nodes: [.attribute(named: "class", value: "utrecht-form-field-description"),
+                                                         .attribute(named: "id", value: "\(id)-hint"), .text(hint)]))
+        }
+        nodes.append(.element(named: "div", nodes: [.attribute(named: "class", value: "utrecht-form-field__input"), control]))
+        return .element(named: "div", nodes: nodes)
+    }
+
+    static func textbox(_ id: String, name: String, value: String, hint: Bool) -> Node {
+        var attributes: [Attribute<Context>] = [
+            .attribute(named: "class", value: "utrecht-textbox"), .attribute(named: "type", value: "text"),
+            .attribute(named: "id", value: id), .attribute(named: "name", value: name), .attribute(named: "value", value: value),
+        ]
+        if hint { attributes.append(.attribute(named: "aria-describedby", value: "\(id)-hint")) }
+        return .element(named: "input", attributes: attributes)
+    }
+
+    static func textarea(_ id: String, name: String, value: String) -> Node {
+        .element(named: "textarea", nodes: [
+            .attribute(named: "class", value: "utrecht-textarea"), .attribute(named: "id", value: id), .attribute(named: "name", value: name),
+            .attribute(named: "rows", value: "4"), .attribute(named: "aria-describedby", value: "\(id)-hint"), .text(value),
+        ])
+    }
+
+    static func selectBox(_ id: String, name: String, options: [(value: String, label: String)], selected: String?) -> Node {
+        var nodes: [Node] = [.attribute(named: "class", value: "utrecht-select"), .attribute(named: "id", value: id), .attribute(named: "name", value: name)]
+        for option in options {
+            var optionNodes: [Node] = [.attribute(named: "value", value: option.value)]
+            if option.value == selected { optionNodes.append(.attribute(named: "selected", value: "selected")) }
+            optionNodes.append(.text(option.label))
+            nodes.append(.element(named: "option", nodes: optionNodes))
+        }
+        return .element(named: "select", nodes: nodes)
+    }
+
+    static func hidden(_ name: String, _ value: String) -> Node {
+        .element(named: "input", attributes: [.attribute(named: "type", value: "hidden"), .attribute(named: "name", value: name),
+                                              .attribute(named: "value", value: value)])
+    }
+
+    static func fileInput(_ id: String, accept: String) -> Node {
+        .element(named: "input", attributes: [
+            .attribute(named: "class", value: "utrecht-textbox"), .attribute(named: "type", value: "file"), .attribute(named: "id", value: id),
+            .attribute(named: "name", value: id), .attribute(named: "required", value: "required"),
+            .attribute(named: "aria-describedby", value: "\(id)-hint"), .attribute(named: "accept", value: accept),
+        ])
+    }
+}
+
+extension Node where Context == HTML.BodyContext {
+    static func alert(_ message: String) -> Node {
+        .div(.class("utrecht-alert utrecht-alert--error"), .attribute(named: "role", value: "alert"), .p(.class("utrecht-paragraph"), .text(message)))
+    }
+}
+
+enum ImportFormView {
+    static func page(_ model: ImportFormModel, settings: Settings) -> Layout {
+        Layout(title: Strings.importTitle, settings: settings,
+               breadcrumbs: [(Strings.programmes, SiteURL.home.path), (Strings.importTitle, SiteURL.importForm(programme: nil).path)]) {
+            .group(
+                .h1(.class("utrecht-heading-1"), .text(Strings.importTitle)),
+                .p(.class("utrecht-paragraph"), .text(Strings.importIntro)),
+                .unwrap(model.error) { .alert($0) },
+                .form(
+                    .class("utrecht-form stoplicht-form"), .action(SiteURL.importForm(programme: nil).path), .method(.post), .enctype(.multipartData),
+                    .field("bestand", label: Strings.importFile, hint: Strings.importFileHint,
+                           control: .fileInput("bestand", accept: ".docx,.odt,.ods,.xlsx,.csv,.tsv,.html,.htm,.md,.txt")),
+                    .field("programma", label: Strings.importProgramme, hint: nil, control: .selectBox(
+                        "programma", name: "programma",
+                        options: [("", Strings.importNewProgramme)] + model.programmes.map { ($0.programme.slug, "\($0.programme.name) — \($0.organisationName)") },
+                        selected: model.selectedProgramme ?? "")),
+                    .field("gemeente", label: Strings.importOrganisation, hint: Strings.importOrganisationHint,
+                           control: .textbox("gemeente", name: "gemeente", value: model.organisation, hint: true)),
+                    .field("periode", label: Strings.importPeriod, hint: Strings.importPeriodHint,
+                           control: .textbox("periode", name: "periode", value: model.period, hint: true)),
+                    .field("indeling", label: Strings.importMapping, hint: Strings.importMappingHint,
+                           control: .textarea("indeling", name: "indeling", value: model.mapping)),
+                    .div(.class("utrecht-button-group"),
+                         .button(.class("utrecht-button utrecht-button--primary-action"), .type(.submit), .text(Strings.importSubmit)))
+                )
+            )
+        }
+    }
+}
+
+enum ImportPreviewView {
+    static func page(_ model: ImportPreviewModel, settings: Settings) -> Layout {
+        let id = model.id
+        return Layout(title: Strings.importPreviewTitle, settings: settings,
+                      breadcrumbs: [(Strings.programmes, SiteURL.home.path), (Strings.importPreviewTitle, SiteURL.importPreview(id).path)]) {
+            .group(
+                .h1(.class("utrecht-heading-1"), .text(Strings.importPreviewTitle)),
+                .unwrap(model.mappingError) { .alert($0) },
+                body(model),
+                .form(.class("stoplicht-form"), .action(SiteURL.importCancel(id).path), .method(.post),
+                      .button(.class("utrecht-button utrecht-button--secondary-action"), .type(.submit), .text(Strings.importCancel)))
+            )
+        }
+    }
+
+    static func body(_ model: ImportPreviewModel) -> Node<HTML.BodyContext> {
+        switch model.outcome {
+        case .unreadable(let message, let columns):
+            return .group(
+                .h2(.class("utrecht-heading-2"), .text(Strings.importCannotRead)),
+                .alert(columns == nil ? message : Strings.importColumnsNotRecognised),
+                mappingForm(model, columns: columns),
+                .p(.a(.class("utrecht-link"), .href(SiteURL.importForm(programme: nil).path), .text(Strings.importChooseOther)))
+            )
+        case .plan(let format, let report, let summary):
+            let counts = Dictionary(grouping: summary.projectChanges, by: \.action).mapValues(\.count)
+            return .group(
+                .facts([
+                    (Strings.importFile, model.pending.filename), (Strings.importFormat, format.label),
+                    (Strings.importOrganisation, model.pending.organisation), (Strings.programme, summary.programmeName),
+                    (Strings.period, summary.periodName),
+                ]),
+                .p(.class("utrecht-paragraph"), .strong(.text(Strings.importCounts(created: counts[.created] ?? 0, updated: counts[.updated] ?? 0,
+                                                                                     unchanged: counts[.unchanged] ?? 0))),
+                   .text(" " + Strings.importNothingSaved)),
+                .form(.class("stoplicht-form"), .action(SiteURL.importPreview(model.id).path), .method(.post),
+                      .button(.class("utrecht-button utrecht-button--primary-action"), .type(.submit), .text(Strings.importConfirm))),
+                .h2(.class("utrecht-heading-2"), .text(Strings.projects)),
+                .div(.class("stoplicht-table-scroll"), .table(
+                    .class("utrecht-table"),
+                    .caption(.class("utrecht-table__caption"), .text(Strings.importProjectsCaption)),
+                    .thead(.class("utrecht-table__header"), .tr(.class("utrecht-table__row"),
+                        .th(.class("utrecht-table__header-cell"), .attribute(named: "scope", value: "col"), .text(Strings.number)),
+                        .th(.class("utrecht-table__header-cell"), .attribute(named: "scope", value: "col"), .text(Strings.project)),
+                        .th(.class("utrecht-table__header-cell"), .attribute(named: "scope", value: "col"), .text(Strings.importWhat)),
+                        .th(.class("utrecht-table__header-cell"), .attribute(named: "scope", value: "col"), .text(Strings.leaders)),
+                        .th(.class("utrecht-table__header-cell"), .attribute(named: "scope", value: "col"), .text(Strings.light)),
+                        .th(.class("utrecht-table__header-cell"), .attribute(named: "scope", value: "col"), .text(Strings.importPlace)))),
+                    .tbody(.class("utrecht-table__body"), .forEach(Array(zip(report.projects, summary.projectChanges))) { parsed, change in
+                        .tr(.class("utrecht-table__row"),
+                            .td(.class("utrecht-table__cell"), .text("\(change.number)")),
+                            .td(.class("utrecht-table__cell"), .text(parsed.name)),
+                            .td(.class("utrecht-table__cell"), .text(change.action.rawValue + (change.fields.isEmpty ? "" : ": " + change.fields.joined(separator: ", ")))),
+                            .td(.class("utrecht-table__cell"), .text(parsed.leaders.map(\.person).joined(separator: ", "))),
+                            .td(.class("utrecht-table__cell"), lightCell(parsed, change, scale: summary.scale)),
+                            .td(.class("utrecht-table__cell"), .text(report.position(ofLine: parsed.lines.first ?? 0))))
+                    })
+                )),
+                .h2(.class("utrecht-heading-2"), .text(Strings.importSections)),
+                report.sections.isEmpty ? .p(.class("utrecht-paragraph"), .text("—"))
+                    : .ul(.class("utrecht-unordered-list"), .forEach(report.sections) { section in
+                        .li(.text((section.number.map { "\($0). " } ?? "") + section.title))
+                    }),
+                .h2(.class("utrecht-heading-2"), .text("\(Strings.importWarnings) (\(summary.warnings.count))")),
+                summary.warnings.isEmpty ? .p(.class("utrecht-paragraph"), .text(Strings.importNoWarnings))
+                    : .ul(.class("utrecht-unordered-list stoplicht-warnings"), .forEach(summary.warnings) { warning in
+                        .li(.strong(.text(warning.position + ": ")), .text(warning.message))
+                    }),
+                .h2(.class("utrecht-heading-2"), .text(Strings.importAdjust)),
+                mappingForm(model, columns: nil)
+            )
+        }
+    }
+
+    static func lightCell(_ parsed: ParsedProject, _ change: ProjectChange, scale: LightScale) -> Node<HTML.BodyContext> {
+        if case .unknown(let word) = parsed.light { return .text(Strings.importUnknownWord(word)) }
+        return .lightBadge(scale.light(change.light))
+    }
+
+    /// Period, the mapping text, a role per unrecognised column and a light per unknown word.
+    static func mappingForm(_ model: ImportPreviewModel, columns: [String]?) -> Node<HTML.BodyContext> {
+        let choosable: [ColumnRole] = [.number, .name, .leader, .status, .remarks, .plannedDelivery, .forecastDelivery, .budget, .phase,
+                                       .previousLight, .expectedLight, .ignored]
+        var roles: [(value: String, label: String)] = [("", Strings.importNoChoice)]
+        for role in choosable { roles.append((role.mappingName, role.mappingName)) }
+        var lights: [(value: String, label: String)] = [("", Strings.importNoChoice)]
+        lights += model.lightChoices
+        let columnChoices: Node<HTML.FormContext> = columns.map { choices(Strings.importColumns, hint: Strings.importColumnsHint,
+                                                                           items: $0, prefix: "kolom", hidden: "kop", options: roles) } ?? .empty
+        let lightChoices: Node<HTML.FormContext> = model.unknownWords.isEmpty ? .empty
+            : choices(Strings.importUnknownLights, hint: Strings.importUnknownLightsHint, items: Array(model.unknownWords.prefix(100)),
+                      prefix: "licht", hidden: "woord", options: lights)
+        return .form(
+            .class("utrecht-form stoplicht-form"), .action(SiteURL.importMapping(model.id).path), .method(.post),
+            columnChoices,
+            lightChoices,
+            .field("periode", label: Strings.importPeriod, hint: Strings.importPeriodHint,
+                   control: .textbox("periode", name: "periode", value: model.pending.period ?? "", hint: true)),
+            .field("indeling", label: Strings.importMapping, hint: Strings.importMappingHint,
+                   control: .textarea("indeling", name: "indeling", value: model.pending.mapping)),
+            .div(.class("utrecht-button-group"),
+                 .button(.class("utrecht-button utrecht-button--secondary-action"), .type(.submit), .text(Strings.importApplyMapping)))
+        )
+    }
+
+    /// A fieldset with a choice per item (a column header, a light word) and the item itself hidden beside it.
+    static func choices(_ legend: String, hint: String, items: [String], prefix: String, hidden: String,
+                        options: [(value: String, label: String)]) -> Node<HTML.FormContext> {
+        var nodes: [Node<HTML.FormContext>] = [
+            .attribute(named: "class", value: "utrecht-form-fieldset"),
+            .element(named: "legend", nodes: [.attribute(named: "class", value: "utrecht-form-fieldset__legend"), .text(legend)]),
+            .element(named: "p", nodes: [.attribute(named: "class", value: "utrecht-paragraph"), .text(hint)]),
+        ]
+        for (index, item) in items.enumerated() {
+            let id = "\(prefix)-\(index)"
+            let label = item.isEmpty ? "Kolom \(index + 1)" : item
+            let select: Node<HTML.FormContext> = .selectBox(id, name: id, options: options, selected: nil)
+            nodes.append(.field(id, label: label, hint: nil, control: select))
+            nodes.append(.hidden("\(hidden)-\(index)", item))
+        }
+        return .element(named: "fieldset", nodes: nodes)
+    }
+}

@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+
+/// An uploaded report waiting for the programme manager's confirmation: the file is kept
+/// (in the database, so any server instance can show and confirm it) until it is imported,
+/// cancelled or a day old. Its random id is the address of its preview.
+final class PendingImport: Model, @unchecked Sendable {
+    static let schema = "pending_imports"
+
+    /// How long an unconfirmed upload is kept.
+    static let lifetime: TimeInterval = 24 * 60 * 60
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "filename") var filename: String
+    @Field(key: "data") var data: Data
+    @Field(key: "organisation") var organisation: String
+    /// The chosen programme's name; nil takes it from the report.
+    @OptionalField(key: "programme") var programme: String?
+    @OptionalField(key: "period") var period: String?
+    /// Column and light mappings, in the mapping file's form.
+    @Field(key: "mapping") var mapping: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(filename: String, data: Data, organisation: String, programme: String?, period: String?, mapping: String) {
+        self.filename = filename
+        self.data = data
+        self.organisation = organisation
+        self.programme = programme
+        self.period = period
+        self.mapping = mapping
+    }
+
+    /// Uploads nobody confirmed within a day are removed.
+    static func removeExpired(on db: any Database, now: Date = Date()) async throws {
+        try await PendingImport.query(on: db).filter(\.$createdAt < now.addingTimeInterval(-lifetime)).delete()
+    }
+}
+
+struct CreatePendingImport: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema(PendingImport.schema)
+            .id()
+            .field("filename", .string, .required)
+            .field("data", .data, .required)
+            .field("organisation", .string, .required)
+            .field("programme", .string)
+            .field("period", .string)
+            .field("mapping", .string, .required)
+            .field("created_at", .datetime)
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(PendingImport.schema).delete()
+    }
+}
