@@ -67,13 +67,23 @@ struct ImportWriter {
 
         // Projects and their status in the period: a numbered project is matched by its
         // number (so a renamed project stays itself), an unnumbered one by its name.
-        let existing = try await Project.query(on: db).filter(\.$programme.$id == programmeID)
-            .with(\.$leaders).with(\.$items).all()
+        // Children are grouped here rather than eager-loaded: Fluent's eager loader matches
+        // every child against every parent, which is quadratic in a large programme.
+        let existing = try await Project.query(on: db).filter(\.$programme.$id == programmeID).all()
+        let leadersByProject = Dictionary(grouping: try await ProjectLeader.query(on: db)
+            .join(Project.self, on: \ProjectLeader.$project.$id == \Project.$id)
+            .filter(Project.self, \.$programme.$id == programmeID).all(), by: \.$project.id)
+        let itemsByProject = Dictionary(grouping: try await ProjectItem.query(on: db)
+            .join(Project.self, on: \ProjectItem.$project.$id == \Project.$id)
+            .filter(Project.self, \.$programme.$id == programmeID).all(), by: \.$project.id)
         var byNumber = Dictionary(existing.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         let byName = Dictionary(existing.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var usedNumbers = Set(byNumber.keys)
-        let statuses = try await ProjectStatus.query(on: db).filter(\.$period.$id == periodID).with(\.$dimensionLights).all()
+        let statuses = try await ProjectStatus.query(on: db).filter(\.$period.$id == periodID).all()
         let statusByProject = Dictionary(statuses.map { ($0.$project.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let dimensionLightsByStatus = Dictionary(grouping: try await StatusDimensionLight.query(on: db)
+            .join(ProjectStatus.self, on: \StatusDimensionLight.$status.$id == \ProjectStatus.$id)
+            .filter(ProjectStatus.self, \.$period.$id == periodID).all(), by: \.$status.id)
         var changes: [ProjectChange] = []
         changes.reserveCapacity(report.projects.count)
 
@@ -99,8 +109,8 @@ struct ImportWriter {
                 if let phase = parsed.phase, change(project, \.phase, phase) { fields.append("fase") }
                 try await save(project)
                 let projectID = try project.requireID()
-                if try await writeItems(parsed.items, projectID: projectID, existing: isNew ? [] : project.items) { fields.append("onderdelen") }
-                if try await writeLeaders(parsed.leaders, projectID: projectID, existing: isNew ? [] : project.leaders, organisationID: organisationID) {
+                if try await writeItems(parsed.items, projectID: projectID, existing: itemsByProject[projectID] ?? []) { fields.append("onderdelen") }
+                if try await writeLeaders(parsed.leaders, projectID: projectID, existing: leadersByProject[projectID] ?? [], organisationID: organisationID) {
                     fields.append("projectleiders")
                 }
             }
@@ -128,7 +138,8 @@ struct ImportWriter {
                 let dimension = try await dimensionCode(for: reading.label, programmeID: programmeID, dimensions: &dimensions, line: place)
                 dimensionCodes[dimension] = code
             }
-            if try await writeDimensionLights(dimensionCodes, status: status, existing: statusIsNew ? [] : status.dimensionLights) {
+            let existingDimensionLights = statusIsNew ? [] : (status.id.flatMap { dimensionLightsByStatus[$0] } ?? [])
+            if try await writeDimensionLights(dimensionCodes, status: status, existing: existingDimensionLights) {
                 fields.append("stoplichten per dimensie")
             }
 

@@ -94,7 +94,7 @@ public struct DocumentCell: Sendable, Equatable {
         if paragraphs.isEmpty { return "" }
         if paragraphs.count == 1, paragraphs[0].kind == .paragraph {
             let text = paragraphs[0].text
-            return marker + (text.contains("<") ? HTMLText.escape(text) : text)
+            return marker + (text.utf8.contains(0x3C) ? HTMLText.escape(text) : text)
         }
         var html = ""
         var openList: Kind?

@@ -67,7 +67,7 @@ struct ColumnLayout: Equatable {
     static func columnIsNumeric(_ column: Int, _ rows: [[String]]) -> Bool {
         let cells = rows.compactMap { column < $0.count ? MergedCell.strip($0[column]).text : nil }.filter { !$0.isEmpty }
         guard !cells.isEmpty else { return false }
-        return cells.filter { Int($0.trimmingCharacters(in: .punctuationCharacters)) != nil }.count * 10 >= cells.count * 8
+        return cells.filter { Int($0) != nil || Int($0.trimmingCharacters(in: .punctuationCharacters)) != nil }.count * 10 >= cells.count * 8
     }
 
     static func columnHasLights(_ column: Int, _ rows: [[String]], reading: LightReading) -> Bool {

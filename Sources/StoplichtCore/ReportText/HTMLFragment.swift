@@ -79,7 +79,7 @@ struct HTMLFragment: Equatable {
         }
         text += rest
         if listOrdered != nil { closeList() } else { flushText() }
-        if source.contains("&") {
+        if source.utf8.contains(0x26) {
             blocks = blocks.map { block in
                 switch block {
                 case .paragraph(let text): .paragraph(HTMLEntities.decode(text))

@@ -27,6 +27,8 @@ struct ProjectTableReader {
         self.reading = reading
     }
 
+    static let numberPunctuation = CharacterSet.punctuationCharacters.union(.whitespaces)
+
     /// The next table stands on its own (a new sheet): it inherits no header.
     mutating func startIndependentTable() {
         annexRoles = nil
@@ -97,7 +99,7 @@ struct ProjectTableReader {
             }
         }
         let numberCell = MergedCell.strip(row[.number]).text
-        let number = Int(numberCell.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)))
+        let number = Int(numberCell) ?? Int(numberCell.trimmingCharacters(in: Self.numberPunctuation))
         let continuesLast = number == nil && numberCell.isEmpty || number != nil && drafts.last?.number == number
 
         if continuesLast, let last = drafts.indices.last, number != nil || !startsNewProject(row) {

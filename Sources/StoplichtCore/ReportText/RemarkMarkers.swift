@@ -13,12 +13,16 @@ struct LifecycleMarkers {
     private static let notStartedSentence = sentence("nog niet gestart|niet gestart")
 
     init(_ remarks: String) {
+        // Most remarks mention neither; the regular expressions run only where one might.
+        let mayFinish = TextCleaning.containsIgnoringCase(remarks, "opgeleverd") || TextCleaning.containsIgnoringCase(remarks, "afgerond")
+            || TextCleaning.containsIgnoringCase(remarks, "gereed")
+        let mayNotStart = TextCleaning.containsIgnoringCase(remarks, "gestart")
         func marked(_ capitals: [String], _ sentence: NSRegularExpression) -> Bool {
             capitals.contains { remarks.contains($0) }
                 || sentence.firstMatch(in: remarks, range: NSRange(remarks.startIndex..., in: remarks)) != nil
         }
-        finished = marked(["OPGELEVERD", "AFGEROND", "GEREED"], Self.finishedSentence)
-        notStarted = marked(["NIET GESTART"], Self.notStartedSentence)
+        finished = mayFinish && marked(["OPGELEVERD", "AFGEROND", "GEREED"], Self.finishedSentence)
+        notStarted = mayNotStart && marked(["NIET GESTART"], Self.notStartedSentence)
     }
 }
 
@@ -29,6 +33,7 @@ struct DeliveryPhrases {
     var planned: PlanDate?
 
     init(_ remarks: String) {
+        guard TextCleaning.containsIgnoringCase(remarks, "oplever") || TextCleaning.containsIgnoringCase(remarks, "opgeleverd") else { return }
         let sentences = remarks.split(whereSeparator: { ".!?".contains($0) }).map(String.init)
         for sentence in sentences where sentence.lowercased().contains("oplever") || sentence.lowercased().contains("opgeleverd") {
             let dates = PlanDate.all(in: sentence)

@@ -96,8 +96,36 @@ enum TextCleaning {
         text.first?.isLowercase ?? false
     }
 
+    /// Whether `text` contains `needle` (lower-case ASCII), ignoring ASCII case; a byte
+    /// scan, far cheaper than Foundation's search for the long remarks of a big import.
+    static func containsIgnoringCase(_ text: String, _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            guard bytes.count >= pattern.count else { return false }
+            var i = 0
+            let last = bytes.count - pattern.count
+            while i <= last {
+                if bytes[i] | 0x20 == first {
+                    var k = 1
+                    while k < pattern.count, bytes[i + k] | (pattern[k] >= 0x61 && pattern[k] <= 0x7A ? 0x20 : 0) == pattern[k] { k += 1 }
+                    if k == pattern.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// Escapes what Markdown would read as markup, so imported text shows as written.
     static func markdownEscaped(_ text: String) -> String {
+        // Most text has nothing to escape.
+        let utf8 = text.utf8
+        if !utf8.contains(where: { $0 == 0x5C || $0 == 0x60 || $0 == 0x2A || $0 == 0x5F || $0 == 0x5B }),
+           let first = utf8.first, first != 0x23, first != 0x2D, first != 0x2B, !(first >= 0x30 && first <= 0x39) {
+            return text
+        }
         var out = ""
         for ch in text {
             if "\\`*_[".contains(ch) { out.append("\\") }
