@@ -10,6 +10,8 @@ struct ImportWriter {
     var warnings: [ImportWarning] = []
     var people: [String: Person] = [:]
     var firms: [String: Organisation] = [:]
+    /// New projects and their children, written together after the loop.
+    var batches = ImportBatches()
 
     init(db: any Database) {
         self.db = db
@@ -150,6 +152,7 @@ struct ImportWriter {
                                          light: light, dimensionLights: dimensionCodes, previousLight: previous, expectedLight: expected))
         }
 
+        try await batches.write(on: db)
         try await writeSections(report.sections, periodID: periodID)
         try await writeDecisions(report.decisions, periodID: periodID)
         try await writeRisks(report.risks, periodID: periodID)
@@ -407,6 +410,10 @@ struct ImportWriter {
     mutating func save<M: Model>(_ model: M) async throws {
         guard model.hasChanges || model.id == nil else { return }
         let isNew = model.id == nil
+        if isNew, batches.stage(model) {
+            created += 1
+            return
+        }
         try await model.save(on: db)
         if isNew { created += 1 } else { updated += 1 }
     }
