@@ -177,9 +177,50 @@ def excel_english():
     wb.save(os.path.join(HERE, "stratford-dca.xlsx"))
 
 
+def ods_sheet():
+    """Gemeente Almere-style OpenDocument spreadsheet: cover rows above the header, a date
+    cell, a light column of words, empty cells repeated to the sheet's edge, and an owner
+    spanning two rows."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableRow, TableCell, CoveredTableCell
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Voortgang")
+
+    def cell(text="", **kw):
+        c = TableCell(**kw)
+        if text:
+            c.addElement(P(text=text))
+        return c
+
+    def row(*cells, trailing=True):
+        tr = TableRow()
+        for c in cells:
+            tr.addElement(c)
+        if trailing:
+            tr.addElement(TableCell(numbercolumnsrepeated=1000))
+        table.addElement(tr)
+
+    row(cell("Programma", valuetype="string"), cell("Duurzaam Almere", valuetype="string"))
+    row(cell("Periode", valuetype="string"), cell("januari t/m juni 2025", valuetype="string"))
+    row(*[cell(h, valuetype="string") for h in ["Nr", "Project", "Trekker", "Status", "Gereed", "Toelichting"]])
+    row(cell("1", valuetype="float", value="1"), cell("Zonnepanelen op scholen", valuetype="string"),
+        cell("Team Energie", valuetype="string", numberrowsspanned=2), cell("op koers", valuetype="string"),
+        cell("15-09-2025", valuetype="date", datevalue="2025-09-15"), cell("Twaalf scholen aangesloten.", valuetype="string"))
+    row(cell("2", valuetype="float", value="2"), cell("Warmtenet Poort", valuetype="string"), CoveredTableCell(),
+        cell("deels vertraagd", valuetype="string"), cell("Q1 2026", valuetype="string"), cell("Vergunning later verleend.", valuetype="string"))
+    empty = TableRow(numberrowsrepeated=1048000)
+    empty.addElement(TableCell(numbercolumnsrepeated=1024))
+    table.addElement(empty)
+    doc.spreadsheet.addElement(table)
+    doc.save(os.path.join(HERE, "almere-rekenblad.ods"))
+
+
 if __name__ == "__main__":
     os.makedirs(HERE, exist_ok=True)
     word_dimensions()
     odt_periods()
     excel_english()
+    ods_sheet()
     print("fixtures written to", os.path.normpath(HERE), file=sys.stderr)

@@ -145,6 +145,21 @@ import Vapor
         #expect(report.warnings.isEmpty)
     }
 
+    @Test func openDocumentSpreadsheetWithADateAndRepeatedEmptyCells() throws {
+        let result = try ImportFixtures.read("almere-rekenblad.ods")
+        let report = result.report
+
+        #expect(result.format == .ods)
+        #expect(report.programmeName == "Duurzaam Almere")
+        #expect(report.periodName == "januari t/m juni 2025")
+        #expect(report.projects.map(Expected.init) == [
+            Expected(1, "Zonnepanelen op scholen", ["Team Energie"], .tone(.positive), "Twaalf scholen aangesloten."),
+            Expected(2, "Warmtenet Poort", ["Team Energie"], .tone(.warning), "Vergunning later verleend."),
+        ])
+        #expect(report.projects.map(\.plannedDelivery) == [.day(2025, 9, 15), .quarter(2026, 1)])
+        #expect(report.warnings.isEmpty)
+    }
+
     @Test func theSeedInItsTextForm() throws {
         let result = try ReportReader().read(Fixtures.seed(), filename: "woudenberg.txt")
         #expect(result.format == .text)
