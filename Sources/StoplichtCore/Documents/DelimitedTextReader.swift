@@ -36,7 +36,7 @@ struct DelimitedTextReader {
             if !cells.allSatisfy(\.paragraphs.isEmpty) {
                 rows.append(DocumentRow(cells: cells, place: "regel \(recordLine)"))
                 if rows.count > limits.rows {
-                    throw ReportFileError("Het bestand heeft meer dan \(limits.rows) rijen; zo groot is geen rapportage. Het bestand is geweigerd.")
+                    throw limits.tooManyRows()
                 }
             }
             cells.removeAll(keepingCapacity: true)

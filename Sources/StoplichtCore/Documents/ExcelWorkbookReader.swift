@@ -164,7 +164,7 @@ struct ExcelWorkbookReader {
                 nextColumn = 1
                 rowCount += 1
                 if rowsBefore + rowCount > limits.rows {
-                    throw ReportFileError("De werkmap heeft meer dan \(limits.rows) rijen; zo groot is geen rapportage. Het bestand is geweigerd.")
+                    throw limits.tooManyRows()
                 }
             case .start("c", let a):
                 let reference = a.first { $0.name == "r" }?.value
@@ -180,7 +180,7 @@ struct ExcelWorkbookReader {
             case .text(let text) where inValue:
                 value += text
                 if value.count > limits.cellCharacters {
-                    throw ReportFileError("In blad ‘\(name)’, rij \(row) staat een cel van meer dan \(limits.cellCharacters) tekens; zo lang is geen toelichting. Het bestand is geweigerd.")
+                    throw limits.cellTooLong(at: "blad ‘\(name)’, rij \(row)")
                 }
             case .end("c"):
                 finishCell()

@@ -107,7 +107,7 @@ struct HTMLDocumentReader {
             guard !raw.isEmpty else { return }
             text += HTMLEntities.decode(String(raw))
             if text.count > limits.cellCharacters {
-                throw ReportFileError("In \(tables.last.map { "tabel \($0.number), rij \($0.rows.count + 1)" } ?? "alinea \(paragraphCount + 1)") staat een cel of alinea van meer dan \(limits.cellCharacters) tekens; zo lang is geen toelichting. Het bestand is geweigerd.")
+                throw limits.cellTooLong(at: tables.last.map { "tabel \($0.number), rij \($0.rows.count + 1)" } ?? "alinea \(paragraphCount + 1)")
             }
         }
 
@@ -220,7 +220,7 @@ struct HTMLDocumentReader {
             }
             rowCount += 1
             if rowCount > limits.rows {
-                throw ReportFileError("Het document heeft meer dan \(limits.rows) tabelrijen; zo groot is geen rapportage. Het bestand is geweigerd.")
+                throw limits.tooManyRows()
             }
             t.rows.append(DocumentRow(cells: row, place: "tabel \(t.number), rij \(t.rows.count + 1)"))
             if t.rowIsHeader, t.headerRows == t.rows.count - 1 { t.headerRows += 1 }
@@ -236,10 +236,7 @@ struct HTMLDocumentReader {
             if tables.isEmpty {
                 document.blocks.append(.table(table))
             } else if let i = tables.indices.last, tables[i].cell != nil {
-                for row in table.rows {
-                    let text = row.cells.map(\.plainText).filter { !$0.isEmpty }.joined(separator: " — ")
-                    if !text.isEmpty { tables[i].cell!.paragraphs.append((text, .paragraph)) }
-                }
+                tables[i].cell!.paragraphs += table.paragraphsForEnclosingCell
             }
         }
 

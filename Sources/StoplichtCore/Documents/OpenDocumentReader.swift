@@ -136,7 +136,7 @@ struct OpenDocumentReader {
 
         func tooLong() -> ReportFileError {
             let place = tables.last.map { "\(placeName($0)), rij \($0.rows.count + 1)" } ?? "alinea \(paragraphCount + 1)"
-            return ReportFileError("In \(place) staat een cel of alinea van meer dan \(limits.cellCharacters) tekens; zo lang is geen toelichting. Het bestand is geweigerd.")
+            return limits.cellTooLong(at: place)
         }
 
         func placeName(_ table: TableState) -> String {
@@ -200,7 +200,7 @@ struct OpenDocumentReader {
             for _ in 0..<repeats {
                 rowCount += 1
                 if rowCount > limits.rows {
-                    throw ReportFileError("Het bestand heeft meer dan \(limits.rows) tabelrijen; zo groot is geen rapportage. Het bestand is geweigerd.")
+                    throw limits.tooManyRows()
                 }
                 t.rows.append(DocumentRow(cells: t.row, place: "\(placeName(t)), rij \(t.rows.count + 1)"))
                 if t.inHeader { t.headerRows += 1 }
@@ -217,10 +217,8 @@ struct OpenDocumentReader {
                     document.blocks.append(.table(DocumentTable(rows: t.rows, headerRows: t.headerRows)))
                 }
             } else {
-                for row in t.rows {
-                    let text = row.cells.map(\.plainText).filter { !$0.isEmpty }.joined(separator: " — ")
-                    if !text.isEmpty { tables[tables.count - 1].cell.paragraphs.append((text, .paragraph)) }
-                }
+                // A table inside a cell: its text joins the cell, row by row.
+                tables[tables.count - 1].cell.paragraphs += DocumentTable(rows: t.rows).paragraphsForEnclosingCell
             }
         }
     }

@@ -184,7 +184,7 @@ struct WordDocumentReader {
 
         func tooLong() -> ReportFileError {
             let place = tables.last.map { "tabel \($0.number), rij \($0.rows.count + 1)" } ?? "alinea \(paragraphCount + 1)"
-            return ReportFileError("In \(place) staat een cel of alinea van meer dan \(limits.cellCharacters) tekens; zo lang is geen toelichting. Het bestand is geweigerd.")
+            return limits.cellTooLong(at: place)
         }
 
         mutating func finishParagraph() {
@@ -231,7 +231,7 @@ struct WordDocumentReader {
         mutating func finishRow() throws {
             rowCount += 1
             if rowCount > limits.rows {
-                throw ReportFileError("Het document heeft meer dan \(limits.rows) tabelrijen; zo groot is geen rapportage. Het bestand is geweigerd.")
+                throw limits.tooManyRows()
             }
             let index = tables.count - 1
             let place = "tabel \(tables[index].number), rij \(tables[index].rows.count + 1)"
@@ -249,10 +249,7 @@ struct WordDocumentReader {
                 document.blocks.append(.table(result))
             } else {
                 // A table inside a cell: its text joins the cell, row by row.
-                for row in result.rows {
-                    let text = row.cells.map(\.plainText).filter { !$0.isEmpty }.joined(separator: " — ")
-                    if !text.isEmpty { tables[tables.count - 1].cell.paragraphs.append((text, .paragraph)) }
-                }
+                tables[tables.count - 1].cell.paragraphs += result.paragraphsForEnclosingCell
             }
         }
     }

@@ -22,6 +22,28 @@ public struct ImportLimits: Sendable {
     public static let standard = ImportLimits()
 }
 
+extension ImportLimits {
+    /// The file has more rows than `rows`: refused whole, never read halfway.
+    func tooManyRows() -> ReportFileError {
+        ReportFileError("Het bestand heeft meer dan \(rows) rijen; zo groot is geen rapportage. Het bestand is geweigerd.")
+    }
+
+    /// A cell or paragraph at `place` is longer than `cellCharacters`.
+    func cellTooLong(at place: String) -> ReportFileError {
+        ReportFileError("In \(place) staat een cel of alinea van meer dan \(cellCharacters) tekens; zo lang is geen toelichting. Het bestand is geweigerd.")
+    }
+}
+
+extension DocumentTable {
+    /// A table inside a table cell, as paragraphs of that cell: a row a paragraph.
+    var paragraphsForEnclosingCell: [(text: String, kind: DocumentCell.Kind)] {
+        rows.compactMap { row in
+            let text = row.cells.map(\.plainText).filter { !$0.isEmpty }.joined(separator: " — ")
+            return text.isEmpty ? nil : (text, .paragraph)
+        }
+    }
+}
+
 /// The parts of a Word, OpenDocument or Excel file, read with limits.
 struct ZipPackage {
     private let archive: Archive
