@@ -16,7 +16,7 @@ struct ImportBatches {
     private var statuses: [ProjectStatus] = []
     private var dimensionLights: [StatusDimensionLight] = []
 
-    var isEmpty: Bool { projects.isEmpty && items.isEmpty && leaders.isEmpty && statuses.isEmpty && dimensionLights.isEmpty }
+    var count: Int { projects.count + items.count + leaders.count + statuses.count + dimensionLights.count }
 
     /// Takes a new model of a batched kind, giving it its id; false for any other model.
     mutating func stage<M: Model>(_ model: M) -> Bool {

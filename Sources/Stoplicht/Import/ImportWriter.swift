@@ -78,7 +78,7 @@ struct ImportWriter {
         let itemsByProject = Dictionary(grouping: try await ProjectItem.query(on: db)
             .join(Project.self, on: \ProjectItem.$project.$id == \Project.$id)
             .filter(Project.self, \.$programme.$id == programmeID).all(), by: \.$project.id)
-        var byNumber = Dictionary(existing.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let byNumber = Dictionary(existing.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         let byName = Dictionary(existing.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var usedNumbers = Set(byNumber.keys)
         let statuses = try await ProjectStatus.query(on: db).filter(\.$period.$id == periodID).all()
@@ -100,7 +100,6 @@ struct ImportWriter {
                 if usedNumbers.contains(number) { number = (usedNumbers.max() ?? 0) + 1 }
                 project = Project(programmeID: programmeID, number: number, name: parsed.name, lifecycle: parsed.lifecycle)
                 usedNumbers.insert(number)
-                byNumber[number] = project
             }
             let isNew = project.id == nil
             var fields: [String] = []
@@ -150,6 +149,8 @@ struct ImportWriter {
             let action: ProjectChange.Action = isNew ? .created : unique.isEmpty && created == createdBefore ? .unchanged : .updated
             changes.append(ProjectChange(number: project.number, name: parsed.name, action: action, fields: isNew ? [] : unique,
                                          light: light, dimensionLights: dimensionCodes, previousLight: previous, expectedLight: expected))
+            // Written as they fill, so memory does not grow with the size of the report.
+            if batches.count >= ImportBatches.rowsPerStatement * 4 { try await batches.write(on: db) }
         }
 
         try await batches.write(on: db)
