@@ -54,6 +54,8 @@ enum Strings {
     static let phase = "Fase"
     static let riskProfile = "Risicoprofiel"
     static let notInPeriod = "Niet in deze periode gerapporteerd."
+    static let reportedPreviousLight = "Vorige periode (volgens deze rapportage)"
+    static let reportedExpectedLight = "Verwacht voor de komende periode"
 
     static let programme = "Programma"
     static func reportTitle(_ programme: String) -> String { "Voortgangsrapportage programma \(programme)" }

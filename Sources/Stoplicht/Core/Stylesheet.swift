@@ -90,6 +90,7 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .utrecht-button-link--primary { background: var(--basis-color-accent-1-bg-default); color: #fff; }
 .utrecht-button-link--primary:hover { background: #00527a; }
 .stoplicht-form { margin: 1.5rem 0; max-width: 48rem; }
+.stoplicht-actions { margin-top: 1rem; }
 .utrecht-form-field { margin-bottom: 1.25rem; }
 .utrecht-form-label { display: block; font-weight: 600; margin-bottom: .25rem; }
 .utrecht-form-field-description { color: var(--basis-color-default-color-subtle); font-size: .9rem; margin-bottom: .35rem; }

@@ -10,6 +10,8 @@ struct ProjectShowModel: Sendable {
         var light: LightDefinition?
         /// (dimension label, light), in the programme's order of dimensions.
         var dimensionLights: [(String, LightDefinition)] = []
+        /// The previous period's light and the one expected next, as this period's report gave them.
+        var reportedLights: [(String, LightDefinition)] = []
     }
 
     var context: ProgrammeContext
@@ -41,7 +43,11 @@ struct ProjectShowModel: Sendable {
                       let light = context.scale.light(code) else { return nil }
                 return (dimension.label, light)
             }
-            return PeriodEntry(period: period, status: status, light: context.scale.light(status?.light), dimensionLights: dimensions)
+            var reported: [(String, LightDefinition)] = []
+            if let light = context.scale.light(status?.previousLight) { reported.append((Strings.reportedPreviousLight, light)) }
+            if let light = context.scale.light(status?.expectedLight) { reported.append((Strings.reportedExpectedLight, light)) }
+            return PeriodEntry(period: period, status: status, light: context.scale.light(status?.light), dimensionLights: dimensions,
+                               reportedLights: reported)
         }
         let latest = history.first { $0.status != nil }
         let leaders: [ProjectRow.Leader] = project.leaders.sorted { $0.position < $1.position }

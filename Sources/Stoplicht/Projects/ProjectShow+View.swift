@@ -42,6 +42,9 @@ enum ProjectShowView {
                                     .if(!entry.dimensionLights.isEmpty, .dl(.class("stoplicht-dimensions"), .forEach(entry.dimensionLights) { dimension in
                                         .group(.dt(.safeText(dimension.0)), .dd(.lightBadge(dimension.1)))
                                     })),
+                                    .if(!entry.reportedLights.isEmpty, .dl(.class("stoplicht-dimensions"), .forEach(entry.reportedLights) { reported in
+                                        .group(.dt(.safeText(reported.0)), .dd(.lightBadge(reported.1)))
+                                    })),
                                     .facts(deliveries(status)),
                                     status.remarks.isEmpty ? .p(.class("stoplicht-muted"), .safeText(Strings.noRemarks)) : .markdown(status.remarks, minimumHeadingLevel: 4)
                                 )

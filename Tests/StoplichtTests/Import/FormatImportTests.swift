@@ -4,6 +4,7 @@ import Foundation
 import StoplichtCore
 import Testing
 import Vapor
+import VaporTesting
 
 /// Reports shaped unlike the seed, in every format the importer reads; each asserts the
 /// projects, leaders, lights and remarks exactly.
@@ -203,6 +204,12 @@ import Vapor
             let wmo = try #require(try await Project.query(on: app.db).filter(\.$programme.$id == sociaal.requireID()).filter(\.$number == 2).first())
             let wmoStatus = try #require(try await ProjectStatus.query(on: app.db).filter(\.$project.$id == wmo.requireID()).first())
             #expect([wmoStatus.previousLight, wmoStatus.light, wmoStatus.expectedLight] == ["groen", "oranje", "rood"])
+            // The project page shows them beside the period's own light.
+            try await app.testing().test(.GET, "/programmas/sociaal-domein/projecten/2", headers: ["Accept": "text/html"]) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("<dt>Vorige periode (volgens deze rapportage)</dt><dd><span class=\"stoplicht-light stoplicht-light--positive\">"))
+                #expect(res.body.string.contains("<dt>Verwacht voor de komende periode</dt><dd><span class=\"stoplicht-light stoplicht-light--negative\">"))
+            }
         }
     }
 }
