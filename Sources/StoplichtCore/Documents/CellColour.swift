@@ -4,9 +4,13 @@ import Foundation
 /// Such a fill is read as the light's colour word; any other fill (a grey or blue header,
 /// a pastel band) is decoration and ignored.
 enum CellColour {
-    /// "00B050" → "groen"; nil for anything that is not clearly a traffic-light colour.
+    /// Colour names HTML allows where a hex value would stand.
+    static let named = ["red": "FF0000", "green": "008000", "lime": "00FF00", "orange": "FFA500", "yellow": "FFFF00", "gold": "FFD700"]
+
+    /// "00B050" (or "#00b050", or "green") → "groen"; nil for anything that is not clearly a traffic-light colour.
     static func lightWord(hex: String) -> String? {
         var digits = hex.trimmingCharacters(in: .whitespaces)
+        if let value = named[digits.lowercased()] { digits = value }
         if digits.hasPrefix("#") { digits.removeFirst() }
         if digits.count == 8 { digits.removeFirst(2) }  // Excel's ARGB
         guard digits.count == 6, let value = UInt32(digits, radix: 16) else { return nil }

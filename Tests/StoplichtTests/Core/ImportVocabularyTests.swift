@@ -1,5 +1,5 @@
 import Foundation
-import StoplichtCore
+@testable import StoplichtCore
 import Testing
 
 /// The words and notations the importer understands, tested directly.
@@ -80,5 +80,17 @@ import Testing
     @Test(arguments: [("Q4 2018", PlanDate.quarter(2018, 4)), ("november 2018", .month(2018, 11)), ("2e helft 2018", .half(2018, 2)), ("15-11-2018", .day(2018, 11, 15))])
     func planningCells(_ text: String, _ date: PlanDate) {
         #expect(PlanDate(parsing: text) == date)
+    }
+}
+
+@Suite struct CellColourTests {
+    @Test(arguments: [("00B050", "groen"), ("#ffc000", "oranje"), ("FFFF00", "oranje"), ("FFFF0000", "rood"), ("C00000", "rood"), ("green", "groen")])
+    func trafficLightFills(_ fill: String, _ word: String) {
+        #expect(CellColour.lightWord(hex: fill) == word)
+    }
+
+    @Test(arguments: ["D9D9D9", "FFFFFF", "000000", "4472C4", "DEEAF6", "auto", "#12"])
+    func otherFillsAreDecoration(_ fill: String) {
+        #expect(CellColour.lightWord(hex: fill) == nil)
     }
 }
