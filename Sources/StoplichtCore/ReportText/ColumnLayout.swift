@@ -11,7 +11,7 @@ struct ColumnLayout: Equatable {
     static func isHeader(_ cells: [String], vocabulary: HeaderVocabulary) -> Bool {
         // A row that starts with a project number is data.
         if let first = cells.first, !first.isEmpty, first.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return false }
-        let filled = cells.filter { !$0.isEmpty }
+        let filled = cells.filter { !$0.isEmpty && !MergedCell.strip($0).isCopy }
         guard !filled.isEmpty else { return false }
         return filled.filter { !vocabulary.candidates($0).isEmpty }.count * 2 > filled.count
     }

@@ -98,8 +98,10 @@ public struct HeaderVocabulary: Sendable {
 
         if ["nr", "nummer", "#", "no", "num", "projectnummer", "projectnr", "id", "ref", "volgnummer"].contains(h) { return [.number] }
         // A period named with a light: "Status vorige periode", "Vorige", "Verwachting".
-        if has("vorige", "previous", "last period", "vorig kwartaal") { return [.previousLight, .other] }
-        if has("komende periode", "volgende periode", "next period", "verwachting", "verwachte status", "trend") { return [.expectedLight, .other] }
+        if has("vorige", "previous", "last period", "vorig kwartaal") || word("vorig") { return [.previousLight, .other] }
+        if has("komende", "volgende periode", "next period", "verwachting", "verwachte status", "trend") || word("volgende", "next") {
+            return [.expectedLight, .other]
+        }
         if has("leider", "trekker", "eigenaar", "leader", "owner", "verantwoordelijk", "portefeuillehouder", "afdeling", "manager", "responsible", "wethouder", "contactpersoon") || word("sro") {
             return [.leader]
         }
@@ -107,7 +109,8 @@ public struct HeaderVocabulary: Sendable {
         if has("opmerking", "toelichting", "remark", "comment", "voortgang", "progress", "notes", "bijzonderhed", "update", "samenvatting") {
             return [.remarks]
         }
-        if word("status", "stoplicht", "licht", "beoordeling", "dca", "rating", "rag", "kleur", "score", "oordeel") || has("huidige periode", "huidige status", "current") {
+        if word("status", "stoplicht", "licht", "beoordeling", "dca", "rating", "rag", "kleur", "score", "oordeel", "huidige", "nu", "actueel")
+            || has("huidige periode", "huidige status", "current") {
             return [.status]
         }
         if has("start", "begin", "aanvang") { return [.other] }

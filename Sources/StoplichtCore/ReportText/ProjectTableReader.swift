@@ -36,6 +36,19 @@ struct ProjectTableReader {
     }
 
     mutating func read(_ segment: TableSegment) {
+        var segment = segment
+        // A second header row under cells spanning columns ("Status" over "Vorige |
+        // Huidige | Komende") names those columns; the two rows are read as one.
+        if let header = segment.header, ColumnLayout.isHeader(header, vocabulary: vocabulary),
+           let sub = segment.rows.first?.cells, ColumnLayout.isHeader(sub, vocabulary: vocabulary) {
+            segment.header = (0..<max(header.count, sub.count)).map { i in
+                let top = i < header.count ? header[i] : ""
+                // A header cell spanning both rows repeats below; it names its column once.
+                let below = i < sub.count && !MergedCell.strip(sub[i]).isCopy ? sub[i] : ""
+                return top.isEmpty ? below : below.isEmpty ? top : "\(top) \(below)"
+            }
+            segment.rows.removeFirst()
+        }
         let rows = segment.rows.map(\.cells).filter { !ColumnLayout.isHeader($0, vocabulary: vocabulary) }
         guard let width = segment.rows.map(\.cells.count).max(), width > 0 else { return }
         let layout: ColumnLayout

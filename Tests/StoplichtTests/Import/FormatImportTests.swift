@@ -161,6 +161,21 @@ import VaporTesting
         #expect(report.warnings.isEmpty)
     }
 
+    @Test func aSecondHeaderRowNamesTheColumnsUnderASpannedHeader() throws {
+        let html = """
+        <h1>Programma Mobiliteit</h1><p>Rapportageperiode: maart t/m juni 2025</p>
+        <table>
+        <tr><th rowspan="2">Nr</th><th rowspan="2">Project</th><th colspan="3">Status</th><th rowspan="2">Toelichting</th></tr>
+        <tr><th>Vorige</th><th>Huidige</th><th>Komende</th></tr>
+        <tr><td>1</td><td>Fietsenstalling station</td><td>groen</td><td>oranje</td><td>oranje</td><td>Vergunning vertraagd.</td></tr>
+        </table>
+        """
+        let report = try ReportReader().read(Data(html.utf8), filename: "mobiliteit.html").report
+        #expect(report.projects.map(Expected.init) == [Expected(1, "Fietsenstalling station", [], .tone(.warning), "Vergunning vertraagd.")])
+        #expect(report.projects[0].previousLight == .tone(.positive))
+        #expect(report.projects[0].expectedLight == .tone(.warning))
+    }
+
     @Test func theSeedInItsTextForm() throws {
         let result = try ReportReader().read(Fixtures.seed(), filename: "woudenberg.txt")
         #expect(result.format == .text)
