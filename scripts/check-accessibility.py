@@ -6,6 +6,7 @@ of a running Stoplicht and fails on serious or critical WCAG violations.
     python3 scripts/check-accessibility.py http://127.0.0.1:8080
 """
 import os
+import re
 import sys
 
 from axe_playwright_python.sync_playwright import Axe
@@ -18,19 +19,37 @@ PAGES = [
     "/programmas/dienstverlening/projecten/18",
     "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018",
     "/programmas/bestaat-niet",
-    "/importeren",
+    "/inloggen",
 ]
+# After logging in.
+PRIVATE_PAGES = ["/importeren"]
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Fixtures", "Import")
 # Uploads whose preview pages are checked too: a plan, and columns to map by hand.
 UPLOADS = [("heuvelrug-dimensies.docx", {"gemeente": "Gemeente Heuvelrug"}),
            ("onbekende-kolommen.csv", {"programma": "dienstverlening", "periode": "mei t/m augustus 2019"})]
 
 
+PASSWORD = os.environ.get("STOPLICHT_DEMO_PASSWORD", "")
+
+
+def log_in(page):
+    """Logs in as the demo's beheerder through the login form."""
+    page.goto(BASE + "/inloggen")
+    page.fill("#email", "beheerder@voorbeeld.nl")
+    page.fill("#wachtwoord", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    assert "/inloggen" not in page.url, "login failed"
+
+
 def upload(page, name, fields):
     """Uploads a fixture as the form does; returns the preview's path."""
     with open(os.path.join(FIXTURES, name), "rb") as f:
         data = f.read()
+    form_page = page.request.get(BASE + "/importeren").text()
+    token = re.search(r'name="_csrf" value="([^"]+)"', form_page).group(1)
     form = dict(fields)
+    form["_csrf"] = token
     form["bestand"] = {"name": name, "mimeType": "application/octet-stream", "buffer": data}
     response = page.request.post(BASE + "/importeren", multipart=form, max_redirects=0)
     return response.headers["location"]
@@ -44,7 +63,8 @@ def main() -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         page = browser.new_page()
-        pages = PAGES + [upload(page, name, fields) for name, fields in UPLOADS]
+        log_in(page)
+        pages = PAGES + PRIVATE_PAGES + [upload(page, name, fields) for name, fields in UPLOADS]
         for path in pages:
             page.goto(BASE + path)
             results = axe.run(page, options=OPTIONS)

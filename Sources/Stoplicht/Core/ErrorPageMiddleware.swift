@@ -13,6 +13,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     }
 
     func response(for error: any Error, request: Request) -> Response {
+        // A page that needs a login sends a browser to the login page and back.
+        if let notLoggedIn = error as? NotLoggedIn, !wantsJSON(request) {
+            let back = notLoggedIn.returnPath.map { "?terug=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
+            return request.redirect(to: SiteURL.login.path + back, redirectType: .normal)
+        }
         let status: HTTPResponseStatus
         let title: String
         let detail: String

@@ -21,5 +21,8 @@ enum Migrations {
         app.migrations.add(CreateRisk())
         app.migrations.add(AddStatusReportedLights())
         app.migrations.add(CreatePendingImport())
+        app.migrations.add(CreateUser())
+        app.migrations.add(CreateFailedLogin())
+        app.migrations.add(SessionRecord.migration)
     }
 }

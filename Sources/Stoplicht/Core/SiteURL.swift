@@ -9,6 +9,8 @@ enum SiteURL {
     case programme(String)
     case project(programme: String, number: Int)
     case period(programme: String, period: String)
+    case login
+    case logout
     case importForm(programme: String?)
     case importPreview(UUID)
     case importMapping(UUID)
@@ -21,6 +23,8 @@ enum SiteURL {
         case .programme(let slug): "/programmas/\(slug)"
         case .project(let programme, let number): "/programmas/\(programme)/projecten/\(number)"
         case .period(let programme, let period): "/programmas/\(programme)/perioden/\(period)"
+        case .login: "/inloggen"
+        case .logout: "/uitloggen"
         case .importForm(let programme): "/importeren" + (programme.map { "?programma=\($0)" } ?? "")
         case .importPreview(let id): "/importeren/\(id.uuidString.lowercased())"
         case .importMapping(let id): "/importeren/\(id.uuidString.lowercased())/indeling"
@@ -34,6 +38,8 @@ enum SiteURL {
         static let project: [PathComponent] = ["programmas", ":programme", "projecten", ":number"]
         static let period: [PathComponent] = ["programmas", ":programme", "perioden", ":period"]
         static let stylesheet: [PathComponent] = ["css", "stoplicht.css"]
+        static let login: [PathComponent] = ["inloggen"]
+        static let logout: [PathComponent] = ["uitloggen"]
         static let importForm: [PathComponent] = ["importeren"]
         static let importPreview: [PathComponent] = ["importeren", ":upload"]
         static let importMapping: [PathComponent] = ["importeren", ":upload", "indeling"]

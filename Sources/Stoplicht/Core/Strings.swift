@@ -114,6 +114,19 @@ enum Strings {
     }
     static let payloadTooLarge = "Het bestand is te groot: een rapportage mag hoogstens 64 MB zijn. Controleer of u het juiste bestand kiest."
 
+    // Accounts
+    static let loginTitle = "Inloggen"
+    static let loginEmail = "E-mailadres"
+    static let loginPassword = "Wachtwoord"
+    static let loginSubmit = "Inloggen"
+    static let logoutSubmit = "Uitloggen"
+    static func loggedInAs(_ name: String) -> String { "Ingelogd als \(name)." }
+    static let loginFailed = "Het e-mailadres of het wachtwoord klopt niet."
+    static let loginThrottled = "Er is te vaak een verkeerd wachtwoord gegeven. Probeer het over een kwartier opnieuw."
+    static let loginRequired = "Log in om deze pagina te gebruiken."
+    static let forbidden = "U hebt geen toestemming voor deze handeling. Vraag de functioneel beheerder om de juiste rol."
+    static let csrfFailed = "Dit formulier is verlopen of komt niet van deze site (ontbrekend of onjuist beveiligingskenmerk). Laad de pagina opnieuw en probeer het nog eens."
+
     // Errors
     static let errorTitle = "Er ging iets mis"
     static let notFoundTitle = "Pagina niet gevonden"

@@ -91,11 +91,13 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .utrecht-button-link--primary:hover { background: #00527a; }
 .stoplicht-form { margin: 1.5rem 0; max-width: 48rem; }
 .stoplicht-actions { margin-top: 1rem; }
+.stoplicht-account { display: flex; gap: .75rem; align-items: center; justify-content: flex-end; margin: 0 0 1rem; }
 .utrecht-form-field { margin-bottom: 1.25rem; }
 .utrecht-form-label { display: block; font-weight: 600; margin-bottom: .25rem; }
 .utrecht-form-field-description { color: var(--basis-color-default-color-subtle); font-size: .9rem; margin-bottom: .35rem; }
 .utrecht-textbox, .utrecht-select, .utrecht-textarea { font: inherit; padding: .45rem .6rem; border: 1px solid #6b6b6b; border-radius: 4px; background: #fff; color: inherit; max-width: 100%; }
 .utrecht-textbox[type=text], .utrecht-textarea { width: 100%; box-sizing: border-box; }
+.utrecht-textbox[type=email], .utrecht-textbox[type=password] { width: 100%; max-width: 24rem; box-sizing: border-box; }
 .utrecht-textbox:focus, .utrecht-select:focus, .utrecht-textarea:focus, .utrecht-button:focus { outline: 3px solid #ffbf47; outline-offset: 1px; }
 .utrecht-form-fieldset { border: 1px solid #c6c6c6; border-radius: 4px; padding: 1rem 1.25rem; margin: 0 0 1.25rem; }
 .utrecht-form-fieldset__legend { font-weight: 700; padding: 0 .35rem; }

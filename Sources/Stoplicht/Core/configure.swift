@@ -27,6 +27,10 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(SecurityHeadersMiddleware(themeStylesheetURL: settings.themeStylesheetURL))
     app.middleware.use(ErrorPageMiddleware())
+    // Sessions live in the database, so several instances share them.
+    app.sessions.use(.fluent)
+    app.sessions.configuration = AccountSession.configuration
+    app.middleware.use(app.sessions.middleware)
 
     try routes(app)
 
@@ -35,6 +39,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(ScaleCommand(), as: "scale")
     app.asyncCommands.use(DimensionsCommand(), as: "dimensions")
+    app.asyncCommands.use(UserCommand(), as: "user")
 }
 
 struct SettingsKey: StorageKey {

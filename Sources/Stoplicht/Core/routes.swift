@@ -15,7 +15,12 @@ func routes(_ app: Application) throws {
     // Reports
     app.get(SiteURL.Pattern.period, use: ReportController.show)
 
-    // Import: upload, preview (a dry run), adjust the mapping, confirm or cancel
+    // Accounts
+    app.get(SiteURL.Pattern.login, use: AccountController.form)
+    app.post(SiteURL.Pattern.login, use: AccountController.logIn)
+    app.post(SiteURL.Pattern.logout, use: AccountController.logOut)
+
+    // Import (a beheerder; each POST checks its CSRF token): upload, preview (a dry run), adjust the mapping, confirm or cancel
     app.get(SiteURL.Pattern.importForm, use: ImportController.form)
     app.on(.POST, SiteURL.Pattern.importForm, body: .collect(maxSize: ByteCount(value: ImportLimits.standard.fileBytes + 1024 * 1024)),
            use: ImportController.upload)

@@ -21,9 +21,25 @@ struct DemoCommand: AsyncCommand {
         let port = signature.port ?? 8080
         context.console.print("Demo geladen: \(summary.projects) projecten, \(summary.warnings.count) importwaarschuwingen.")
         context.console.print("Open http://\(hostname):\(port)/programmas/\(summary.programmeSlug)")
+        let password = try await Self.administrator(password: Environment.get("STOPLICHT_DEMO_PASSWORD"), on: app.db)
+        context.console.print("Inloggen als beheerder (om een rapportage te importeren): \(Self.administratorEmail), wachtwoord \(password)")
         var serve = context
         serve.input = CommandInput(arguments: ["stoplicht serve", "--hostname", hostname, "--port", "\(port)"])
         try await app.servers.asyncCommand.run(using: &serve)
+    }
+
+    static let administratorEmail = "beheerder@voorbeeld.nl"
+
+    /// The demo's beheerder, with the given password or a new random one each start.
+    static func administrator(password given: String?, on db: any Database) async throws -> String {
+        let password = given ?? String((0..<16).map { _ in "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".randomElement()! })
+        if let existing = try await User.query(on: db).filter(\.$email == administratorEmail).first() {
+            existing.passwordHash = try Bcrypt.hash(password)
+            try await existing.save(on: db)
+        } else {
+            _ = try await User.create(email: administratorEmail, name: "Beheerder (demo)", password: password, administrator: true, on: db)
+        }
+        return password
     }
 
     static func load(on db: any Database) async throws -> ImportSummary {

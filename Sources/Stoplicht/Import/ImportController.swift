@@ -15,12 +15,21 @@ enum ImportController {
         var indeling: String?
     }
 
+    /// The account context every import page shows and every import form carries.
+    static func account(_ req: Request) async throws -> ImportAccount {
+        let user = try await AccountSession.requireAdministrator(req)
+        return ImportAccount(name: user.name, csrf: CSRF.token(for: req))
+    }
+
     static func form(_ req: Request) async throws -> Response {
-        let model = try await ImportFormModel.query(selected: req.query[String.self, at: "programma"], on: req.db)
+        let account = try await account(req)
+        let model = try await ImportFormModel.query(selected: req.query[String.self, at: "programma"], account: account, on: req.db)
         return ImportFormView.page(model, settings: req.settings).response()
     }
 
     static func upload(_ req: Request) async throws -> Response {
+        _ = try await account(req)
+        try CSRF.verify(req)
         let upload: Upload
         do {
             upload = try req.content.decode(Upload.self)
@@ -55,7 +64,7 @@ enum ImportController {
     }
 
     private static func formError(_ req: Request, _ message: String, upload: Upload?) async throws -> Response {
-        var model = try await ImportFormModel.query(selected: upload?.programma, on: req.db)
+        var model = try await ImportFormModel.query(selected: upload?.programma, account: try await account(req), on: req.db)
         model.error = message
         if let upload {
             model.organisation = upload.gemeente ?? model.organisation
@@ -66,14 +75,17 @@ enum ImportController {
     }
 
     static func preview(_ req: Request) async throws -> Response {
+        let account = try await account(req)
         let pending = try await find(req)
-        let model = try await ImportPreviewModel.query(pending, on: req.db)
+        let model = try await ImportPreviewModel.query(pending, account: account, on: req.db)
         return ImportPreviewView.page(model, settings: req.settings).response(status: model.isReadable ? .ok : .unprocessableEntity)
     }
 
     /// The choices on the preview — period, mapping text, a role per unrecognised column,
     /// a light per unknown word — become the upload's mapping; then the preview again.
     static func remap(_ req: Request) async throws -> Response {
+        let account = try await account(req)
+        try CSRF.verify(req)
         let pending = try await find(req)
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         var lines = (fields["indeling"] ?? pending.mapping).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -91,7 +103,7 @@ enum ImportController {
             try check.addMappingFile(mapping, name: "indeling")
         } catch {
             pending.mapping = mapping
-            let model = try await ImportPreviewModel.query(pending, mappingError: error.message, on: req.db)
+            let model = try await ImportPreviewModel.query(pending, account: account, mappingError: error.message, on: req.db)
             return ImportPreviewView.page(model, settings: req.settings).response(status: .unprocessableEntity)
         }
         pending.mapping = mapping
@@ -103,6 +115,8 @@ enum ImportController {
     }
 
     static func confirm(_ req: Request) async throws -> Response {
+        let account = try await account(req)
+        try CSRF.verify(req)
         let pending = try await find(req)
         var options = ImportOptions()
         do {
@@ -118,12 +132,14 @@ enum ImportController {
             // The preview says why; nothing was written.
             return try await preview(req)
         } catch let error as InputError {
-            let model = try await ImportPreviewModel.query(pending, mappingError: error.message, on: req.db)
+            let model = try await ImportPreviewModel.query(pending, account: account, mappingError: error.message, on: req.db)
             return ImportPreviewView.page(model, settings: req.settings).response(status: .unprocessableEntity)
         }
     }
 
     static func cancel(_ req: Request) async throws -> Response {
+        _ = try await account(req)
+        try CSRF.verify(req)
         let pending = try await find(req)
         try await pending.delete(on: req.db)
         return req.redirect(to: SiteURL.home.path, redirectType: .normal)

@@ -2,8 +2,15 @@ import Fluent
 import Foundation
 import StoplichtCore
 
+/// Who is importing, and the token their forms carry.
+struct ImportAccount {
+    var name: String
+    var csrf: String
+}
+
 /// The upload form: where a report can go.
 struct ImportFormModel {
+    var account: ImportAccount
     var programmes: [ProgrammeSummary]
     var selectedProgramme: String?
     var organisation: String
@@ -11,10 +18,10 @@ struct ImportFormModel {
     var mapping: String
     var error: String?
 
-    static func query(selected: String?, on db: any Database) async throws -> ImportFormModel {
+    static func query(selected: String?, account: ImportAccount, on db: any Database) async throws -> ImportFormModel {
         let programmes = try await ProgrammeSummary.all(on: db)
         let municipalities = try await Organisation.query(on: db).filter(\.$kind == .municipality).all()
-        return ImportFormModel(programmes: programmes, selectedProgramme: programmes.contains { $0.programme.slug == selected } ? selected : nil,
+        return ImportFormModel(account: account, programmes: programmes, selectedProgramme: programmes.contains { $0.programme.slug == selected } ? selected : nil,
                                organisation: municipalities.count == 1 ? municipalities[0].name : "", period: "", mapping: "")
     }
 }
@@ -26,6 +33,7 @@ struct ImportPreviewModel {
         case unreadable(message: String, foundColumns: [String]?)
     }
 
+    var account: ImportAccount
     var id: UUID
     var pending: PendingImport
     var outcome: Outcome
@@ -41,7 +49,7 @@ struct ImportPreviewModel {
         return false
     }
 
-    static func query(_ pending: PendingImport, mappingError: String? = nil, on db: any Database) async throws -> ImportPreviewModel {
+    static func query(_ pending: PendingImport, account: ImportAccount, mappingError: String? = nil, on db: any Database) async throws -> ImportPreviewModel {
         let id = try pending.requireID()
         var options = ImportOptions()
         var mappingError = mappingError
@@ -65,7 +73,7 @@ struct ImportPreviewModel {
             outcome = .unreadable(message: error.message, foundColumns: nil)
         }
         let scale = try await lightChoices(programme: pending.programme, on: db)
-        return ImportPreviewModel(id: id, pending: pending, outcome: outcome, unknownWords: unknown, lightChoices: scale, mappingError: mappingError)
+        return ImportPreviewModel(account: account, id: id, pending: pending, outcome: outcome, unknownWords: unknown, lightChoices: scale, mappingError: mappingError)
     }
 
     static func target(_ pending: PendingImport) -> ImportTarget {

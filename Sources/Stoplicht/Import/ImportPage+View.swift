@@ -70,11 +70,13 @@ enum ImportFormView {
         Layout(title: Strings.importTitle, settings: settings,
                breadcrumbs: [(Strings.programmes, SiteURL.home.path), (Strings.importTitle, SiteURL.importForm(programme: nil).path)]) {
             .group(
+                .accountBar(name: model.account.name, csrf: model.account.csrf),
                 .h1(.class("utrecht-heading-1"), .text(Strings.importTitle)),
                 .p(.class("utrecht-paragraph"), .text(Strings.importIntro)),
                 .unwrap(model.error) { .alert($0) },
                 .form(
                     .class("utrecht-form stoplicht-form"), .action(SiteURL.importForm(programme: nil).path), .method(.post), .enctype(.multipartData),
+                    .csrfField(model.account.csrf),
                     .field("bestand", label: Strings.importFile, hint: Strings.importFileHint,
                            control: .fileInput("bestand", accept: ".docx,.odt,.ods,.xlsx,.csv,.tsv,.html,.htm,.md,.txt")),
                     .field("programma", label: Strings.importProgramme, hint: nil, control: .selectBox(
@@ -101,10 +103,11 @@ enum ImportPreviewView {
         return Layout(title: Strings.importPreviewTitle, settings: settings,
                       breadcrumbs: [(Strings.programmes, SiteURL.home.path), (Strings.importPreviewTitle, SiteURL.importPreview(id).path)]) {
             .group(
+                .accountBar(name: model.account.name, csrf: model.account.csrf),
                 .h1(.class("utrecht-heading-1"), .text(Strings.importPreviewTitle)),
                 .unwrap(model.mappingError) { .alert($0) },
                 body(model),
-                .form(.class("stoplicht-form"), .action(SiteURL.importCancel(id).path), .method(.post),
+                .form(.class("stoplicht-form"), .action(SiteURL.importCancel(id).path), .method(.post), .csrfField(model.account.csrf),
                       .button(.class("utrecht-button utrecht-button--secondary-action"), .type(.submit), .text(Strings.importCancel)))
             )
         }
@@ -130,7 +133,7 @@ enum ImportPreviewView {
                 .p(.class("utrecht-paragraph"), .strong(.text(Strings.importCounts(created: counts[.created] ?? 0, updated: counts[.updated] ?? 0,
                                                                                      unchanged: counts[.unchanged] ?? 0))),
                    .text(" " + Strings.importNothingSaved)),
-                .form(.class("stoplicht-form"), .action(SiteURL.importPreview(model.id).path), .method(.post),
+                .form(.class("stoplicht-form"), .action(SiteURL.importPreview(model.id).path), .method(.post), .csrfField(model.account.csrf),
                       .button(.class("utrecht-button utrecht-button--primary-action"), .type(.submit), .text(Strings.importConfirm))),
                 .h2(.class("utrecht-heading-2"), .text(Strings.projects)),
                 .div(.class("stoplicht-table-scroll"), .table(
@@ -189,6 +192,7 @@ enum ImportPreviewView {
                       prefix: "licht", hidden: "woord", options: lights)
         return .form(
             .class("utrecht-form stoplicht-form"), .action(SiteURL.importMapping(model.id).path), .method(.post),
+            .csrfField(model.account.csrf),
             columnChoices,
             lightChoices,
             .field("periode", label: Strings.importPeriod, hint: Strings.importPeriodHint,

@@ -1,0 +1,77 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Who is logged in, kept in a server-side session (in the database, so several server
+/// instances share it) behind a cookie that is Secure, HttpOnly and SameSite=Lax.
+enum AccountSession {
+    static let cookieName = "stoplicht-sessie"
+    /// Logged out after this long without a request…
+    static let idleTimeout: TimeInterval = 30 * 60
+    /// …and after this long in any case.
+    static let absoluteTimeout: TimeInterval = 8 * 60 * 60
+
+    static let userKey = "gebruiker"
+    static let loginAtKey = "ingelogd"
+    static let seenAtKey = "gezien"
+    static let csrfKey = "csrf"
+
+    /// The session cookie. No expiry date: it ends with the browser, and the server ends
+    /// it sooner by the timeouts.
+    static let configuration = SessionsConfiguration(cookieName: cookieName) { id in
+        HTTPCookies.Value(string: id.string, expires: nil, maxAge: nil, domain: nil, path: "/",
+                          isSecure: true, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    /// Logs a user in with a new session id, so an id known before login is worth nothing after.
+    static func logIn(_ user: User, on req: Request, now: Date = Date()) async throws {
+        if req.hasSession, let old = req.session.id {
+            try await req.application.sessions.driver.deleteSession(old, for: req).get()
+        }
+        req.session.id = nil
+        req.session.data = SessionData()
+        req.session.data[userKey] = try user.requireID().uuidString
+        req.session.data[loginAtKey] = String(now.timeIntervalSince1970)
+        req.session.data[seenAtKey] = String(now.timeIntervalSince1970)
+        req.session.data[csrfKey] = CSRF.newToken()
+    }
+
+    static func logOut(on req: Request) {
+        if req.hasSession { req.session.destroy() }
+    }
+
+    /// The logged-in user, or nil; a session past a timeout is ended here.
+    static func currentUser(_ req: Request, now: Date = Date()) async throws -> User? {
+        guard req.hasSession, let id = req.session.data[userKey].flatMap(UUID.init(uuidString:)) else { return nil }
+        let loginAt = req.session.data[loginAtKey].flatMap(Double.init) ?? 0
+        let seenAt = req.session.data[seenAtKey].flatMap(Double.init) ?? 0
+        let t = now.timeIntervalSince1970
+        if t - loginAt > absoluteTimeout || t - seenAt > idleTimeout {
+            req.session.destroy()
+            return nil
+        }
+        // Written at most once a minute, not on every request.
+        if t - seenAt > 60 { req.session.data[seenAtKey] = String(t) }
+        return try await User.find(id, on: req.db)
+    }
+
+    /// The logged-in user; anyone else is sent to the login page (or refused, for a POST).
+    static func requireUser(_ req: Request) async throws -> User {
+        if let user = try await currentUser(req) { return user }
+        throw NotLoggedIn(returnPath: req.method == .GET ? req.url.string : nil)
+    }
+
+    /// A beheerder; other users are refused with 403.
+    static func requireAdministrator(_ req: Request) async throws -> User {
+        let user = try await requireUser(req)
+        guard user.isAdministrator else { throw InputError(Strings.forbidden, status: .forbidden) }
+        return user
+    }
+}
+
+/// Raised where a page needs a login; the error middleware turns it into a redirect.
+struct NotLoggedIn: AbortError {
+    var returnPath: String?
+    var status: HTTPResponseStatus { .unauthorized }
+    var reason: String { Strings.loginRequired }
+}

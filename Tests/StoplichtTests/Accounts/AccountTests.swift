@@ -1,0 +1,153 @@
+import Fluent
+import Foundation
+@testable import Stoplicht
+import Testing
+import Vapor
+import VaporTesting
+
+/// Logging in and out, the session cookie, CSRF and throttling.
+@Suite struct AccountTests {
+    @Test func aBeheerderLogsInWithANewSessionAndAHardenedCookie() async throws {
+        try await withStoplicht(seeded: true) { app in
+            // setup
+            _ = try await User.create(email: "Erna@Woudenberg.nl", name: "Erna Jongerius", password: "twaalf tekens!", administrator: true, on: app.db)
+            var browser = Browser(app)
+            _ = try await browser.get("/inloggen?terug=/importeren")
+            let before = try #require(browser.cookie)
+
+            // MUT
+            let reply = try await browser.post("/inloggen", ["email": " erna@woudenberg.nl", "wachtwoord": "twaalf tekens!", "terug": "/importeren"])
+
+            // validate
+            #expect(reply.status == .seeOther)
+            #expect(reply.location == "/importeren")
+            let cookie = try #require(reply.setCookie)
+            #expect(cookie.isSecure)
+            #expect(cookie.isHTTPOnly)
+            #expect(cookie.sameSite == .lax)
+            #expect(browser.cookie != nil && browser.cookie != before)
+            // The session id from before the login is worth nothing now.
+            #expect(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: before)).count() == 0)
+            let page = try await browser.get("/importeren")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Ingelogd als Erna Jongerius."))
+        }
+    }
+
+    @Test func aWrongPasswordIsRefusedAndRepeatedFailuresAreThrottled() async throws {
+        try await withStoplicht { app in
+            _ = try await User.create(email: "pm@gemeente.nl", name: "PM", password: "goed wachtwoord 1", administrator: false, on: app.db)
+            var browser = Browser(app)
+            for attempt in 1...5 {
+                let reply = try await browser.logIn(email: "pm@gemeente.nl", password: "fout \(attempt)")
+                #expect(reply.status == .unauthorized)
+                #expect(reply.body.contains("Het e-mailadres of het wachtwoord klopt niet."))
+            }
+            // The sixth attempt is refused even with the right password.
+            let throttled = try await browser.logIn(email: "pm@gemeente.nl", password: "goed wachtwoord 1")
+            #expect(throttled.status == .tooManyRequests)
+            #expect(throttled.body.contains("Probeer het over een kwartier opnieuw."))
+            #expect(try await FailedLogin.query(on: app.db).count() == 5)
+            // An unknown address counts as a failure too, without saying it is unknown.
+            let unknown = try await browser.logIn(email: "onbekend@gemeente.nl", password: "wat dan ook")
+            #expect(unknown.status == .unauthorized)
+        }
+    }
+
+    @Test func formsWithoutTheirTokenAreRefused() async throws {
+        try await withStoplicht(seeded: true) { app in
+            _ = try await User.create(email: "a@gemeente.nl", name: "A", password: "een lang wachtwoord", administrator: true, on: app.db)
+            var browser = Browser(app)
+            _ = try await browser.get("/inloggen")
+            let noToken = try await browser.post("/inloggen", ["email": "a@gemeente.nl", "wachtwoord": "een lang wachtwoord"], csrf: false)
+            #expect(noToken.status == .forbidden)
+            #expect(noToken.body.contains("beveiligingskenmerk"))
+            let wrongToken = try await browser.post("/inloggen", ["email": "a@gemeente.nl", "wachtwoord": "een lang wachtwoord", CSRF.fieldName: "vervalst"], csrf: false)
+            #expect(wrongToken.status == .forbidden)
+
+            // Logged in, an upload and a confirmation without the token are refused as well.
+            var admin = try await Browser.loggedIn(app, email: "b@gemeente.nl")
+            _ = try await admin.get("/importeren")
+            let token = admin.csrf
+            admin.csrf = nil
+            let upload = try await admin.upload("/importeren", file: Data("Nr;Project\n1;Iets\n".utf8), filename: "x.csv", fields: [:])
+            #expect(upload.status == .forbidden)
+            #expect(try await PendingImport.query(on: app.db).count() == 0)
+            admin.csrf = token
+            let logout = try await admin.post("/uitloggen", csrf: false)
+            #expect(logout.status == .forbidden)
+        }
+    }
+
+    @Test func importPagesNeedABeheerder() async throws {
+        try await withStoplicht(seeded: true) { app in
+            // Not logged in: to the login page, and back afterwards.
+            var anonymous = Browser(app)
+            let page = try await anonymous.get("/importeren")
+            #expect(page.status == .seeOther)
+            #expect(page.location == "/inloggen?terug=%2Fimporteren")
+            let post = try await anonymous.post("/importeren")
+            #expect(post.status == .seeOther)
+            // Logged in without the role: 403.
+            var reader = try await Browser.loggedIn(app, email: "lezer@gemeente.nl", administrator: false)
+            let refused = try await reader.get("/importeren")
+            #expect(refused.status == .forbidden)
+            #expect(refused.body.contains("U hebt geen toestemming voor deze handeling."))
+            // The reading pages stay public.
+            #expect(try await anonymous.get("/programmas/dienstverlening").status == .ok)
+        }
+    }
+
+    @Test func sessionsEndAfterIdleAndAbsoluteTimeouts() async throws {
+        try await withStoplicht { app in
+            for key in [AccountSession.seenAtKey, AccountSession.loginAtKey] {
+                // setup
+                var browser = try await Browser.loggedIn(app, email: "\(key)@gemeente.nl")
+                #expect(try await browser.get("/importeren").status == .ok)
+                let timeout = key == AccountSession.seenAtKey ? AccountSession.idleTimeout : AccountSession.absoluteTimeout
+                for record in try await SessionRecord.query(on: app.db).all() {
+                    record.data[key] = String(Date().timeIntervalSince1970 - timeout - 60)
+                    try await record.save(on: app.db)
+                }
+
+                // MUT
+                let after = try await browser.get("/importeren")
+
+                // validate
+                #expect(after.status == .seeOther, "timeout \(key)")
+                #expect(after.location?.hasPrefix("/inloggen") == true)
+            }
+        }
+    }
+
+    @Test func loggingOutEndsTheSession() async throws {
+        try await withStoplicht { app in
+            var browser = try await Browser.loggedIn(app)
+            _ = try await browser.get("/importeren")
+            let reply = try await browser.post("/uitloggen")
+            #expect(reply.status == .seeOther)
+            #expect(browser.cookie == nil)
+            #expect(try await SessionRecord.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func accountsNeedAnAddressAndALongPassword() async throws {
+        try await withStoplicht { app in
+            await #expect(throws: InputError("Een wachtwoord heeft ten minste 12 tekens.")) {
+                try await User.create(email: "x@gemeente.nl", name: "X", password: "kort", administrator: false, on: app.db)
+            }
+            await #expect(throws: InputError("‘geen adres’ is geen e-mailadres.")) {
+                try await User.create(email: "geen adres", name: "X", password: "lang genoeg 12", administrator: false, on: app.db)
+            }
+            let user = try await User.create(email: "x@gemeente.nl", name: "X", password: "lang genoeg 12", administrator: false, on: app.db)
+            #expect(user.passwordHash.hasPrefix("$2b$12$"))
+            #expect(try Bcrypt.verify("lang genoeg 12", created: user.passwordHash))
+            await #expect(throws: InputError("Er is al een account voor x@gemeente.nl.", status: .conflict)) {
+                try await User.create(email: "X@gemeente.nl", name: "X", password: "lang genoeg 12", administrator: false, on: app.db)
+            }
+            #expect(AccountController.safeReturnPath("//elders.nl/") == nil)
+            #expect(AccountController.safeReturnPath("https://elders.nl/") == nil)
+            #expect(AccountController.safeReturnPath("/importeren") == "/importeren")
+        }
+    }
+}
