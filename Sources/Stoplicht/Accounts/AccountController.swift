@@ -29,10 +29,13 @@ enum AccountController {
         guard let user = try await User.query(on: req.db).filter(\.$email == email).first(),
               let password = form.wachtwoord, try Bcrypt.verify(password, created: user.passwordHash) else {
             try await FailedLogin.record(email: email, address: address, now: now, on: req.db)
+            try await AuditTrail.append([AuditRecord(at: now, actor: email, address: address, action: "inloggen-mislukt", entity: "account")], on: req.db)
             return LoginView.page(email: email, back: back, error: Strings.loginFailed, csrf: CSRF.token(for: req), settings: req.settings)
                 .response(status: .unauthorized)
         }
         try await FailedLogin.clear(email: email, on: req.db)
+        try await AuditTrail.append([AuditRecord(at: now, actor: email, address: address, action: "inloggen", entity: "account",
+                                                 entityID: user.id?.uuidString)], on: req.db)
         try await AccountSession.logIn(user, on: req, now: now)
         return req.redirect(to: back ?? SiteURL.home.path, redirectType: .normal)
     }

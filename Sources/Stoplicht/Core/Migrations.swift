@@ -24,5 +24,6 @@ enum Migrations {
         app.migrations.add(CreateUser())
         app.migrations.add(CreateFailedLogin())
         app.migrations.add(SessionRecord.migration)
+        app.migrations.add(CreateAuditEntry())
     }
 }

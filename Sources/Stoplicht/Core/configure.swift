@@ -40,6 +40,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.asyncCommands.use(ScaleCommand(), as: "scale")
     app.asyncCommands.use(DimensionsCommand(), as: "dimensions")
     app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
 }
 
 struct SettingsKey: StorageKey {

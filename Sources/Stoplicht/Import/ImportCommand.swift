@@ -50,7 +50,8 @@ struct ImportCommand: AsyncCommand {
         }
         let db = context.application.db
         let organisation = try await Self.organisation(signature.organisation, on: db)
-        let target = ImportTarget(organisation: organisation, programme: signature.programme, period: signature.period)
+        var target = ImportTarget(organisation: organisation, programme: signature.programme, period: signature.period)
+        target.source = (signature.file as NSString).lastPathComponent
         let importer = ReportImporter(database: db)
         if signature.dryRun {
             let summary = try await importer.dryRun(report, into: target)

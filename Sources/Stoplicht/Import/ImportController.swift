@@ -18,7 +18,7 @@ enum ImportController {
     /// The account context every import page shows and every import form carries.
     static func account(_ req: Request) async throws -> ImportAccount {
         let user = try await AccountSession.requireAdministrator(req)
-        return ImportAccount(name: user.name, csrf: CSRF.token(for: req))
+        return ImportAccount(name: user.name, email: user.email, csrf: CSRF.token(for: req))
     }
 
     static func form(_ req: Request) async throws -> Response {
@@ -123,7 +123,11 @@ enum ImportController {
             try options.addMappingFile(pending.mapping, name: "indeling")
             let result = try ReportReader(options: options).read(pending.data, filename: pending.filename)
             let summary = try await req.db.transaction { db in
-                let summary = try await ReportImporter(database: db).run(result.report, into: ImportPreviewModel.target(pending))
+                var target = ImportPreviewModel.target(pending)
+                target.actor = account.email
+                target.address = req.remoteAddress?.ipAddress
+                target.source = pending.filename
+                let summary = try await ReportImporter(database: db).run(result.report, into: target)
                 try await pending.delete(on: db)
                 return summary
             }

@@ -5,6 +5,7 @@ import StoplichtCore
 /// Who is importing, and the token their forms carry.
 struct ImportAccount {
     var name: String
+    var email: String
     var csrf: String
 }
 

@@ -12,6 +12,8 @@ struct ImportWriter {
     var firms: [String: Organisation] = [:]
     /// New projects and their children, written together after the loop.
     var batches = ImportBatches()
+    /// Every value of an existing record this import changed, for the audit trail.
+    var fieldChanges: [FieldChange] = []
 
     init(db: any Database) {
         self.db = db
@@ -170,6 +172,9 @@ struct ImportWriter {
         summary.programmeName = programme.name
         summary.periodName = periodName
         summary.scale = scale
+        summary.fieldChanges = fieldChanges
+        summary.programmeID = programmeID
+        summary.periodID = periodID
         return summary
     }
 
@@ -399,13 +404,37 @@ struct ImportWriter {
     }
 
     /// Assigns only a different value, so an unchanged model stays unchanged; true when
-    /// an existing model's value changes.
+    /// an existing model's value changes, which is noted for the audit trail.
     @discardableResult
-    func change<M: Model, V: Equatable>(_ model: M, _ keyPath: ReferenceWritableKeyPath<M, V>, _ value: V) -> Bool {
+    mutating func change<M: Model, V: Equatable>(_ model: M, _ keyPath: ReferenceWritableKeyPath<M, V>, _ value: V) -> Bool {
         if model.id == nil { model[keyPath: keyPath] = value; return false }
-        guard model[keyPath: keyPath] != value else { return false }
+        let old = model[keyPath: keyPath]
+        guard old != value else { return false }
         model[keyPath: keyPath] = value
+        if let id = model.id as? UUID {
+            let field = Self.fieldNames[keyPath] ?? "veld"
+            fieldChanges.append(FieldChange(entity: M.schema, id: id, field: field, before: Self.text(old), after: Self.text(value)))
+        }
         return true
+    }
+
+    /// The audit trail's name for each field an import changes. (Key paths are immutable
+    /// values; the table is never written after it is made.)
+    nonisolated(unsafe) static let fieldNames: [AnyKeyPath: String] = [
+        \Programme.name: "naam", \Programme.reportTitle: "titel", \Programme.duration: "doorlooptijd",
+        \ReportingPeriod.name: "naam", \ReportingPeriod.startsOn: "begin", \ReportingPeriod.endsOn: "einde",
+        \Project.name: "naam", \Project.lifecycle: "levensfase", \Project.phase: "fase",
+        \ProjectStatus.light: "stoplicht", \ProjectStatus.lifecycle: "levensfase", \ProjectStatus.remarks: "toelichting",
+        \ProjectStatus.plannedDelivery: "planning", \ProjectStatus.forecastDelivery: "prognose",
+        \ProjectStatus.previousLight: "vorig stoplicht", \ProjectStatus.expectedLight: "verwacht stoplicht",
+        \StatusDimensionLight.light: "stoplicht", \ProgrammeSection.number: "nummer", \ProgrammeSection.title: "titel",
+        \ProgrammeSection.body: "tekst", \ProgrammeSection.position: "volgorde", \Decision.text: "tekst", \Risk.description: "tekst",
+    ]
+
+    static func text<V>(_ value: V) -> String? {
+        if let optional = value as? (any OptionalValue) { return optional.describedValue }
+        if let raw = value as? any RawRepresentable { return "\(raw.rawValue)" }
+        return "\(value)"
     }
 
     mutating func save<M: Model>(_ model: M) async throws {
@@ -417,6 +446,28 @@ struct ImportWriter {
         }
         try await model.save(on: db)
         if isNew { created += 1 } else { updated += 1 }
+    }
+}
+
+struct FieldChange: Sendable {
+    var entity: String
+    var id: UUID
+    var field: String
+    var before: String?
+    var after: String?
+}
+
+/// An optional's value as text, or nil: for the audit trail's before and after.
+protocol OptionalValue {
+    var describedValue: String? { get }
+}
+
+extension Optional: OptionalValue {
+    var describedValue: String? {
+        switch self {
+        case .none: nil
+        case .some(let value): (value as? any RawRepresentable).map { "\($0.rawValue)" } ?? "\(value)"
+        }
     }
 }
 

@@ -7,6 +7,10 @@ struct ImportTarget: Sendable {
     var organisation: String
     var programme: String?
     var period: String?
+    /// Who imports, from where, and which file: for the audit trail.
+    var actor = "stoplicht import (opdrachtregel)"
+    var address: String?
+    var source: String?
 }
 
 /// What an import did — or, in a dry run, would do — for the command line, the upload
@@ -18,6 +22,9 @@ struct ImportSummary: Sendable {
     var periodName = ""
     /// The programme's scale the lights were matched on.
     var scale = LightScale.standard
+    var fieldChanges: [FieldChange] = []
+    var programmeID: UUID?
+    var periodID: UUID?
     var projects: Int
     var created = 0
     var updated = 0
@@ -64,6 +71,37 @@ struct ReportImporter {
         try await write(report, into: target, keep: false)
     }
 
+    /// One entry for the import, one per project it created, one per record it changed
+    /// (with every changed field before and after).
+    static func auditRecords(_ summary: ImportSummary, target: ImportTarget, now: Date = Date()) -> [AuditRecord] {
+        func record(_ entity: String, _ id: String?, before: String?, after: String?) -> AuditRecord {
+            AuditRecord(at: now, actor: target.actor, address: target.address, action: "import", entity: entity, entityID: id,
+                        programmeID: summary.programmeID, periodID: summary.periodID, before: before, after: after)
+        }
+        var records = [record("bestand", target.source, before: nil, after: AuditRecord.json([
+            "bestand": target.source, "programma": summary.programmeSlug, "periode": summary.periodSlug,
+            "nieuw": String(summary.created), "gewijzigd": String(summary.updated),
+        ]))]
+        for change in summary.projectChanges where change.action == .created {
+            records.append(record("project", String(change.number), before: nil,
+                                  after: AuditRecord.json(["nummer": String(change.number), "naam": change.name, "stoplicht": change.light])))
+        }
+        var order: [String] = []
+        var grouped: [String: [FieldChange]] = [:]
+        for change in summary.fieldChanges {
+            let key = "\(change.entity)/\(change.id)"
+            if grouped[key] == nil { order.append(key) }
+            grouped[key, default: []].append(change)
+        }
+        for key in order {
+            let changes = grouped[key]!
+            records.append(record(changes[0].entity, changes[0].id.uuidString,
+                                  before: AuditRecord.json(Dictionary(changes.map { ($0.field, $0.before) }, uniquingKeysWith: { first, _ in first })),
+                                  after: AuditRecord.json(Dictionary(changes.map { ($0.field, $0.after) }, uniquingKeysWith: { _, last in last }))))
+        }
+        return records
+    }
+
     private struct RollBack: Error {
         var summary: ImportSummary
     }
@@ -80,6 +118,7 @@ struct ReportImporter {
                 var writer = ImportWriter(db: db)
                 let summary = try await writer.write(report, organisation: target.organisation, programme: programmeName, period: periodName)
                 if !keep { throw RollBack(summary: summary) }
+                if summary.changedAnything { try await AuditTrail.append(Self.auditRecords(summary, target: target), on: db) }
                 return summary
             }
         } catch let rollBack as RollBack {
