@@ -25,5 +25,7 @@ enum Migrations {
         app.migrations.add(CreateFailedLogin())
         app.migrations.add(SessionRecord.migration)
         app.migrations.add(CreateAuditEntry())
+        app.migrations.add(CreatePublishedReport())
+        app.migrations.add(FreezePublishedPeriods())
     }
 }

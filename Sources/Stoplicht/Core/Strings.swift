@@ -54,6 +54,9 @@ enum Strings {
     static let phase = "Fase"
     static let riskProfile = "Risicoprofiel"
     static let notInPeriod = "Niet in deze periode gerapporteerd."
+    static func periodIsPublished(_ name: String) -> String {
+        "De periode \(name) is gepubliceerd en daarmee bevroren: er kan niets meer in worden gewijzigd. Importeer in een nieuwe periode."
+    }
     static let reportedPreviousLight = "Vorige periode (volgens deze rapportage)"
     static let reportedExpectedLight = "Verwacht voor de komende periode"
 

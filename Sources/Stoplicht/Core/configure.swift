@@ -41,6 +41,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.asyncCommands.use(DimensionsCommand(), as: "dimensions")
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(PeriodCommand(), as: "period")
 }
 
 struct SettingsKey: StorageKey {

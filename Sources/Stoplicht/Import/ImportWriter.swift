@@ -59,6 +59,7 @@ struct ImportWriter {
                 period.endsOn = span?.end.isoDay
                 return period
             }())
+        guard period.state != .published else { throw InputError(Strings.periodIsPublished(period.name), status: .conflict) }
         change(period, \.name, periodName)
         change(period, \.startsOn, span?.start.isoDay)
         change(period, \.endsOn, span?.end.isoDay)
