@@ -54,6 +54,18 @@ enum Strings {
     static let phase = "Fase"
     static let riskProfile = "Risicoprofiel"
     static let notInPeriod = "Niet in deze periode gerapporteerd."
+    /// A change since the previous report: a class name, a symbol, and the words.
+    static func change(_ change: StatusChange) -> (kind: String, symbol: String, text: String) {
+        switch change {
+        case .new: ("nieuw", "✦", "Nieuw in deze rapportage")
+        case .finished: ("afgerond", "✓", "Afgerond sinds de vorige rapportage")
+        case .better(let from): ("beter", "▲", "Beter dan de vorige rapportage (was \(from.label))")
+        case .worse(let from): ("slechter", "▼", "Slechter dan de vorige rapportage (was \(from.label))")
+        case .delayed(let from, let to): ("later", "→", "Oplevering verschoven van \(from) naar \(to)")
+        case .earlier(let from, let to): ("eerder", "←", "Oplevering vervroegd van \(from) naar \(to)")
+        }
+    }
+
     static func periodIsPublished(_ name: String) -> String {
         "De periode \(name) is gepubliceerd en daarmee bevroren: er kan niets meer in worden gewijzigd. Importeer in een nieuwe periode."
     }

@@ -91,6 +91,11 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .utrecht-button-link--primary:hover { background: #00527a; }
 .stoplicht-form { margin: 1.5rem 0; max-width: 48rem; }
 .stoplicht-actions { margin-top: 1rem; }
+.stoplicht-changes { list-style: none; margin: .35rem 0 0; padding: 0; font-size: .85rem; }
+.stoplicht-change { display: flex; gap: .3rem; align-items: baseline; }
+.stoplicht-change--slechter, .stoplicht-change--later { color: var(--basis-color-negative-color-default); font-weight: 600; }
+.stoplicht-change--beter, .stoplicht-change--eerder, .stoplicht-change--afgerond { color: var(--basis-color-positive-color-default); }
+.stoplicht-change--nieuw { color: var(--basis-color-info-color-default); }
 .stoplicht-account { display: flex; gap: .75rem; align-items: center; justify-content: flex-end; margin: 0 0 1rem; }
 .utrecht-form-field { margin-bottom: 1.25rem; }
 .utrecht-form-label { display: block; font-weight: 600; margin-bottom: .25rem; }

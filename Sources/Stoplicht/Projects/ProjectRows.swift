@@ -24,6 +24,8 @@ struct ProjectRow: Sendable {
     var forecastDelivery: PlanDate?
     /// The lights per dimension (Geld, Tijd, … or the programme's own), by dimension code.
     var dimensionLights: [String: LightDefinition] = [:]
+    /// What changed since the previous period.
+    var changes: [StatusChange] = []
 
     var leaderText: String { leaders.map(\.text).joined(separator: ", ") }
 
@@ -34,12 +36,20 @@ struct ProjectRow: Sendable {
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
         let programmeID = try context.programme.requireID()
         let periodID = period?.id ?? UUID()  // no period: a key that matches no status
+        // The period before, for what changed since; in the same query.
+        let previousPeriod = period.flatMap { current in
+            context.periods.firstIndex { $0.id == current.id }.flatMap { $0 > 0 ? context.periods[$0 - 1] : nil }
+        }
+        let previousID = previousPeriod?.id ?? UUID()
 
         let projects = try await sql.raw("""
             SELECT p.id, p.number, p.name, p.lifecycle, s.id AS status_id, s.light, s.lifecycle AS status_lifecycle,
-                   s.remarks, s.planned_delivery, s.forecast_delivery
+                   s.remarks, s.planned_delivery, s.forecast_delivery, s.previous_light AS reported_previous_light,
+                   v.id AS previous_status_id, v.light AS previous_light, v.planned_delivery AS previous_planned,
+                   v.forecast_delivery AS previous_forecast
             FROM projects p
             LEFT JOIN project_statuses s ON s.project_id = p.id AND s.period_id = \(bind: periodID)
+            LEFT JOIN project_statuses v ON v.project_id = p.id AND v.period_id = \(bind: previousID)
             WHERE p.programme_id = \(bind: programmeID)
             ORDER BY p.number
             """).all()
@@ -81,17 +91,32 @@ struct ProjectRow: Sendable {
             let id = try row.decode(column: "id", as: UUID.self)
             let hasStatus = try row.decode(column: "status_id", as: UUID?.self) != nil
             let lifecycle = try row.decode(column: hasStatus ? "status_lifecycle" : "lifecycle", as: String.self)
+            func date(_ column: String) throws -> PlanDate? {
+                try row.decode(column: column, as: String?.self).flatMap(PlanDate.init(storageValue:))
+            }
+            let light = context.scale.light(try row.decode(column: "light", as: String?.self))
+            let current = hasStatus ? StatusChange.Status(light: light, delivery: try date("forecast_delivery") ?? date("planned_delivery")) : nil
+            var previous: StatusChange.Status?
+            if try row.decode(column: "previous_status_id", as: UUID?.self) != nil {
+                previous = StatusChange.Status(light: context.scale.light(try row.decode(column: "previous_light", as: String?.self)),
+                                               delivery: try date("previous_forecast") ?? date("previous_planned"))
+            } else if previousPeriod == nil, let reported = context.scale.light(try row.decode(column: "reported_previous_light", as: String?.self)) {
+                // No earlier period here, but the report itself gave last period's light.
+                previous = StatusChange.Status(light: reported, delivery: nil)
+            }
+            let changes = StatusChange.between(previous: previous, current: current, hasPreviousPeriod: previousPeriod != nil)
             return ProjectRow(
                 number: try row.decode(column: "number", as: Int.self),
                 name: try row.decode(column: "name", as: String.self),
                 items: itemsByProject[id] ?? [],
                 leaders: leadersByProject[id] ?? [],
                 lifecycle: Lifecycle(rawValue: lifecycle) ?? .running,
-                light: context.scale.light(try row.decode(column: "light", as: String?.self)),
+                light: light,
                 remarks: try row.decode(column: "remarks", as: String?.self) ?? "",
                 plannedDelivery: try row.decode(column: "planned_delivery", as: String?.self).flatMap(PlanDate.init(storageValue:)),
                 forecastDelivery: try row.decode(column: "forecast_delivery", as: String?.self).flatMap(PlanDate.init(storageValue:)),
-                dimensionLights: dimensionsByProject[id] ?? [:])
+                dimensionLights: dimensionsByProject[id] ?? [:],
+                changes: changes)
         }
     }
 }

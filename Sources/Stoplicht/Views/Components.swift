@@ -59,6 +59,17 @@ extension Node where Context == HTML.BodyContext {
             })
     }
 
+    /// What changed since the previous report, in words (the arrow only repeats them).
+    static func changeMarks(_ changes: [StatusChange]) -> Node {
+        guard !changes.isEmpty else { return .empty }
+        return .ul(.class("stoplicht-changes"), .forEach(changes) { change in
+            let (kind, symbol, text) = Strings.change(change)
+            return .li(.class("stoplicht-change stoplicht-change--\(kind)"),
+                       .span(.class("stoplicht-change__symbol"), .attribute(named: "aria-hidden", value: "true"), .safeText(symbol)),
+                       .safeText(text))
+        })
+    }
+
     static func projectName(_ row: ProjectRow, link: String?) -> Node {
         .group(
             link.map { .a(.class("utrecht-link"), .href($0), .safeText(row.name)) } ?? .strong(.safeText(row.name)),
@@ -93,7 +104,8 @@ extension Node where Context == HTML.TableContext {
                     .th(.attribute(named: "scope", value: "row"), .class("stoplicht-col-number"), .safeText("\(row.number)")),
                     .td(.class("stoplicht-col-name"), .projectName(row, link: link(row))),
                     .td(.leaders(row.leaders)),
-                    .td(.lightBadge(row.light), .if(!overview && row.lifecycle != .running, .group(.br(), .lifecycleTag(row.lifecycle)))),
+                    .td(.lightBadge(row.light), .if(!overview && row.lifecycle != .running, .group(.br(), .lifecycleTag(row.lifecycle))),
+                        .changeMarks(row.changes)),
                     .forEach(dimensions) { dimension in
                         .td(row.dimensionLights[dimension.code].map { .lightBadge($0) } ?? .span(.class("stoplicht-muted"), .safeText("—")))
                     },
