@@ -1,10 +1,12 @@
 import Fluent
 import Foundation
+import StoplichtCore
 import Vapor
 
 /// `stoplicht user add EMAIL --name "…" [--administrator]`: creates an account, the first
 /// administrator among them. The password is asked for (not echoed), or read from
-/// `STOPLICHT_PASSWORD` for scripts.
+/// `STOPLICHT_PASSWORD` for scripts. `stoplicht user grant EMAIL --programme SLUG --role
+/// ROLE` gives a role in a programme.
 struct UserCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "action", help: "add")
@@ -15,12 +17,33 @@ struct UserCommand: AsyncCommand {
         var name: String?
         @Flag(name: "administrator", help: "Beheerder: mag alles, in elk programma.")
         var administrator: Bool
+        @Option(name: "programme", help: "Met grant: het programma (zoals in de adresbalk).")
+        var programme: String?
+        @Option(name: "role", help: "Met grant: programmamanager, projectleider of lezer.")
+        var role: String?
     }
 
-    var help: String { "Beheert accounts: ‘stoplicht user add e-mailadres --name \"Naam\" [--administrator]’." }
+    var help: String { "Beheert accounts: ‘stoplicht user add e-mailadres --name \"Naam\" [--administrator]’, ‘stoplicht user grant e-mailadres --programme slug --role rol’." }
+
+    func grant(_ signature: Signature, context: CommandContext) async throws {
+        let db = context.application.db
+        guard let user = try await User.query(on: db).filter(\.$email == signature.email.lowercased()).first() else {
+            throw InputError("Er is geen account voor \(signature.email).")
+        }
+        guard let slug = signature.programme, let programme = try await Programme.query(on: db).filter(\.$slug == slug).first() else {
+            throw InputError("Geef een bestaand programma op met --programme.")
+        }
+        let assignable = ProgrammeRole.allCases.filter { $0 != .administrator }
+        guard let role = signature.role.flatMap({ ProgrammeRole(rawValue: $0.lowercased()) }), role != .administrator else {
+            throw InputError("Geef de rol op met --role: \(assignable.map(\.rawValue).joined(separator: ", ")).")
+        }
+        try await ProgrammeRoleAssignment.grant(role, to: user, inProgramme: programme.requireID(), on: db)
+        context.console.print("\(user.email) is \(role.rawValue) in programma ‘\(programme.name)’.")
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "add" else { throw InputError("Onbekende actie ‘\(signature.action)’; gebruik ‘stoplicht user add …’.") }
+        if signature.action == "grant" { return try await grant(signature, context: context) }
+        guard signature.action == "add" else { throw InputError("Onbekende actie ‘\(signature.action)’; gebruik ‘stoplicht user add …’ of ‘stoplicht user grant …’.") }
         let password: String
         if let fromEnvironment = Environment.get("STOPLICHT_PASSWORD") {
             password = fromEnvironment

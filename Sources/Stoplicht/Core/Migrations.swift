@@ -27,5 +27,6 @@ enum Migrations {
         app.migrations.add(CreateAuditEntry())
         app.migrations.add(CreatePublishedReport())
         app.migrations.add(FreezePublishedPeriods())
+        app.migrations.add(CreateProgrammeRoleAssignment())
     }
 }

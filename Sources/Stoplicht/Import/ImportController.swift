@@ -15,10 +15,30 @@ enum ImportController {
         var indeling: String?
     }
 
-    /// The account context every import page shows and every import form carries.
-    static func account(_ req: Request) async throws -> ImportAccount {
-        let user = try await AccountSession.requireAdministrator(req)
-        return ImportAccount(name: user.name, email: user.email, csrf: CSRF.token(for: req))
+    /// The account context every import page shows and every import form carries: a
+    /// beheerder, or a programme manager (of the programme, where one is named).
+    static func account(_ req: Request, programme name: String? = nil, newProgramme: Bool = false) async throws -> ImportAccount {
+        let user = try await AccountSession.requireUser(req)
+        let allowed = try await ImportPermission.programmes(for: user, on: req.db)
+        let mayImport: Bool
+        if user.isAdministrator {
+            mayImport = true
+        } else if let name {
+            mayImport = allowed.contains { $0.name == name }
+        } else {
+            mayImport = !newProgramme && !allowed.isEmpty
+        }
+        guard mayImport else { throw InputError(Strings.forbidden, status: .forbidden) }
+        return ImportAccount(name: user.name, email: user.email, csrf: CSRF.token(for: req), isAdministrator: user.isAdministrator,
+                             programmes: allowed.map(\.slug))
+    }
+
+    /// A pending upload's account: the programme it goes to decides, and only its uploader
+    /// (or a beheerder) sees it.
+    static func account(_ req: Request, for pending: PendingImport) async throws -> ImportAccount {
+        let account = try await account(req, programme: pending.programme, newProgramme: pending.programme == nil)
+        guard account.isAdministrator || pending.uploadedBy == account.email else { throw InputError(Strings.importNotFound, status: .notFound) }
+        return account
     }
 
     static func form(_ req: Request) async throws -> Response {
@@ -28,7 +48,7 @@ enum ImportController {
     }
 
     static func upload(_ req: Request) async throws -> Response {
-        _ = try await account(req)
+        let uploader = try await account(req)
         try CSRF.verify(req)
         let upload: Upload
         do {
@@ -49,6 +69,8 @@ enum ImportController {
             organisation = programme.organisation.name
             programmeName = programme.name
         }
+        // Only a beheerder starts a new programme; a programme manager imports into their own.
+        _ = try await account(req, programme: programmeName, newProgramme: programmeName == nil)
         if organisation.isEmpty {
             let municipalities = try await Organisation.query(on: req.db).filter(\.$kind == .municipality).all()
             guard municipalities.count == 1 else { return try await formError(req, Strings.importNeedsOrganisation, upload: upload) }
@@ -57,7 +79,8 @@ enum ImportController {
         let period = upload.periode?.trimmingCharacters(in: .whitespaces)
         let pending = PendingImport(
             filename: file.filename.isEmpty ? "rapportage" : file.filename, data: Data(buffer: file.data), organisation: organisation,
-            programme: programmeName, period: period?.isEmpty == false ? period : nil, mapping: upload.indeling ?? "")
+            programme: programmeName, period: period?.isEmpty == false ? period : nil, mapping: upload.indeling ?? "",
+            uploadedBy: uploader.email)
         try await PendingImport.removeExpired(on: req.db)
         try await pending.save(on: req.db)
         return req.redirect(to: SiteURL.importPreview(try pending.requireID()).path, redirectType: .normal)
@@ -75,8 +98,8 @@ enum ImportController {
     }
 
     static func preview(_ req: Request) async throws -> Response {
-        let account = try await account(req)
         let pending = try await find(req)
+        let account = try await account(req, for: pending)
         let model = try await ImportPreviewModel.query(pending, account: account, on: req.db)
         return ImportPreviewView.page(model, settings: req.settings).response(status: model.isReadable ? .ok : .unprocessableEntity)
     }
@@ -84,9 +107,9 @@ enum ImportController {
     /// The choices on the preview — period, mapping text, a role per unrecognised column,
     /// a light per unknown word — become the upload's mapping; then the preview again.
     static func remap(_ req: Request) async throws -> Response {
-        let account = try await account(req)
-        try CSRF.verify(req)
         let pending = try await find(req)
+        let account = try await account(req, for: pending)
+        try CSRF.verify(req)
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         var lines = (fields["indeling"] ?? pending.mapping).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for index in 0..<256 {
@@ -115,9 +138,9 @@ enum ImportController {
     }
 
     static func confirm(_ req: Request) async throws -> Response {
-        let account = try await account(req)
-        try CSRF.verify(req)
         let pending = try await find(req)
+        let account = try await account(req, for: pending)
+        try CSRF.verify(req)
         var options = ImportOptions()
         do {
             try options.addMappingFile(pending.mapping, name: "indeling")
@@ -142,9 +165,9 @@ enum ImportController {
     }
 
     static func cancel(_ req: Request) async throws -> Response {
-        _ = try await account(req)
-        try CSRF.verify(req)
         let pending = try await find(req)
+        _ = try await account(req, for: pending)
+        try CSRF.verify(req)
         try await pending.delete(on: req.db)
         return req.redirect(to: SiteURL.home.path, redirectType: .normal)
     }

@@ -7,6 +7,19 @@ struct ImportAccount {
     var name: String
     var email: String
     var csrf: String
+    var isAdministrator: Bool
+    /// Slugs of the programmes this account may import into.
+    var programmes: [String]
+}
+
+/// Which programmes a user may import into: every one for a beheerder, else those where
+/// their role allows it.
+enum ImportPermission {
+    static func programmes(for user: User, on db: any Database) async throws -> [Programme] {
+        if user.isAdministrator { return try await Programme.query(on: db).sort(\.$name).all() }
+        let assignments = try await ProgrammeRoleAssignment.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$programme).all()
+        return assignments.filter { Permissions.allows($0.role, .importReport) }.map(\.programme).sorted { $0.name < $1.name }
+    }
 }
 
 /// The upload form: where a report can go.
@@ -20,7 +33,7 @@ struct ImportFormModel {
     var error: String?
 
     static func query(selected: String?, account: ImportAccount, on db: any Database) async throws -> ImportFormModel {
-        let programmes = try await ProgrammeSummary.all(on: db)
+        let programmes = try await ProgrammeSummary.all(on: db).filter { account.isAdministrator || account.programmes.contains($0.programme.slug) }
         let municipalities = try await Organisation.query(on: db).filter(\.$kind == .municipality).all()
         return ImportFormModel(account: account, programmes: programmes, selectedProgramme: programmes.contains { $0.programme.slug == selected } ? selected : nil,
                                organisation: municipalities.count == 1 ? municipalities[0].name : "", period: "", mapping: "")

@@ -81,7 +81,8 @@ enum ImportFormView {
                            control: .fileInput("bestand", accept: ".docx,.odt,.ods,.xlsx,.csv,.tsv,.html,.htm,.md,.txt")),
                     .field("programma", label: Strings.importProgramme, hint: nil, control: .selectBox(
                         "programma", name: "programma",
-                        options: [("", Strings.importNewProgramme)] + model.programmes.map { ($0.programme.slug, "\($0.programme.name) — \($0.organisationName)") },
+                        options: (model.account.isAdministrator ? [("", Strings.importNewProgramme)] : [])
+                            + model.programmes.map { ($0.programme.slug, "\($0.programme.name) — \($0.organisationName)") },
                         selected: model.selectedProgramme ?? "")),
                     .field("gemeente", label: Strings.importOrganisation, hint: Strings.importOrganisationHint,
                            control: .textbox("gemeente", name: "gemeente", value: model.organisation, hint: true)),

@@ -19,17 +19,20 @@ final class PendingImport: Model, @unchecked Sendable {
     @OptionalField(key: "period") var period: String?
     /// Column and light mappings, in the mapping file's form.
     @Field(key: "mapping") var mapping: String
+    /// The e-mail address of who uploaded it; only they (or a beheerder) see it.
+    @Field(key: "uploaded_by") var uploadedBy: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
-    init(filename: String, data: Data, organisation: String, programme: String?, period: String?, mapping: String) {
+    init(filename: String, data: Data, organisation: String, programme: String?, period: String?, mapping: String, uploadedBy: String) {
         self.filename = filename
         self.data = data
         self.organisation = organisation
         self.programme = programme
         self.period = period
         self.mapping = mapping
+        self.uploadedBy = uploadedBy
     }
 
     /// Uploads nobody confirmed within a day are removed.
@@ -48,6 +51,7 @@ struct CreatePendingImport: AsyncMigration {
             .field("programme", .string)
             .field("period", .string)
             .field("mapping", .string, .required)
+            .field("uploaded_by", .string, .required)
             .field("created_at", .datetime)
             .create()
     }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 @testable import Stoplicht
+import StoplichtCore
 import Testing
 import Vapor
 import VaporTesting
@@ -148,6 +149,58 @@ import VaporTesting
             #expect(AccountController.safeReturnPath("//elders.nl/") == nil)
             #expect(AccountController.safeReturnPath("https://elders.nl/") == nil)
             #expect(AccountController.safeReturnPath("/importeren") == "/importeren")
+        }
+    }
+}
+
+/// Who may import where: a beheerder anywhere, a programme manager into their own
+/// programme, nobody else; an upload is seen only by its uploader (or a beheerder).
+@Suite struct ImportRoleTests {
+    func grant(_ email: String, _ role: ProgrammeRole, _ app: Application) async throws {
+        let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
+        let programme = try #require(try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").first())
+        try await ProgrammeRoleAssignment.grant(role, to: user, inProgramme: programme.requireID(), on: app.db)
+    }
+
+    @Test func aProgrammeManagerImportsIntoTheirOwnProgrammeOnly() async throws {
+        try await withStoplicht(seeded: true) { app in
+            // setup
+            var manager = try await Browser.loggedIn(app, email: "pm@woudenberg.nl", administrator: false)
+            try await grant("pm@woudenberg.nl", .programmeManager, app)
+            let csv = Data("Nr;Project;Projectleider;Status\n1;Aansluiten op www.mijnoverheid.nl.;Walter de Haan;groen\n".utf8)
+
+            // MUT
+            let form = try await manager.get("/importeren")
+            let own = try await manager.upload("/importeren", file: csv, filename: "update.csv",
+                                               fields: ["programma": "dienstverlening", "periode": "juni t/m oktober 2018"])
+            let newProgramme = try await manager.upload("/importeren", file: csv, filename: "nieuw.csv", fields: ["gemeente": "Gemeente Woudenberg"])
+
+            // validate
+            #expect(form.status == .ok)
+            #expect(!form.body.contains(Strings.importNewProgramme))
+            #expect(own.status == .seeOther)
+            #expect(newProgramme.status == .forbidden)
+            let location = try #require(own.location)
+            #expect(try await manager.get(location).status == .ok)
+            // Another beheerder sees it; another programme manager does not.
+            var other = try await Browser.loggedIn(app, email: "pm2@woudenberg.nl", administrator: false)
+            try await grant("pm2@woudenberg.nl", .programmeManager, app)
+            #expect(try await other.get(location).status == .notFound)
+            var admin = try await Browser.loggedIn(app, email: "beheer@woudenberg.nl")
+            #expect(try await admin.get(location).status == .ok)
+            // Confirmed by the manager, recorded in the audit trail under their name.
+            _ = try await manager.get(location)
+            #expect(try await manager.post(location).status == .seeOther)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$actor == "pm@woudenberg.nl").filter(\.$action == "import").count() > 0)
+        }
+    }
+
+    @Test(arguments: [ProgrammeRole.projectLeader, .reader])
+    func othersMayNotImport(_ role: ProgrammeRole) async throws {
+        try await withStoplicht(seeded: true) { app in
+            var browser = try await Browser.loggedIn(app, email: "iemand@woudenberg.nl", administrator: false)
+            try await grant("iemand@woudenberg.nl", role, app)
+            #expect(try await browser.get("/importeren").status == .forbidden)
         }
     }
 }
