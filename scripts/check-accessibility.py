@@ -17,6 +17,7 @@ PAGES = [
     "/",
     "/programmas/dienstverlening",
     "/programmas/dienstverlening/projecten/18",
+    "/programmas/dienstverlening/verloop",
     "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018",
     "/programmas/bestaat-niet",
     "/inloggen",

@@ -9,6 +9,7 @@ enum SiteURL {
     case programme(String)
     case project(programme: String, number: Int)
     case period(programme: String, period: String)
+    case trend(String)
     case login
     case logout
     case importForm(programme: String?)
@@ -23,6 +24,7 @@ enum SiteURL {
         case .programme(let slug): "/programmas/\(slug)"
         case .project(let programme, let number): "/programmas/\(programme)/projecten/\(number)"
         case .period(let programme, let period): "/programmas/\(programme)/perioden/\(period)"
+        case .trend(let slug): "/programmas/\(slug)/verloop"
         case .login: "/inloggen"
         case .logout: "/uitloggen"
         case .importForm(let programme): "/importeren" + (programme.map { "?programma=\($0)" } ?? "")
@@ -38,6 +40,7 @@ enum SiteURL {
         static let project: [PathComponent] = ["programmas", ":programme", "projecten", ":number"]
         static let period: [PathComponent] = ["programmas", ":programme", "perioden", ":period"]
         static let stylesheet: [PathComponent] = ["css", "stoplicht.css"]
+        static let trend: [PathComponent] = ["programmas", ":programme", "verloop"]
         static let login: [PathComponent] = ["inloggen"]
         static let logout: [PathComponent] = ["uitloggen"]
         static let importForm: [PathComponent] = ["importeren"]

@@ -66,6 +66,16 @@ enum Strings {
         }
     }
 
+    static let trendTitle = "Verloop per periode"
+    static func trendIntro(_ periods: Int) -> String {
+        "Het stoplicht van elk project in de laatste \(periods == 1 ? "periode" : "\(periods) perioden"), oudste links. Een project dat drie rapportages of langer oranje of rood staat, is gemarkeerd."
+    }
+    static func trendCaption(_ count: Int) -> String { "\(projectsCount(count)) — stoplicht per periode" }
+    static func trendConcern(_ numbers: [Int]) -> String {
+        "Drie rapportages of langer oranje of rood: \(numbers.count == 1 ? "project" : "projecten") \(numbers.map(String.init).joined(separator: ", "))."
+    }
+    static func trendRowConcern(_ count: Int) -> String { "\(count) rapportages op rij oranje of rood" }
+
     static func periodIsPublished(_ name: String) -> String {
         "De periode \(name) is gepubliceerd en daarmee bevroren: er kan niets meer in worden gewijzigd. Importeer in een nieuwe periode."
     }

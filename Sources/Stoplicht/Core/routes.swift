@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     // Programmes
     app.get(use: ProgrammeController.index)
     app.get(SiteURL.Pattern.programme, use: ProgrammeController.show)
+    app.get(SiteURL.Pattern.trend, use: ProgrammeController.trend)
 
     // Projects
     app.get(SiteURL.Pattern.project, use: ProjectController.show)

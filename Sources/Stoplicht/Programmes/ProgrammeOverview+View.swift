@@ -35,8 +35,9 @@ enum ProgrammeOverviewView {
                                           caption: caption(model),
                                           style: .overview,
                                           link: { SiteURL.project(programme: slug, number: $0.number).path }))),
-                .p(.class("utrecht-paragraph stoplicht-actions"),
-                   .a(.class("utrecht-link"), .href(SiteURL.importForm(programme: slug).path), .safeText(Strings.importLink))),
+                .ul(.class("stoplicht-plain-list stoplicht-actions"),
+                    .li(.a(.class("utrecht-link"), .href(SiteURL.trend(slug).path), .safeText(Strings.trendTitle))),
+                    .li(.a(.class("utrecht-link"), .href(SiteURL.importForm(programme: slug).path), .safeText(Strings.importLink)))),
                 .if(model.context.periods.count > 0, .group(
                     .h2(.class("utrecht-heading-2"), .safeText(Strings.periods)),
                     .ul(.class("stoplicht-plain-list"), .forEach(model.context.periods.reversed()) { period in

@@ -49,3 +49,20 @@ public enum StatusChange: Sendable, Equatable {
         return changes
     }
 }
+
+/// A project's lights over the last reports, oldest first.
+public enum LightTrend {
+    /// How many of the latest reports in a row gave an orange or red light (or worse): a
+    /// project oranje for three reports stands out.
+    public static func concern(_ lights: [LightDefinition?]) -> Int {
+        var count = 0
+        for light in lights.reversed() {
+            guard let light, !light.isFinished, light.tone == .warning || light.tone == .negative else { break }
+            count += 1
+        }
+        return count
+    }
+
+    /// From this many reports in a row a project is marked.
+    public static let markFrom = 3
+}

@@ -55,3 +55,39 @@ import VaporTesting
         }
     }
 }
+
+/// The trend grid: lights over the last periods side by side, long concerns marked.
+@Suite struct TrendGridTests {
+    @Test func aProjectOrangeForThreeReportsStandsOut() async throws {
+        try await withStoplicht { app in
+            // setup: four periods; project 2 goes oranje, rood, oranje
+            let periods = ["januari t/m maart 2025", "april t/m juni 2025", "juli t/m september 2025", "oktober t/m december 2025"]
+            let lights = [("groen", "groen"), ("groen", "oranje"), ("oranje", "rood"), ("groen", "oranje")]
+            for (period, (first, second)) in zip(periods, lights) {
+                let csv = "Programma;Wonen\nPeriode;\(period)\nNr;Project;Status\n1;De Hoef;\(first)\n2;Stationsgebied;\(second)\n"
+                let report = try ReportReader().read(Data(csv.utf8), filename: "wonen.csv").report
+                _ = try await ReportImporter(database: app.db).run(report, into: ImportTarget(organisation: "Gemeente Proef"))
+            }
+
+            // MUT
+            let model = try await ProgrammeTrendModel.query(slug: "wonen", on: app.db)
+            var html = ""
+            try await app.testing().test(.GET, "/programmas/wonen/verloop", headers: ["Accept": "text/html"]) { html = $0.body.string }
+
+            // validate
+            #expect(model.periods.map(\.name) == periods)
+            #expect(model.rows.map { $0.lights.map { $0?.code } } == [["groen", "groen", "oranje", "groen"], ["groen", "oranje", "rood", "oranje"]])
+            #expect(model.rows.map(\.concern) == [0, 3])
+            #expect(html.contains("Drie rapportages of langer oranje of rood: project 2."))
+            #expect(html.contains("3 rapportages op rij oranje of rood"))
+        }
+    }
+
+    @Test func concernCountsTheLatestReportsInARow() {
+        let scale = LightScale.standard
+        #expect(LightTrend.concern([scale.light("rood"), scale.light("groen"), scale.light("oranje")]) == 1)
+        #expect(LightTrend.concern([scale.light("oranje"), scale.light("rood"), scale.light("oranje")]) == 3)
+        #expect(LightTrend.concern([scale.light("oranje"), nil]) == 0)
+        #expect(LightTrend.concern([scale.light("oranje"), scale.light("grijs")]) == 0)
+    }
+}

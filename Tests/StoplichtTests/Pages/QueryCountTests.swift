@@ -12,6 +12,7 @@ import VaporTesting
         "/programmas/dienstverlening",
         "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018",
         "/programmas/dienstverlening/projecten/18",
+        "/programmas/dienstverlening/verloop",
         "/",
     ]
 
