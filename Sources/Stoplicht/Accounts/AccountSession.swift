@@ -60,13 +60,6 @@ enum AccountSession {
         if let user = try await currentUser(req) { return user }
         throw NotLoggedIn(returnPath: req.method == .GET ? req.url.string : nil)
     }
-
-    /// A beheerder; other users are refused with 403.
-    static func requireAdministrator(_ req: Request) async throws -> User {
-        let user = try await requireUser(req)
-        guard user.isAdministrator else { throw InputError(Strings.forbidden, status: .forbidden) }
-        return user
-    }
 }
 
 /// Raised where a page needs a login; the error middleware turns it into a redirect.

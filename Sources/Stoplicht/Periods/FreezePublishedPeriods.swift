@@ -38,32 +38,22 @@ struct FreezePublishedPeriods: AsyncMigration {
 
     private func postgres(_ sql: any SQLDatabase) async throws {
         let p = Self.published
-        try await sql.raw("""
-        CREATE FUNCTION stoplicht_frozen_by_period() RETURNS trigger AS $$
-        BEGIN
-          IF TG_OP <> 'INSERT' AND (SELECT state FROM reporting_periods WHERE id = OLD.period_id) = '\(unsafeRaw: p)' THEN
-            RAISE EXCEPTION '\(unsafeRaw: Self.message)';
-          END IF;
-          IF TG_OP <> 'DELETE' AND (SELECT state FROM reporting_periods WHERE id = NEW.period_id) = '\(unsafeRaw: p)' THEN
-            RAISE EXCEPTION '\(unsafeRaw: Self.message)';
-          END IF;
-          IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
-          RETURN NEW;
-        END $$ LANGUAGE plpgsql
-        """).run()
-        try await sql.raw("""
-        CREATE FUNCTION stoplicht_frozen_by_status() RETURNS trigger AS $$
-        BEGIN
-          IF TG_OP <> 'INSERT' AND (SELECT p.state FROM reporting_periods p JOIN project_statuses s ON s.period_id = p.id WHERE s.id = OLD.status_id) = '\(unsafeRaw: p)' THEN
-            RAISE EXCEPTION '\(unsafeRaw: Self.message)';
-          END IF;
-          IF TG_OP <> 'DELETE' AND (SELECT p.state FROM reporting_periods p JOIN project_statuses s ON s.period_id = p.id WHERE s.id = NEW.status_id) = '\(unsafeRaw: p)' THEN
-            RAISE EXCEPTION '\(unsafeRaw: Self.message)';
-          END IF;
-          IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
-          RETURN NEW;
-        END $$ LANGUAGE plpgsql
-        """).run()
+        // A row belongs to a period directly (period_id) or through its status (status_id).
+        func rowCheck(_ name: String, state: (String) -> String) -> SQLQueryString {
+            """
+            CREATE FUNCTION \(unsafeRaw: name)() RETURNS trigger AS $$
+            BEGIN
+              IF TG_OP <> 'INSERT' AND \(unsafeRaw: state("OLD")) = '\(unsafeRaw: p)' THEN RAISE EXCEPTION '\(unsafeRaw: Self.message)'; END IF;
+              IF TG_OP <> 'DELETE' AND \(unsafeRaw: state("NEW")) = '\(unsafeRaw: p)' THEN RAISE EXCEPTION '\(unsafeRaw: Self.message)'; END IF;
+              IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+              RETURN NEW;
+            END $$ LANGUAGE plpgsql
+            """
+        }
+        try await sql.raw(rowCheck("stoplicht_frozen_by_period") { "(SELECT state FROM reporting_periods WHERE id = \($0).period_id)" }).run()
+        try await sql.raw(rowCheck("stoplicht_frozen_by_status") {
+            "(SELECT p.state FROM reporting_periods p JOIN project_statuses s ON s.period_id = p.id WHERE s.id = \($0).status_id)"
+        }).run()
         try await sql.raw("""
         CREATE FUNCTION stoplicht_frozen_period() RETURNS trigger AS $$
         BEGIN
