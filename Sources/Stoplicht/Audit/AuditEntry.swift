@@ -67,7 +67,7 @@ final class AuditEntry: Model, @unchecked Sendable {
             input.append(contentsOf: Array(String(bytes.count).utf8) + [0x3A])
             input.append(bytes)
         }
-        return SHA256.hash(data: input).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: input).hex
     }
 }
 

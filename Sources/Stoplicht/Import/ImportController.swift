@@ -120,16 +120,12 @@ enum ImportController {
                 lines.append("licht \(word) = \(light)")
             }
         }
-        let mapping = lines.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: "\n")
-        var check = ImportOptions()
+        pending.mapping = lines.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: "\n")
         do {
-            try check.addMappingFile(mapping, name: "indeling")
+            _ = try pending.options()
         } catch {
-            pending.mapping = mapping
-            let model = try await ImportPreviewModel.query(pending, account: account, mappingError: error.message, on: req.db)
-            return ImportPreviewView.page(model, settings: req.settings).response(status: .unprocessableEntity)
+            return try await previewRefused(req, pending, account: account, message: error.message)
         }
-        pending.mapping = mapping
         if let period = fields["periode"]?.trimmingCharacters(in: .whitespaces) {
             pending.period = period.isEmpty ? nil : period
         }
@@ -141,10 +137,8 @@ enum ImportController {
         let pending = try await find(req)
         let account = try await account(req, for: pending)
         try CSRF.verify(req)
-        var options = ImportOptions()
         do {
-            try options.addMappingFile(pending.mapping, name: "indeling")
-            let result = try ReportReader(options: options).read(pending.data, filename: pending.filename)
+            let result = try ReportReader(options: pending.options()).read(pending.data, filename: pending.filename)
             let summary = try await req.db.transaction { db in
                 var target = ImportPreviewModel.target(pending)
                 target.actor = account.email
@@ -159,9 +153,14 @@ enum ImportController {
             // The preview says why; nothing was written.
             return try await preview(req)
         } catch let error as InputError {
-            let model = try await ImportPreviewModel.query(pending, account: account, mappingError: error.message, on: req.db)
-            return ImportPreviewView.page(model, settings: req.settings).response(status: .unprocessableEntity)
+            return try await previewRefused(req, pending, account: account, message: error.message)
         }
+    }
+
+    /// The preview again, with why the last step was refused; nothing was saved.
+    private static func previewRefused(_ req: Request, _ pending: PendingImport, account: ImportAccount, message: String) async throws -> Response {
+        let model = try await ImportPreviewModel.query(pending, account: account, mappingError: message, on: req.db)
+        return ImportPreviewView.page(model, settings: req.settings).response(status: .unprocessableEntity)
     }
 
     static func cancel(_ req: Request) async throws -> Response {

@@ -68,7 +68,7 @@ struct ImportPreviewModel {
         var options = ImportOptions()
         var mappingError = mappingError
         do {
-            try options.addMappingFile(pending.mapping, name: "indeling")
+            options = try pending.options()
         } catch {
             mappingError = error.message
         }

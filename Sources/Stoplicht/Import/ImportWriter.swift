@@ -162,11 +162,7 @@ struct ImportWriter {
         try await writeRisks(report.risks, periodID: periodID)
 
         // The writer's own warnings name the place in the file, as the reader's do.
-        let located = warnings.map { warning in
-            var warning = warning
-            if warning.place == nil, report.places != nil { warning.place = report.position(ofLine: warning.line) }
-            return warning
-        }
+        let located = report.locating(warnings)
         var summary = ImportSummary(programmeSlug: programme.slug, periodSlug: periodSlug, projects: report.projects.count,
                                     created: created, updated: updated, warnings: (report.warnings + located).sorted { $0.line < $1.line },
                                     projectChanges: changes)
@@ -464,12 +460,7 @@ protocol OptionalValue {
 }
 
 extension Optional: OptionalValue {
-    var describedValue: String? {
-        switch self {
-        case .none: nil
-        case .some(let value): (value as? any RawRepresentable).map { "\($0.rawValue)" } ?? "\(value)"
-        }
-    }
+    var describedValue: String? { self.flatMap { ImportWriter.text($0) } }
 }
 
 extension PlanDate {

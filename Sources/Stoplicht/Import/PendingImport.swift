@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import StoplichtCore
 
 /// An uploaded report waiting for the programme manager's confirmation: the file is kept
 /// (in the database, so any server instance can show and confirm it) until it is imported,
@@ -33,6 +34,13 @@ final class PendingImport: Model, @unchecked Sendable {
         self.period = period
         self.mapping = mapping
         self.uploadedBy = uploadedBy
+    }
+
+    /// The import options its mapping text gives.
+    func options() throws(ReportFileError) -> ImportOptions {
+        var options = ImportOptions()
+        try options.addMappingFile(mapping, name: "indeling")
+        return options
     }
 
     /// Uploads nobody confirmed within a day are removed.

@@ -27,7 +27,7 @@ final class PublishedReport: Model, @unchecked Sendable {
     }
 
     static func digest(_ html: String) -> String {
-        SHA256.hash(data: Data(html.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(html.utf8)).hex
     }
 }
 

@@ -23,6 +23,16 @@ public struct ParsedReport: Sendable {
 
     public init() {}
 
+    /// Warnings with their place in the file, where the report came from a format without lines.
+    public func locating(_ warnings: [ImportWarning]) -> [ImportWarning] {
+        guard places != nil else { return warnings }
+        return warnings.map { warning in
+            var warning = warning
+            if warning.place == nil, warning.line > 0 { warning.place = position(ofLine: warning.line) }
+            return warning
+        }
+    }
+
     /// "regel 150" for a text report, "tabel 2, rij 5" for a document.
     public func position(ofLine line: Int) -> String {
         if let places, line > 0, line < places.count { return places[line] }

@@ -35,10 +35,7 @@ public struct ReportTextParser {
         }
         if let places {
             state.report.places = places
-            for i in state.report.warnings.indices {
-                let line = state.report.warnings[i].line
-                if line > 0, line < places.count { state.report.warnings[i].place = places[line] }
-            }
+            state.report.warnings = state.report.locating(state.report.warnings)
         }
         return state.report
     }
