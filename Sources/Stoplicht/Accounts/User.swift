@@ -16,6 +16,9 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     /// A beheerder (application administrator) may do everything everywhere.
     @Field(key: "is_administrator") var isAdministrator: Bool
+    /// The person this account is, as programmes name them: a project leader edits the
+    /// projects that person leads.
+    @OptionalField(key: "person_id") var personID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

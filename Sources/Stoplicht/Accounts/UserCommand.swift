@@ -21,9 +21,11 @@ struct UserCommand: AsyncCommand {
         var programme: String?
         @Option(name: "role", help: "Met grant: programmamanager, projectleider of lezer.")
         var role: String?
+        @Option(name: "person", help: "Met add: de persoon zoals de programma's haar noemen (een projectleider wijzigt de eigen projecten).")
+        var person: String?
     }
 
-    var help: String { "Beheert accounts: ‘stoplicht user add e-mailadres --name \"Naam\" [--administrator]’, ‘stoplicht user grant e-mailadres --programme slug --role rol’." }
+    var help: String { "Beheert accounts: ‘stoplicht user add e-mailadres --name \"Naam\" [--administrator] [--person \"Naam\"]’, ‘stoplicht user grant e-mailadres --programme slug --role rol’." }
 
     func grant(_ signature: Signature, context: CommandContext) async throws {
         let db = context.application.db
@@ -37,7 +39,7 @@ struct UserCommand: AsyncCommand {
         guard let role = signature.role.flatMap({ ProgrammeRole(rawValue: $0.lowercased()) }), role != .administrator else {
             throw InputError("Geef de rol op met --role: \(assignable.map(\.rawValue).joined(separator: ", ")).")
         }
-        try await ProgrammeRoleAssignment.grant(role, to: user, inProgramme: programme.requireID(), on: db)
+        try await AccountAdministration(actor: "stoplicht user (opdrachtregel)").setRole(role, for: user, in: programme, on: db)
         context.console.print("\(user.email) is \(role.rawValue) in programma ‘\(programme.name)’.")
     }
 
@@ -52,8 +54,9 @@ struct UserCommand: AsyncCommand {
             password = context.console.ask(prompt.consoleText(), isSecure: true)
             guard context.console.ask("Nogmaals:".consoleText(), isSecure: true) == password else { throw InputError("De wachtwoorden zijn niet gelijk.") }
         }
-        let user = try await User.create(email: signature.email, name: signature.name ?? signature.email, password: password,
-                                         administrator: signature.administrator, on: context.application.db)
+        let user = try await AccountAdministration(actor: "stoplicht user (opdrachtregel)").add(
+            email: signature.email, name: signature.name ?? signature.email, password: password,
+            administrator: signature.administrator, person: signature.person, on: context.application.db)
         context.console.print("Account aangemaakt voor \(user.email)\(user.isAdministrator ? " (beheerder)" : "").")
     }
 }

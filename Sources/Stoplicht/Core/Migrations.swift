@@ -28,5 +28,6 @@ enum Migrations {
         app.migrations.add(CreatePublishedReport())
         app.migrations.add(FreezePublishedPeriods())
         app.migrations.add(CreateProgrammeRoleAssignment())
+        app.migrations.add(AddReportingCycle())
     }
 }

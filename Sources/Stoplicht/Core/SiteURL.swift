@@ -16,6 +16,19 @@ enum SiteURL {
     case importPreview(UUID)
     case importMapping(UUID)
     case importCancel(UUID)
+    case statusEdit(programme: String, number: Int, period: String)
+    case projectNew(String)
+    case projectEdit(programme: String, number: Int)
+    case projectArchive(programme: String, number: Int)
+    case projectAudit(programme: String, number: Int)
+    case periodDesk(String)
+    case periodOpen(String)
+    case periodMove(programme: String, period: String)
+    case periodTexts(programme: String, period: String)
+    case periodAudit(programme: String, period: String)
+    case programmeAccess(String)
+    case users
+    case userRoles
 
     var path: String {
         switch self {
@@ -31,6 +44,19 @@ enum SiteURL {
         case .importPreview(let id): "/importeren/\(id.uuidString.lowercased())"
         case .importMapping(let id): "/importeren/\(id.uuidString.lowercased())/indeling"
         case .importCancel(let id): "/importeren/\(id.uuidString.lowercased())/annuleren"
+        case .statusEdit(let programme, let number, let period): "/programmas/\(programme)/projecten/\(number)/bijwerken?periode=\(period)"
+        case .projectNew(let programme): "/programmas/\(programme)/projecten/nieuw"
+        case .projectEdit(let programme, let number): "/programmas/\(programme)/projecten/\(number)/wijzigen"
+        case .projectArchive(let programme, let number): "/programmas/\(programme)/projecten/\(number)/archiveren"
+        case .projectAudit(let programme, let number): "/programmas/\(programme)/projecten/\(number)/wijzigingen"
+        case .periodDesk(let programme): "/programmas/\(programme)/beheer"
+        case .periodOpen(let programme): "/programmas/\(programme)/perioden"
+        case .periodMove(let programme, let period): "/programmas/\(programme)/perioden/\(period)/status"
+        case .periodTexts(let programme, let period): "/programmas/\(programme)/perioden/\(period)/teksten"
+        case .periodAudit(let programme, let period): "/programmas/\(programme)/perioden/\(period)/wijzigingen"
+        case .programmeAccess(let programme): "/programmas/\(programme)/toegang"
+        case .users: "/beheer/gebruikers"
+        case .userRoles: "/beheer/gebruikers/rollen"
         }
     }
 
@@ -47,5 +73,18 @@ enum SiteURL {
         static let importPreview: [PathComponent] = ["importeren", ":upload"]
         static let importMapping: [PathComponent] = ["importeren", ":upload", "indeling"]
         static let importCancel: [PathComponent] = ["importeren", ":upload", "annuleren"]
+        static let statusEdit: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "bijwerken"]
+        static let projectNew: [PathComponent] = ["programmas", ":programme", "projecten", "nieuw"]
+        static let projectEdit: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "wijzigen"]
+        static let projectArchive: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "archiveren"]
+        static let projectAudit: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "wijzigingen"]
+        static let periodDesk: [PathComponent] = ["programmas", ":programme", "beheer"]
+        static let periodOpen: [PathComponent] = ["programmas", ":programme", "perioden"]
+        static let periodMove: [PathComponent] = ["programmas", ":programme", "perioden", ":period", "status"]
+        static let periodTexts: [PathComponent] = ["programmas", ":programme", "perioden", ":period", "teksten"]
+        static let periodAudit: [PathComponent] = ["programmas", ":programme", "perioden", ":period", "wijzigingen"]
+        static let programmeAccess: [PathComponent] = ["programmas", ":programme", "toegang"]
+        static let users: [PathComponent] = ["beheer", "gebruikers"]
+        static let userRoles: [PathComponent] = ["beheer", "gebruikers", "rollen"]
     }
 }

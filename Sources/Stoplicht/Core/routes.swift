@@ -16,6 +16,27 @@ func routes(_ app: Application) throws {
     // Reports
     app.get(SiteURL.Pattern.period, use: ReportController.show)
 
+    // The reporting cycle (each POST checks its CSRF token): leaders' updates, the programme
+    // manager's desk, texts and projects, the beheerder's accounts, the audit trail
+    app.get(SiteURL.Pattern.statusEdit, use: StatusController.form)
+    app.post(SiteURL.Pattern.statusEdit, use: StatusController.save)
+    app.get(SiteURL.Pattern.periodDesk, use: PeriodController.desk)
+    app.post(SiteURL.Pattern.periodOpen, use: PeriodController.open)
+    app.post(SiteURL.Pattern.periodMove, use: PeriodController.move)
+    app.post(SiteURL.Pattern.programmeAccess, use: PeriodController.access)
+    app.get(SiteURL.Pattern.periodTexts, use: PeriodTextsController.form)
+    app.post(SiteURL.Pattern.periodTexts, use: PeriodTextsController.save)
+    app.get(SiteURL.Pattern.projectNew, use: ProjectAdminController.newForm)
+    app.post(SiteURL.Pattern.projectNew, use: ProjectAdminController.create)
+    app.get(SiteURL.Pattern.projectEdit, use: ProjectAdminController.editForm)
+    app.post(SiteURL.Pattern.projectEdit, use: ProjectAdminController.update)
+    app.post(SiteURL.Pattern.projectArchive, use: ProjectAdminController.archive)
+    app.get(SiteURL.Pattern.projectAudit, use: AuditLogController.project)
+    app.get(SiteURL.Pattern.periodAudit, use: AuditLogController.period)
+    app.get(SiteURL.Pattern.users, use: AccountAdminController.list)
+    app.post(SiteURL.Pattern.users, use: AccountAdminController.add)
+    app.post(SiteURL.Pattern.userRoles, use: AccountAdminController.role)
+
     // Accounts
     app.get(SiteURL.Pattern.login, use: AccountController.form)
     app.post(SiteURL.Pattern.login, use: AccountController.logIn)

@@ -58,6 +58,22 @@ final class ProjectStatus: Model, @unchecked Sendable {
     /// next period: codes of the programme's scale.
     @OptionalField(key: "previous_light") var previousLight: String?
     @OptionalField(key: "expected_light") var expectedLight: String?
+    /// What was achieved this period and what is planned for the next (Markdown).
+    @OptionalField(key: "achieved") var achieved: String?
+    @OptionalField(key: "planned_next") var plannedNext: String?
+    /// The explanation an orange or red light requires: its cause, the consequence for
+    /// the programme's goal, and the corrective measure.
+    @OptionalField(key: "cause") var cause: String?
+    @OptionalField(key: "consequence") var consequence: String?
+    @OptionalField(key: "measure") var measure: String?
+    /// Raised by every save; a form sends the revision it showed, and a save against an
+    /// older one is a conflict, not an overwrite.
+    @Field(key: "revision") var revision: Int
+    /// True while the status is last period's, copied when the period opened, and not yet
+    /// updated by its project leader.
+    @Field(key: "carried_forward") var carriedForward: Bool
+    /// Who saved it last: an e-mail address or the command.
+    @OptionalField(key: "updated_by") var updatedBy: String?
     @Children(for: \.$status) var dimensionLights: [StatusDimensionLight]
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -71,6 +87,8 @@ final class ProjectStatus: Model, @unchecked Sendable {
         self.$period.id = periodID
         self.lifecycle = .running
         self.remarks = ""
+        self.revision = 0
+        self.carriedForward = false
     }
 }
 

@@ -13,6 +13,8 @@ final class Programme: Model, @unchecked Sendable {
     @OptionalField(key: "report_title") var reportTitle: String?
     /// As written: "2018-2021".
     @OptionalField(key: "duration") var duration: String?
+    /// Who may read the programme without a role in it.
+    @Field(key: "access") var access: ProgrammeAccess
     @Children(for: \.$programme) var officials: [ProgrammeOfficial]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -23,6 +25,23 @@ final class Programme: Model, @unchecked Sendable {
         self.$organisation.id = organisationID
         self.slug = slug
         self.name = name
+        self.access = .closed
+    }
+}
+
+/// Who reads a programme: only the people with a role in it (the default), also anyone its
+/// published reports, or anyone everything.
+enum ProgrammeAccess: String, Codable, Sendable, CaseIterable {
+    case closed = "besloten"
+    case publishedReports = "rapportages-openbaar"
+    case open = "openbaar"
+
+    var label: String {
+        switch self {
+        case .closed: Strings.accessClosed
+        case .publishedReports: Strings.accessPublishedReports
+        case .open: Strings.accessOpen
+        }
     }
 }
 

@@ -11,6 +11,7 @@ struct ProgrammeOverviewModel: Sendable {
     var rows: [ProjectRow]
     var counts: LightCounts
     var filter: LightFilter?
+    var viewer = Viewer()
 
     /// `?licht=oranje` shows only the orange projects; `?licht=geen` those without a light.
     enum LightFilter: Equatable, Sendable {
@@ -41,6 +42,7 @@ struct ProgrammeOverviewModel: Sendable {
         async let rows = ProjectRow.load(context, period: period, on: db)
         let loaded = try await rows
         var filter: LightFilter?
+    var viewer = Viewer()
         if let light, !light.isEmpty {
             if light == LightFilter.noneCode {
                 filter = LightFilter.none

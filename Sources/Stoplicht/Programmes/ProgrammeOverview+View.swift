@@ -9,6 +9,7 @@ enum ProgrammeOverviewView {
             breadcrumbs: [(Strings.programmes, SiteURL.home.path), (programme.name, SiteURL.programme(slug).path)]
         ) {
             .group(
+                .unwrap(model.viewer.user) { .accountBar(name: $0.name, csrf: model.viewer.csrf ?? "") },
                 .p(.class("stoplicht-kicker"), .safeText(model.context.organisation.name)),
                 .h1(.class("utrecht-heading-1"), .safeText(Strings.programmeTitle(programme.name))),
                 .facts(facts(model)),
@@ -37,7 +38,10 @@ enum ProgrammeOverviewView {
                                           link: { SiteURL.project(programme: slug, number: $0.number).path }))),
                 .ul(.class("stoplicht-plain-list stoplicht-actions"),
                     .li(.a(.class("utrecht-link"), .href(SiteURL.trend(slug).path), .safeText(Strings.trendTitle))),
-                    .li(.a(.class("utrecht-link"), .href(SiteURL.importForm(programme: slug).path), .safeText(Strings.importLink)))),
+                    .if(model.viewer.may(.movePeriod), .li(.a(.class("utrecht-link"), .href(SiteURL.periodDesk(slug).path), .safeText(Strings.deskTitle)))),
+                    .if(model.viewer.may(.manageProjects), .li(.a(.class("utrecht-link"), .href(SiteURL.projectNew(slug).path), .safeText(Strings.addProject)))),
+                    .if(model.viewer.may(.importReport),
+                        .li(.a(.class("utrecht-link"), .href(SiteURL.importForm(programme: slug).path), .safeText(Strings.importLink))))),
                 .if(model.context.periods.count > 0, .group(
                     .h2(.class("utrecht-heading-2"), .safeText(Strings.periods)),
                     .ul(.class("stoplicht-plain-list"), .forEach(model.context.periods.reversed()) { period in

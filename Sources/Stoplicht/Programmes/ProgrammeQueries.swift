@@ -64,6 +64,10 @@ struct ProgrammeSummary: Sendable {
     var organisationName: String
     var projectCount: Int
     var latestPeriod: ReportingPeriod?
+    var latestPublished: ReportingPeriod?
+    /// The reader sees only the published reports (an anonymous reader of a programme
+    /// that opened them).
+    var publishedOnly = false
 
     static func all(on db: any Database) async throws -> [ProgrammeSummary] {
         let programmes = try await Programme.query(on: db).with(\.$organisation).sort(\.$name).all()
@@ -71,11 +75,13 @@ struct ProgrammeSummary: Sendable {
         let counts = try await projectCounts(on: db)
         let periodsByProgramme = Dictionary(grouping: periods, by: \.$programme.id)
         return programmes.map { programme in
-            ProgrammeSummary(
+            let periods = ReportingPeriod.chronological(periodsByProgramme[programme.id!] ?? [])
+            return ProgrammeSummary(
                 programme: programme,
                 organisationName: programme.organisation.name,
                 projectCount: programme.id.flatMap { counts[$0] } ?? 0,
-                latestPeriod: ReportingPeriod.chronological(periodsByProgramme[programme.id!] ?? []).last)
+                latestPeriod: periods.last,
+                latestPublished: periods.last { $0.state == .published })
         }
     }
 

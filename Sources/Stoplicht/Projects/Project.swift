@@ -14,6 +14,8 @@ final class Project: Model, @unchecked Sendable {
     @OptionalField(key: "phase") var phase: Phase?
     @OptionalField(key: "risk_profile") var riskProfile: RiskProfile?
     @OptionalParent(key: "line_manager_id") var lineManager: Person?
+    /// An archived project is kept with its history but carried into no new period.
+    @Field(key: "archived") var archived: Bool
     @Children(for: \.$project) var leaders: [ProjectLeader]
     @Children(for: \.$project) var items: [ProjectItem]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -26,6 +28,7 @@ final class Project: Model, @unchecked Sendable {
         self.number = number
         self.name = name
         self.lifecycle = lifecycle
+        self.archived = false
     }
 }
 

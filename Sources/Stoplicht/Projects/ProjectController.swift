@@ -2,8 +2,18 @@ import Vapor
 
 enum ProjectController {
     static func show(_ req: Request) async throws -> Response {
-        let model = try await ProjectShowModel.query(
+        var model = try await ProjectShowModel.query(
             slug: try req.parameters.require("programme"), number: try req.parameters.require("number"), on: req.db)
+        let viewer = try await Access.reader(req, programme: model.context.programme)
+        model.viewer = viewer
+        if let user = viewer.user {
+            if viewer.may(.editAnyProject) {
+                model.mayEdit = true
+            } else if viewer.role == .projectLeader {
+                model.mayEdit = try await Access.leads(user, model.project, on: req.db)
+            }
+        }
+        model.justSaved = req.query[String.self, at: "bijgewerkt"] != nil
         return ProjectShowView.page(model, settings: req.settings).response()
     }
 }

@@ -50,7 +50,7 @@ struct ProjectRow: Sendable {
             FROM projects p
             LEFT JOIN project_statuses s ON s.project_id = p.id AND s.period_id = \(bind: periodID)
             LEFT JOIN project_statuses v ON v.project_id = p.id AND v.period_id = \(bind: previousID)
-            WHERE p.programme_id = \(bind: programmeID)
+            WHERE p.programme_id = \(bind: programmeID) AND (NOT p.archived OR s.id IS NOT NULL)
             ORDER BY p.number
             """).all()
         // Leaders, sub-items and lights per dimension in one round trip, told apart by `kind`.

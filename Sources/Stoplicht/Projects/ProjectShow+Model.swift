@@ -19,6 +19,10 @@ struct ProjectShowModel: Sendable {
     var current: ProjectRow
     var lineManager: String?
     var history: [PeriodEntry]
+    var viewer = Viewer()
+    /// The viewer may update the project's status (they lead it, or manage the programme).
+    var mayEdit = false
+    var justSaved = false
 
     static func query(slug: String, number: String, on db: any Database) async throws -> ProjectShowModel {
         let context = try await ProgrammeContext.load(slug: slug, on: db)

@@ -13,9 +13,13 @@ enum ProjectShowView {
                           (title, SiteURL.project(programme: slug, number: row.number).path)]
         ) {
             .group(
+                .unwrap(model.viewer.user) { .accountBar(name: $0.name, csrf: model.viewer.csrf ?? "") },
+                .if(model.justSaved, .notice(Strings.statusSaved)),
                 .p(.class("stoplicht-kicker"), .safeText(Strings.projectKicker(row.number, programme: model.context.programme.name))),
                 .h1(.class("utrecht-heading-1"), .safeText(row.name)),
+                .if(model.project.archived, .p(.class("utrecht-paragraph"), .strong(.safeText(Strings.archivedTitle)))),
                 .p(.lightBadge(row.light), .safeText(" "), .lifecycleTag(row.lifecycle)),
+                actions(model),
                 .facts(facts(model)),
                 .if(!row.items.isEmpty, .group(
                     .h2(.class("utrecht-heading-2"), .safeText(Strings.items)),
@@ -46,12 +50,40 @@ enum ProjectShowView {
                                         .group(.dt(.safeText(reported.0)), .dd(.lightBadge(reported.1)))
                                     })),
                                     .facts(deliveries(status)),
-                                    status.remarks.isEmpty ? .p(.class("stoplicht-muted"), .safeText(Strings.noRemarks)) : .markdown(status.remarks, minimumHeadingLevel: 4)
+                                    status.remarks.isEmpty ? .p(.class("stoplicht-muted"), .safeText(Strings.noRemarks)) : .markdown(status.remarks, minimumHeadingLevel: 4),
+                                    .forEach(explained(status)) { part in
+                                        .group(.h4(.class("utrecht-heading-4"), .safeText(part.0)), .markdown(part.1, minimumHeadingLevel: 5))
+                                    },
+                                    .if(status.carriedForward, .p(.class("stoplicht-muted"), .safeText(Strings.carriedForwardNote)))
                                 )
                             }, else: .p(.class("stoplicht-muted"), .safeText(Strings.notInPeriod))))
                     })
             )
         }
+    }
+
+    /// Update, change and audit links, as the viewer may use them.
+    static func actions(_ model: ProjectShowModel) -> Node<HTML.BodyContext> {
+        let slug = model.context.slug
+        let number = model.project.number
+        let editable = model.context.latestPeriod.flatMap { $0.state == .published ? nil : $0 }
+        return .ul(.class("stoplicht-plain-list stoplicht-actions"),
+            .if(model.mayEdit, .unwrap(editable) { period in
+                .li(.a(.class("utrecht-button-link utrecht-button-link--primary"),
+                       .href(SiteURL.statusEdit(programme: slug, number: number, period: period.slug).path),
+                       .safeText("\(Strings.updateStatus) (\(period.name))")))
+            }),
+            .if(model.viewer.may(.manageProjects),
+                .li(.a(.class("utrecht-link"), .href(SiteURL.projectEdit(programme: slug, number: number).path), .safeText(Strings.editProject)))),
+            .if(model.viewer.isLoggedIn,
+                .li(.a(.class("utrecht-link"), .href(SiteURL.projectAudit(programme: slug, number: number).path), .safeText(Strings.auditTitle)))))
+    }
+
+    /// What was achieved, what is next, and the explanation of an orange or red light.
+    static func explained(_ status: ProjectStatus) -> [(String, String)] {
+        [(Strings.achieved, status.achieved), (Strings.plannedNext, status.plannedNext), (Strings.cause, status.cause),
+         (Strings.consequence, status.consequence), (Strings.measure, status.measure)]
+            .compactMap { label, value in value.flatMap { $0.isEmpty ? nil : (label, $0) } }
     }
 
     static func facts(_ model: ProjectShowModel) -> [(String, String)] {

@@ -5,6 +5,7 @@ enum ReportController {
     static func show(_ req: Request) async throws -> Response {
         let model = try await ReportPageModel.query(
             programme: try req.parameters.require("programme"), period: try req.parameters.require("period"), on: req.db)
+        _ = try await Access.reader(req, programme: model.context.programme, published: model.period.state == .published)
         // A published report is served exactly as it was published.
         if model.period.state == .published,
            let snapshot = try await PublishedReport.query(on: req.db).filter(\.$period.$id == model.period.requireID()).first() {

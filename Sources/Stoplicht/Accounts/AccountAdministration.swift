@@ -1,0 +1,126 @@
+import Fluent
+import Foundation
+import StoplichtCore
+import Vapor
+
+/// What a beheerder does with accounts, from the web and the command line alike: add an
+/// account (linked to the person programmes name, so a project leader edits their own
+/// projects), give or take a role in a programme. Every step is in the audit trail.
+struct AccountAdministration {
+    var actor: String
+    var address: String?
+
+    func add(email: String, name: String, password: String, administrator: Bool, person: String?, on database: any Database) async throws -> User {
+        let personID = try await Self.personID(named: person, on: database)
+        return try await database.transaction { db in
+            let user = try await User.create(email: email, name: name, password: password, administrator: administrator, on: db)
+            user.personID = personID
+            try await user.save(on: db)
+            try await AuditTrail.append([AuditRecord(
+                at: Date(), actor: actor, address: address, action: "account-toevoegen", entity: "account", entityID: user.id?.uuidString,
+                before: nil, after: AuditRecord.json(["e-mail": user.email, "naam": user.name, "beheerder": String(administrator), "persoon": person]))], on: db)
+            return user
+        }
+    }
+
+    /// Gives `role` in the programme, or with nil takes the user's role away.
+    func setRole(_ role: ProgrammeRole?, for user: User, in programme: Programme, on database: any Database) async throws {
+        guard role != .administrator else { throw InputError(Strings.administratorIsNoProgrammeRole) }
+        try await database.transaction { db in
+            let programmeID = try programme.requireID()
+            let existing = try await ProgrammeRoleAssignment.query(on: db)
+                .filter(\.$user.$id == user.requireID()).filter(\.$programme.$id == programmeID).first()
+            let before = existing?.role
+            guard before != role else { return }
+            if let role {
+                try await ProgrammeRoleAssignment.grant(role, to: user, inProgramme: programmeID, on: db)
+            } else {
+                try await existing?.delete(on: db)
+            }
+            try await AuditTrail.append([AuditRecord(
+                at: Date(), actor: actor, address: address, action: "rol", entity: "account", entityID: user.id?.uuidString,
+                programmeID: programmeID, periodID: nil,
+                before: AuditRecord.json(["e-mail": user.email, "rol": before?.rawValue]),
+                after: AuditRecord.json(["e-mail": user.email, "rol": role?.rawValue]))], on: db)
+        }
+    }
+
+    /// The person with this name in any municipality; nil for no name; an error for an unknown one.
+    static func personID(named name: String?, on db: any Database) async throws -> UUID? {
+        guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return nil }
+        let people = try await Person.query(on: db).all()
+        guard let person = people.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+            throw InputError(Strings.personNotFound(name))
+        }
+        return person.id
+    }
+}
+
+/// The beheerder's page of accounts and roles: GET lists them, POSTs add an account or
+/// change a role.
+enum AccountAdminController {
+    static func list(_ req: Request) async throws -> Response {
+        let user = try await Access.requireAdministrator(req)
+        return try await page(req, user: user, notice: req.query[String.self, at: "melding"].flatMap(Strings.deskNotice))
+    }
+
+    static func page(_ req: Request, user: User, notice: String? = nil, problems: [FieldProblem] = [], form: [String: String] = [:],
+                     status: HTTPResponseStatus = .ok) async throws -> Response {
+        let users = try await User.query(on: req.db).sort(\.$email).all()
+        let programmes = try await Programme.query(on: req.db).sort(\.$name).all()
+        let roles = try await ProgrammeRoleAssignment.query(on: req.db).all()
+        let people = try await Person.query(on: req.db).all()
+        let model = AccountAdminModel(
+            viewer: Viewer(user: user, role: .administrator, csrf: CSRF.token(for: req)), users: users, programmes: programmes,
+            roles: Dictionary(grouping: roles, by: \.$user.id), people: Dictionary(people.compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { a, _ in a }),
+            notice: notice, problems: problems, form: form)
+        return AccountAdminView.page(model, settings: req.settings).response(status: status)
+    }
+
+    static func add(_ req: Request) async throws -> Response {
+        let admin = try await Access.requireAdministrator(req)
+        try CSRF.verify(req)
+        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        do {
+            _ = try await AccountAdministration(actor: admin.email, address: req.remoteAddress?.ipAddress).add(
+                email: fields["email"] ?? "", name: fields["naam"] ?? "", password: fields["wachtwoord"] ?? "",
+                administrator: fields["beheerder"] != nil, person: fields["persoon"], on: req.db)
+        } catch let error as InputError {
+            var form = fields
+            form["wachtwoord"] = nil  // never sent back
+            return try await page(req, user: admin, problems: [FieldProblem(field: "email", message: error.message)], form: form, status: error.status)
+        }
+        return req.redirect(to: SiteURL.users.path + "?melding=account", redirectType: .normal)
+    }
+
+    /// `gebruiker` (id), `programma` (slug), `rol` (a role, or `geen`).
+    static func role(_ req: Request) async throws -> Response {
+        let admin = try await Access.requireAdministrator(req)
+        try CSRF.verify(req)
+        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        guard let userID = fields["gebruiker"].flatMap(UUID.init(uuidString:)), let user = try await User.find(userID, on: req.db) else {
+            return try await page(req, user: admin, problems: [FieldProblem(field: "gebruiker", message: Strings.chooseUser)], status: .unprocessableEntity)
+        }
+        guard let slug = fields["programma"], let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).first() else {
+            return try await page(req, user: admin, problems: [FieldProblem(field: "programma", message: Strings.chooseProgramme)], status: .unprocessableEntity)
+        }
+        let value = fields["rol"] ?? ""
+        guard value == "geen" || ProgrammeRole(rawValue: value) != nil, value != ProgrammeRole.administrator.rawValue else {
+            return try await page(req, user: admin, problems: [FieldProblem(field: "rol", message: Strings.chooseRole)], status: .unprocessableEntity)
+        }
+        try await AccountAdministration(actor: admin.email, address: req.remoteAddress?.ipAddress)
+            .setRole(ProgrammeRole(rawValue: value), for: user, in: programme, on: req.db)
+        return req.redirect(to: SiteURL.users.path + "?melding=rol", redirectType: .normal)
+    }
+}
+
+struct AccountAdminModel: Sendable {
+    var viewer: Viewer
+    var users: [User]
+    var programmes: [Programme]
+    var roles: [UUID: [ProgrammeRoleAssignment]]
+    var people: [UUID: String]
+    var notice: String?
+    var problems: [FieldProblem]
+    var form: [String: String]
+}

@@ -1,0 +1,196 @@
+import Foundation
+import StoplichtCore
+
+/// The texts of the reporting cycle: updating a status, the programme manager's desk,
+/// texts and projects, accounts and roles, the audit trail.
+extension Strings {
+    // Saving and conflicts
+    static let save = "Opslaan"
+    static let saveMine = "Mijn versie opslaan"
+    static let cancel = "Annuleren"
+    static let formRefused = "Het formulier is niet opgeslagen. Verbeter het volgende:"
+    static let conflictTitle = "Iemand anders heeft dit intussen opgeslagen"
+    static func conflictIntro(by: String?, at: Date?) -> String {
+        let when = at.map { " op \(AuditLogView.time.string(from: $0))" } ?? ""
+        return "Terwijl u dit formulier invulde, is het opgeslagen door \(by ?? "iemand anders")\(when). Uw wijzigingen zijn niet verloren: ze staan hieronder in het formulier. Vergelijk beide versies."
+    }
+    static let textsConflictIntro = "Terwijl u dit formulier invulde, zijn de teksten van deze periode door iemand anders opgeslagen. Uw wijzigingen zijn niet verloren: ze staan hieronder in het formulier. Vergelijk beide versies."
+    static let conflictCaption = "Uw versie naast de opgeslagen versie"
+    static let conflictChoice = "Neem over wat u van de opgeslagen versie wilt houden en kies ‘Mijn versie opslaan’, of annuleer om de opgeslagen versie te houden."
+    static let field = "Veld"
+    static let yourVersion = "Uw versie"
+    static let savedVersion = "Opgeslagen versie"
+    static let differs = "verschilt"
+    static let removed = "(verwijderd)"
+    static func textTooLong(_ label: String, _ maximum: Int) -> String { "\(label) is te lang: hoogstens \(maximum) tekens." }
+    static let markdownHint = "Opmaak met Markdown: een lege regel begint een nieuwe alinea, een regel die met ‘- ’ begint is een opsomming."
+
+    // Updating a status
+    static let update = "Bijwerken"
+    static let updateStatus = "Status bijwerken"
+    static func updateTitle(_ number: Int, _ name: String) -> String { "Status bijwerken: \(number). \(name)" }
+    static let overallLight = "Stoplicht van het project"
+    static let overallLightHint = "Het totaaloordeel over het project in deze periode."
+    static func dimensionLightHint(_ dimension: String) -> String { "Het stoplicht voor \(dimension.lowercased()); leeg als u het niet apart beoordeelt." }
+    static let lifecycleHint = "Waar het project staat: niet gestart, lopend, uitgesteld, opgeleverd of gestopt."
+    static let explanation = "Toelichting bij oranje of rood"
+    static let explanationHint = "Verplicht als een stoplicht oranje of rood is: de raad wil weten wat er aan de hand is, wat het betekent en wat eraan gedaan wordt."
+    static let cause = "Oorzaak"
+    static let causeHint = "Wat veroorzaakt de afwijking?"
+    static let consequence = "Gevolg voor het programmadoel"
+    static let consequenceHint = "Wat betekent de afwijking voor het doel van het programma?"
+    static let measure = "Maatregel"
+    static let measureHint = "Wat wordt er gedaan om bij te sturen, door wie?"
+    static func explanationRequired(_ part: LightExplanation.Part, light: String) -> String {
+        let what: String
+        switch part {
+        case .cause: what = "de oorzaak"
+        case .consequence: what = "het gevolg voor het programmadoel"
+        case .measure: what = "de maatregel"
+        }
+        return "Bij het stoplicht \(light) hoort een toelichting: vul \(what) in."
+    }
+    static let progress = "Voortgang"
+    static let achieved = "Bereikt in deze periode"
+    static let achievedHint = "Wat is er deze periode opgeleverd of besloten?"
+    static let plannedNext = "Gepland voor de volgende periode"
+    static let plannedNextHint = "Wat wordt er de komende periode gedaan?"
+    static let planning = "Planning"
+    static let planDateHint = "Zo precies als bekend: ‘15 november 2018’, ‘november 2018’, ‘Q4 2018’, ‘2e helft 2018’ of ‘2019’."
+    static func notAPlanDate(_ label: String, _ value: String) -> String {
+        "\(label): ‘\(value)’ is geen datum. Schrijf bijvoorbeeld ‘november 2018’, ‘Q4 2018’ of ‘2e helft 2018’."
+    }
+    static let statusSaved = "De status is opgeslagen."
+    static let carriedForwardNote = "Overgenomen uit de vorige periode; nog niet bijgewerkt."
+    static func periodInReviewForLeaders(_ name: String) -> String {
+        "De periode \(name) staat in review: alleen de programmamanager wijzigt nu nog. Neem contact op met de programmamanager als er iets moet veranderen."
+    }
+
+    // The programme manager's desk
+    static let deskTitle = "Periode beheren"
+    static func deskNotice(_ key: String) -> String? {
+        switch key {
+        case "geopend": "De nieuwe periode is geopend; de stoplichten, opmerkingen en planning van de vorige periode zijn overgenomen."
+        case "review": "De periode staat in review."
+        case "open": "De periode is weer open."
+        case "publiceren": "De rapportage is gepubliceerd; de periode is bevroren."
+        case "toegang": "De toegang tot het programma is opgeslagen."
+        case "account": "Het account is aangemaakt."
+        case "rol": "De rol is opgeslagen."
+        default: nil
+        }
+    }
+    static let notYetUpdated = "Nog niet bijgewerkt"
+    static let everyoneUpdated = "Alle projecten zijn bijgewerkt."
+    static let editTexts = "Teksten, besluiten en risico's van deze periode bewerken"
+    static let toReview = "In review zetten"
+    static let reopen = "Weer openzetten"
+    static let publish = "Publiceren"
+    static let publishHint = "Na publiceren ligt de rapportage vast: er kan niets meer in worden gewijzigd."
+    static let openPeriod = "Nieuwe periode openen"
+    static let periodName = "Naam van de periode"
+    static let periodNameHint = "Bijvoorbeeld ‘november 2018 t/m februari 2019’. De stoplichten, opmerkingen en planning van de vorige periode worden overgenomen."
+    static let periodNameRequired = "Geef de naam van de nieuwe periode op."
+    static func periodExists(_ name: String) -> String { "Er is al een periode ‘\(name)’ in dit programma." }
+    static func periodStillOpen(_ name: String) -> String {
+        "De periode \(name) is nog niet gepubliceerd. Publiceer haar eerst; daarna opent u de volgende."
+    }
+    static func periodNotAfter(_ name: String, _ previous: String) -> String {
+        "De periode ‘\(name)’ begint niet na de vorige periode (\(previous)). Controleer de maanden en het jaar."
+    }
+    static func unknownPeriodMove(_ value: String) -> String { "Onbekende stap ‘\(value)’; kies review, open of publiceren." }
+    static let accessTitle = "Toegang"
+    static let accessLabel = "Wie mag dit programma lezen?"
+    static let accessHint = "Besloten: alleen wie een rol heeft. Rapportages openbaar: ook iedereen de gepubliceerde rapportages, zonder inloggen. Openbaar: iedereen alles."
+    static let accessClosed = "Besloten"
+    static let accessPublishedReports = "Gepubliceerde rapportages openbaar"
+    static let accessOpen = "Openbaar"
+    static func unknownAccess(_ value: String) -> String { "Onbekende toegang ‘\(value)’; kies besloten, rapportages-openbaar of openbaar." }
+    static let latestPublished = "Laatste rapportage"
+    static let loginInvitation = "Inloggen om bij te werken of te beheren"
+
+    // Texts of a period
+    static let textsTitle = "Teksten, besluiten en risico's"
+    static let sectionTitle = "Titel"
+    static let sectionTitleHint = "De kop van de paragraaf in de rapportage."
+    static let sectionBody = "Tekst"
+    static let sectionTitleRequired = "Een paragraaf heeft een titel."
+    static let decisions = "Gevraagde besluiten"
+    static let decision = "Besluit"
+    static let newDecision = "Nieuw besluit (leeg laten als er geen bij komt)"
+    static let decisionText = "Wat wordt er gevraagd?"
+    static let requestedFrom = "Gevraagd aan"
+    static let requestedFromHint = "Bijvoorbeeld ‘college’ of ‘raad’."
+    static let decisionOutcome = "Besluit"
+    static let decisionOutcomeHint = "Gevraagd, akkoord, afgewezen of aangehouden."
+    static let removeDecision = "Dit besluit verwijderen"
+    static func decisionTextRequired(_ n: Int) -> String { "Besluit \(n) heeft geen tekst; vul hem in of vink ‘verwijderen’ aan." }
+    static let risks = "Risico's en aandachtspunten"
+    static let risk = "Risico"
+    static let newRisk = "Nieuw risico (leeg laten als er geen bij komt)"
+    static let riskText = "Omschrijving"
+    static let riskCauseHint = "Waar komt het risico vandaan?"
+    static let riskImpactHint = "Wat gebeurt er als het zich voordoet?"
+    static let riskMeasureHint = "Wat wordt er gedaan om het te voorkomen of te beperken?"
+    static let removeRisk = "Dit risico verwijderen"
+    static func riskTextRequired(_ n: Int) -> String { "Risico \(n) heeft geen omschrijving; vul haar in of vink ‘verwijderen’ aan." }
+
+    // Projects
+    static let addProject = "Project toevoegen"
+    static let editProject = "Project wijzigen"
+    static func editProjectTitle(_ number: Int, _ name: String) -> String { "Project wijzigen: \(number). \(name)" }
+    static let projectNumber = "Nummer"
+    static let projectNumberHint = "Het nummer van het project in de rapportage; uniek binnen het programma."
+    static let projectName = "Naam"
+    static let projectNameHint = "De naam zoals de rapportage hem noemt."
+    static let projectNameRequired = "Geef de naam van het project op."
+    static func projectNumberInvalid(_ value: String) -> String { "‘\(value)’ is geen projectnummer; geef een heel getal groter dan 0." }
+    static func projectNumberTaken(_ n: Int) -> String { "Er is al een project met nummer \(n) in dit programma." }
+    static let leadersHint = "Eén naam per regel; iemand die Stoplicht nog niet kent, wordt toegevoegd."
+    static let phaseHint = "Optioneel: de fase van het project."
+    static func unknownPhase(_ value: String) -> String { "Onbekende fase ‘\(value)’; kies \(Phase.allCases.map(\.rawValue).joined(separator: ", "))." }
+    static let itemsHint = "Eén onderdeel per regel, zoals ze onder de projectnaam staan."
+    static let archiveTitle = "Archiveren"
+    static let archiveHint = "Een gearchiveerd project blijft met zijn geschiedenis bewaard, maar gaat niet mee naar een nieuwe periode."
+    static let archivedTitle = "Gearchiveerd"
+    static let archivedHint = "Dit project is gearchiveerd en gaat niet mee naar een nieuwe periode."
+    static let archive = "Project archiveren"
+    static let unarchive = "Terughalen uit het archief"
+
+    // Accounts and roles
+    static let usersTitle = "Gebruikers en rollen"
+    static func usersCaption(_ n: Int) -> String { n == 1 ? "1 gebruiker" : "\(n) gebruikers" }
+    static let userName = "Naam"
+    static let userNameHint = "Zoals collega's de gebruiker kennen."
+    static let emailHint = "Het e-mailadres waarmee de gebruiker inlogt."
+    static let newPasswordHint = "Ten minste 12 tekens. Geef het de gebruiker persoonlijk door."
+    static let personLabel = "Persoon in de programma's"
+    static let personHint = "Optioneel: de naam zoals de rapportage de projectleider noemt, zodat deze zijn of haar eigen projecten kan bijwerken."
+    static func personNotFound(_ name: String) -> String { "Er is geen persoon ‘\(name)’ in een programma. Controleer de schrijfwijze of laat het veld leeg." }
+    static let administratorLabel = "Beheerder (mag alles, in elk programma)"
+    static let addUser = "Gebruiker toevoegen"
+    static let rolesLabel = "Rollen"
+    static let noRoles = "Geen rol"
+    static let roleTitle = "Rol in een programma"
+    static let roleLabel = "Rol"
+    static let roleHint = "Programmamanager: alles in het programma. Projectleider: de eigen projecten bijwerken. Lezer: alleen lezen. ‘Geen’ neemt de rol weg."
+    static let noRole = "Geen (rol intrekken)"
+    static let saveRole = "Rol opslaan"
+    static let chooseUser = "Kies de gebruiker."
+    static let chooseProgramme = "Kies het programma."
+    static let chooseRole = "Kies een rol: programmamanager, projectleider, lezer of geen."
+    static let administratorIsNoProgrammeRole = "Beheerder is geen rol in een programma maar een eigenschap van het account."
+
+    // The audit trail
+    static let auditTitle = "Wijzigingen"
+    static func auditProjectTitle(_ number: Int, _ name: String) -> String { "Wijzigingen in project \(number). \(name)" }
+    static func auditPeriodTitle(_ name: String) -> String { "Wijzigingen in de periode \(name)" }
+    static let auditIntro = "Elke wijziging met wie, wanneer, vanaf welk adres, en de waarden ervoor en erna; de nieuwste bovenaan. Het logboek kan niet worden gewijzigd; ‘stoplicht audit verify’ controleert dat."
+    static let auditEmpty = "Er zijn nog geen wijzigingen vastgelegd."
+    static func auditCaption(_ n: Int) -> String { n == 1 ? "1 wijziging" : "\(n) wijzigingen" }
+    static let auditWhen = "Wanneer"
+    static let auditWho = "Wie"
+    static let auditWhat = "Wat"
+    static let auditBefore = "Ervoor"
+    static let auditAfter = "Erna"
+}

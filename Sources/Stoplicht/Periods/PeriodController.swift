@@ -1,0 +1,88 @@
+import Fluent
+import Foundation
+import StoplichtCore
+import Vapor
+
+/// The programme manager's desk: open a period, see who has not yet updated, move the
+/// period to review and back, publish it; the programme's access for a beheerder.
+enum PeriodController {
+    static func desk(_ req: Request) async throws -> Response {
+        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
+        let viewer = try await Access.require(.movePeriod, req, programme: context.programme)
+        return try await deskPage(req, context: context, viewer: viewer, notice: req.query[String.self, at: "melding"], error: nil)
+    }
+
+    static func deskPage(_ req: Request, context: ProgrammeContext, viewer: Viewer, notice: String?, error: String?,
+                         status: HTTPResponseStatus = .ok) async throws -> Response {
+        var model = PeriodDeskModel(context: context, viewer: viewer, notice: notice.flatMap(Strings.deskNotice), error: error)
+        if let period = context.latestPeriod, period.state != .published {
+            model.notYetUpdated = try await NotYetUpdated.load(context, period: period, on: req.db)
+        }
+        return PeriodDeskView.page(model, settings: req.settings).response(status: status)
+    }
+
+    static func open(_ req: Request) async throws -> Response {
+        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
+        let viewer = try await Access.require(.movePeriod, req, programme: context.programme)
+        try CSRF.verify(req)
+        let name = (try? req.content.get(String.self, at: "naam")) ?? ""
+        do {
+            _ = try await PeriodOpening.open(name: name, in: context, actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, on: req.db)
+        } catch let error as InputError {
+            return try await deskPage(req, context: context, viewer: viewer, notice: nil, error: error.message, status: error.status)
+        }
+        return req.redirect(to: SiteURL.periodDesk(context.slug).path + "?melding=geopend", redirectType: .normal)
+    }
+
+    /// `naar`: review, open or publiceren.
+    static func move(_ req: Request) async throws -> Response {
+        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
+        let period = try context.period(slug: try req.parameters.require("period"))
+        let target = (try? req.content.get(String.self, at: "naar")) ?? ""
+        let viewer = try await Access.require(target == "publiceren" ? .publishPeriod : .movePeriod, req, programme: context.programme)
+        try CSRF.verify(req)
+        let actor = viewer.user?.email ?? ""
+        do {
+            switch target {
+            case "review": try await PeriodPublication.move(period, to: .inReview, actor: actor, on: req.db)
+            case "open": try await PeriodPublication.move(period, to: .open, actor: actor, on: req.db)
+            case "publiceren": _ = try await PeriodPublication.publish(programme: context.slug, period: period, actor: actor, settings: req.settings, on: req.db)
+            default: throw InputError(Strings.unknownPeriodMove(target), status: .badRequest)
+            }
+        } catch let error as InputError {
+            return try await deskPage(req, context: context, viewer: viewer, notice: nil, error: error.message, status: error.status)
+        }
+        return req.redirect(to: SiteURL.periodDesk(context.slug).path + "?melding=\(target)", redirectType: .normal)
+    }
+
+    /// `toegang`: besloten, rapportages-openbaar or openbaar; a beheerder's choice.
+    static func access(_ req: Request) async throws -> Response {
+        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
+        let viewer = try await Access.require(.manageRoles, req, programme: context.programme)
+        try CSRF.verify(req)
+        let value = (try? req.content.get(String.self, at: "toegang")) ?? ""
+        guard let access = ProgrammeAccess(rawValue: value) else {
+            return try await deskPage(req, context: context, viewer: viewer, notice: nil, error: Strings.unknownAccess(value), status: .unprocessableEntity)
+        }
+        let before = context.programme.access
+        if before != access {
+            try await req.db.transaction { db in
+                context.programme.access = access
+                try await context.programme.save(on: db)
+                try await AuditTrail.append([AuditRecord(
+                    at: Date(), actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, action: "toegang", entity: "programma",
+                    entityID: context.programme.id?.uuidString, programmeID: context.programme.id, periodID: nil,
+                    before: AuditRecord.json(["toegang": before.rawValue]), after: AuditRecord.json(["toegang": access.rawValue]))], on: db)
+            }
+        }
+        return req.redirect(to: SiteURL.periodDesk(context.slug).path + "?melding=toegang", redirectType: .normal)
+    }
+}
+
+struct PeriodDeskModel: Sendable {
+    var context: ProgrammeContext
+    var viewer: Viewer
+    var notice: String?
+    var error: String?
+    var notYetUpdated: NotYetUpdated?
+}

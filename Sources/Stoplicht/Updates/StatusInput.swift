@@ -1,0 +1,116 @@
+import StoplichtCore
+import Vapor
+
+/// A project leader's update of one status as the form sent it, checked against the
+/// programme's scale and dimensions. Every value is kept as typed, so a refused form comes
+/// back filled in and nothing is lost.
+struct StatusInput: Sendable, Equatable {
+    var light: String?
+    /// Light code per dimension code; a dimension left empty has no light.
+    var dimensionLights: [String: String] = [:]
+    var lifecycle: Lifecycle = .running
+    var remarks = ""
+    var achieved = ""
+    var plannedNext = ""
+    var planned = ""
+    var forecast = ""
+    var cause = ""
+    var consequence = ""
+    var measure = ""
+    /// The status's revision the form showed.
+    var revision = 0
+
+    static let maximumTextLength = 20_000
+
+    /// The form's fields: licht, dimensie-CODE, levensfase, opmerkingen, bereikt, volgende,
+    /// gepland, verwacht, oorzaak, gevolg, maatregel, revisie.
+    init(form fields: [String: String], dimensions: [ProgrammeDimension]) {
+        func text(_ key: String) -> String {
+            (fields[key] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        light = text("licht").isEmpty ? nil : text("licht")
+        for dimension in dimensions {
+            let value = text("dimensie-\(dimension.code)")
+            if !value.isEmpty { dimensionLights[dimension.code] = value }
+        }
+        lifecycle = Lifecycle(rawValue: text("levensfase")) ?? .running
+        remarks = text("opmerkingen")
+        achieved = text("bereikt")
+        plannedNext = text("volgende")
+        planned = text("gepland")
+        forecast = text("verwacht")
+        cause = text("oorzaak")
+        consequence = text("gevolg")
+        measure = text("maatregel")
+        revision = Int(text("revisie")) ?? 0
+    }
+
+    init(status: ProjectStatus?, dimensionLights: [StatusDimensionLight]) {
+        guard let status else { return }
+        light = status.light
+        self.dimensionLights = Dictionary(dimensionLights.map { ($0.dimension, $0.light) }, uniquingKeysWith: { a, _ in a })
+        lifecycle = status.lifecycle
+        remarks = status.remarks
+        achieved = status.achieved ?? ""
+        plannedNext = status.plannedNext ?? ""
+        planned = status.planned?.description ?? ""
+        forecast = status.forecast?.description ?? ""
+        cause = status.cause ?? ""
+        consequence = status.consequence ?? ""
+        measure = status.measure ?? ""
+        revision = status.revision
+    }
+
+    /// What is wrong, per form field, in Dutch; empty when the input can be saved.
+    func problems(scale: LightScale, dimensions: [ProgrammeDimension]) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        if let light, scale.light(light) == nil {
+            problems.append(FieldProblem(field: "licht", message: Strings.unknownLight(light, scale: scale)))
+        }
+        for dimension in dimensions {
+            if let code = dimensionLights[dimension.code], scale.light(code) == nil {
+                problems.append(FieldProblem(field: "dimensie-\(dimension.code)", message: "\(dimension.label): \(Strings.unknownLight(code, scale: scale))"))
+            }
+        }
+        for (field, label, value) in [("gepland", Strings.plannedDelivery, planned), ("verwacht", Strings.forecastDelivery, forecast)]
+        where !value.isEmpty && PlanDate(parsing: value) == nil {
+            problems.append(FieldProblem(field: field, message: Strings.notAPlanDate(label, value)))
+        }
+        for (field, label, value) in [("opmerkingen", Strings.remarks, remarks), ("bereikt", Strings.achieved, achieved),
+                                      ("volgende", Strings.plannedNext, plannedNext), ("oorzaak", Strings.cause, cause),
+                                      ("gevolg", Strings.consequence, consequence), ("maatregel", Strings.measure, measure)]
+        where value.count > Self.maximumTextLength {
+            problems.append(FieldProblem(field: field, message: Strings.textTooLong(label, Self.maximumTextLength)))
+        }
+        let lights = ([light] + dimensionLights.values.map(Optional.some)).compactMap { scale.light($0) }
+        if let needing = lights.first(where: LightExplanation.isRequired) {
+            for part in LightExplanation.missingParts(cause: cause, consequence: consequence, measure: measure) {
+                problems.append(FieldProblem(field: part.rawValue, message: Strings.explanationRequired(part, light: needing.label)))
+            }
+        }
+        return problems
+    }
+
+    var plannedDate: PlanDate? { PlanDate(parsing: planned) }
+    var forecastDate: PlanDate? { PlanDate(parsing: forecast) }
+
+    /// The fields as the audit trail and the conflict page name them, with their values.
+    func described(scale: LightScale, dimensions: [ProgrammeDimension]) -> [(field: String, value: String)] {
+        var fields: [(String, String)] = [(Strings.light, scale.light(light)?.label ?? Strings.noStatus)]
+        for dimension in dimensions {
+            fields.append((dimension.label, scale.light(dimensionLights[dimension.code])?.label ?? "—"))
+        }
+        fields += [
+            (Strings.lifecycle, lifecycle.label), (Strings.remarks, remarks), (Strings.achieved, achieved), (Strings.plannedNext, plannedNext),
+            (Strings.plannedDelivery, plannedDate?.description ?? planned), (Strings.forecastDelivery, forecastDate?.description ?? forecast),
+            (Strings.cause, cause), (Strings.consequence, consequence), (Strings.measure, measure),
+        ]
+        return fields
+    }
+}
+
+/// A refused form field and why.
+struct FieldProblem: Sendable, Equatable {
+    var field: String
+    var message: String
+}
