@@ -115,6 +115,20 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .utrecht-button--secondary-action { background: #fff; color: var(--basis-color-accent-1-bg-default); }
 .utrecht-alert { border-left: 6px solid var(--basis-color-negative-border-default); background: var(--basis-color-negative-bg-default); color: var(--basis-color-negative-color-default); padding: .75rem 1rem; margin: 1rem 0; }
 .stoplicht-warnings li { margin-bottom: .35rem; }
+/* Editing: refused fields, notices, conflicts, one-button forms. */
+.utrecht-form-field--invalid { border-left: 4px solid var(--basis-color-negative-border-default); padding-left: .75rem; }
+.utrecht-form-field--invalid .utrecht-textbox, .utrecht-form-field--invalid .utrecht-textarea, .utrecht-form-field--invalid .utrecht-select { border: 2px solid var(--basis-color-negative-border-default); }
+.utrecht-form-field-error-message { color: var(--basis-color-negative-color-default); font-weight: 600; font-size: .9rem; margin-bottom: .35rem; }
+.utrecht-form-field--checkbox { display: flex; gap: .5rem; align-items: center; }
+.utrecht-form-label--checkbox { display: inline; font-weight: 400; margin: 0; }
+.utrecht-alert--ok { border-left-color: var(--basis-color-positive-border-default); background: var(--basis-color-positive-bg-default); color: var(--basis-color-positive-color-default); }
+.utrecht-alert--warning { border-left-color: var(--basis-color-warning-border-default); background: var(--basis-color-warning-bg-default); color: var(--basis-color-warning-color-default); }
+.stoplicht-conflict__table td, .stoplicht-conflict__table th { white-space: pre-wrap; vertical-align: top; }
+.stoplicht-conflict__differs th, .stoplicht-conflict__differs td { background: #fff; font-weight: 600; }
+.stoplicht-inline-form { display: inline-block; margin: 0; }
+.stoplicht-audit__values { margin: 0; }
+.stoplicht-audit__values dt { font-weight: 600; }
+.stoplicht-audit__values dd { margin: 0 0 .35rem; white-space: pre-wrap; }
 /* A light: a round mark in its colour and always its word. */
 .stoplicht-light { display: inline-flex; align-items: center; gap: .4rem; padding: .1rem .55rem .1rem .35rem; border-radius: 1rem;
   border: 1px solid; font-weight: 600; font-size: .9rem; white-space: nowrap; }

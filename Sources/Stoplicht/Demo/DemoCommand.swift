@@ -42,8 +42,11 @@ struct DemoCommand: AsyncCommand {
         return password
     }
 
-    static func load(on db: any Database) async throws -> ImportSummary {
+    /// The seed programme; its published reports are open to everyone, the rest needs a login.
+    static func load(access: ProgrammeAccess = .publishedReports, on db: any Database) async throws -> ImportSummary {
         let report = try ReportTextParser().parse(data: DemoData.seedReport())
-        return try await ReportImporter(database: db).run(report, into: ImportTarget(organisation: DemoData.organisation))
+        let summary = try await ReportImporter(database: db).run(report, into: ImportTarget(organisation: DemoData.organisation))
+        try await Programme.query(on: db).filter(\.$slug == summary.programmeSlug).filter(\.$access != access).set(\.$access, to: access).update()
+        return summary
     }
 }

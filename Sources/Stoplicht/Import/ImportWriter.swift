@@ -437,6 +437,11 @@ struct ImportWriter {
     mutating func save<M: Model>(_ model: M) async throws {
         guard model.hasChanges || model.id == nil else { return }
         let isNew = model.id == nil
+        if !isNew, let status = model as? ProjectStatus {
+            // An imported change is a save like any other: a form open on the old revision conflicts.
+            status.revision += 1
+            status.carriedForward = false
+        }
         if isNew, batches.stage(model) {
             created += 1
             return

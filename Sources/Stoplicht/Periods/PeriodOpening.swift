@@ -5,7 +5,9 @@ import Vapor
 
 /// Opening a new reporting period: every project that is not archived starts from its
 /// status in the latest period — light, lights per dimension, lifecycle, remarks,
-/// planning and explanation — marked as carried forward until its leader updates it.
+/// planning and explanation — marked as carried forward until its leader updates it. The
+/// programme manager's sections and the open risks are carried forward as the draft too;
+/// decisions are asked anew each period.
 enum PeriodOpening {
     struct Result: Sendable {
         var period: ReportingPeriod
@@ -74,12 +76,34 @@ enum PeriodOpening {
                     try await Array(newLights[chunk..<min(chunk + 500, newLights.count)]).create(on: db)
                 }
                 carried = newStatuses.count
+                try await carrySectionsAndRisks(from: previous, to: periodID, on: db)
             }
             try await AuditTrail.append([AuditRecord(
                 at: Date(), actor: actor, address: address, action: "periode-openen", entity: "periode", entityID: periodID.uuidString,
                 programmeID: programmeID, periodID: periodID, before: nil,
                 after: AuditRecord.json(["naam": name, "overgenomen": String(carried), "vorige": previous?.name]))], on: db)
             return Result(period: period, carried: carried)
+        }
+    }
+}
+
+extension PeriodOpening {
+    static func carrySectionsAndRisks(from previous: ReportingPeriod, to periodID: UUID, on db: any Database) async throws {
+        let previousID = try previous.requireID()
+        for old in try await ProgrammeSection.query(on: db).filter(\.$period.$id == previousID).all() {
+            let section = ProgrammeSection(periodID: periodID, key: old.key, position: old.position)
+            section.number = old.number
+            section.title = old.title
+            section.body = old.body
+            try await section.save(on: db)
+        }
+        for old in try await Risk.query(on: db).filter(\.$period.$id == previousID).all() {
+            let risk = Risk(periodID: periodID, position: old.position, description: old.description)
+            risk.cause = old.cause
+            risk.impact = old.impact
+            risk.measures = old.measures
+            risk.$owner.id = old.$owner.id
+            try await risk.save(on: db)
         }
     }
 }

@@ -220,6 +220,7 @@ import VaporTesting
             let wmoStatus = try #require(try await ProjectStatus.query(on: app.db).filter(\.$project.$id == wmo.requireID()).first())
             #expect([wmoStatus.previousLight, wmoStatus.light, wmoStatus.expectedLight] == ["groen", "oranje", "rood"])
             // The project page shows them beside the period's own light.
+            try await openToEveryone(app, "sociaal-domein")
             try await app.testing().test(.GET, "/programmas/sociaal-domein/projecten/2", headers: ["Accept": "text/html"]) { res in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("<dt>Vorige periode (volgens deze rapportage)</dt><dd><span class=\"stoplicht-light stoplicht-light--positive\">"))

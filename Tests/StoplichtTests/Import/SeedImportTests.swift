@@ -69,7 +69,7 @@ import Vapor
             let before = try await Snapshot.take(app.db)
 
             // MUT
-            let again = try await DemoCommand.load(on: app.db)
+            let again = try await DemoCommand.load(access: .open, on: app.db)
 
             // validate
             #expect(again.created == 0)

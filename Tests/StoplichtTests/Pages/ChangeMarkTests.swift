@@ -34,6 +34,8 @@ import VaporTesting
             4;Sociale huur Oost;Marieke Jansen;groen;2027
             """, app)
 
+            try await openToEveryone(app, "wonen")
+
             // MUT
             var overview = ""
             try await app.testing().test(.GET, "/programmas/wonen", headers: ["Accept": "text/html"]) { overview = $0.body.string }
@@ -68,6 +70,8 @@ import VaporTesting
                 let report = try ReportReader().read(Data(csv.utf8), filename: "wonen.csv").report
                 _ = try await ReportImporter(database: app.db).run(report, into: ImportTarget(organisation: "Gemeente Proef"))
             }
+
+            try await openToEveryone(app, "wonen")
 
             // MUT
             let model = try await ProgrammeTrendModel.query(slug: "wonen", on: app.db)

@@ -37,13 +37,19 @@ private func withStoplicht(settings: Settings, seeded: Bool, _ test: (Applicatio
             try await sql.raw("CREATE SCHEMA public").run()
             try await app.autoMigrate()
         }
-        if seeded { _ = try await DemoCommand.load(on: app.db) }
+        // The page tests read the seed as anyone may; who may read what is tested in AccessTests.
+        if seeded { _ = try await DemoCommand.load(access: .open, on: app.db) }
         try await test(app)
     } catch {
         try? await app.asyncShutdown()
         throw error
     }
     try await app.asyncShutdown()
+}
+
+/// Opens an imported programme to anonymous readers, for tests about what pages show.
+func openToEveryone(_ app: Application, _ slug: String) async throws {
+    try await Programme.query(on: app.db).filter(\.$slug == slug).set(\.$access, to: .open).update()
 }
 
 /// Serialises the tests that share one PostgreSQL database.
