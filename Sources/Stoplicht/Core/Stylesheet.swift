@@ -90,7 +90,8 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .utrecht-button-link--primary { background: var(--basis-color-accent-1-bg-default); color: #fff; }
 .utrecht-button-link--primary:hover { background: #00527a; }
 .stoplicht-form { margin: 1.5rem 0; max-width: 48rem; }
-.stoplicht-actions { margin-top: 1rem; }
+.stoplicht-actions { margin: 1rem 0; }
+.stoplicht-actions li { margin: 0 0 .6rem; }
 .stoplicht-concern { border-left-color: var(--basis-color-warning-border-default); background: var(--basis-color-warning-bg-default); color: var(--basis-color-warning-color-default); }
 .stoplicht-row--concern > th, .stoplicht-row--concern > td { background: var(--basis-color-warning-bg-default); }
 .stoplicht-changes { list-style: none; margin: .35rem 0 0; padding: 0; font-size: .85rem; }

@@ -37,7 +37,8 @@ extension Node {
     static func selectBox(_ id: String, name: String, options: [(value: String, label: String)], selected: String?) -> Node {
         var nodes: [Node] = [.attribute(named: "class", value: "utrecht-select"), .attribute(named: "id", value: id), .attribute(named: "name", value: name)]
         for option in options {
-            var optionNodes: [Node] = [.attribute(named: "value", value: option.value)]
+            // An empty value is a choice too ("no light"): it must be sent, not the label.
+            var optionNodes: [Node] = [.attribute(named: "value", value: option.value, ignoreIfValueIsEmpty: false)]
             if option.value == selected { optionNodes.append(.attribute(named: "selected", value: "selected")) }
             optionNodes.append(.text(option.label))
             nodes.append(.element(named: "option", nodes: optionNodes))
