@@ -23,7 +23,19 @@ PAGES = [
     "/inloggen",
 ]
 # After logging in.
-PRIVATE_PAGES = ["/importeren"]
+PRIVATE_PAGES = [
+    "/importeren",
+    "/programmas/dienstverlening/projecten/1/bijwerken?periode=juni-t-m-oktober-2018",
+    "/programmas/dienstverlening/beheer",
+    "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/teksten",
+    "/programmas/dienstverlening/projecten/nieuw",
+    "/programmas/dienstverlening/projecten/2/wijzigen",
+    "/programmas/dienstverlening/projecten/2/wijzigingen",
+    "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/wijzigingen",
+    "/beheer/gebruikers",
+]
+# A form refused with its problems: an orange light without the explanation.
+REFUSED_FORM = "/programmas/dienstverlening/projecten/3/bijwerken?periode=juni-t-m-oktober-2018"
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Fixtures", "Import")
 # Uploads whose preview pages are checked too: a plan, and columns to map by hand.
 UPLOADS = [("heuvelrug-dimensies.docx", {"gemeente": "Gemeente Heuvelrug"}),
@@ -66,8 +78,16 @@ def main() -> int:
         page = browser.new_page()
         log_in(page)
         pages = PAGES + PRIVATE_PAGES + [upload(page, name, fields) for name, fields in UPLOADS]
+        pages.append(REFUSED_FORM + " (geweigerd)")
         for path in pages:
-            page.goto(BASE + path)
+            if path.endswith(" (geweigerd)"):
+                page.goto(BASE + REFUSED_FORM)
+                page.select_option("#licht", "oranje")
+                page.click("form.stoplicht-form button[type=submit]")
+                page.wait_for_load_state()
+                assert "hoort een toelichting" in page.content(), "the refused form shows its problems"
+            else:
+                page.goto(BASE + path)
             results = axe.run(page, options=OPTIONS)
             violations = results.response["violations"]
             serious = [v for v in violations if v["impact"] in ("serious", "critical")]

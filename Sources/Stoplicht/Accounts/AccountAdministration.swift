@@ -80,7 +80,7 @@ enum AccountAdminController {
     static func add(_ req: Request) async throws -> Response {
         let admin = try await Access.requireAdministrator(req)
         try CSRF.verify(req)
-        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        let fields = FormFields(req).values
         do {
             _ = try await AccountAdministration(actor: admin.email, address: req.remoteAddress?.ipAddress).add(
                 email: fields["email"] ?? "", name: fields["naam"] ?? "", password: fields["wachtwoord"] ?? "",
@@ -97,7 +97,7 @@ enum AccountAdminController {
     static func role(_ req: Request) async throws -> Response {
         let admin = try await Access.requireAdministrator(req)
         try CSRF.verify(req)
-        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        let fields = FormFields(req).values
         guard let userID = fields["gebruiker"].flatMap(UUID.init(uuidString:)), let user = try await User.find(userID, on: req.db) else {
             return try await page(req, user: admin, problems: [FieldProblem(field: "gebruiker", message: Strings.chooseUser)], status: .unprocessableEntity)
         }

@@ -38,11 +38,13 @@ enum PeriodDeskView {
                     )
                 },
                 .h2(.class("utrecht-heading-2"), .text(Strings.openPeriod)),
-                .form(.class("utrecht-form stoplicht-form"), .action(SiteURL.periodOpen(slug).path), .method(.post),
+                .unwrap(context.periods.first { $0.state != .published }, { open in
+                    .p(.class("utrecht-paragraph"), .text(Strings.periodStillOpen(open.name)))
+                }, else: .form(.class("utrecht-form stoplicht-form"), .action(SiteURL.periodOpen(slug).path), .method(.post),
                       .csrfField(csrf),
                       .checkedField("naam", label: Strings.periodName, hint: Strings.periodNameHint, problems: [],
                                     control: Controls.textbox("naam", value: "", required: true)),
-                      .submitButton(Strings.openPeriod)),
+                      .submitButton(Strings.openPeriod))),
                 .h2(.class("utrecht-heading-2"), .text(Strings.periods)),
                 .ul(.class("stoplicht-plain-list"), .forEach(context.periods.reversed()) { period in
                     .li(.a(.class("utrecht-link"), .href(SiteURL.period(programme: slug, period: period.slug).path), .text(period.name)),

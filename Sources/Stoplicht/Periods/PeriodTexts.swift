@@ -50,27 +50,25 @@ struct PeriodTexts: Sendable, Equatable {
 
     /// The texts as the form sent them: the stored sections' fields, every decision and
     /// risk row (a row with an empty text and no id is the blank one for adding).
-    init(form fields: [String: String], sectionKeys: [String]) {
-        func text(_ key: String) -> String {
-            (fields[key] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+    init(form fields: FormFields, sectionKeys: [String]) {
+        let text = fields.text
         sections = sectionKeys.map { Section(key: $0, title: text("sectie-\($0)-titel"), body: text("sectie-\($0)-tekst")) }
         for index in 0..<500 {
             let prefix = "besluit-\(index)"
-            guard fields["\(prefix)-tekst"] != nil else { break }
+            guard fields.has("\(prefix)-tekst") else { break }
             let id = UUID(uuidString: text("\(prefix)-id"))
             if id == nil && text("\(prefix)-tekst").isEmpty { continue }
             decisions.append(DecisionText(id: id, text: text("\(prefix)-tekst"), requestedFrom: text("\(prefix)-aan"),
                                           outcome: Decision.Outcome(rawValue: text("\(prefix)-uitkomst")) ?? .requested,
-                                          remove: fields["\(prefix)-weg"] != nil))
+                                          remove: fields.has("\(prefix)-weg")))
         }
         for index in 0..<500 {
             let prefix = "risico-\(index)"
-            guard fields["\(prefix)-tekst"] != nil else { break }
+            guard fields.has("\(prefix)-tekst") else { break }
             let id = UUID(uuidString: text("\(prefix)-id"))
             if id == nil && text("\(prefix)-tekst").isEmpty { continue }
             risks.append(RiskText(id: id, description: text("\(prefix)-tekst"), cause: text("\(prefix)-oorzaak"), impact: text("\(prefix)-gevolg"),
-                                  measures: text("\(prefix)-maatregel"), remove: fields["\(prefix)-weg"] != nil))
+                                  measures: text("\(prefix)-maatregel"), remove: fields.has("\(prefix)-weg")))
         }
     }
 

@@ -18,8 +18,8 @@ enum PeriodTextsController {
     static func save(_ req: Request) async throws -> Response {
         var model = try await load(req)
         try CSRF.verify(req)
-        let fields = (try? req.content.decode([String: String].self)) ?? [:]
-        let (storedTexts, sections, _, _) = try await PeriodTexts.load(period: model.period, on: req.db)
+        let fields = FormFields(req)
+        let (_, sections, _, _) = try await PeriodTexts.load(period: model.period, on: req.db)
         model.texts = PeriodTexts(form: fields, sectionKeys: sections.map(\.key))
         model.fingerprint = fields["vingerafdruk"] ?? ""
         model.problems = model.texts.problems()
@@ -45,7 +45,6 @@ enum PeriodTextsController {
             model.fingerprint = theirs.fingerprint
             return PeriodTextsView.page(model, settings: req.settings).response(status: .conflict)
         }
-        _ = storedTexts
         return req.redirect(to: SiteURL.period(programme: model.context.slug, period: model.period.slug).path, redirectType: .normal)
     }
 

@@ -15,7 +15,7 @@ enum ProjectAdminController {
     static func create(_ req: Request) async throws -> Response {
         let (context, viewer) = try await programme(req)
         try CSRF.verify(req)
-        let input = ProjectInput(form: (try? req.content.decode([String: String].self)) ?? [:])
+        let input = ProjectInput(form: FormFields(req))
         let problems = input.problems(taken: try await takenNumbers(context, on: req.db))
         guard problems.isEmpty else {
             let model = ProjectFormModel(context: context, viewer: viewer, project: nil, input: input, problems: problems)
@@ -36,7 +36,7 @@ enum ProjectAdminController {
         let (context, viewer) = try await programme(req)
         let project = try await find(req, context)
         try CSRF.verify(req)
-        let input = ProjectInput(form: (try? req.content.decode([String: String].self)) ?? [:])
+        let input = ProjectInput(form: FormFields(req))
         let problems = input.problems(taken: try await takenNumbers(context, on: req.db).subtracting([project.number]))
         guard problems.isEmpty else {
             let model = ProjectFormModel(context: context, viewer: viewer, project: project, input: input, problems: problems)

@@ -13,10 +13,8 @@ struct ProjectInput: Sendable, Equatable {
     var phase = ""
     var items = ""
 
-    init(form fields: [String: String]) {
-        func text(_ key: String) -> String {
-            (fields[key] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+    init(form fields: FormFields) {
+        let text = fields.text
         number = text("nummer")
         name = text("naam")
         leaders = text("projectleiders")

@@ -17,8 +17,7 @@ enum StatusController {
     static func save(_ req: Request) async throws -> Response {
         var model = try await load(req)
         try CSRF.verify(req)
-        let fields = (try? req.content.decode([String: String].self)) ?? [:]
-        model.input = StatusInput(form: fields, dimensions: model.context.dimensions)
+        model.input = StatusInput(form: FormFields(req), dimensions: model.context.dimensions)
         model.problems = model.input.problems(scale: model.context.scale, dimensions: model.context.dimensions)
         guard model.problems.isEmpty else {
             return StatusEditView.page(model, settings: req.settings).response(status: .unprocessableEntity)

@@ -24,10 +24,8 @@ struct StatusInput: Sendable, Equatable {
 
     /// The form's fields: licht, dimensie-CODE, levensfase, opmerkingen, bereikt, volgende,
     /// gepland, verwacht, oorzaak, gevolg, maatregel, revisie.
-    init(form fields: [String: String], dimensions: [ProgrammeDimension]) {
-        func text(_ key: String) -> String {
-            (fields[key] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+    init(form fields: FormFields, dimensions: [ProgrammeDimension]) {
+        let text = fields.text
         light = text("licht").isEmpty ? nil : text("licht")
         for dimension in dimensions {
             let value = text("dimensie-\(dimension.code)")

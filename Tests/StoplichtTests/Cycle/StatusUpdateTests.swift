@@ -150,7 +150,7 @@ import Vapor
             let project = try #require(try await Project.query(on: app.db).filter(\.$number == 4).first())
             let period = try #require(context.latestPeriod)
             let revision = try await Cycle.status(4, on: app.db)?.revision ?? 0
-            var input = StatusInput(form: Cycle.statusForm(light: "groen", remarks: "", revision: String(revision)), dimensions: [])
+            var input = StatusInput(form: FormFields(Cycle.statusForm(light: "groen", remarks: "", revision: String(revision))), dimensions: [])
 
             // On PostgreSQL every loser gets the conflict; the embedded SQLite may refuse a
             // concurrent writer outright ("database is locked"), which loses too and writes nothing.
