@@ -27,8 +27,9 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(SecurityHeadersMiddleware(themeStylesheetURL: settings.themeStylesheetURL))
     app.middleware.use(ErrorPageMiddleware())
-    // Sessions live in the database, so several instances share them.
-    app.sessions.use(.fluent)
+    // Sessions live in the database, so several instances share them; reading a page
+    // leaves them alone (see QuietSessions).
+    app.sessions.use { app in QuietSessions(base: app.fluent.sessions.driver()) }
     app.sessions.configuration = AccountSession.configuration
     app.middleware.use(app.sessions.middleware)
 

@@ -60,4 +60,26 @@ import VaporTesting
             #expect(before.allSatisfy { $0 > 0 && $0 <= 10 }, "queries per page: \(before)")
         }
     }
+
+    /// A logged-in page reads the session, the account and the role — three queries more —
+    /// and writes nothing: the session is saved only when it changed.
+    @Test func aLoggedInPageReadsTheSessionWithoutWritingIt() async throws {
+        try await withStoplicht(seeded: true) { app in
+            let counter = QueryCounter()
+            counter.install(on: app)
+            let anonymous = try await queries(app, counter, "/programmas/dienstverlening")
+            var browser = try await Browser.member(app, "lezer@woudenberg.nl", role: .reader)
+
+            var counts: [Int] = []
+            for _ in 0..<2 {
+                let id = UUID().uuidString
+                let reply = try await browser.send(.GET, "/programmas/dienstverlening", headers: ["X-Request-Id": id])
+                #expect(reply.status == .ok)
+                #expect(reply.body.contains("Ingelogd als"))
+                counts.append(counter.count(for: id))
+            }
+
+            #expect(counts == [anonymous + 3, anonymous + 3])
+        }
+    }
 }
