@@ -61,6 +61,7 @@ extension Strings {
         "\(label): ‘\(value)’ is geen datum. Schrijf bijvoorbeeld ‘november 2018’, ‘Q4 2018’ of ‘2e helft 2018’."
     }
     static let statusSaved = "De status is opgeslagen."
+    static let ownProjects = "Uw projecten"
     static let carriedForwardNote = "Overgenomen uit de vorige periode; nog niet bijgewerkt."
     static func periodInReviewForLeaders(_ name: String) -> String {
         "De periode \(name) staat in review: alleen de programmamanager wijzigt nu nog. Neem contact op met de programmamanager als er iets moet veranderen."

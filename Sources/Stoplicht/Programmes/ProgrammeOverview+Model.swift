@@ -12,6 +12,8 @@ struct ProgrammeOverviewModel: Sendable {
     var counts: LightCounts
     var filter: LightFilter?
     var viewer = Viewer()
+    /// The numbers of the projects a project leader leads, shown first with their update link.
+    var ownProjects: Set<Int> = []
 
     /// `?licht=oranje` shows only the orange projects; `?licht=geen` those without a light.
     enum LightFilter: Equatable, Sendable {

@@ -26,6 +26,7 @@ enum ProgrammeOverviewView {
                     )
                 },
                 .if(model.period == nil, .p(.class("utrecht-paragraph"), .safeText(Strings.noPeriods))),
+                ownProjects(model),
                 .h2(.id("projecten"), .class("utrecht-heading-2"), .safeText(Strings.projects)),
                 .unwrap(model.filter) { _ in
                     .p(.a(.class("utrecht-link"), .href(SiteURL.programme(slug).path + "#projecten"), .safeText(Strings.allProjects)))
@@ -52,6 +53,25 @@ enum ProgrammeOverviewView {
                 ))
             )
         }
+    }
+
+    /// A project leader's own projects, each with its light and the way to update it.
+    static func ownProjects(_ model: ProgrammeOverviewModel) -> Node<HTML.BodyContext> {
+        let rows = model.rows.filter { model.ownProjects.contains($0.number) }
+        guard !rows.isEmpty else { return .empty }
+        let slug = model.context.slug
+        let editable = model.period.flatMap { $0.state == .open ? $0 : nil }
+        return .section(.class("stoplicht-own"), .ariaLabel(Strings.ownProjects),
+            .h2(.class("utrecht-heading-2"), .safeText(Strings.ownProjects)),
+            .ul(.class("stoplicht-plain-list stoplicht-actions"), .forEach(rows) { row in
+                .li(.lightBadge(row.light), .safeText(" "),
+                    .a(.class("utrecht-link"), .href(SiteURL.project(programme: slug, number: row.number).path), .safeText("\(row.number). \(row.name)")),
+                    .unwrap(editable) { period in
+                        .group(.safeText(" — "),
+                               .a(.class("utrecht-link"), .href(SiteURL.statusEdit(programme: slug, number: row.number, period: period.slug).path),
+                                  .safeText(Strings.updateStatus)))
+                    })
+            }))
     }
 
     static func caption(_ model: ProgrammeOverviewModel) -> String {

@@ -43,6 +43,11 @@ import Vapor
             #expect(project.body.contains("Status bijwerken (juni t/m oktober 2018)"))
             #expect(!(try await walter.get("/programmas/dienstverlening/projecten/3")).body.contains("Status bijwerken"))
             #expect(try await walter.get("/beheer/gebruikers").status == .forbidden)
+            // The overview lists his own projects first, each with its update link.
+            let overview = try await walter.get(Cycle.overview)
+            let own = try #require(overview.body.components(separatedBy: "<section class=\"stoplicht-own\"").dropFirst().first?.components(separatedBy: "</section>").first)
+            #expect(own.contains("href=\"/programmas/dienstverlening/projecten/1/bijwerken?periode=juni-t-m-oktober-2018\""))
+            #expect(!own.contains("/projecten/3/"))
 
             // Taking the role away ends his access to the closed programme.
             try await Cycle.setAccess(.closed, on: app.db)
