@@ -8,9 +8,23 @@ enum AuditTrail {
     static let genesis = String(repeating: "0", count: 64)
 
     /// Appends records in order, chained to the last entry. Call it inside the transaction
-    /// of the change it records, so both are kept or neither.
-    static func append(_ records: [AuditRecord], on db: any Database) async throws {
+    /// of the change it records, so both are kept or neither. Appends take turns: on
+    /// PostgreSQL a transaction-scoped advisory lock holds the chain's end until commit, so
+    /// two saves at once never claim the same sequence number (SQLite writes one at a time).
+    static func append(_ records: [AuditRecord], on database: any Database) async throws {
         guard !records.isEmpty else { return }
+        try await database.transaction { db in
+            if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: chainLock))").run()
+            }
+            try await appendInTurn(records, on: db)
+        }
+    }
+
+    /// The advisory lock's key: "STOPLICHT" folded into a 64-bit number.
+    static let chainLock: Int64 = 0x5354_4F50_4C49_4348
+
+    private static func appendInTurn(_ records: [AuditRecord], on db: any Database) async throws {
         let last = try await AuditEntry.query(on: db).sort(\.$sequence, .descending).first()
         var sequence = last?.sequence ?? 0
         var previous = last?.hash ?? genesis

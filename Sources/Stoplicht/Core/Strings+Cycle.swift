@@ -61,6 +61,8 @@ extension Strings {
         "\(label): ‘\(value)’ is geen datum. Schrijf bijvoorbeeld ‘november 2018’, ‘Q4 2018’ of ‘2e helft 2018’."
     }
     static let statusSaved = "De status is opgeslagen."
+    static let statusGone = "Deze status bestaat niet meer in deze periode. Laad de pagina opnieuw; wat u typte staat nog in het formulier als u teruggaat."
+    static let databaseBusy = "Niet opgeslagen: de database was even bezet met een andere wijziging. Uw invoer staat hieronder nog; kies nogmaals ‘Opslaan’."
     static let ownProjects = "Uw projecten"
     static let carriedForwardNote = "Overgenomen uit de vorige periode; nog niet bijgewerkt."
     static func periodInReviewForLeaders(_ name: String) -> String {

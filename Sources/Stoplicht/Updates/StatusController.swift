@@ -24,7 +24,15 @@ enum StatusController {
         }
         let update = StatusUpdate(project: model.project, period: model.period, context: model.context,
                                   actor: model.viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress)
-        switch try await update.save(model.input, on: req.db) {
+        let outcome: StatusUpdate.Outcome
+        do {
+            outcome = try await update.save(model.input, on: req.db)
+        } catch let error where DatabaseBusy.matches(error) {
+            // The embedded database was writing for someone else: nothing saved, the form kept.
+            model.problems = [FieldProblem(field: "licht", message: Strings.databaseBusy)]
+            return StatusEditView.page(model, settings: req.settings).response(status: .serviceUnavailable)
+        }
+        switch outcome {
         case .saved:
             return req.redirect(to: SiteURL.project(programme: model.context.slug, number: model.project.number).path + "?bijgewerkt=1",
                                 redirectType: .normal)

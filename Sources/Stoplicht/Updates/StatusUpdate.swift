@@ -42,7 +42,11 @@ struct StatusUpdate {
                 }
                 apply(input, to: status)
                 status.revision = input.revision + 1
-                try await status.save(on: db)
+                do {
+                    try await status.save(on: db)
+                } catch let error as any DatabaseError where error.isConstraintFailure && existing == nil {
+                    throw Conflict()  // two first saves of the same status at once: the other one was first
+                }
                 try await writeDimensionLights(input.dimensionLights, status: status, existing: existing?.dimensionLights ?? [], on: db)
                 if project.lifecycle != input.lifecycle, period.id == context.latestPeriod?.id {
                     project.lifecycle = input.lifecycle
@@ -52,11 +56,9 @@ struct StatusUpdate {
                 return .saved(status)
             }
         } catch is Conflict {
-            guard let current = try await Self.status(project: project, period: period, on: database) else { throw Conflict() }
-            return .conflict(current: current.status, dimensionLights: current.dimensionLights)
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            // Two first saves of the same status at once: the other one was first.
-            guard let current = try await Self.status(project: project, period: period, on: database) else { throw Conflict() }
+            guard let current = try await Self.status(project: project, period: period, on: database) else {
+                throw InputError(Strings.statusGone, status: .conflict)
+            }
             return .conflict(current: current.status, dimensionLights: current.dimensionLights)
         }
     }

@@ -1,0 +1,51 @@
+import Foundation
+@testable import Stoplicht
+import Testing
+import Vapor
+
+/// Every form that changes something refuses a post without the session's token, even
+/// from a beheerder who may do everything; and no POST route is left out of this list.
+@Suite struct CSRFCoverageTests {
+    static let posts: [String: String] = [
+        "/inloggen": "/inloggen",
+        "/uitloggen": "/uitloggen",
+        "/importeren": "/importeren",
+        "/importeren/:upload/indeling": "/importeren/00000000-0000-0000-0000-000000000000/indeling",
+        "/importeren/:upload": "/importeren/00000000-0000-0000-0000-000000000000",
+        "/importeren/:upload/annuleren": "/importeren/00000000-0000-0000-0000-000000000000/annuleren",
+        "/programmas/:programme/projecten/:number/bijwerken": "/programmas/dienstverlening/projecten/1/bijwerken?periode=juni-t-m-oktober-2018",
+        "/programmas/:programme/perioden": "/programmas/dienstverlening/perioden",
+        "/programmas/:programme/perioden/:period/status": "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/status",
+        "/programmas/:programme/toegang": "/programmas/dienstverlening/toegang",
+        "/programmas/:programme/perioden/:period/teksten": "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/teksten",
+        "/programmas/:programme/projecten/nieuw": "/programmas/dienstverlening/projecten/nieuw",
+        "/programmas/:programme/projecten/:number/wijzigen": "/programmas/dienstverlening/projecten/1/wijzigen",
+        "/programmas/:programme/projecten/:number/archiveren": "/programmas/dienstverlening/projecten/1/archiveren",
+        "/beheer/gebruikers": "/beheer/gebruikers",
+        "/beheer/gebruikers/rollen": "/beheer/gebruikers/rollen",
+    ]
+
+    @Test func everyPostWithoutItsTokenIsRefused() async throws {
+        try await withStoplicht(seeded: true) { app in
+            let registered = Set(app.routes.all.filter { $0.method == .POST }.map { "/" + $0.path.map(\.description).joined(separator: "/") })
+            #expect(registered == Set(Self.posts.keys), "a POST route without a CSRF check in this list")
+
+            var admin = try await Browser.member(app, "beheer@woudenberg.nl", role: nil, administrator: true)
+            for (_, path) in Self.posts.sorted(by: { $0.key < $1.key }) where path != "/inloggen" {
+                _ = try await admin.get("/")
+                let reply = try await admin.post(path, ["naam": "x", "naar": "review", "toegang": "openbaar"], csrf: false)
+                // An upload that does not exist is a 404 before its token is looked at.
+                let expected: HTTPStatus = path.hasPrefix("/importeren/") ? .notFound : .forbidden
+                #expect(reply.status == expected, "\(path): \(reply.status)")
+            }
+            // The login form checks it too (before the password).
+            var anonymous = Browser(app)
+            _ = try await anonymous.get("/inloggen")
+            let login = try await anonymous.post("/inloggen", ["email": "beheer@woudenberg.nl", "wachtwoord": "een lang wachtwoord"], csrf: false)
+            #expect(login.status == .forbidden)
+            // Nothing changed.
+            #expect(try await ReportingPeriod.query(on: app.db).count() == 1)
+            #expect(try await Programme.query(on: app.db).first()?.access == .open)
+        }
+    }
+}
