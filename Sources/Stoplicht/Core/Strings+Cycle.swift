@@ -130,6 +130,7 @@ extension Strings {
     static func decisionTextRequired(_ n: Int) -> String { "Besluit \(n) heeft geen tekst; vul hem in of vink ‘verwijderen’ aan." }
     static let risks = "Risico's en aandachtspunten"
     static let risk = "Risico"
+    static let riskImpact = "Gevolg"
     static let newRisk = "Nieuw risico (leeg laten als er geen bij komt)"
     static let riskText = "Omschrijving"
     static let riskCauseHint = "Waar komt het risico vandaan?"

@@ -26,6 +26,9 @@ struct ProjectRow: Sendable {
     var dimensionLights: [String: LightDefinition] = [:]
     /// What changed since the previous period.
     var changes: [StatusChange] = []
+    /// What was achieved, what is next, and an orange or red light's explanation
+    /// (cause, consequence, measure), as labelled Markdown; empty ones left out.
+    var explanation: [(label: String, text: String)] = []
 
     var leaderText: String { leaders.map(\.text).joined(separator: ", ") }
 
@@ -45,6 +48,7 @@ struct ProjectRow: Sendable {
         let projects = try await sql.raw("""
             SELECT p.id, p.number, p.name, p.lifecycle, s.id AS status_id, s.light, s.lifecycle AS status_lifecycle,
                    s.remarks, s.planned_delivery, s.forecast_delivery, s.previous_light AS reported_previous_light,
+                   s.achieved, s.planned_next, s.cause, s.consequence, s.measure,
                    v.id AS previous_status_id, v.light AS previous_light, v.planned_delivery AS previous_planned,
                    v.forecast_delivery AS previous_forecast
             FROM projects p
@@ -105,6 +109,11 @@ struct ProjectRow: Sendable {
                 previous = StatusChange.Status(light: reported, delivery: nil)
             }
             let changes = StatusChange.between(previous: previous, current: current, hasPreviousPeriod: previousPeriod != nil)
+            var explanation: [(label: String, text: String)] = []
+            for (column, label) in [("achieved", Strings.achieved), ("planned_next", Strings.plannedNext), ("cause", Strings.cause),
+                                    ("consequence", Strings.consequence), ("measure", Strings.measure)] {
+                if let text = try row.decode(column: column, as: String?.self), !text.isEmpty { explanation.append((label, text)) }
+            }
             return ProjectRow(
                 number: try row.decode(column: "number", as: Int.self),
                 name: try row.decode(column: "name", as: String.self),
@@ -116,7 +125,8 @@ struct ProjectRow: Sendable {
                 plannedDelivery: try row.decode(column: "planned_delivery", as: String?.self).flatMap(PlanDate.init(storageValue:)),
                 forecastDelivery: try row.decode(column: "forecast_delivery", as: String?.self).flatMap(PlanDate.init(storageValue:)),
                 dimensionLights: dimensionsByProject[id] ?? [:],
-                changes: changes)
+                changes: changes,
+                explanation: explanation)
         }
     }
 }

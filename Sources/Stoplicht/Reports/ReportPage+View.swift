@@ -66,7 +66,9 @@ enum ReportPageView {
                 })),
             .if(kind == .risks && !model.risks.isEmpty,
                 .ul(.class("stoplicht-risks"), .forEach(model.risks) { risk in
-                    .li(.markdown(risk.description))
+                    .li(.markdown(risk.description),
+                        .facts([(Strings.cause, risk.cause), (Strings.riskImpact, risk.impact), (Strings.measure, risk.measures)]
+                            .compactMap { label, value in value.flatMap { $0.isEmpty ? nil : (label, $0) } }))
                 }))
         )
     }

@@ -117,9 +117,18 @@ extension Node where Context == HTML.TableContext {
     }
 
     private static func remarks(_ row: ProjectRow, style: ProjectTableStyle) -> Node<HTML.BodyContext> {
-        if row.remarks.isEmpty { return .span(.class("stoplicht-muted"), .safeText(Strings.noRemarks)) }
+        if row.remarks.isEmpty && row.explanation.isEmpty { return .span(.class("stoplicht-muted"), .safeText(Strings.noRemarks)) }
         switch style {
-        case .report: return .markdown(row.remarks)
+        case .report:
+            // The report prints the remarks whole, with what was achieved, what is next and
+            // an orange or red light's explanation, each under its label.
+            return .group(
+                .if(!row.remarks.isEmpty, .markdown(row.remarks)),
+                .forEach(row.explanation) { part in
+                    .div(.class("stoplicht-explanation"), .p(.class("stoplicht-explanation__label"), .strong(.safeText(part.label))), .markdown(part.text))
+                })
+        case .overview where row.remarks.isEmpty:
+            return .p(.class("stoplicht-excerpt"), .safeText(Excerpt.make(row.explanation[0].text)))
         case .overview: return .p(.class("stoplicht-excerpt"), .safeText(Excerpt.make(row.remarks)))
         }
     }

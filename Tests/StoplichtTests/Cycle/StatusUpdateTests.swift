@@ -89,6 +89,12 @@ import Vapor
                     ["oranje", "De leverancier heeft geen capaciteit.", "De PIP-pagina komt een kwartaal later.", "Tweede leverancier gevraagd."])
             let page = try await walter.get("/programmas/dienstverlening/projecten/1")
             #expect(page.body.contains("Tweede leverancier gevraagd."))
+            // The report prints the explanation with the remarks, under its labels.
+            let report = try await walter.get("/programmas/dienstverlening/perioden/juni-t-m-oktober-2018")
+            let row = try #require(report.body.components(separatedBy: "<tr id=\"project-1\"").dropFirst().first?.components(separatedBy: "</tr>").first)
+            #expect(row.contains("<strong>Oorzaak</strong>"))
+            #expect(row.contains("De leverancier heeft geen capaciteit."))
+            #expect(row.contains("<strong>Maatregel</strong>"))
         }
     }
 
