@@ -185,6 +185,13 @@ extension Strings {
     static let chooseRole = "Kies een rol: programmamanager, projectleider, lezer of geen."
     static let administratorIsNoProgrammeRole = "Beheerder is geen rol in een programma maar een eigenschap van het account."
 
+    // Documents
+    static let pdfRendererMissing = "Voor een PDF is WeasyPrint nodig, en dat is op deze server niet geïnstalleerd. Installeer het met ‘apt-get install weasyprint’ (of ‘pip install weasyprint’) en probeer het opnieuw; de andere formaten werken zonder."
+    static let downloads = "Downloaden"
+    static func unknownFormat(_ value: String) -> String {
+        "Onbekend formaat ‘\(value)’; kies pdf, odt, docx, html, xlsx of csv."
+    }
+
     // The audit trail
     static let auditTitle = "Wijzigingen"
     static func auditProjectTitle(_ number: Int, _ name: String) -> String { "Wijzigingen in project \(number). \(name)" }

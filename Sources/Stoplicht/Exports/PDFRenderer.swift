@@ -1,0 +1,69 @@
+import Foundation
+import Vapor
+
+/// Renders the report's print HTML to PDF/A-3b with WeasyPrint (a separate program: Debian's
+/// `weasyprint` package or `pip install weasyprint`): A4, a running header with programme
+/// and period, "Pagina n van m", title, author and language in the document's metadata.
+/// Without WeasyPrint it says in Dutch what to install.
+enum PDFRenderer {
+    static let variant = "pdf/a-3b"
+
+    /// The weasyprint executable: `STOPLICHT_WEASYPRINT`, or the first on the PATH.
+    static func executable(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let path = environment["STOPLICHT_WEASYPRINT"], !path.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+        }
+        let paths = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
+        return paths.map { $0 + "/weasyprint" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func render(html: String, title: String, author: String, running: String? = nil) async throws -> Data {
+        guard let weasyprint = executable() else { throw InputError(Strings.pdfRendererMissing, status: .serviceUnavailable) }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = work.appendingPathComponent("rapportage.html")
+        let output = work.appendingPathComponent("rapportage.pdf")
+        try Data(prepared(html, title: title, author: author, running: running ?? title).utf8).write(to: input)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: weasyprint)
+        process.arguments = ["--pdf-variant", variant, "--quiet", input.path, output.path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        guard status == 0, let data = try? Data(contentsOf: output), !data.isEmpty else {
+            throw Abort(.internalServerError, reason: "WeasyPrint kon de PDF niet maken (status \(status)): \(message.prefix(500))")
+        }
+        return data
+    }
+
+    /// The page's HTML with the document's author and the PDF's page furniture: the running
+    /// header (not on the cover) and the page number.
+    static func prepared(_ html: String, title: String, author: String, running: String) -> String {
+        func css(_ text: String) -> String {
+            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ")
+        }
+        let head = """
+        <meta name="author" content="\(HTMLAttribute.escape(author))">\
+        <style>@page { size: A4; margin: 20mm 15mm 18mm;\
+         @top-left { content: "\(css(running))"; font: 8pt sans-serif; color: #555; }\
+         @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font: 8pt sans-serif; color: #555; } }\
+        @page :first { @top-left { content: none; } }</style></head>
+        """
+        return html.replacingOccurrences(of: "</head>", with: head)
+    }
+}
+
+/// Attribute values in the PDF's HTML head.
+enum HTMLAttribute {
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

@@ -1,0 +1,87 @@
+import Fluent
+import StoplichtCore
+import Vapor
+
+extension ReportExport {
+    /// The report of a period as the document exports need it, from the same model the
+    /// report page is rendered from.
+    init(_ model: ReportPageModel) {
+        let dimensions = model.rows.contains { !$0.dimensionLights.isEmpty } ? model.context.dimensions : []
+        let sections: [ReportExport.Section] = model.sections.map { section in
+            let kind = SectionKind(key: section.key)
+            return ReportExport.Section(
+                heading: ReportPageView.heading(section), body: section.body,
+                decisions: kind == .decisions ? model.decisions.map { ($0.text, Strings.decisionState($0.outcome.label, requestedFrom: $0.requestedFrom)) } : [],
+                risks: kind == .risks ? model.risks.map { risk in
+                    (risk.description, [(Strings.cause, risk.cause), (Strings.riskImpact, risk.impact), (Strings.measure, risk.measures)]
+                        .compactMap { label, value in value.flatMap { $0.isEmpty ? nil : (label, $0) } })
+                } : [],
+                isAnnex: section.key == SectionKind.annexes.key)
+        }
+        let rows: [ReportExport.Row] = model.rows.map { row in
+            ReportExport.Row(
+                number: row.number, name: row.name, items: row.items, leaders: row.leaders.map(\.text),
+                light: row.light.map(ReportExport.Light.init), dimensionLights: dimensions.map { row.dimensionLights[$0.code].map(ReportExport.Light.init) },
+                lifecycle: row.lifecycle == .running ? "" : row.lifecycle.label,
+                planned: row.plannedDelivery?.description ?? "", forecast: row.forecastDelivery?.description ?? "",
+                remarks: row.remarks, explanation: row.explanation)
+        }
+        let manager = model.officials.names(.programmeManager).first
+        self.init(
+            title: model.title, organisation: model.context.organisation.name, programme: model.context.programme.name, period: model.period.name,
+            cover: model.cover.map { (label: $0.0, value: $0.1) },
+            legend: model.context.scale.lights.map { (light: ReportExport.Light($0), meaning: $0.meaning) },
+            sections: sections, annexTitle: Strings.annex, dimensions: dimensions.map(\.label), rows: rows,
+            author: manager.map { "\($0), \(model.context.organisation.name)" } ?? model.context.organisation.name)
+    }
+}
+
+/// The formats a report is written in, with their file extension and media type.
+enum ExportFormat: String, CaseIterable, Sendable {
+    case pdf, odt, docx, html, xlsx, csv
+
+    var mediaType: String {
+        switch self {
+        case .pdf: "application/pdf"
+        case .odt: ODTExport.mediaType
+        case .docx: DOCXExport.mediaType
+        case .html: "text/html; charset=utf-8"
+        case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        case .csv: "text/csv; charset=utf-8"
+        }
+    }
+
+    var label: String {
+        switch self {
+        case .pdf: "PDF/A (archief, raadsinformatiesysteem)"
+        case .odt: "OpenDocument-tekst (.odt)"
+        case .docx: "Word (.docx)"
+        case .html: "HTML (losse pagina)"
+        case .xlsx: "Excel: projecttabel (.xlsx)"
+        case .csv: "CSV: projecttabel (puntkomma's)"
+        }
+    }
+
+    /// "voortgangsrapportage-dienstverlening-juni-t-m-oktober-2018.pdf"
+    func filename(programme: String, period: String) -> String {
+        "voortgangsrapportage-\(programme)-\(period).\(rawValue)"
+    }
+}
+
+/// Writes a period's report in a format: the documents from `ReportExport`, HTML and PDF
+/// from the report page (the PDF through the renderer).
+enum ReportDocuments {
+    static func render(_ model: ReportPageModel, format: ExportFormat, settings: Settings) async throws -> Data {
+        switch format {
+        case .html: return Data(ReportPageView.page(model, settings: settings, standalone: true).render().utf8)
+        case .pdf:
+            let html = ReportPageView.page(model, settings: settings, standalone: true).render()
+            return try await PDFRenderer.render(html: html, title: "\(model.title) — \(model.period.name)",
+                                                author: ReportExport(model).author)
+        case .odt: return try ODTExport.data(ReportExport(model))
+        case .docx: return try DOCXExport.data(ReportExport(model))
+        case .xlsx: return try XLSXExport.data(ReportExport(model))
+        case .csv: return CSVExport.data(ReportExport(model))
+        }
+    }
+}
