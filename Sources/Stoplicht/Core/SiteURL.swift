@@ -29,6 +29,7 @@ enum SiteURL {
     case programmeAccess(String)
     case users
     case userRoles
+    case download(programme: String, period: String, format: String)
 
     var path: String {
         switch self {
@@ -57,6 +58,7 @@ enum SiteURL {
         case .programmeAccess(let programme): "/programmas/\(programme)/toegang"
         case .users: "/beheer/gebruikers"
         case .userRoles: "/beheer/gebruikers/rollen"
+        case .download(let programme, let period, let format): "/programmas/\(programme)/perioden/\(period)/download/\(format)"
         }
     }
 
@@ -86,5 +88,6 @@ enum SiteURL {
         static let programmeAccess: [PathComponent] = ["programmas", ":programme", "toegang"]
         static let users: [PathComponent] = ["beheer", "gebruikers"]
         static let userRoles: [PathComponent] = ["beheer", "gebruikers", "rollen"]
+        static let download: [PathComponent] = ["programmas", ":programme", "perioden", ":period", "download", ":format"]
     }
 }

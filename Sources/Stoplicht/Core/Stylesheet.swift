@@ -190,7 +190,7 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .stoplicht-decisions li, .stoplicht-risks li { margin-bottom: .75rem; max-width: 75ch; }
 @media print {
   @page { size: A4; margin: 18mm 15mm; }
-  .utrecht-page-header, .utrecht-breadcrumb-nav, .utrecht-page-footer, .nl-skip-link, .stoplicht-print-hint, .stoplicht-report__contents { display: none; }
+  .utrecht-page-header, .utrecht-breadcrumb-nav, .utrecht-page-footer, .nl-skip-link, .stoplicht-print-hint, .stoplicht-report__contents, .stoplicht-downloads, .stoplicht-account { display: none; }
   .utrecht-document { font-size: 10pt; }
   .utrecht-page-content { max-width: none; padding: 0; }
   .stoplicht-table-scroll { overflow: visible; }
@@ -201,6 +201,20 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
   .utrecht-heading-2 { break-after: avoid; }
   a.utrecht-link { color: inherit; text-decoration: none; }
   .stoplicht-light, .stoplicht-light__mark, .stoplicht-row > th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  /* The annex on landscape pages, its columns fitted to the page. */
+  @page landscape { size: A4 landscape; }
+  .stoplicht-report__annex { page: landscape; }
+  .stoplicht-annex { width: 100%; table-layout: fixed; font-size: 8.5pt; }
+  .stoplicht-annex .stoplicht-light { white-space: normal; }
+  .stoplicht-col-name, .stoplicht-col-remarks { min-width: 0; }
+  .stoplicht-annex th, .stoplicht-annex td { overflow-wrap: break-word; }
+  .stoplicht-annex thead th:nth-child(1) { width: 2.8em; }
+  .stoplicht-annex thead th:nth-child(2) { width: 22%; }
+  .stoplicht-annex thead th:nth-child(3) { width: 13%; }
+  .stoplicht-annex thead th:nth-child(4) { width: 12%; }
+  /* A light as a box with a round mark and its word, in any renderer. */
+  .stoplicht-light { display: inline-block; white-space: nowrap; }
+  .stoplicht-light__mark { display: inline-block; vertical-align: -0.1em; margin-right: .3em; flex: none; }
 }
 """#
 }

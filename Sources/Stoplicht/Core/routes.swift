@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
 
     // Reports
     app.get(SiteURL.Pattern.period, use: ReportController.show)
+    app.get(SiteURL.Pattern.download, use: ExportController.download)
 
     // The reporting cycle (each POST checks its CSRF token): leaders' updates, the programme
     // manager's desk, texts and projects, the beheerder's accounts, the audit trail

@@ -56,7 +56,12 @@ enum PDFRenderer {
          @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font: 8pt sans-serif; color: #555; } }\
         @page :first { @top-left { content: none; } }</style></head>
         """
-        return html.replacingOccurrences(of: "</head>", with: head)
+        var html = html.replacingOccurrences(of: "</head>", with: head)
+        // The document's title is the report's, without the site's name.
+        if let start = html.range(of: "<title>"), let end = html.range(of: "</title>", range: start.upperBound..<html.endIndex) {
+            html.replaceSubrange(start.upperBound..<end.lowerBound, with: HTMLAttribute.escape(title))
+        }
+        return html
     }
 }
 

@@ -2,7 +2,8 @@ import Fluent
 import Foundation
 import Vapor
 
-/// `stoplicht report`: writes the HTML report of a period, a file that opens without the server.
+/// `stoplicht report [--format pdf|odt|docx|html|xlsx|csv] -o FILE`: writes the report of a
+/// period as a file that opens without the server (HTML by default).
 struct ReportCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "programme", help: "Het programma (zoals in de adresbalk, bijv. dienstverlening); standaard het enige.")
@@ -11,9 +12,11 @@ struct ReportCommand: AsyncCommand {
         var period: String?
         @Option(name: "output", short: "o", help: "Het bestand; zonder deze optie naar standaarduitvoer.")
         var output: String?
+        @Option(name: "format", short: "f", help: "pdf, odt, docx, html, xlsx of csv (standaard html, of naar de extensie van -o).")
+        var format: String?
     }
 
-    var help: String { "Schrijft de voortgangsrapportage van een periode als HTML." }
+    var help: String { "Schrijft de voortgangsrapportage van een periode als PDF/A, ODT, DOCX, HTML, of de projecttabel als XLSX of CSV." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
@@ -22,17 +25,21 @@ struct ReportCommand: AsyncCommand {
         guard let period = try signature.period.map({ try programme.period(slug: $0) }) ?? programme.latestPeriod else {
             throw InputError(Strings.noPeriods)
         }
+        let name = signature.format ?? signature.output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() }.flatMap { $0.isEmpty ? nil : $0 } ?? "html"
+        guard let format = ExportFormat(rawValue: name.lowercased()) else { throw InputError(Strings.unknownFormat(name)) }
         let model = try await ReportPageModel.query(programme: slug, period: period.slug, on: db)
-        let html = ReportPageView.page(model, settings: context.application.settings, standalone: true).render()
+        let started = Date()
+        let data = try await ReportDocuments.render(model, format: format, settings: context.application.settings)
         if let output = signature.output {
             do {
-                try Data(html.utf8).write(to: URL(fileURLWithPath: output))
+                try data.write(to: URL(fileURLWithPath: output))
             } catch {
                 throw InputError("Kan ‘\(output)’ niet schrijven: \(error.localizedDescription)")
             }
-            context.console.print("Rapportage \(period.name) geschreven naar \(output).")
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            context.console.print("Rapportage \(period.name) geschreven naar \(output) (\(format.rawValue), \(data.count) bytes, \(seconds) s).")
         } else {
-            FileHandle.standardOutput.write(Data(html.utf8))
+            FileHandle.standardOutput.write(data)
         }
     }
 

@@ -19,7 +19,8 @@ enum ReportPageView {
                     .p(.class("stoplicht-kicker"), .safeText(Strings.reportKicker(model.context.organisation.name, programme: model.context.programme.name))),
                     .h1(.class("utrecht-heading-1"), .safeText(model.title)),
                     .facts(model.cover),
-                    .p(.class("stoplicht-print-hint stoplicht-muted"), .safeText(Strings.printHint))
+                    .p(.class("stoplicht-print-hint stoplicht-muted"), .safeText(Strings.printHint)),
+                    .if(!standalone, downloads(model))
                 ),
                 contents(model),
                 .section(.class("stoplicht-report__legend"), .ariaLabel(Strings.legend),
@@ -33,6 +34,17 @@ enum ReportPageView {
         }
         layout.standalone = standalone
         return layout
+    }
+
+    /// The report as a file in each format.
+    static func downloads(_ model: ReportPageModel) -> Node<HTML.BodyContext> {
+        .nav(.class("stoplicht-downloads"), .ariaLabel(Strings.downloads),
+             .h2(.class("utrecht-heading-3"), .safeText(Strings.downloads)),
+             .ul(.class("stoplicht-plain-list"), .forEach(ExportFormat.allCases) { format in
+                 .li(.a(.class("utrecht-link"), .href(SiteURL.download(programme: model.context.slug, period: model.period.slug, format: format.rawValue).path),
+                        .attribute(named: "download", value: format.filename(programme: model.context.slug, period: model.period.slug)),
+                        .safeText(format.label)))
+             }))
     }
 
     /// The report's table of contents, linking to its sections.
