@@ -16,7 +16,7 @@ public enum DOCXExport {
             .init("_rels/.rels", rootRelationships),
             .init("docProps/core.xml", core(report)),
             .init("docProps/app.xml", app),
-            .init("word/document.xml", document(body)),
+            .init("word/document.xml", document(body, landscapeEnd: writer.landscape)),
             .init("word/styles.xml", styles),
             .init("word/numbering.xml", numbering(numberedLists: writer.numberedLists)),
             .init("word/header1.xml", header(report)),
@@ -31,11 +31,17 @@ public enum DOCXExport {
     struct Writer {
         /// Numbered lists written so far; each gets its own numbering instance (ids 2…).
         var numberedLists = 0
+        /// Whether the pages are landscape from the annex on.
+        var landscape = false
 
         mutating func body(_ report: ReportExport) -> String {
             var xml = ""
             for block in report.blocks {
                 switch block {
+                case .landscapeStart:
+                    // The portrait section ends here; the body's own section is the landscape one.
+                    xml += "<w:p><w:pPr>\(DOCXExport.section(landscape: false))</w:pPr></w:p>"
+                    landscape = true
                 case .title(let text): xml += paragraph(text, style: "Title")
                 case .subtitle(let text): xml += paragraph(text, style: "Subtitle")
                 case .heading(let level, let text): xml += paragraph(text, style: "Heading\(level)")
@@ -48,8 +54,8 @@ public enum DOCXExport {
                     xml += items.map { listItem($0, numID: id) }.joined()
                 case .facts(let facts):
                     let rows = facts.map { [ExportTable.Cell([.strong($0.0)]), ExportTable.Cell.text($0.1)] }
-                    xml += table(ExportTable(caption: "", headers: [], widths: [2, 5], rows: rows), labelColumn: true)
-                case .table(let documentTable): xml += table(documentTable, labelColumn: false)
+                    xml += table(ExportTable(caption: "", headers: [], widths: [2, 5], rows: rows), labelColumn: true, width: textWidth)
+                case .table(let documentTable): xml += table(documentTable, labelColumn: false, width: landscape ? DOCXExport.landscapeWidth : textWidth)
                 }
             }
             return xml
@@ -75,9 +81,9 @@ public enum DOCXExport {
             "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"\(numID)\"/></w:numPr></w:pPr>\(runs(text, bold: false, colour: nil))</w:p>"
         }
 
-        func table(_ table: ExportTable, labelColumn: Bool) -> String {
+        func table(_ table: ExportTable, labelColumn: Bool, width: Int) -> String {
             let total = table.widths.reduce(0, +)
-            let widths = table.widths.map { textWidth * $0 / max(total, 1) }
+            let widths = table.widths.map { width * $0 / max(total, 1) }
             var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"Tabelraster\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/>"
             xml += "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"\(labelColumn ? 1 : 0)\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>"
             if !table.caption.isEmpty { xml += "<w:tblCaption w:val=\"\(XMLText.escape(table.caption))\"/>" }
@@ -116,13 +122,22 @@ public enum DOCXExport {
         }
     }
 
-    static func document(_ body: String) -> String {
+    /// The text width of a landscape A4 page with 2 cm margins.
+    static let landscapeWidth = 14570
+
+    static func section(landscape: Bool) -> String {
+        let size = landscape ? "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>" : "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+        return """
+        <w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:footerReference w:type="default" r:id="rId4"/>\
+        \(size)<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>
+        """
+    }
+
+    static func document(_ body: String, landscapeEnd: Bool) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-        <w:body>\(body)<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:footerReference w:type="default" r:id="rId4"/>\
-        <w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/>\
-        </w:sectPr></w:body></w:document>
+        <w:body>\(body)\(section(landscape: landscapeEnd))</w:body></w:document>
         """
     }
 

@@ -14,6 +14,8 @@ public enum ExportBlock: Sendable {
     /// Label–value rows: the cover, a risk's details.
     case facts([(String, String)])
     case table(ExportTable)
+    /// From here on the pages are landscape: the annex table is wide.
+    case landscapeStart
 }
 
 public struct ExportTable: Sendable {
@@ -52,6 +54,7 @@ extension ReportExport {
         blocks.append(.table(ExportTable(caption: "Legenda", headers: ["Stoplicht", "Betekenis"], widths: [1, 4],
                                            rows: legend.map { [ExportTable.Cell([.strong($0.light.label)], light: $0.light), .text($0.meaning)] })))
         for section in sections {
+            if section.isAnnex { blocks.append(.landscapeStart) }
             blocks.append(.heading(level: 1, text: section.heading))
             blocks += Self.markdownBlocks(section.body)
             if !section.decisions.isEmpty {
@@ -64,6 +67,7 @@ extension ReportExport {
             if section.isAnnex { blocks.append(.table(annexTable)) }
         }
         if !sections.contains(where: \.isAnnex) {
+            blocks.append(.landscapeStart)
             blocks.append(.heading(level: 1, text: annexTitle))
             blocks.append(.table(annexTable))
         }

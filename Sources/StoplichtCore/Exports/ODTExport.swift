@@ -30,8 +30,16 @@ public enum ODTExport {
     static func content(_ report: ReportExport) -> String {
         var body = ""
         var tableNumber = 0
+        var landscape = false
+        var pendingLandscape = false
         for block in report.blocks {
             switch block {
+            case .landscapeStart: pendingLandscape = true
+            case .heading(let level, let text) where pendingLandscape:
+                // The heading's style starts the landscape master page.
+                pendingLandscape = false
+                landscape = true
+                body += "<text:h text:style-name=\"Liggend_\(level)\" text:outline-level=\"\(level)\">\(XMLText.escape(text))</text:h>"
             case .title(let text): body += paragraph(text, style: "Title")
             case .subtitle(let text): body += paragraph(text, style: "Subtitle")
             case .heading(let level, let text):
@@ -45,7 +53,7 @@ public enum ODTExport {
                 body += factsTable(facts, name: "Gegevens\(tableNumber)")
             case .table(let table):
                 tableNumber += 1
-                body += documentTable(table, name: "Tabel\(tableNumber)")
+                body += documentTable(table, name: "Tabel\(tableNumber)", wide: landscape)
             }
         }
         let cellStyles = tones.map { tone in
@@ -63,6 +71,8 @@ public enum ODTExport {
         <style:style style:name="Kopcel" style:family="table-cell"><style:table-cell-properties fo:background-color="#E8EEF4" fo:padding="0.08cm" fo:border="0.5pt solid #bfbfbf"/></style:style>\
         <style:style style:name="Rij" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>\
         <style:style style:name="Tabel" style:family="table"><style:table-properties style:width="17cm" table:align="margins" fo:margin-top="0.2cm" fo:margin-bottom="0.3cm"/></style:style>\
+        <style:style style:name="TabelBreed" style:family="table"><style:table-properties style:width="25.7cm" table:align="margins" fo:margin-top="0.2cm" fo:margin-bottom="0.3cm"/></style:style>\
+        \((1...3).map { "<style:style style:name=\"Liggend_\($0)\" style:family=\"paragraph\" style:parent-style-name=\"Heading_20_\($0)\" style:master-page-name=\"Liggend\"/>" }.joined())\
         \(columnStyles(report))\(cellStyles)\
         </office:automatic-styles>\
         <office:body><office:text>\(body)</office:text></office:body></office:document-content>
@@ -103,8 +113,8 @@ public enum ODTExport {
         return xml + "</table:table>"
     }
 
-    static func documentTable(_ table: ExportTable, name: String) -> String {
-        var xml = "<table:table table:name=\"\(name)\" table:style-name=\"Tabel\">"
+    static func documentTable(_ table: ExportTable, name: String, wide: Bool) -> String {
+        var xml = "<table:table table:name=\"\(name)\" table:style-name=\"\(wide ? "TabelBreed" : "Tabel")\">"
         xml += table.widths.map { "<table:table-column table:style-name=\"Kolom\($0)\"/>" }.joined()
         xml += "<table:table-header-rows><table:table-row>"
         xml += table.headers.map { "<table:table-cell table:style-name=\"Kopcel\" office:value-type=\"string\">\(paragraph($0, style: "Table_20_Heading"))</table:table-cell>" }.joined()
@@ -176,14 +186,28 @@ public enum ODTExport {
         <text:list-style style:name="Opsomming">\(bullets)</text:list-style>\
         <text:list-style style:name="Nummering">\(numbers)</text:list-style>\
         </office:styles>\
-        <office:automatic-styles><style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" \
-        style:print-orientation="portrait" fo:margin-top="1.2cm" fo:margin-bottom="1.2cm" fo:margin-left="2cm" fo:margin-right="2cm"/>\
+        <office:automatic-styles>\(pageLayout("A4", width: "21cm", height: "29.7cm", orientation: "portrait"))\
+        \(pageLayout("A4Liggend", width: "29.7cm", height: "21cm", orientation: "landscape"))</office:automatic-styles>\
+        <office:master-styles>\(masterPage("Standard", layout: "A4", running: running))\(masterPage("Liggend", layout: "A4Liggend", running: running))\
+        </office:master-styles></office:document-styles>
+        """
+    }
+
+    static func pageLayout(_ name: String, width: String, height: String, orientation: String) -> String {
+        """
+        <style:page-layout style:name="\(name)"><style:page-layout-properties fo:page-width="\(width)" fo:page-height="\(height)" \
+        style:print-orientation="\(orientation)" fo:margin-top="1.2cm" fo:margin-bottom="1.2cm" fo:margin-left="2cm" fo:margin-right="2cm"/>\
         <style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.3cm"/></style:header-style>\
-        <style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.3cm"/></style:footer-style></style:page-layout></office:automatic-styles>\
-        <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="A4">\
+        <style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.3cm"/></style:footer-style></style:page-layout>
+        """
+    }
+
+    static func masterPage(_ name: String, layout: String, running: String) -> String {
+        """
+        <style:master-page style:name="\(name)" style:page-layout-name="\(layout)">\
         <style:header><text:p text:style-name="Header">\(running)</text:p></style:header>\
         <style:footer><text:p text:style-name="Footer">Pagina <text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>\
-        </style:master-page></office:master-styles></office:document-styles>
+        </style:master-page>
         """
     }
 
