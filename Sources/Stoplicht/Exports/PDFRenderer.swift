@@ -17,8 +17,9 @@ enum PDFRenderer {
         return paths.map { $0 + "/weasyprint" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func render(html: String, title: String, author: String, running: String? = nil) async throws -> Data {
-        guard let weasyprint = executable() else { throw InputError(Strings.pdfRendererMissing, status: .serviceUnavailable) }
+    static func render(html: String, title: String, author: String, running: String? = nil,
+                       environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Data {
+        guard let weasyprint = executable(environment: environment) else { throw InputError(Strings.pdfRendererMissing, status: .serviceUnavailable) }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }

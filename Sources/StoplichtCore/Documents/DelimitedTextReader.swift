@@ -28,7 +28,7 @@ struct DelimitedTextReader {
             }
             let text = String(decoding: field, as: UTF8.self)
             let lines = text.split(whereSeparator: \.isNewline).map { TextCleaning.clean($0) }.filter { !$0.isEmpty }
-            cells.append(DocumentCell(paragraphs: lines.map { ($0, .paragraph) }))
+            cells.append(DocumentCell(lines: lines))
             field.removeAll(keepingCapacity: true)
         }
         func endRecord() throws(ReportFileError) {

@@ -213,7 +213,7 @@ struct ExcelWorkbookReader {
             let lines = text.split(whereSeparator: \.isNewline).map { TextCleaning.clean($0) }.filter { !$0.isEmpty }
             guard !lines.isEmpty, column >= 1, column <= 16_384 else { return }
             if cells[row] == nil { rowNumbers.append(row) }
-            cells[row, default: [:]][column] = DocumentCell(paragraphs: lines.map { ($0, .paragraph) })
+            cells[row, default: [:]][column] = DocumentCell(lines: lines)
         }
 
         /// "1234567", "-12,5": a spreadsheet number as a Dutch reader writes it.

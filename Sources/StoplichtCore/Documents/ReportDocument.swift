@@ -75,6 +75,29 @@ public struct DocumentCell: Sendable, Equatable {
         self.isMergedCopy = isMergedCopy
     }
 
+    /// A spreadsheet cell's lines: in a cell of several lines, "- item" (or •, *) is a
+    /// bullet and "1. item" a numbered item, as people type lists in Excel.
+    init(lines: [String]) {
+        guard lines.count > 1 else {
+            self.init(paragraphs: lines.map { ($0, .paragraph) })
+            return
+        }
+        self.init(paragraphs: lines.map(Self.listLine))
+    }
+
+    static func listLine(_ line: String) -> (text: String, kind: Kind) {
+        for marker in ["- ", "• ", "* ", "– "] where line.hasPrefix(marker) {
+            let item = line.dropFirst(marker.count).trimmingCharacters(in: .whitespaces)
+            if !item.isEmpty { return (item, .bullet) }
+        }
+        if let dot = line.firstIndex(where: { $0 == "." || $0 == ")" }), line[..<dot].count <= 3, !line[..<dot].isEmpty,
+           line[..<dot].allSatisfy(\.isNumber), line[line.index(after: dot)...].hasPrefix(" ") {
+            let item = line[line.index(after: dot)...].trimmingCharacters(in: .whitespaces)
+            if !item.isEmpty { return (item, .numbered) }
+        }
+        return (line, .paragraph)
+    }
+
     public init(text: String) {
         let cleaned = TextCleaning.clean(text)
         self.paragraphs = cleaned.isEmpty ? [] : [(cleaned, .paragraph)]
