@@ -136,16 +136,16 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .stoplicht-light { display: inline-flex; align-items: center; gap: .4rem; padding: .1rem .55rem .1rem .35rem; border-radius: 1rem;
   border: 1px solid; font-weight: 600; font-size: .9rem; white-space: nowrap; }
 .stoplicht-light__mark { width: .85rem; height: .85rem; border-radius: 50%; border: 2px solid currentColor; }
-.stoplicht-light--positive { color: var(--basis-color-positive-color-default); background: var(--basis-color-positive-bg-default); border-color: var(--basis-color-positive-border-default); }
-.stoplicht-light--positive .stoplicht-light__mark { background: var(--basis-color-positive-border-default); border-color: var(--basis-color-positive-border-default); }
-.stoplicht-light--warning { color: var(--basis-color-warning-color-default); background: var(--basis-color-warning-bg-default); border-color: var(--basis-color-warning-border-default); }
-.stoplicht-light--warning .stoplicht-light__mark { background: var(--basis-color-warning-border-default); border-color: var(--basis-color-warning-border-default); }
-.stoplicht-light--negative { color: var(--basis-color-negative-color-default); background: var(--basis-color-negative-bg-default); border-color: var(--basis-color-negative-border-default); }
-.stoplicht-light--negative .stoplicht-light__mark { background: var(--basis-color-negative-border-default); border-color: var(--basis-color-negative-border-default); }
-.stoplicht-light--neutral { color: var(--basis-color-neutral-color-default); background: var(--basis-color-neutral-bg-default); border-color: var(--basis-color-neutral-border-default); }
-.stoplicht-light--neutral .stoplicht-light__mark { background: var(--basis-color-neutral-border-default); border-color: var(--basis-color-neutral-border-default); }
-.stoplicht-light--info { color: var(--basis-color-info-color-default); background: var(--basis-color-info-bg-default); border-color: var(--basis-color-info-border-default); }
-.stoplicht-light--info .stoplicht-light__mark { background: var(--basis-color-info-border-default); }
+.stoplicht-light--positive { color: var(--basis-color-positive-color-default); background-color: var(--basis-color-positive-bg-default); border-color: var(--basis-color-positive-border-default); }
+.stoplicht-light--positive .stoplicht-light__mark { background-color: var(--basis-color-positive-border-default); border-color: var(--basis-color-positive-border-default); }
+.stoplicht-light--warning { color: var(--basis-color-warning-color-default); background-color: var(--basis-color-warning-bg-default); border-color: var(--basis-color-warning-border-default); }
+.stoplicht-light--warning .stoplicht-light__mark { background-color: var(--basis-color-warning-border-default); border-color: var(--basis-color-warning-border-default); }
+.stoplicht-light--negative { color: var(--basis-color-negative-color-default); background-color: var(--basis-color-negative-bg-default); border-color: var(--basis-color-negative-border-default); }
+.stoplicht-light--negative .stoplicht-light__mark { background-color: var(--basis-color-negative-border-default); border-color: var(--basis-color-negative-border-default); }
+.stoplicht-light--neutral { color: var(--basis-color-neutral-color-default); background-color: var(--basis-color-neutral-bg-default); border-color: var(--basis-color-neutral-border-default); }
+.stoplicht-light--neutral .stoplicht-light__mark { background-color: var(--basis-color-neutral-border-default); border-color: var(--basis-color-neutral-border-default); }
+.stoplicht-light--info { color: var(--basis-color-info-color-default); background-color: var(--basis-color-info-bg-default); border-color: var(--basis-color-info-border-default); }
+.stoplicht-light--info .stoplicht-light__mark { background-color: var(--basis-color-info-border-default); }
 .stoplicht-light--none { color: var(--basis-color-default-color-subtle); background: #fff; border-style: dashed; border-color: var(--basis-color-default-border-default); font-weight: 400; }
 .stoplicht-light--none .stoplicht-light__mark { border-width: 1.5px; }
 .utrecht-badge-status { display: inline-block; font-size: .8rem; padding: 0 .45rem; border-radius: 3px; background: var(--basis-color-default-bg-subtle); border: 1px solid var(--basis-color-default-border-default); margin-top: .3rem; }
@@ -208,7 +208,11 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
   .stoplicht-annex .stoplicht-light { white-space: normal; }
   .stoplicht-col-name, .stoplicht-col-remarks { min-width: 0; }
   .stoplicht-annex th, .stoplicht-annex td { overflow-wrap: break-word; }
-  .stoplicht-annex thead th:nth-child(1) { width: 2.8em; }
+  .stoplicht-annex thead th:nth-child(1) { width: 3.6em; }
+  .stoplicht-annex .stoplicht-items { font-size: 1em; }
+  .stoplicht-counts__item { margin-right: .8em; }
+  .stoplicht-counts__number { margin-right: .25em; }
+  .stoplicht-light__mark { background-clip: border-box; }
   .stoplicht-annex thead th:nth-child(2) { width: 22%; }
   .stoplicht-annex thead th:nth-child(3) { width: 13%; }
   .stoplicht-annex thead th:nth-child(4) { width: 12%; }
