@@ -29,5 +29,6 @@ enum Migrations {
         app.migrations.add(FreezePublishedPeriods())
         app.migrations.add(CreateProgrammeRoleAssignment())
         app.migrations.add(AddReportingCycle())
+        app.migrations.add(CreateActuals())
     }
 }

@@ -205,3 +205,16 @@ extension Strings {
     static let auditBefore = "Ervoor"
     static let auditAfter = "Erna"
 }
+
+/// The texts of the finances.
+extension Strings {
+    static func actualsUnreadable(_ path: String) -> String { "Kan ‘\(path)’ niet lezen. Controleer de naam en of het bestand bestaat." }
+    static func actualsEmpty(_ source: String) -> String { "‘\(source)’ is leeg: er staat geen kopregel in." }
+    static func actualsColumnsMissing(_ columns: [String], found: [String]) -> String {
+        "In de kopregel ontbreekt \(columns.joined(separator: " en ")). Gevonden kolommen: \(found.map { "‘\($0)’" }.joined(separator: ", ")). "
+            + "Geef aan welke kolom het is met --columns, bijvoorbeeld --columns \"kostenplaats=Kpl;bedrag=Bedrag EUR\"."
+    }
+    static func actualsRecordTooLong(_ source: String, line: Int) -> String {
+        "‘\(source)’, regel \(line): de regel is langer dan 1 MB; waarschijnlijk sluit een aanhalingsteken niet. Er is niets geïmporteerd."
+    }
+}

@@ -43,6 +43,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(PeriodCommand(), as: "period")
+    app.asyncCommands.use(ActualsCommand(), as: "actuals")
 }
 
 struct SettingsKey: StorageKey {
