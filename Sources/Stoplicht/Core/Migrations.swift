@@ -30,5 +30,6 @@ enum Migrations {
         app.migrations.add(CreateProgrammeRoleAssignment())
         app.migrations.add(AddReportingCycle())
         app.migrations.add(CreateActuals())
+        app.migrations.add(CreateBudgetLine())
     }
 }

@@ -218,3 +218,14 @@ extension Strings {
         "‘\(source)’, regel \(line): de regel is langer dan 1 MB; waarschijnlijk sluit een aanhalingsteken niet. Er is niets geïmporteerd."
     }
 }
+
+extension Strings {
+    static func unknownFundingSource(_ value: String) -> String {
+        "Onbekende financieringsbron ‘\(value)’; kies krediet, lijnbudget, investering, reserve of extern."
+    }
+    static func unknownBudgetNature(_ value: String) -> String { "Onbekend karakter ‘\(value)’; kies eenmalig of structureel." }
+    static let budgetYearRequired = "Geef het begrotingsjaar op, bijvoorbeeld --year 2018."
+    static func notAnAmount(_ what: String, _ value: String) -> String {
+        "\(what) ‘\(value)’ is geen bedrag; schrijf het bijvoorbeeld als ‘€ 21.750,-’ of ‘1.234,56’."
+    }
+}

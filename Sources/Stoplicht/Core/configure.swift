@@ -44,6 +44,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(PeriodCommand(), as: "period")
     app.asyncCommands.use(ActualsCommand(), as: "actuals")
+    app.asyncCommands.use(BudgetCommand(), as: "budget")
 }
 
 struct SettingsKey: StorageKey {

@@ -1,0 +1,107 @@
+import Fluent
+import Foundation
+import StoplichtCore
+import Vapor
+
+/// `stoplicht budget add --source krediet --nature eenmalig --year 2018 --amount "€ 21.750,-"
+/// [--commitment …] [--project NR] --description "…"` and `stoplicht budget overview`.
+struct BudgetCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action", help: "add of overview")
+        var action: String
+        @Option(name: "programme", help: "Het programma (zoals in de adresbalk); standaard het enige.")
+        var programme: String?
+        @Option(name: "project", help: "Het projectnummer; zonder: een budget van het programma zelf.")
+        var project: Int?
+        @Option(name: "source", help: "krediet, lijnbudget, investering, reserve of extern")
+        var source: String?
+        @Option(name: "nature", help: "eenmalig of structureel")
+        var nature: String?
+        @Option(name: "year", help: "Het begrotingsjaar, bijv. 2018")
+        var year: Int?
+        @Option(name: "amount", help: "Het begrote bedrag, bijv. \"€ 21.750,-\"")
+        var amount: String?
+        @Option(name: "commitment", help: "Aangegane verplichtingen, bijv. \"1.500,00\"")
+        var commitment: String?
+        @Option(name: "description", help: "Omschrijving van de begrotingsregel")
+        var description: String?
+    }
+
+    var help: String { "Begrotingsregels per project en voor het programma: toevoegen en het overzicht van begroot, gerealiseerd, verplicht en resterend." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let db = context.application.db
+        let slug = try await ReportCommand.programme(signature.programme, on: db)
+        guard let programme = try await Programme.query(on: db).filter(\.$slug == slug).first() else { throw InputError(Strings.programmeNotFound(slug)) }
+        switch signature.action {
+        case "add":
+            let line = try await BudgetLines.add(
+                BudgetLines.Input(project: signature.project, source: signature.source ?? "", nature: signature.nature ?? "",
+                                  year: signature.year, amount: signature.amount ?? "", commitment: signature.commitment ?? "",
+                                  description: signature.description ?? ""),
+                to: programme, actor: "stoplicht budget (opdrachtregel)", on: db)
+            context.console.print("Begrotingsregel toegevoegd: \(line.source.label), \(line.nature.rawValue), \(line.year), \(ReportedAmount.money(cents: line.budgetCents)).")
+        case "overview":
+            let overview = try await BudgetOverview.load(programme, on: db)
+            func row(_ entry: BudgetOverview.Entry, label given: String? = nil) -> String {
+                let p = entry.position
+                let label = given ?? entry.number.map { "\($0). \(entry.name)" } ?? "Programma \(entry.name) (zonder project)"
+                return "\(label): begroot \(ReportedAmount.money(cents: p.budgetCents)), gerealiseerd \(ReportedAmount.money(cents: p.actualCents)), "
+                    + "verplicht \(ReportedAmount.money(cents: p.commitmentCents)), "
+                    + (p.shortfallCents > 0 ? "tekort \(ReportedAmount.money(cents: p.shortfallCents))" : "resterend \(ReportedAmount.money(cents: p.remainingCents))")
+            }
+            for entry in overview.projects { context.console.print(row(entry)) }
+            context.console.print(row(overview.programme))
+            context.console.print(row(BudgetOverview.Entry(number: nil, name: programme.name, position: overview.total), label: "Totaal programma \(programme.name)"))
+        default:
+            throw InputError("Onbekende actie ‘\(signature.action)’; kies add of overview.")
+        }
+    }
+}
+
+/// Adding a budget line, checked, with an audit entry.
+enum BudgetLines {
+    struct Input: Sendable {
+        var project: Int?
+        var source: String
+        var nature: String
+        var year: Int?
+        var amount: String
+        var commitment: String
+        var description: String
+    }
+
+    static func add(_ input: Input, to programme: Programme, actor: String, on database: any Database) async throws -> BudgetLine {
+        let programmeID = try programme.requireID()
+        guard let source = FundingSource(reading: input.source) else { throw InputError(Strings.unknownFundingSource(input.source)) }
+        guard let nature = BudgetNature(rawValue: input.nature.lowercased().trimmingCharacters(in: .whitespaces)) else {
+            throw InputError(Strings.unknownBudgetNature(input.nature))
+        }
+        guard let year = input.year, (2000...2100).contains(year) else { throw InputError(Strings.budgetYearRequired) }
+        guard case .money(let cents)? = ReportedAmount(parsing: input.amount) else { throw InputError(Strings.notAnAmount("Het begrote bedrag", input.amount)) }
+        var commitment: Int64 = 0
+        if !input.commitment.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard case .money(let value)? = ReportedAmount(parsing: input.commitment) else { throw InputError(Strings.notAnAmount("De verplichting", input.commitment)) }
+            commitment = value
+        }
+        var projectID: UUID?
+        if let number = input.project {
+            guard let project = try await Project.query(on: database).filter(\.$programme.$id == programmeID).filter(\.$number == number).first() else {
+                throw InputError(Strings.projectNotFound(String(number)))
+            }
+            projectID = project.id
+        }
+        let line = BudgetLine(programmeID: programmeID, projectID: projectID, source: source, nature: nature, year: year,
+                              description: String(input.description.prefix(500)), budgetCents: cents, commitmentCents: commitment)
+        try await database.transaction { db in
+            try await line.save(on: db)
+            try await AuditTrail.append([AuditRecord(
+                at: Date(), actor: actor, action: "begroting-toevoegen", entity: "begrotingsregel", entityID: line.id?.uuidString,
+                programmeID: programmeID, periodID: nil, before: nil,
+                after: AuditRecord.json(["project": input.project.map(String.init), "bron": source.rawValue, "karakter": nature.rawValue,
+                                         "jaar": String(year), "bedrag": ReportedAmount.money(cents: cents).description,
+                                         "verplicht": ReportedAmount.money(cents: line.commitmentCents).description]))], on: db)
+        }
+        return line
+    }
+}

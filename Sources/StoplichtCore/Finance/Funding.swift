@@ -1,0 +1,62 @@
+/// Where a budget comes from, as the seed names it: "lijnbudget, investeringen, reserves,
+/// krediet", and external money.
+public enum FundingSource: String, CaseIterable, Sendable, Codable {
+    case credit = "krediet"
+    case lineBudget = "lijnbudget"
+    case investment = "investering"
+    case reserve = "reserve"
+    case external = "extern"
+
+    public var label: String {
+        switch self {
+        case .credit: "Krediet"
+        case .lineBudget: "Lijnbudget"
+        case .investment: "Investering"
+        case .reserve: "Reserve"
+        case .external: "Extern / subsidie"
+        }
+    }
+
+    /// "krediet", "Lijnbudget", "subsidie", "investeringen": the source, or nil.
+    public init?(reading text: String) {
+        let word = text.lowercased().trimmingCharacters(in: .whitespaces)
+        if let exact = FundingSource(rawValue: word) { self = exact; return }
+        switch word {
+        case "investeringen": self = .investment
+        case "reserves": self = .reserve
+        case "subsidie", "extern/subsidie", "externe financiering": self = .external
+        case "lijn", "exploitatie": self = .lineBudget
+        default: return nil
+        }
+    }
+}
+
+/// Whether a budget is spent once or every year ("eenmalig of structureel van karakter").
+public enum BudgetNature: String, CaseIterable, Sendable, Codable {
+    case oneOff = "eenmalig"
+    case recurring = "structureel"
+
+    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+}
+
+/// A budget against what was spent and committed, exactly, in cents.
+public struct BudgetPosition: Sendable, Equatable {
+    public var budgetCents: Int64
+    public var actualCents: Int64
+    public var commitmentCents: Int64
+
+    public init(budgetCents: Int64, actualCents: Int64, commitmentCents: Int64) {
+        self.budgetCents = budgetCents
+        self.actualCents = actualCents
+        self.commitmentCents = commitmentCents
+    }
+
+    /// What is left after actuals and commitments; negative is a shortfall.
+    public var remainingCents: Int64 { budgetCents - actualCents - commitmentCents }
+    public var shortfallCents: Int64 { max(0, -remainingCents) }
+
+    public static func + (a: BudgetPosition, b: BudgetPosition) -> BudgetPosition {
+        BudgetPosition(budgetCents: a.budgetCents + b.budgetCents, actualCents: a.actualCents + b.actualCents,
+                       commitmentCents: a.commitmentCents + b.commitmentCents)
+    }
+}

@@ -1,0 +1,63 @@
+import Fluent
+import Foundation
+@testable import Stoplicht
+import StoplichtCore
+import Testing
+import Vapor
+
+/// Budget lines by source, nature and year against actuals and commitments: exact, with the
+/// shortfall per project and for the programme.
+@Suite struct BudgetTests {
+    func programme(_ app: Application) async throws -> Programme {
+        try #require(try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").first())
+    }
+
+    func add(_ project: Int?, _ source: String, _ nature: String, _ amount: String, commitment: String = "", _ app: Application) async throws {
+        _ = try await BudgetLines.add(BudgetLines.Input(project: project, source: source, nature: nature, year: 2018, amount: amount,
+                                                        commitment: commitment, description: "regel"),
+                                      to: try await programme(app), actor: "test", on: app.db)
+    }
+
+    @Test func budgetsMeetActualsAndCommitmentsPerProject() async throws {
+        try await withStoplicht(seeded: true) { app in
+            let programme = try await programme(app)
+            try await add(2, "krediet", "eenmalig", "€ 15.000,-", commitment: "2.500,00", app)
+            try await add(2, "Lijnbudget", "structureel", "1.000,01", app)
+            try await add(18, "subsidie", "eenmalig", "€ 5.000,00", app)
+            try await add(nil, "reserve", "eenmalig", "€ 21.750,-", app)
+            _ = try await ActualsMapping.map(costCentre: "6200", toProject: 2, in: programme, on: app.db)
+            _ = try await ActualsMapping.map(costCentre: "6100", toProject: 18, in: programme, on: app.db)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-budget-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let path = directory.appendingPathComponent("realisatie.csv").path
+            try Data("Kostenplaats;Bedrag\n6200;€ 21.750,-\n6100;\"1.234,56\"\n6100;(234,56)\n".utf8).write(to: URL(fileURLWithPath: path))
+            _ = try await ActualsImporter(database: app.db).run(path: path, source: "realisatie.csv", programme: programme)
+
+            let overview = try await BudgetOverview.load(programme, on: app.db)
+
+            #expect(overview.projects.map(\.number) == [2, 18])
+            let website = overview.projects[0].position
+            #expect(website == BudgetPosition(budgetCents: 1_600_001, actualCents: 2_175_000, commitmentCents: 250_000))
+            #expect(website.shortfallCents == 824_999)
+            let zaakgericht = overview.projects[1].position
+            #expect(zaakgericht.actualCents == 100_000)
+            #expect(zaakgericht.remainingCents == 400_000)
+            #expect(overview.programme.position.budgetCents == 2_175_000)
+            #expect(overview.total == BudgetPosition(budgetCents: 4_275_001, actualCents: 2_275_000, commitmentCents: 250_000))
+            let sources = try await BudgetLine.query(on: app.db).all().map(\.source)
+            #expect(Set(sources) == [.credit, .lineBudget, .external, .reserve])
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "begroting-toevoegen").count() == 4)
+        }
+    }
+
+    @Test func aBudgetLineIsCheckedInDutch() async throws {
+        try await withStoplicht(seeded: true) { app in
+            await #expect(throws: InputError(Strings.unknownFundingSource("kasgeld"))) { try await add(2, "kasgeld", "eenmalig", "1,00", app) }
+            await #expect(throws: InputError(Strings.unknownBudgetNature("soms"))) { try await add(2, "krediet", "soms", "1,00", app) }
+            await #expect(throws: InputError(Strings.notAnAmount("Het begrote bedrag", "veel"))) { try await add(2, "krediet", "eenmalig", "veel", app) }
+            await #expect(throws: InputError(Strings.projectNotFound("99"))) { try await add(99, "krediet", "eenmalig", "1,00", app) }
+            let count = try await BudgetLine.query(on: app.db).count()
+            #expect(count == 0)
+        }
+    }
+}
