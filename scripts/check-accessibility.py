@@ -33,6 +33,7 @@ PRIVATE_PAGES = [
     "/programmas/dienstverlening/projecten/2/wijzigingen",
     "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/wijzigingen",
     "/beheer/gebruikers",
+    "/programmas/dienstverlening/financien",
 ]
 # A form refused with its problems: an orange light without the explanation.
 REFUSED_FORM = "/programmas/dienstverlening/projecten/3/bijwerken?periode=juni-t-m-oktober-2018"

@@ -30,6 +30,7 @@ enum SiteURL {
     case users
     case userRoles
     case download(programme: String, period: String, format: String)
+    case finance(String)
 
     var path: String {
         switch self {
@@ -59,6 +60,7 @@ enum SiteURL {
         case .users: "/beheer/gebruikers"
         case .userRoles: "/beheer/gebruikers/rollen"
         case .download(let programme, let period, let format): "/programmas/\(programme)/perioden/\(period)/download/\(format)"
+        case .finance(let programme): "/programmas/\(programme)/financien"
         }
     }
 
@@ -89,5 +91,6 @@ enum SiteURL {
         static let users: [PathComponent] = ["beheer", "gebruikers"]
         static let userRoles: [PathComponent] = ["beheer", "gebruikers", "rollen"]
         static let download: [PathComponent] = ["programmas", ":programme", "perioden", ":period", "download", ":format"]
+        static let finance: [PathComponent] = ["programmas", ":programme", "financien"]
     }
 }

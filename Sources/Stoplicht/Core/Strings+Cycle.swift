@@ -229,3 +229,29 @@ extension Strings {
         "\(what) ‘\(value)’ is geen bedrag; schrijf het bijvoorbeeld als ‘€ 21.750,-’ of ‘1.234,56’."
     }
 }
+
+extension Strings {
+    static let financeTitle = "Financiën"
+    static func financeIntro(_ audience: FinancePageModel.Audience) -> String {
+        switch audience {
+        case .leader: "Begroting, realisatie en verplichtingen van de projecten die u leidt."
+        case .manager: "Begroting, realisatie uit het financiële systeem en verplichtingen per project en voor het programma, met de tekorten."
+        case .board: "De begroting van het programma naar financieringsbron, karakter en jaar, en de stand van begroot, gerealiseerd en verplicht."
+        }
+    }
+    static let financePerProject = "Begroot, gerealiseerd, verplicht en resterend per project"
+    static let financeBySource = "Begroting naar jaar, financieringsbron en karakter"
+    static let financeBudget = "Begroot"
+    static let financeActual = "Gerealiseerd"
+    static let financeCommitment = "Verplicht"
+    static let financeRemaining = "Resterend"
+    static let financeShortfall = "Tekort"
+    static let financeYear = "Jaar"
+    static let financeSource = "Bron"
+    static let financeNature = "Karakter"
+    static let financeProgrammeOwn = "Programma (zonder project)"
+    static let financeNoBudgets = "Er zijn nog geen begrotingsregels."
+    static func financeUnmapped(_ n: Int) -> String {
+        "\(n == 1 ? "1 regel" : "\(n) regels") uit het financiële systeem \(n == 1 ? "hoort" : "horen") nog bij geen project of \(n == 1 ? "is" : "zijn") onleesbaar; toon ze met ‘stoplicht actuals unmapped’."
+    }
+}

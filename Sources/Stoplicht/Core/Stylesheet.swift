@@ -127,6 +127,8 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .stoplicht-conflict__table td, .stoplicht-conflict__table th { white-space: pre-wrap; vertical-align: top; }
 .stoplicht-conflict__differs th, .stoplicht-conflict__differs td { background: #fff; font-weight: 600; }
 .stoplicht-inline-form { display: inline-block; margin: 0; }
+.stoplicht-amount { text-align: right !important; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.stoplicht-shortfall { color: var(--basis-color-negative-color-default); font-weight: 700; }
 .stoplicht-explanation { margin-top: .5rem; }
 .stoplicht-explanation__label { margin: 0; }
 .stoplicht-audit__values { margin: 0; }

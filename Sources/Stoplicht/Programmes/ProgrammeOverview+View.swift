@@ -40,6 +40,7 @@ enum ProgrammeOverviewView {
                 .ul(.class("stoplicht-plain-list stoplicht-actions"),
                     .li(.a(.class("utrecht-link"), .href(SiteURL.trend(slug).path), .safeText(Strings.trendTitle))),
                     .if(model.viewer.may(.movePeriod), .li(.a(.class("utrecht-link"), .href(SiteURL.periodDesk(slug).path), .safeText(Strings.deskTitle)))),
+                    .if(model.viewer.may(.read), .li(.a(.class("utrecht-link"), .href(SiteURL.finance(slug).path), .safeText(Strings.financeTitle)))),
                     .if(model.viewer.may(.manageProjects), .li(.a(.class("utrecht-link"), .href(SiteURL.projectNew(slug).path), .safeText(Strings.addProject)))),
                     .if(model.viewer.may(.importReport),
                         .li(.a(.class("utrecht-link"), .href(SiteURL.importForm(programme: slug).path), .safeText(Strings.importLink))))),
