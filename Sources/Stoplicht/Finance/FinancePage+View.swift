@@ -12,13 +12,13 @@ enum FinancePageView {
                 .p(.class("stoplicht-kicker"), .safeText(Strings.programmeTitle(model.context.programme.name))),
                 .h1(.class("utrecht-heading-1"), .safeText(Strings.financeTitle)),
                 .p(.class("utrecht-paragraph"), .safeText(Strings.financeIntro(model.audience))),
-                .if(model.audience != .board, positions(model)),
+                .if(model.audience != .board, .group(.h2(.class("utrecht-heading-2"), .safeText(Strings.financePerProjectTitle)), positions(model))),
                 .unwrap(model.total) { total in
-                    .facts([(Strings.financeBudget, money(total.budgetCents)), (Strings.financeActual, money(total.actualCents)),
+                    .group(.h2(.class("utrecht-heading-2"), .safeText(Strings.financeTotal)), .facts([(Strings.financeBudget, money(total.budgetCents)), (Strings.financeActual, money(total.actualCents)),
                             (Strings.financeCommitment, money(total.commitmentCents)),
-                            total.shortfallCents > 0 ? (Strings.financeShortfall, money(total.shortfallCents)) : (Strings.financeRemaining, money(total.remainingCents))])
+                            total.shortfallCents > 0 ? (Strings.financeShortfall, money(total.shortfallCents)) : (Strings.financeRemaining, money(total.remainingCents))]))
                 },
-                .if(!model.summary.isEmpty, summary(model)),
+                .if(!model.summary.isEmpty, .group(.h2(.class("utrecht-heading-2"), .safeText(Strings.financeBySourceTitle)), summary(model))),
                 .if(model.unmapped > 0, .p(.class("utrecht-paragraph"), .safeText(Strings.financeUnmapped(model.unmapped))))
             )
         }
