@@ -31,5 +31,6 @@ enum Migrations {
         app.migrations.add(AddReportingCycle())
         app.migrations.add(CreateActuals())
         app.migrations.add(CreateBudgetLine())
+        app.migrations.add(CreatePendingQuote())
     }
 }

@@ -258,3 +258,12 @@ extension Strings {
         "\(n == 1 ? "1 regel" : "\(n) regels") uit het financiële systeem \(n == 1 ? "hoort" : "horen") nog bij geen project of \(n == 1 ? "is" : "zijn") onleesbaar; toon ze met ‘stoplicht actuals unmapped’."
     }
 }
+
+extension Strings {
+    static let financePending = "Verwacht (offertes)"
+    static let quoteDescriptionRequired = "Geef een omschrijving van de verwachte kosten, bijvoorbeeld ‘Upgrade Burgerzaken-applicaties (offerte november)’."
+    static func quoteNotFound(_ number: Int?) -> String {
+        "Er is geen offerte \(number.map(String.init) ?? "zonder nummer"); zie de nummers met ‘stoplicht budget quotes’."
+    }
+    static func unknownQuoteState(_ value: String) -> String { "Onbekende stand ‘\(value)’; kies verwacht, ontvangen, verplicht of vervallen." }
+}

@@ -7,7 +7,7 @@ import Vapor
 /// [--commitment …] [--project NR] --description "…"` and `stoplicht budget overview`.
 struct BudgetCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "add of overview")
+        @Argument(name: "action", help: "add, quote, quotes, quote-state of overview")
         var action: String
         @Option(name: "programme", help: "Het programma (zoals in de adresbalk); standaard het enige.")
         var programme: String?
@@ -23,8 +23,12 @@ struct BudgetCommand: AsyncCommand {
         var amount: String?
         @Option(name: "commitment", help: "Aangegane verplichtingen, bijv. \"1.500,00\"")
         var commitment: String?
-        @Option(name: "description", help: "Omschrijving van de begrotingsregel")
+        @Option(name: "description", help: "Omschrijving van de begrotingsregel of offerte")
         var description: String?
+        @Option(name: "quote", help: "Met quote-state: het nummer van de offerte uit ‘stoplicht budget quotes’.")
+        var quote: Int?
+        @Option(name: "state", help: "Met quote-state: verwacht, ontvangen, verplicht of vervallen.")
+        var state: String?
     }
 
     var help: String { "Begrotingsregels per project en voor het programma: toevoegen en het overzicht van begroot, gerealiseerd, verplicht en resterend." }
@@ -41,26 +45,83 @@ struct BudgetCommand: AsyncCommand {
                                   description: signature.description ?? ""),
                 to: programme, actor: "stoplicht budget (opdrachtregel)", on: db)
             context.console.print("Begrotingsregel toegevoegd: \(line.source.label), \(line.nature.rawValue), \(line.year), \(ReportedAmount.money(cents: line.budgetCents)).")
+        case "quote":
+            let quote = try await BudgetLines.addQuote(project: signature.project, amount: signature.amount ?? "", description: signature.description ?? "",
+                                                       to: programme, actor: "stoplicht budget (opdrachtregel)", on: db)
+            context.console.print("Verwachte kosten toegevoegd: \(quote.description), \(ReportedAmount.money(cents: quote.amountCents)) (\(quote.state.rawValue)).")
+        case "quotes":
+            for (index, quote) in try await BudgetLines.quotes(programme, on: db).enumerated() {
+                context.console.print("\(index + 1). \(quote.description): \(ReportedAmount.money(cents: quote.amountCents)), \(quote.state.rawValue)")
+            }
+        case "quote-state":
+            let quotes = try await BudgetLines.quotes(programme, on: db)
+            guard let number = signature.quote, quotes.indices.contains(number - 1) else { throw InputError(Strings.quoteNotFound(signature.quote)) }
+            guard let state = signature.state.flatMap({ PendingQuote.State(rawValue: $0.lowercased()) }) else {
+                throw InputError(Strings.unknownQuoteState(signature.state ?? ""))
+            }
+            try await BudgetLines.setState(state, of: quotes[number - 1], actor: "stoplicht budget (opdrachtregel)", on: db)
+            context.console.print("Offerte \(number) is nu \(state.rawValue).")
         case "overview":
             let overview = try await BudgetOverview.load(programme, on: db)
             func row(_ entry: BudgetOverview.Entry, label given: String? = nil) -> String {
                 let p = entry.position
                 let label = given ?? entry.number.map { "\($0). \(entry.name)" } ?? "Programma \(entry.name) (zonder project)"
                 return "\(label): begroot \(ReportedAmount.money(cents: p.budgetCents)), gerealiseerd \(ReportedAmount.money(cents: p.actualCents)), "
-                    + "verplicht \(ReportedAmount.money(cents: p.commitmentCents)), "
+                    + "verplicht \(ReportedAmount.money(cents: p.commitmentCents)), verwacht \(ReportedAmount.money(cents: p.pendingCents)), "
                     + (p.shortfallCents > 0 ? "tekort \(ReportedAmount.money(cents: p.shortfallCents))" : "resterend \(ReportedAmount.money(cents: p.remainingCents))")
             }
             for entry in overview.projects { context.console.print(row(entry)) }
             context.console.print(row(overview.programme))
             context.console.print(row(BudgetOverview.Entry(number: nil, name: programme.name, position: overview.total), label: "Totaal programma \(programme.name)"))
         default:
-            throw InputError("Onbekende actie ‘\(signature.action)’; kies add of overview.")
+            throw InputError("Onbekende actie ‘\(signature.action)’; kies add, quote, quotes, quote-state of overview.")
         }
     }
 }
 
-/// Adding a budget line, checked, with an audit entry.
+/// Adding budget lines and expected costs, checked, with audit entries.
 enum BudgetLines {
+    static func quotes(_ programme: Programme, on db: any Database) async throws -> [PendingQuote] {
+        try await PendingQuote.query(on: db).filter(\.$programme.$id == programme.requireID()).all()
+            .sorted { ($0.description, $0.id?.uuidString ?? "") < ($1.description, $1.id?.uuidString ?? "") }
+    }
+
+    static func addQuote(project number: Int?, amount: String, description: String, to programme: Programme, actor: String,
+                         on database: any Database) async throws -> PendingQuote {
+        let programmeID = try programme.requireID()
+        guard case .money(let cents)? = ReportedAmount(parsing: amount) else { throw InputError(Strings.notAnAmount("Het verwachte bedrag", amount)) }
+        let text = description.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw InputError(Strings.quoteDescriptionRequired) }
+        var projectID: UUID?
+        if let number {
+            guard let project = try await Project.query(on: database).filter(\.$programme.$id == programmeID).filter(\.$number == number).first() else {
+                throw InputError(Strings.projectNotFound(String(number)))
+            }
+            projectID = project.id
+        }
+        let quote = PendingQuote(programmeID: programmeID, projectID: projectID, description: String(text.prefix(500)), amountCents: cents)
+        try await database.transaction { db in
+            try await quote.save(on: db)
+            try await AuditTrail.append([AuditRecord(
+                at: Date(), actor: actor, action: "offerte-toevoegen", entity: "offerte", entityID: quote.id?.uuidString, programmeID: programmeID,
+                periodID: nil, before: nil, after: AuditRecord.json(["omschrijving": quote.description, "bedrag": ReportedAmount.money(cents: cents).description,
+                                                                     "project": number.map(String.init), "stand": quote.state.rawValue]))], on: db)
+        }
+        return quote
+    }
+
+    static func setState(_ state: PendingQuote.State, of quote: PendingQuote, actor: String, on database: any Database) async throws {
+        let before = quote.state
+        guard before != state else { return }
+        try await database.transaction { db in
+            quote.state = state
+            try await quote.save(on: db)
+            try await AuditTrail.append([AuditRecord(
+                at: Date(), actor: actor, action: "offerte-stand", entity: "offerte", entityID: quote.id?.uuidString, programmeID: quote.$programme.id,
+                periodID: nil, before: AuditRecord.json(["stand": before.rawValue]), after: AuditRecord.json(["stand": state.rawValue]))], on: db)
+        }
+    }
+
     struct Input: Sendable {
         var project: Int?
         var source: String

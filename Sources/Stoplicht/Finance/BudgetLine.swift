@@ -33,6 +33,53 @@ final class BudgetLine: Model, @unchecked Sendable {
     }
 }
 
+/// An expected cost not covered yet: a quote awaited or being assessed ("In november volgt
+/// de offerte"). It counts in the shortfall until it is committed or dropped.
+final class PendingQuote: Model, @unchecked Sendable {
+    static let schema = "pending_quotes"
+
+    enum State: String, Codable, Sendable, CaseIterable {
+        case awaited = "verwacht", received = "ontvangen", committed = "verplicht", dropped = "vervallen"
+
+        /// Awaited and received quotes are still expected costs.
+        var isPending: Bool { self == .awaited || self == .received }
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "programme_id") var programme: Programme
+    @OptionalParent(key: "project_id") var project: Project?
+    @Field(key: "description") var description: String
+    @Field(key: "amount_cents") var amountCents: Int64
+    @Field(key: "state") var state: State
+
+    init() {}
+
+    init(programmeID: UUID, projectID: UUID?, description: String, amountCents: Int64) {
+        self.$programme.id = programmeID
+        self.$project.id = projectID
+        self.description = description
+        self.amountCents = amountCents
+        self.state = .awaited
+    }
+}
+
+struct CreatePendingQuote: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema(PendingQuote.schema)
+            .id()
+            .field("programme_id", .uuid, .required, .references(Programme.schema, "id", onDelete: .cascade))
+            .field("project_id", .uuid, .references(Project.schema, "id", onDelete: .cascade))
+            .field("description", .string, .required)
+            .field("amount_cents", .int64, .required)
+            .field("state", .string, .required)
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(PendingQuote.schema).delete()
+    }
+}
+
 struct CreateBudgetLine: AsyncMigration {
     func prepare(on database: Database) async throws {
         try await database.schema(BudgetLine.schema)
@@ -73,21 +120,25 @@ struct BudgetOverview: Sendable {
         let projects = try await Project.query(on: db).filter(\.$programme.$id == programmeID).sort(\.$number).all()
         var positions: [UUID?: BudgetPosition] = [:]
         for line in lines {
-            positions[line.$project.id, default: BudgetPosition(budgetCents: 0, actualCents: 0, commitmentCents: 0)] =
-                positions[line.$project.id, default: BudgetPosition(budgetCents: 0, actualCents: 0, commitmentCents: 0)]
+            positions[line.$project.id, default: .zero] = positions[line.$project.id, default: .zero]
                 + BudgetPosition(budgetCents: line.budgetCents, actualCents: 0, commitmentCents: line.commitmentCents)
+        }
+        // A quote awaited or received is an expected cost; once accepted, a commitment.
+        for quote in try await PendingQuote.query(on: db).filter(\.$programme.$id == programmeID).all() {
+            if quote.state.isPending { positions[quote.$project.id, default: .zero].pendingCents += quote.amountCents }
+            if quote.state == .committed { positions[quote.$project.id, default: .zero].commitmentCents += quote.amountCents }
         }
         let byNumber = Dictionary(uniqueKeysWithValues: projects.map { ($0.number, $0) })
         for total in actuals {
             let id = total.number.flatMap { byNumber[$0]?.id }
-            positions[id, default: BudgetPosition(budgetCents: 0, actualCents: 0, commitmentCents: 0)].actualCents += total.cents
+            positions[id, default: .zero].actualCents += total.cents
         }
         let entries = projects.compactMap { project -> Entry? in
             guard let position = positions[project.id] else { return nil }
             return Entry(number: project.number, name: project.name, position: position)
         }
-        let own = Entry(number: nil, name: programme.name, position: positions[nil] ?? BudgetPosition(budgetCents: 0, actualCents: 0, commitmentCents: 0))
-        let total = positions.values.reduce(BudgetPosition(budgetCents: 0, actualCents: 0, commitmentCents: 0), +)
+        let own = Entry(number: nil, name: programme.name, position: positions[nil] ?? .zero)
+        let total = positions.values.reduce(.zero, +)
         return BudgetOverview(projects: entries, programme: own, total: total)
     }
 }

@@ -15,7 +15,7 @@ enum FinancePageView {
                 .if(model.audience != .board, .group(.h2(.class("utrecht-heading-2"), .safeText(Strings.financePerProjectTitle)), positions(model))),
                 .unwrap(model.total) { total in
                     .group(.h2(.class("utrecht-heading-2"), .safeText(Strings.financeTotal)), .facts([(Strings.financeBudget, money(total.budgetCents)), (Strings.financeActual, money(total.actualCents)),
-                            (Strings.financeCommitment, money(total.commitmentCents)),
+                            (Strings.financeCommitment, money(total.commitmentCents)), (Strings.financePending, money(total.pendingCents)),
                             total.shortfallCents > 0 ? (Strings.financeShortfall, money(total.shortfallCents)) : (Strings.financeRemaining, money(total.remainingCents))]))
                 },
                 .if(!model.summary.isEmpty, .group(.h2(.class("utrecht-heading-2"), .safeText(Strings.financeBySourceTitle)), summary(model))),
@@ -28,13 +28,13 @@ enum FinancePageView {
 
     static func positions(_ model: FinancePageModel) -> Node<HTML.BodyContext> {
         var entries = model.projects
-        if let own = model.programmeOwn, own.position != BudgetPosition(budgetCents: 0, actualCents: 0, commitmentCents: 0) { entries.append(own) }
+        if let own = model.programmeOwn, own.position != .zero { entries.append(own) }
         guard !entries.isEmpty else { return .p(.class("utrecht-paragraph"), .safeText(Strings.financeNoBudgets)) }
         return .div(.class("stoplicht-table-scroll"), .table(
             .class("utrecht-table stoplicht-money"),
             .caption(.safeText(Strings.financePerProject)),
             .thead(.tr(.th(.attribute(named: "scope", value: "col"), .safeText(Strings.project)),
-                       .forEach([Strings.financeBudget, Strings.financeActual, Strings.financeCommitment, Strings.financeRemaining]) {
+                       .forEach([Strings.financeBudget, Strings.financeActual, Strings.financeCommitment, Strings.financePending, Strings.financeRemaining]) {
                            .th(.attribute(named: "scope", value: "col"), .class("stoplicht-amount"), .safeText($0))
                        })),
             .tbody(.forEach(entries) { entry in
@@ -44,6 +44,7 @@ enum FinancePageView {
                            .td(.class("stoplicht-amount"), .safeText(money(p.budgetCents))),
                            .td(.class("stoplicht-amount"), .safeText(money(p.actualCents))),
                            .td(.class("stoplicht-amount"), .safeText(money(p.commitmentCents))),
+                           .td(.class("stoplicht-amount"), .safeText(money(p.pendingCents))),
                            .td(.class(p.shortfallCents > 0 ? "stoplicht-amount stoplicht-shortfall" : "stoplicht-amount"),
                                .safeText(p.shortfallCents > 0 ? "\(Strings.financeShortfall) \(money(p.shortfallCents))" : money(p.remainingCents))))
             })

@@ -39,24 +39,30 @@ public enum BudgetNature: String, CaseIterable, Sendable, Codable {
     public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }
 
-/// A budget against what was spent and committed, exactly, in cents.
+/// A budget against what was spent, committed and is still expected (pending quotes),
+/// exactly, in cents.
 public struct BudgetPosition: Sendable, Equatable {
     public var budgetCents: Int64
     public var actualCents: Int64
     public var commitmentCents: Int64
+    /// Expected costs not yet committed: the quotes still awaited or being assessed.
+    public var pendingCents: Int64
 
-    public init(budgetCents: Int64, actualCents: Int64, commitmentCents: Int64) {
+    public init(budgetCents: Int64, actualCents: Int64, commitmentCents: Int64, pendingCents: Int64 = 0) {
         self.budgetCents = budgetCents
         self.actualCents = actualCents
         self.commitmentCents = commitmentCents
+        self.pendingCents = pendingCents
     }
 
-    /// What is left after actuals and commitments; negative is a shortfall.
-    public var remainingCents: Int64 { budgetCents - actualCents - commitmentCents }
+    public static let zero = BudgetPosition(budgetCents: 0, actualCents: 0, commitmentCents: 0)
+
+    /// What is left after actuals, commitments and expected costs; negative is a shortfall.
+    public var remainingCents: Int64 { budgetCents - actualCents - commitmentCents - pendingCents }
     public var shortfallCents: Int64 { max(0, -remainingCents) }
 
     public static func + (a: BudgetPosition, b: BudgetPosition) -> BudgetPosition {
         BudgetPosition(budgetCents: a.budgetCents + b.budgetCents, actualCents: a.actualCents + b.actualCents,
-                       commitmentCents: a.commitmentCents + b.commitmentCents)
+                       commitmentCents: a.commitmentCents + b.commitmentCents, pendingCents: a.pendingCents + b.pendingCents)
     }
 }

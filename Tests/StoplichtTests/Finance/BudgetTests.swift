@@ -50,6 +50,33 @@ import Vapor
         }
     }
 
+    @Test func pendingQuotesCountInTheShortfallUntilCommittedOrDropped() async throws {
+        try await withStoplicht(seeded: true) { app in
+            let programme = try await programme(app)
+            try await add(2, "krediet", "eenmalig", "€ 10.000,-", app)
+            let upgrade = try await BudgetLines.addQuote(project: 2, amount: "€ 8.000,-", description: "Upgrade Burgerzaken-applicaties",
+                                                         to: programme, actor: "test", on: app.db)
+            let chatbot = try await BudgetLines.addQuote(project: 2, amount: "€ 3.000,-", description: "Chatbot website",
+                                                         to: programme, actor: "test", on: app.db)
+
+            var position = try await BudgetOverview.load(programme, on: app.db).projects[0].position
+            #expect(position.pendingCents == 1_100_000)
+            #expect(position.shortfallCents == 100_000)
+
+            // The upgrade is ordered: a commitment now; the chatbot is dropped: no longer expected.
+            try await BudgetLines.setState(.committed, of: upgrade, actor: "test", on: app.db)
+            try await BudgetLines.setState(.dropped, of: chatbot, actor: "test", on: app.db)
+            position = try await BudgetOverview.load(programme, on: app.db).projects[0].position
+            #expect(position == BudgetPosition(budgetCents: 1_000_000, actualCents: 0, commitmentCents: 800_000, pendingCents: 0))
+            #expect(position.remainingCents == 200_000)
+            let states = try await AuditEntry.query(on: app.db).filter(\.$action == "offerte-stand").count()
+            #expect(states == 2)
+            await #expect(throws: InputError(Strings.notAnAmount("Het verwachte bedrag", "nog onbekend"))) {
+                _ = try await BudgetLines.addQuote(project: 2, amount: "nog onbekend", description: "PIP-pagina", to: programme, actor: "test", on: app.db)
+            }
+        }
+    }
+
     @Test func aBudgetLineIsCheckedInDutch() async throws {
         try await withStoplicht(seeded: true) { app in
             await #expect(throws: InputError(Strings.unknownFundingSource("kasgeld"))) { try await add(2, "kasgeld", "eenmalig", "1,00", app) }

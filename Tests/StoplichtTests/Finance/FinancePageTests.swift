@@ -16,6 +16,7 @@ import Vapor
             _ = try await BudgetLines.add(BudgetLines.Input(project: project, source: source, nature: "eenmalig", year: 2018, amount: amount,
                                                             commitment: "", description: "regel"), to: programme, actor: "test", on: app.db)
         }
+        _ = try await BudgetLines.addQuote(project: 2, amount: "€ 2.000,-", description: "PIP-pagina", to: programme, actor: "test", on: app.db)
         _ = try await ActualsMapping.map(costCentre: "6200", toProject: 2, in: programme, on: app.db)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-finance-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -35,7 +36,8 @@ import Vapor
             #expect(all.body.contains("2. Doorontwikkelen website"))
             #expect(all.body.contains("18. Zaakgericht werken invoeren"))
             #expect(all.body.contains("Programma (zonder project)"))
-            #expect(all.body.contains("Tekort € 6.750,00"))
+            #expect(all.body.contains("Tekort € 8.750,00"))
+            #expect(all.body.contains("<dt>Verwacht (offertes)</dt><dd>€ 2.000,00</dd>"))
             #expect(all.body.contains("<dt>Begroot</dt><dd>€ 37.750,00</dd>"))
             #expect(all.body.contains("1 regel uit het financiële systeem hoort nog bij geen project"))
 
