@@ -16,11 +16,7 @@ struct AuditLogModel: Sendable {
     static func project(_ req: Request) async throws -> AuditLogModel {
         let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
         let viewer = try await Access.reader(req, programme: context.programme)
-        let number = try req.parameters.require("number")
-        guard let n = Int(number), let project = try await Project.query(on: req.db)
-            .filter(\.$programme.$id == context.programme.requireID()).filter(\.$number == n).first() else {
-            throw Abort(.notFound, reason: Strings.projectNotFound(number))
-        }
+        let project = try await Project.find(req, in: context)
         let statusIDs = try await ProjectStatus.query(on: req.db).filter(\.$project.$id == project.requireID()).all(\.$id).map(\.uuidString)
         let projectKeys = [try project.requireID().uuidString, String(project.number)]
         let entries = try await AuditEntry.query(on: req.db)

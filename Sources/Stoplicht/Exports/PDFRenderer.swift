@@ -1,4 +1,5 @@
 import Foundation
+import StoplichtCore
 import Vapor
 
 /// Renders the report's print HTML to PDF/A-3b with WeasyPrint (a separate program: Debian's
@@ -51,7 +52,7 @@ enum PDFRenderer {
             text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ")
         }
         let head = """
-        <meta name="author" content="\(HTMLAttribute.escape(author))">\
+        <meta name="author" content="\(MarkdownInline.escape(author))">\
         <style>@page { size: A4; margin: 20mm 15mm 18mm;\
          @top-left { content: "\(css(running))"; font: 8pt sans-serif; color: #555; }\
          @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font: 8pt sans-serif; color: #555; } }\
@@ -60,16 +61,8 @@ enum PDFRenderer {
         var html = html.replacingOccurrences(of: "</head>", with: head)
         // The document's title is the report's, without the site's name.
         if let start = html.range(of: "<title>"), let end = html.range(of: "</title>", range: start.upperBound..<html.endIndex) {
-            html.replaceSubrange(start.upperBound..<end.lowerBound, with: HTMLAttribute.escape(title))
+            html.replaceSubrange(start.upperBound..<end.lowerBound, with: MarkdownInline.escape(title))
         }
         return html
-    }
-}
-
-/// Attribute values in the PDF's HTML head.
-enum HTMLAttribute {
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }

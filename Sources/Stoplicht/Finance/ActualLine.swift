@@ -24,6 +24,12 @@ final class ActualLine: Model, @unchecked Sendable {
     @OptionalParent(key: "project_id") var project: Project?
 
     init() {}
+
+    /// The programme's lines without a project or that could not be read.
+    static func unmapped(in programmeID: UUID, on db: any Database) -> QueryBuilder<ActualLine> {
+        ActualLine.query(on: db).filter(\.$programme.$id == programmeID)
+            .group(.or) { $0.filter(\.$project.$id == nil).filter(\.$problem != nil) }
+    }
 }
 
 /// Which project a cost centre (kostenplaats) of the financial system books on.

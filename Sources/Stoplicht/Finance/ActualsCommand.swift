@@ -27,8 +27,7 @@ struct ActualsCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
-        let slug = try await ReportCommand.programme(signature.programme, on: db)
-        guard let programme = try await Programme.query(on: db).filter(\.$slug == slug).first() else { throw InputError(Strings.programmeNotFound(slug)) }
+        let programme = try await ReportCommand.programmeModel(signature.programme, on: db)
         switch signature.action {
         case "import":
             guard let file = signature.file else { throw InputError("Geef het bestand op: stoplicht actuals import --file BESTAND.") }
@@ -59,11 +58,8 @@ struct ActualsCommand: AsyncCommand {
             let mapped = try await ActualsMapping.map(costCentre: costCentre, toProject: number, in: programme, on: db)
             context.console.print("Kostenplaats \(costCentre) hoort bij project \(number); \(mapped) regels gekoppeld.")
         case "unmapped":
-            let lines = try await ActualLine.query(on: db).filter(\.$programme.$id == programme.requireID())
-                .group(.or) { $0.filter(\.$project.$id == nil).filter(\.$problem != nil) }
-                .sort(\.$id).limit(200).all()
-            let count = try await ActualLine.query(on: db).filter(\.$programme.$id == programme.requireID())
-                .group(.or) { $0.filter(\.$project.$id == nil).filter(\.$problem != nil) }.count()
+            let lines = try await ActualLine.unmapped(in: programme.requireID(), on: db).sort(\.$id).limit(200).all()
+            let count = try await ActualLine.unmapped(in: programme.requireID(), on: db).count()
             context.console.print("\(count) regels zonder project\(count > lines.count ? " (de eerste \(lines.count))" : ""):")
             for line in lines {
                 let amount = line.amountCents.map { ReportedAmount.money(cents: $0).description } ?? "—"
@@ -84,7 +80,7 @@ struct ActualsCommand: AsyncCommand {
 enum ActualsMapping {
     static func map(costCentre: String, toProject number: Int, in programme: Programme, on db: any Database) async throws -> Int {
         let programmeID = try programme.requireID()
-        guard let project = try await Project.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$number == number).first() else {
+        guard let project = try await Project.find(number: number, inProgramme: programmeID, on: db) else {
             throw InputError(Strings.projectNotFound(String(number)))
         }
         return try await db.transaction { db in

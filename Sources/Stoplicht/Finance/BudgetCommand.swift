@@ -35,8 +35,7 @@ struct BudgetCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
-        let slug = try await ReportCommand.programme(signature.programme, on: db)
-        guard let programme = try await Programme.query(on: db).filter(\.$slug == slug).first() else { throw InputError(Strings.programmeNotFound(slug)) }
+        let programme = try await ReportCommand.programmeModel(signature.programme, on: db)
         switch signature.action {
         case "add":
             let line = try await BudgetLines.add(
@@ -94,7 +93,7 @@ enum BudgetLines {
         guard !text.isEmpty else { throw InputError(Strings.quoteDescriptionRequired) }
         var projectID: UUID?
         if let number {
-            guard let project = try await Project.query(on: database).filter(\.$programme.$id == programmeID).filter(\.$number == number).first() else {
+            guard let project = try await Project.find(number: number, inProgramme: programmeID, on: database) else {
                 throw InputError(Strings.projectNotFound(String(number)))
             }
             projectID = project.id
@@ -147,7 +146,7 @@ enum BudgetLines {
         }
         var projectID: UUID?
         if let number = input.project {
-            guard let project = try await Project.query(on: database).filter(\.$programme.$id == programmeID).filter(\.$number == number).first() else {
+            guard let project = try await Project.find(number: number, inProgramme: programmeID, on: database) else {
                 throw InputError(Strings.projectNotFound(String(number)))
             }
             projectID = project.id

@@ -35,7 +35,7 @@ struct FinancePageModel: Sendable {
         let overview = try await BudgetOverview.load(context.programme, on: req.db)
         var projects = overview.projects
         if audience == .leader {
-            let led = try await ledNumbers(viewer, context: context, on: req.db)
+            let led = try await Project.numbers(ledBy: viewer.user?.personID, inProgramme: context.programme.requireID(), on: req.db)
             projects = projects.filter { $0.number.map(led.contains) ?? false }
         }
         let lines = try await BudgetLine.query(on: req.db).filter(\.$programme.$id == context.programme.requireID()).all()
@@ -51,8 +51,7 @@ struct FinancePageModel: Sendable {
             ($0.year, FundingSource.allCases.firstIndex(of: $0.source)!, $0.nature.rawValue)
                 < ($1.year, FundingSource.allCases.firstIndex(of: $1.source)!, $1.nature.rawValue)
         }
-        let unmapped = audience == .manager ? try await ActualLine.query(on: req.db).filter(\.$programme.$id == context.programme.requireID())
-            .group(.or) { $0.filter(\.$project.$id == nil).filter(\.$problem != nil) }.count() : 0
+        let unmapped = audience == .manager ? try await ActualLine.unmapped(in: context.programme.requireID(), on: req.db).count() : 0
         return FinancePageModel(
             context: context, viewer: viewer, audience: audience,
             projects: audience == .board ? [] : projects,
@@ -61,14 +60,6 @@ struct FinancePageModel: Sendable {
             summary: audience == .leader ? [] : summary, unmapped: unmapped)
     }
 
-    static func ledNumbers(_ viewer: Viewer, context: ProgrammeContext, on db: any Database) async throws -> Set<Int> {
-        guard let personID = viewer.user?.personID else { return [] }
-        return Set(try await ProjectLeader.query(on: db)
-            .join(Project.self, on: \ProjectLeader.$project.$id == \Project.$id)
-            .filter(\.$person.$id == personID)
-            .filter(Project.self, \.$programme.$id == context.programme.requireID())
-            .all().map { try $0.joined(Project.self).number })
-    }
 }
 
 enum FinanceController {

@@ -18,22 +18,6 @@ extension Node {
         return .element(named: "div", nodes: nodes)
     }
 
-    static func textbox(_ id: String, name: String, value: String, hint: Bool) -> Node {
-        var attributes: [Attribute<Context>] = [
-            .attribute(named: "class", value: "utrecht-textbox"), .attribute(named: "type", value: "text"),
-            .attribute(named: "id", value: id), .attribute(named: "name", value: name), .attribute(named: "value", value: value),
-        ]
-        if hint { attributes.append(.attribute(named: "aria-describedby", value: "\(id)-hint")) }
-        return .element(named: "input", attributes: attributes)
-    }
-
-    static func textarea(_ id: String, name: String, value: String) -> Node {
-        .element(named: "textarea", nodes: [
-            .attribute(named: "class", value: "utrecht-textarea"), .attribute(named: "id", value: id), .attribute(named: "name", value: name),
-            .attribute(named: "rows", value: "4"), .attribute(named: "aria-describedby", value: "\(id)-hint"), .text(value),
-        ])
-    }
-
     static func selectBox(_ id: String, name: String, options: [(value: String, label: String)], selected: String?) -> Node {
         var nodes: [Node] = [.attribute(named: "class", value: "utrecht-select"), .attribute(named: "id", value: id), .attribute(named: "name", value: name)]
         for option in options {
@@ -86,11 +70,11 @@ enum ImportFormView {
                             + model.programmes.map { ($0.programme.slug, "\($0.programme.name) — \($0.organisationName)") },
                         selected: model.selectedProgramme ?? "")),
                     .field("gemeente", label: Strings.importOrganisation, hint: Strings.importOrganisationHint,
-                           control: .textbox("gemeente", name: "gemeente", value: model.organisation, hint: true)),
+                           control: Controls.textbox("gemeente", value: model.organisation)),
                     .field("periode", label: Strings.importPeriod, hint: Strings.importPeriodHint,
-                           control: .textbox("periode", name: "periode", value: model.period, hint: true)),
+                           control: Controls.textbox("periode", value: model.period)),
                     .field("indeling", label: Strings.importMapping, hint: Strings.importMappingHint,
-                           control: .textarea("indeling", name: "indeling", value: model.mapping)),
+                           control: Controls.textarea("indeling", value: model.mapping, rows: 4)),
                     .div(.class("utrecht-button-group"),
                          .button(.class("utrecht-button utrecht-button--primary-action"), .type(.submit), .text(Strings.importSubmit)))
                 )
@@ -198,9 +182,9 @@ enum ImportPreviewView {
             columnChoices,
             lightChoices,
             .field("periode", label: Strings.importPeriod, hint: Strings.importPeriodHint,
-                   control: .textbox("periode", name: "periode", value: model.pending.period ?? "", hint: true)),
+                   control: Controls.textbox("periode", value: model.pending.period ?? "")),
             .field("indeling", label: Strings.importMapping, hint: Strings.importMappingHint,
-                   control: .textarea("indeling", name: "indeling", value: model.pending.mapping)),
+                   control: Controls.textarea("indeling", value: model.pending.mapping, rows: 4)),
             .div(.class("utrecht-button-group"),
                  .button(.class("utrecht-button utrecht-button--secondary-action"), .type(.submit), .text(Strings.importApplyMapping)))
         )

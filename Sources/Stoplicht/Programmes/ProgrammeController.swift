@@ -30,12 +30,8 @@ enum ProgrammeController {
         let slug = try req.parameters.require("programme")
         var model = try await ProgrammeOverviewModel.query(slug: slug, light: req.query[String.self, at: "licht"], on: req.db)
         model.viewer = try await Access.reader(req, programme: model.context.programme)
-        if model.viewer.role == .projectLeader, let personID = model.viewer.user?.personID {
-            model.ownProjects = Set(try await ProjectLeader.query(on: req.db)
-                .join(Project.self, on: \ProjectLeader.$project.$id == \Project.$id)
-                .filter(\.$person.$id == personID)
-                .filter(Project.self, \.$programme.$id == model.context.programme.requireID())
-                .all().map { try $0.joined(Project.self).number })
+        if model.viewer.role == .projectLeader {
+            model.ownProjects = try await Project.numbers(ledBy: model.viewer.user?.personID, inProgramme: model.context.programme.requireID(), on: req.db)
         }
         return ProgrammeOverviewView.page(model, settings: req.settings).response()
     }

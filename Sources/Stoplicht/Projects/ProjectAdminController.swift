@@ -27,14 +27,14 @@ enum ProjectAdminController {
 
     static func editForm(_ req: Request) async throws -> Response {
         let (context, viewer) = try await programme(req)
-        let project = try await find(req, context)
+        let project = try await Project.find(req, in: context)
         let model = ProjectFormModel(context: context, viewer: viewer, project: project, input: try await current(project, on: req.db))
         return ProjectFormView.page(model, settings: req.settings).response()
     }
 
     static func update(_ req: Request) async throws -> Response {
         let (context, viewer) = try await programme(req)
-        let project = try await find(req, context)
+        let project = try await Project.find(req, in: context)
         try CSRF.verify(req)
         let input = ProjectInput(form: FormFields(req))
         let problems = input.problems(taken: try await takenNumbers(context, on: req.db).subtracting([project.number]))
@@ -50,7 +50,7 @@ enum ProjectAdminController {
     /// `archief`: ja archives, nee takes the project out of the archive.
     static func archive(_ req: Request) async throws -> Response {
         let (context, viewer) = try await programme(req)
-        let project = try await find(req, context)
+        let project = try await Project.find(req, in: context)
         try CSRF.verify(req)
         let archived = (try? req.content.get(String.self, at: "archief")) != "nee"
         try await writer(context, viewer, req).setArchived(archived, project, on: req.db)
@@ -64,15 +64,6 @@ enum ProjectAdminController {
 
     private static func writer(_ context: ProgrammeContext, _ viewer: Viewer, _ req: Request) -> ProjectWriter {
         ProjectWriter(context: context, actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress)
-    }
-
-    private static func find(_ req: Request, _ context: ProgrammeContext) async throws -> Project {
-        let number = try req.parameters.require("number")
-        guard let n = Int(number), let project = try await Project.query(on: req.db)
-            .filter(\.$programme.$id == context.programme.requireID()).filter(\.$number == n).first() else {
-            throw Abort(.notFound, reason: Strings.projectNotFound(number))
-        }
-        return project
     }
 
     private static func takenNumbers(_ context: ProgrammeContext, on db: any Database) async throws -> Set<Int> {

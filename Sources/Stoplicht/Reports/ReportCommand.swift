@@ -43,6 +43,13 @@ struct ReportCommand: AsyncCommand {
         }
     }
 
+    /// The programme named on the command line (or the only one).
+    static func programmeModel(_ slug: String?, on db: any Database) async throws -> Programme {
+        let slug = try await programme(slug, on: db)
+        guard let programme = try await Programme.query(on: db).filter(\.$slug == slug).first() else { throw InputError(Strings.programmeNotFound(slug)) }
+        return programme
+    }
+
     static func programme(_ slug: String?, on db: any Database) async throws -> String {
         if let slug { return slug }
         let programmes = try await Programme.query(on: db).all()

@@ -47,11 +47,7 @@ enum StatusController {
 
     private static func load(_ req: Request) async throws -> StatusEditModel {
         let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
-        let number = try req.parameters.require("number")
-        guard let n = Int(number), let project = try await Project.query(on: req.db)
-            .filter(\.$programme.$id == context.programme.requireID()).filter(\.$number == n).first() else {
-            throw Abort(.notFound, reason: Strings.projectNotFound(number))
-        }
+        let project = try await Project.find(req, in: context)
         let viewer = try await Access.require(.editOwnProject, req, programme: context.programme, project: project)
         let period: ReportingPeriod
         if let slug = req.query[String.self, at: "periode"] {
