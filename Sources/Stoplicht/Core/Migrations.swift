@@ -32,5 +32,6 @@ enum Migrations {
         app.migrations.add(CreateActuals())
         app.migrations.add(CreateBudgetLine())
         app.migrations.add(CreatePendingQuote())
+        app.migrations.add(CreateBudgetTransfer())
     }
 }

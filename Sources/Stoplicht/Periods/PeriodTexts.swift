@@ -138,6 +138,9 @@ struct PeriodTexts: Sendable, Equatable {
                 guard let model = stored.decisions.first(where: { $0.id == id }) else { continue }
                 let before: [String: String?] = ["tekst": model.text, "gevraagd aan": model.requestedFrom, "besluit": model.outcome.rawValue]
                 if decision.remove {
+                    if try await BudgetTransfer.query(on: db).filter(\.$decision.$id == id).count() > 0 {
+                        throw InputError(Strings.transferDecisionLinked, status: .conflict)
+                    }
                     record("besluit", id, before, [:])
                     try await model.delete(on: db)
                     continue
@@ -148,6 +151,7 @@ struct PeriodTexts: Sendable, Equatable {
                 guard model.hasChanges else { continue }
                 record("besluit", id, before, ["tekst": model.text, "gevraagd aan": model.requestedFrom, "besluit": model.outcome.rawValue])
                 try await model.save(on: db)
+                try await BudgetTransfers.follow(model, actor: actor, address: address, on: db)
             } else if !decision.remove {
                 let model = Decision(periodID: periodID, position: nextPosition, text: decision.text)
                 nextPosition += 1

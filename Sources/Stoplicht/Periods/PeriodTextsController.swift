@@ -23,6 +23,10 @@ enum PeriodTextsController {
         model.texts = PeriodTexts(form: fields, sectionKeys: sections.map(\.key))
         model.fingerprint = fields["vingerafdruk"] ?? ""
         model.problems = model.texts.problems()
+        for (index, decision) in model.texts.decisions.enumerated() where decision.remove {
+            guard let id = decision.id, try await BudgetTransfer.query(on: req.db).filter(\.$decision.$id == id).count() > 0 else { continue }
+            model.problems.append(FieldProblem(field: "besluit-\(index)-tekst", message: Strings.transferDecisionLinked))
+        }
         guard model.problems.isEmpty else {
             return PeriodTextsView.page(model, settings: req.settings).response(status: .unprocessableEntity)
         }

@@ -1,0 +1,92 @@
+import Fluent
+import Foundation
+import StoplichtCore
+import Vapor
+
+/// Adding budget lines and expected costs, checked, with audit entries.
+enum BudgetLines {
+    static func quotes(_ programme: Programme, on db: any Database) async throws -> [PendingQuote] {
+        try await PendingQuote.query(on: db).filter(\.$programme.$id == programme.requireID()).all()
+            .sorted { ($0.description, $0.id?.uuidString ?? "") < ($1.description, $1.id?.uuidString ?? "") }
+    }
+
+    static func addQuote(project number: Int?, amount: String, description: String, to programme: Programme, actor: String,
+                         on database: any Database) async throws -> PendingQuote {
+        let programmeID = try programme.requireID()
+        guard case .money(let cents)? = ReportedAmount(parsing: amount) else { throw InputError(Strings.notAnAmount("Het verwachte bedrag", amount)) }
+        let text = description.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw InputError(Strings.quoteDescriptionRequired) }
+        var projectID: UUID?
+        if let number {
+            guard let project = try await Project.find(number: number, inProgramme: programmeID, on: database) else {
+                throw InputError(Strings.projectNotFound(String(number)))
+            }
+            projectID = project.id
+        }
+        let quote = PendingQuote(programmeID: programmeID, projectID: projectID, description: String(text.prefix(500)), amountCents: cents)
+        try await database.transaction { db in
+            try await quote.save(on: db)
+            try await AuditTrail.append([AuditRecord(
+                at: Date(), actor: actor, action: "offerte-toevoegen", entity: "offerte", entityID: quote.id?.uuidString, programmeID: programmeID,
+                periodID: nil, before: nil, after: AuditRecord.json(["omschrijving": quote.description, "bedrag": ReportedAmount.money(cents: cents).description,
+                                                                     "project": number.map(String.init), "stand": quote.state.rawValue]))], on: db)
+        }
+        return quote
+    }
+
+    static func setState(_ state: PendingQuote.State, of quote: PendingQuote, actor: String, on database: any Database) async throws {
+        let before = quote.state
+        guard before != state else { return }
+        try await database.transaction { db in
+            quote.state = state
+            try await quote.save(on: db)
+            try await AuditTrail.append([AuditRecord(
+                at: Date(), actor: actor, action: "offerte-stand", entity: "offerte", entityID: quote.id?.uuidString, programmeID: quote.$programme.id,
+                periodID: nil, before: AuditRecord.json(["stand": before.rawValue]), after: AuditRecord.json(["stand": state.rawValue]))], on: db)
+        }
+    }
+
+    struct Input: Sendable {
+        var project: Int?
+        var source: String
+        var nature: String
+        var year: Int?
+        var amount: String
+        var commitment: String
+        var description: String
+    }
+
+    static func add(_ input: Input, to programme: Programme, actor: String, on database: any Database) async throws -> BudgetLine {
+        let programmeID = try programme.requireID()
+        guard let source = FundingSource(reading: input.source) else { throw InputError(Strings.unknownFundingSource(input.source)) }
+        guard let nature = BudgetNature(rawValue: input.nature.lowercased().trimmingCharacters(in: .whitespaces)) else {
+            throw InputError(Strings.unknownBudgetNature(input.nature))
+        }
+        guard let year = input.year, (2000...2100).contains(year) else { throw InputError(Strings.budgetYearRequired) }
+        guard case .money(let cents)? = ReportedAmount(parsing: input.amount) else { throw InputError(Strings.notAnAmount("Het begrote bedrag", input.amount)) }
+        var commitment: Int64 = 0
+        if !input.commitment.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard case .money(let value)? = ReportedAmount(parsing: input.commitment) else { throw InputError(Strings.notAnAmount("De verplichting", input.commitment)) }
+            commitment = value
+        }
+        var projectID: UUID?
+        if let number = input.project {
+            guard let project = try await Project.find(number: number, inProgramme: programmeID, on: database) else {
+                throw InputError(Strings.projectNotFound(String(number)))
+            }
+            projectID = project.id
+        }
+        let line = BudgetLine(programmeID: programmeID, projectID: projectID, source: source, nature: nature, year: year,
+                              description: String(input.description.prefix(500)), budgetCents: cents, commitmentCents: commitment)
+        try await database.transaction { db in
+            try await line.save(on: db)
+            try await AuditTrail.append([AuditRecord(
+                at: Date(), actor: actor, action: "begroting-toevoegen", entity: "begrotingsregel", entityID: line.id?.uuidString,
+                programmeID: programmeID, periodID: nil, before: nil,
+                after: AuditRecord.json(["project": input.project.map(String.init), "bron": source.rawValue, "karakter": nature.rawValue,
+                                         "jaar": String(year), "bedrag": ReportedAmount.money(cents: cents).description,
+                                         "verplicht": ReportedAmount.money(cents: line.commitmentCents).description]))], on: db)
+        }
+        return line
+    }
+}
