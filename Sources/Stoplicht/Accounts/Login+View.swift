@@ -12,7 +12,7 @@ enum LoginView {
                     .unwrap(back) { .hidden("terug", $0) },
                     .field("email", label: Strings.loginEmail, hint: nil, control: .element(named: "input", attributes: [
                         .attribute(named: "class", value: "utrecht-textbox"), .attribute(named: "type", value: "email"), .attribute(named: "id", value: "email"),
-                        .attribute(named: "name", value: "email"), .attribute(named: "value", value: email), .attribute(named: "autocomplete", value: "username"),
+                        .attribute(named: "name", value: "email"), .attribute(named: "value", value: email.attributeEscaped), .attribute(named: "autocomplete", value: "username"),
                         .attribute(named: "required", value: "required"),
                     ])),
                     .field("wachtwoord", label: Strings.loginPassword, hint: nil, control: .element(named: "input", attributes: [

@@ -5,10 +5,13 @@ import Vapor
 struct InputError: AbortError, CustomStringConvertible, Equatable {
     var message: String
     var status: HTTPResponseStatus
+    /// The field the message is about, where a form has one: "bedrag", "project".
+    var field: String?
 
-    init(_ message: String, status: HTTPResponseStatus = .unprocessableEntity) {
+    init(_ message: String, status: HTTPResponseStatus = .unprocessableEntity, field: String? = nil) {
         self.message = message
         self.status = status
+        self.field = field
     }
 
     var reason: String { message }

@@ -31,6 +31,14 @@ enum SiteURL {
     case userRoles
     case download(programme: String, period: String, format: String)
     case finance(String)
+    case financeDone(programme: String, done: String)
+    case financeLines(String)
+    case financeQuotes(String)
+    case financeQuoteState(programme: String, quote: UUID)
+    case financeTransfers(String)
+    case financeTransferDecision(programme: String, transfer: UUID)
+    case financeCostCentres(String)
+    case financeActuals(String)
 
     var path: String {
         switch self {
@@ -61,6 +69,15 @@ enum SiteURL {
         case .userRoles: "/beheer/gebruikers/rollen"
         case .download(let programme, let period, let format): "/programmas/\(programme)/perioden/\(period)/download/\(format)"
         case .finance(let programme): "/programmas/\(programme)/financien"
+        case .financeDone(let programme, let done): "/programmas/\(programme)/financien?gedaan=\(done)#\(done)"
+        case .financeLines(let programme): "/programmas/\(programme)/financien/begrotingsregels"
+        case .financeQuotes(let programme): "/programmas/\(programme)/financien/offertes"
+        case .financeQuoteState(let programme, let quote): "/programmas/\(programme)/financien/offertes/\(quote.uuidString.lowercased())/stand"
+        case .financeTransfers(let programme): "/programmas/\(programme)/financien/overhevelingen"
+        case .financeTransferDecision(let programme, let transfer):
+            "/programmas/\(programme)/financien/overhevelingen/\(transfer.uuidString.lowercased())/besluit"
+        case .financeCostCentres(let programme): "/programmas/\(programme)/financien/kostenplaatsen"
+        case .financeActuals(let programme): "/programmas/\(programme)/financien/realisatie"
         }
     }
 
@@ -92,5 +109,12 @@ enum SiteURL {
         static let userRoles: [PathComponent] = ["beheer", "gebruikers", "rollen"]
         static let download: [PathComponent] = ["programmas", ":programme", "perioden", ":period", "download", ":format"]
         static let finance: [PathComponent] = ["programmas", ":programme", "financien"]
+        static let financeLines: [PathComponent] = ["programmas", ":programme", "financien", "begrotingsregels"]
+        static let financeQuotes: [PathComponent] = ["programmas", ":programme", "financien", "offertes"]
+        static let financeQuoteState: [PathComponent] = ["programmas", ":programme", "financien", "offertes", ":quote", "stand"]
+        static let financeTransfers: [PathComponent] = ["programmas", ":programme", "financien", "overhevelingen"]
+        static let financeTransferDecision: [PathComponent] = ["programmas", ":programme", "financien", "overhevelingen", ":transfer", "besluit"]
+        static let financeCostCentres: [PathComponent] = ["programmas", ":programme", "financien", "kostenplaatsen"]
+        static let financeActuals: [PathComponent] = ["programmas", ":programme", "financien", "realisatie"]
     }
 }

@@ -121,6 +121,19 @@ struct ActualsImporter {
         summary.addedCents = totals?.cents ?? 0
     }
 
+    /// "kostenplaats=Kpl;bedrag=Bedrag EUR": which header is which column.
+    static func columns(_ text: String) throws -> [ActualsColumn: String] {
+        var columns: [ActualsColumn: String] = [:]
+        for part in text.split(separator: ";").map(String.init) where !part.trimmingCharacters(in: .whitespaces).isEmpty {
+            let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pieces.count == 2, let column = ActualsColumn(rawValue: pieces[0].lowercased()), !pieces[1].isEmpty else {
+                throw InputError(Strings.actualsColumnsUnreadable(part), field: "kolommen")
+            }
+            columns[column] = pieces[1]
+        }
+        return columns
+    }
+
     func savedColumns(_ programmeID: UUID) async throws -> [ActualsColumn: String] {
         let rows = try await ActualsColumnMapping.query(on: database).filter(\.$programme.$id == programmeID).all()
         return Dictionary(rows.compactMap { row in ActualsColumn(rawValue: row.column).map { ($0, row.header) } }, uniquingKeysWith: { a, _ in a })

@@ -41,6 +41,15 @@ final class PendingQuote: Model, @unchecked Sendable {
     enum State: String, Codable, Sendable, CaseIterable {
         case awaited = "verwacht", received = "ontvangen", committed = "verplicht", dropped = "vervallen"
 
+        var label: String {
+            switch self {
+            case .awaited: "Verwacht (offerte volgt)"
+            case .received: "Ontvangen, in beoordeling"
+            case .committed: "Opdracht gegeven (verplicht)"
+            case .dropped: "Vervallen"
+            }
+        }
+
         /// Awaited and received quotes are still expected costs.
         var isPending: Bool { self == .awaited || self == .received }
     }

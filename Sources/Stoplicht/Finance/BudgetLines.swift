@@ -13,13 +13,13 @@ enum BudgetLines {
     static func addQuote(project number: Int?, amount: String, description: String, to programme: Programme, actor: String,
                          on database: any Database) async throws -> PendingQuote {
         let programmeID = try programme.requireID()
-        guard case .money(let cents)? = ReportedAmount(parsing: amount) else { throw InputError(Strings.notAnAmount("Het verwachte bedrag", amount)) }
+        guard case .money(let cents)? = ReportedAmount(parsing: amount) else { throw InputError(Strings.notAnAmount("Het verwachte bedrag", amount), field: "bedrag") }
         let text = description.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { throw InputError(Strings.quoteDescriptionRequired) }
+        guard !text.isEmpty else { throw InputError(Strings.quoteDescriptionRequired, field: "omschrijving") }
         var projectID: UUID?
         if let number {
             guard let project = try await Project.find(number: number, inProgramme: programmeID, on: database) else {
-                throw InputError(Strings.projectNotFound(String(number)))
+                throw InputError(Strings.projectNotFound(String(number)), field: "project")
             }
             projectID = project.id
         }
@@ -58,21 +58,21 @@ enum BudgetLines {
 
     static func add(_ input: Input, to programme: Programme, actor: String, on database: any Database) async throws -> BudgetLine {
         let programmeID = try programme.requireID()
-        guard let source = FundingSource(reading: input.source) else { throw InputError(Strings.unknownFundingSource(input.source)) }
+        guard let source = FundingSource(reading: input.source) else { throw InputError(Strings.unknownFundingSource(input.source), field: "bron") }
         guard let nature = BudgetNature(rawValue: input.nature.lowercased().trimmingCharacters(in: .whitespaces)) else {
-            throw InputError(Strings.unknownBudgetNature(input.nature))
+            throw InputError(Strings.unknownBudgetNature(input.nature), field: "karakter")
         }
-        guard let year = input.year, (2000...2100).contains(year) else { throw InputError(Strings.budgetYearRequired) }
-        guard case .money(let cents)? = ReportedAmount(parsing: input.amount) else { throw InputError(Strings.notAnAmount("Het begrote bedrag", input.amount)) }
+        guard let year = input.year, (2000...2100).contains(year) else { throw InputError(Strings.budgetYearRequired, field: "jaar") }
+        guard case .money(let cents)? = ReportedAmount(parsing: input.amount) else { throw InputError(Strings.notAnAmount("Het begrote bedrag", input.amount), field: "bedrag") }
         var commitment: Int64 = 0
         if !input.commitment.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard case .money(let value)? = ReportedAmount(parsing: input.commitment) else { throw InputError(Strings.notAnAmount("De verplichting", input.commitment)) }
+            guard case .money(let value)? = ReportedAmount(parsing: input.commitment) else { throw InputError(Strings.notAnAmount("De verplichting", input.commitment), field: "verplicht") }
             commitment = value
         }
         var projectID: UUID?
         if let number = input.project {
             guard let project = try await Project.find(number: number, inProgramme: programmeID, on: database) else {
-                throw InputError(Strings.projectNotFound(String(number)))
+                throw InputError(Strings.projectNotFound(String(number)), field: "project")
             }
             projectID = project.id
         }

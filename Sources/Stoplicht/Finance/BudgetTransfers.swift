@@ -34,18 +34,18 @@ enum BudgetTransfers {
         let programmeID = try programme.requireID()
         guard let fromID = proposal.fromLine,
               let from = try await BudgetLine.query(on: database).filter(\.$id == fromID).filter(\.$programme.$id == programmeID).first() else {
-            throw InputError(Strings.transferFromRequired)
+            throw InputError(Strings.transferFromRequired, field: "van")
         }
         guard case .money(let cents)? = ReportedAmount(parsing: proposal.amount), cents > 0 else {
-            throw InputError(Strings.notAnAmount("Het over te hevelen bedrag", proposal.amount))
+            throw InputError(Strings.notAnAmount("Het over te hevelen bedrag", proposal.amount), field: "bedrag")
         }
         guard cents <= from.budgetCents - from.commitmentCents else {
-            throw InputError(Strings.transferExceedsLine(ReportedAmount.money(cents: from.budgetCents - from.commitmentCents).description))
+            throw InputError(Strings.transferExceedsLine(ReportedAmount.money(cents: from.budgetCents - from.commitmentCents).description), field: "bedrag")
         }
         let reason = proposal.reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw InputError(Strings.transferReasonRequired) }
+        guard !reason.isEmpty else { throw InputError(Strings.transferReasonRequired, field: "reden") }
         let toProject = try await receiving(proposal.toProject, in: programmeID, on: database)
-        if toProject?.id == from.$project.id { throw InputError(Strings.transferToItself) }
+        if toProject?.id == from.$project.id { throw InputError(Strings.transferToItself, field: "project") }
         return try await database.transaction { db in
             let decision = try await decisionFor(proposal, from: from, cents: cents, to: toProject, reason: reason,
                                                  programme: programme, on: db)
@@ -65,7 +65,7 @@ enum BudgetTransfers {
     private static func receiving(_ number: Int?, in programmeID: UUID, on db: any Database) async throws -> Project? {
         guard let number else { return nil }
         guard let project = try await Project.find(number: number, inProgramme: programmeID, on: db) else {
-            throw InputError(Strings.projectNotFound(String(number)))
+            throw InputError(Strings.projectNotFound(String(number)), field: "project")
         }
         return project
     }
@@ -77,12 +77,12 @@ enum BudgetTransfers {
         let periods = try await ReportingPeriod.query(on: db).filter(\.$programme.$id == programme.requireID()).all()
         if let id = proposal.decision {
             guard let decision = try await Decision.find(id, on: db), periods.contains(where: { $0.id == decision.$period.id }) else {
-                throw InputError(Strings.transferDecisionUnknown)
+                throw InputError(Strings.transferDecisionUnknown, field: "beslispunt")
             }
             return decision
         }
         guard let period = periods.first(where: { $0.state != .published }) else {
-            throw InputError(Strings.transferNeedsOpenPeriod)
+            throw InputError(Strings.transferNeedsOpenPeriod, field: "beslispunt")
         }
         let position = (try await Decision.query(on: db).filter(\.$period.$id == period.requireID()).max(\.$position) ?? 0) + 1
         let text = "Beschikbaar stellen van \(ReportedAmount.money(cents: cents)) uit \(describe(from)) voor "
@@ -159,7 +159,7 @@ enum BudgetTransfers {
     /// "20-11-2018", "20 november 2018" → "2018-11-20"; empty is no date.
     static func isoDay(_ text: String?) throws -> String? {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        guard let day = PlanDate(parsing: text), day.precision == .day else { throw InputError(Strings.transferDateInvalid(text)) }
+        guard let day = PlanDate(parsing: text), day.precision == .day else { throw InputError(Strings.transferDateInvalid(text), field: "datum") }
         return String(format: "%04d-%02d-%02d", day.year, day.part, day.day)
     }
 

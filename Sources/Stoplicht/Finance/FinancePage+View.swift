@@ -12,6 +12,8 @@ enum FinancePageView {
                 .p(.class("stoplicht-kicker"), .safeText(Strings.programmeTitle(model.context.programme.name))),
                 .h1(.class("utrecht-heading-1"), .safeText(Strings.financeTitle)),
                 .p(.class("utrecht-paragraph"), .safeText(Strings.financeIntro(model.audience))),
+                .unwrap(model.notice) { .notice($0) },
+                .problemSummary(model.problems),
                 .if(model.audience != .board, .group(.h2(.class("utrecht-heading-2"), .safeText(Strings.financePerProjectTitle)), positions(model))),
                 .unwrap(model.total) { total in
                     .group(.h2(.class("utrecht-heading-2"), .safeText(Strings.financeTotal)), .facts([(Strings.financeBudget, money(total.budgetCents)), (Strings.financeActual, money(total.actualCents)),
@@ -19,8 +21,21 @@ enum FinancePageView {
                             total.shortfallCents > 0 ? (Strings.financeShortfall, money(total.shortfallCents)) : (Strings.financeRemaining, money(total.remainingCents))]))
                 },
                 .if(!model.summary.isEmpty, .group(.h2(.class("utrecht-heading-2"), .safeText(Strings.financeBySourceTitle)), summary(model))),
-                .if(model.unmapped > 0, .p(.class("utrecht-paragraph"), .safeText(Strings.financeUnmapped(model.unmapped))))
+                .if(model.unmapped > 0, .p(.class("utrecht-paragraph"), .safeText(Strings.financeUnmapped(model.unmapped)))),
+                parts(model)
             )
+        }
+    }
+
+    /// The lists and forms each audience gets below the figures.
+    static func parts(_ model: FinancePageModel) -> Node<HTML.BodyContext> {
+        switch model.audience {
+        case .manager:
+            return .group(lines(model), quotes(model), transfers(model), .if(model.mayManage, .group(costCentres(model), actualsUpload(model))))
+        case .leader:
+            return model.projectChoices.isEmpty && model.quotes.isEmpty ? .empty : quotes(model)
+        case .board:
+            return model.transfers.isEmpty ? .empty : transfers(model)
         }
     }
 

@@ -22,7 +22,7 @@ extension Node {
         var nodes: [Node] = [.attribute(named: "class", value: "utrecht-select"), .attribute(named: "id", value: id), .attribute(named: "name", value: name)]
         for option in options {
             // An empty value is a choice too ("no light"): it must be sent, not the label.
-            var optionNodes: [Node] = [.attribute(named: "value", value: option.value, ignoreIfValueIsEmpty: false)]
+            var optionNodes: [Node] = [.attribute(named: "value", value: option.value.attributeEscaped, ignoreIfValueIsEmpty: false)]
             if option.value == selected { optionNodes.append(.attribute(named: "selected", value: "selected")) }
             optionNodes.append(.text(option.label))
             nodes.append(.element(named: "option", nodes: optionNodes))
@@ -32,7 +32,7 @@ extension Node {
 
     static func hidden(_ name: String, _ value: String) -> Node {
         .element(named: "input", attributes: [.attribute(named: "type", value: "hidden"), .attribute(named: "name", value: name),
-                                              .attribute(named: "value", value: value)])
+                                              .attribute(named: "value", value: value.attributeEscaped)])
     }
 
     static func fileInput(_ id: String, accept: String) -> Node {

@@ -109,11 +109,30 @@ enum Controls {
     static func textbox<C>(_ id: String, value: String, required: Bool = false, type: String = "text", autocomplete: String? = nil) -> Node<C> {
         var attributes: [Attribute<C>] = [
             .attribute(named: "class", value: "utrecht-textbox"), .attribute(named: "type", value: type),
-            .attribute(named: "id", value: id), .attribute(named: "name", value: id), .attribute(named: "value", value: value),
+            .attribute(named: "id", value: id), .attribute(named: "name", value: id), .attribute(named: "value", value: value.attributeEscaped),
             .attribute(named: "aria-describedby", value: "\(id)-hint"),
         ]
         if required { attributes.append(.attribute(named: "required", value: "required")) }
         if let autocomplete { attributes.append(.attribute(named: "autocomplete", value: autocomplete)) }
         return .element(named: "input", attributes: attributes)
+    }
+}
+
+extension String {
+    /// The text as an attribute value: Plot writes attribute values as given, so a quote
+    /// typed into a field would end the attribute. Escaped here, where values are user text.
+    var attributeEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for character in self {
+            switch character {
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }

@@ -24,6 +24,8 @@ public enum ProgrammeAction: String, Sendable, CaseIterable {
     case movePeriod
     case publishPeriod
     case importReport
+    /// Budget lines, cost centres, imports of actuals and transfers between budgets.
+    case manageFinances
     /// Giving people roles in the programme.
     case manageRoles
 }

@@ -23,6 +23,15 @@ import Vapor
         "/programmas/:programme/projecten/:number/archiveren": "/programmas/dienstverlening/projecten/1/archiveren",
         "/beheer/gebruikers": "/beheer/gebruikers",
         "/beheer/gebruikers/rollen": "/beheer/gebruikers/rollen",
+        "/programmas/:programme/financien/begrotingsregels": "/programmas/dienstverlening/financien/begrotingsregels",
+        "/programmas/:programme/financien/offertes": "/programmas/dienstverlening/financien/offertes",
+        "/programmas/:programme/financien/offertes/:quote/stand":
+            "/programmas/dienstverlening/financien/offertes/00000000-0000-0000-0000-000000000000/stand",
+        "/programmas/:programme/financien/overhevelingen": "/programmas/dienstverlening/financien/overhevelingen",
+        "/programmas/:programme/financien/overhevelingen/:transfer/besluit":
+            "/programmas/dienstverlening/financien/overhevelingen/00000000-0000-0000-0000-000000000000/besluit",
+        "/programmas/:programme/financien/kostenplaatsen": "/programmas/dienstverlening/financien/kostenplaatsen",
+        "/programmas/:programme/financien/realisatie": "/programmas/dienstverlening/financien/realisatie",
     ]
 
     @Test func everyPostWithoutItsTokenIsRefused() async throws {

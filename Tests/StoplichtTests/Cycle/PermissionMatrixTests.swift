@@ -40,6 +40,7 @@ import Vapor
         .publishPeriod: [.beheerder, .programmamanager],
         .importReport: [.beheerder, .programmamanager],
         .manageRoles: [.beheerder],
+        .manageFinances: [.beheerder, .programmamanager],
     ]
 
     /// One request per action, as the role's browser sends it; returns the status.
@@ -74,6 +75,11 @@ import Vapor
             return .notImplemented  // in its own test: publishing freezes the period for the rest
         case .importReport:
             return try await browser.get("/importeren?programma=dienstverlening").status
+        case .manageFinances:
+            _ = try await browser.get(Cycle.overview)
+            return try await browser.post("/programmas/dienstverlening/financien/begrotingsregels", [
+                "regel-bron": "krediet", "regel-karakter": "eenmalig", "regel-jaar": "2018", "regel-bedrag": "1.000", "regel-omschrijving": who.rawValue,
+            ]).status
         case .manageRoles:
             _ = try await browser.get(Cycle.overview)
             return try await browser.post("/programmas/dienstverlening/toegang", ["toegang": "besloten"]).status

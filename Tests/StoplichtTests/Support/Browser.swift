@@ -68,7 +68,7 @@ struct Browser {
     }
 
     /// A file upload as the import form sends it.
-    mutating func upload(_ path: String, file: Data, filename: String, fields: [String: String]) async throws -> Reply {
+    mutating func upload(_ path: String, file: Data, filename: String, fields: [String: String], fileField: String = "bestand") async throws -> Reply {
         var fields = fields
         if let csrf { fields[CSRF.fieldName] = csrf }
         let boundary = "----stoplicht-test-\(UUID().uuidString)"
@@ -76,7 +76,7 @@ struct Browser {
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
             body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
         }
-        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
         body.append(file)
         body.append(Data("\r\n--\(boundary)--\r\n".utf8))
         var headers = HTTPHeaders()

@@ -1,0 +1,44 @@
+import Foundation
+import StoplichtCore
+import Vapor
+
+/// The finance page's upload of actuals (CSV or XLSX): written to a temporary file and read
+/// by the same streaming importer as the command line; the page shows what was added.
+/// Larger files go through `stoplicht actuals import` on the server.
+enum ActualsUpload {
+    static let maximumBytes = 64 * 1024 * 1024
+
+    struct Form: Content {
+        var file: File?
+        var columns: String?
+
+        enum CodingKeys: String, CodingKey {
+            case file = "realisatie-bestand", columns = "realisatie-kolommen"
+        }
+    }
+
+    static func upload(_ req: Request) async throws -> Response {
+        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
+        let viewer = try await Access.require(.manageFinances, req, programme: context.programme)
+        try CSRF.verify(req)
+        let form = try? req.content.decode(Form.self)
+        var model: FinancePageModel
+        do {
+            guard let file = form?.file, file.data.readableBytes > 0 else { throw InputError(Strings.actualsNoFile, field: "bestand") }
+            let columns = try ActualsImporter.columns(form?.columns ?? "")
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-realisatie-\(UUID().uuidString)").path
+            try Data(buffer: file.data).write(to: URL(fileURLWithPath: path))
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let name = file.filename.isEmpty ? "realisatie" : String(file.filename.prefix(200))
+            let summary = try await ActualsImporter(database: req.db).run(path: path, source: name, programme: context.programme, columns: columns)
+            model = try await FinancePageModel.load(context, viewer: viewer, on: req.db)
+            model.notice = Strings.actualsImported(summary)
+            return FinancePageView.page(model, settings: req.settings).response()
+        } catch let error as InputError {
+            model = try await FinancePageModel.load(context, viewer: viewer, on: req.db)
+            model.problems = [FieldProblem(field: "realisatie-\(error.field ?? "bestand")", message: error.message)]
+            model.entered = ["realisatie-kolommen": form?.columns ?? ""]
+            return FinancePageView.page(model, settings: req.settings).response(status: error.status)
+        }
+    }
+}
