@@ -161,6 +161,62 @@ check(fonts and all(line.split()[-5] == "yes" for line in fonts), f"PDF: all {le
 qpdf = subprocess.run(["qpdf", "--check", path("pdf")], capture_output=True, text=True)
 check(qpdf.returncode == 0, "PDF: qpdf --check finds no errors")
 
+# The Financiën section: the chart as SVG with a title and a description, a PNG for
+# readers without SVG, and the table, in the ODT, the DOCX and the PDF.
+import zipfile
+import zlib
+import xml.etree.ElementTree as ET
+
+
+def png_ok(data):
+    """A valid PNG: signature, chunk CRCs, and image data that inflates to the rows."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        return False
+    pos, idat, width, height = 8, b"", 0, 0
+    while pos < len(data):
+        length = int.from_bytes(data[pos:pos + 4], "big")
+        kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
+        if zlib.crc32(kind + body) != int.from_bytes(data[pos + 8 + length:pos + 12 + length], "big"):
+            return False
+        if kind == b"IHDR":
+            width, height = int.from_bytes(body[:4], "big"), int.from_bytes(body[4:8], "big")
+        if kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    return len(zlib.decompress(idat)) == (width + 1) * height
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+for ext, svg_path, png_path in (("odt", "Pictures/grafiek1.svg", "Pictures/grafiek1.png"),
+                                ("docx", "word/media/grafiek1.svg", "word/media/grafiek1.png")):
+    with zipfile.ZipFile(path(ext)) as package:
+        names = package.namelist()
+        check(svg_path in names and png_path in names, f"{ext.upper()}: the finance chart as SVG and PNG")
+        if svg_path in names:
+            svg = ET.fromstring(package.read(svg_path))
+            title, desc = svg.find(SVG + "title"), svg.find(SVG + "desc")
+            check(svg.get("role") == "img" and title is not None and desc is not None and "Tekort bij 2." in desc.text,
+                  f"{ext.upper()}: the SVG says in words what it shows ({desc.text[:60] if desc is not None else None}…)")
+        if png_path in names:
+            check(png_ok(package.read(png_path)), f"{ext.upper()}: the fallback PNG is valid")
+        if ext == "odt":
+            content = package.read("content.xml").decode()
+            manifest = package.read("META-INF/manifest.xml").decode()
+            check("<draw:frame" in content and "<svg:title>Budget en besteding" in content and "<svg:desc>" in content,
+                  "ODT: the chart is a frame with a title and description")
+            check('manifest:full-path="Pictures/grafiek1.svg" manifest:media-type="image/svg+xml"' in manifest, "ODT: the manifest lists the chart")
+        else:
+            body = package.read("word/document.xml").decode()
+            rels = package.read("word/_rels/document.xml.rels").decode()
+            check("asvg:svgBlip" in body and 'descr="Per project de begroting' in body, "DOCX: the picture has the SVG and alternative text")
+            check('Target="media/grafiek1.svg"' in rels and 'Target="media/grafiek1.png"' in rels, "DOCX: the relationships name both pictures")
+finance_rows = [t for t in document.tables if t.rows and t.rows[0].cells[0].text == "Project" and len(t.columns) == 6]
+check(bool(finance_rows) and any("Tekort € 2.500,00" in c.text for r in finance_rows[0].rows for c in r.cells),
+      "DOCX: the finance table shows project 2's shortfall")
+check("Begroot, gerealiseerd, verplicht en verwacht" in flat and "Tekort € 2.500,00" in flat and "1 offerte zonder bedrag" in flat,
+      "PDF: the finance table with the shortfall and the quote without an amount")
+check("Budget en besteding per project" in flat, "PDF: the chart's caption")
+
 # LibreOffice opens the ODT and the DOCX.
 with tempfile.TemporaryDirectory() as out:
     for ext in ("odt", "docx"):
@@ -174,6 +230,8 @@ with tempfile.TemporaryDirectory() as out:
             names = sum(1 for name, _, _ in csv_table.values() if flatten(name)[:30] in lo_text)
             os.remove(converted)
         check(ok and names == 36, f"LibreOffice converts the {ext.upper()} without error ({names} of 36 project names in its PDF)")
+        if ok and ext == "odt":
+            check("€ 37.500" in lo_text, "LibreOffice draws the ODT's SVG chart with its words (its axis)")
 
 print(f"exports: {len(failures)} failures")
 sys.exit(1 if failures else 0)

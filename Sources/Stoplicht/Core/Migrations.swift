@@ -33,5 +33,7 @@ enum Migrations {
         app.migrations.add(CreateBudgetLine())
         app.migrations.add(CreatePendingQuote())
         app.migrations.add(CreateBudgetTransfer())
+        app.migrations.add(CreateFinanceSnapshot())
+        app.migrations.add(AddQuoteAmountKnown())
     }
 }

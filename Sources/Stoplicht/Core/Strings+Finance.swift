@@ -171,3 +171,16 @@ extension Strings {
     static let financeActualsColumnsHint = "Bijvoorbeeld ‘kostenplaats=Kpl;bedrag=Bedrag EUR’; wordt bewaard voor de volgende keer."
     static let financeActualsSubmit = "Importeren"
 }
+
+extension Strings {
+    static func financeChartCaption(_ asOf: String) -> String {
+        "Budget en besteding per project, stand \(asOf). Grijs: begroot; donkerblauw: gerealiseerd; lichtblauw: verplicht; oranje: verwacht (offertes); rood: tekort. De bedragen staan in de tabel hieronder."
+    }
+}
+
+extension Strings {
+    static let amountToFollow = "bedrag volgt"
+    static let quoteNeedsAmount = "Een opdracht heeft een bedrag: vul het bedrag van de offerte in."
+    static let financeQuoteAmount = "Bedrag (als de offerte er is)"
+    static let financeQuoteAmountHint = "In euro’s, bijvoorbeeld ‘€ 8.000,-’; leeg als de offerte nog moet komen."
+}

@@ -129,6 +129,12 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .stoplicht-inline-form { display: inline-block; margin: 0; }
 .stoplicht-amount { text-align: right !important; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .stoplicht-shortfall { color: var(--basis-color-negative-color-default); font-weight: 700; }
+.stoplicht-total th, .stoplicht-total td { font-weight: 700; border-top: 2px solid currentColor; }
+.stoplicht-amount.stoplicht-wrap { white-space: normal; }
+.stoplicht-finance__chart { margin: 1rem 0; max-width: 100%; overflow-x: auto; }
+.stoplicht-finance__chart svg { max-width: 100%; height: auto; }
+.stoplicht-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+details > summary { cursor: pointer; font-weight: 600; margin: .75rem 0; color: var(--utrecht-link-color, #01689b); }
 .stoplicht-explanation { margin-top: .5rem; }
 .stoplicht-explanation__label { margin: 0; }
 .stoplicht-audit__values { margin: 0; }
@@ -221,6 +227,11 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
   /* A light as a box with a round mark and its word, in any renderer. */
   .stoplicht-light { display: inline-block; white-space: nowrap; }
   .stoplicht-light__mark { display: inline-block; vertical-align: -0.1em; margin-right: .3em; flex: none; }
+  /* The finance figures fitted to a portrait page, the chart kept whole. */
+  .stoplicht-finance table { width: 100%; table-layout: fixed; font-size: 8.5pt; }
+  .stoplicht-finance thead th:first-child { width: 30%; }
+  .stoplicht-finance__chart { break-inside: avoid; overflow: visible; }
+  .stoplicht-finance__chart svg { width: 100%; height: auto; }
 }
 """#
 }

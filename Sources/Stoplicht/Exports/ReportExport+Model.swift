@@ -16,7 +16,7 @@ extension ReportExport {
                     (risk.description, [(Strings.cause, risk.cause), (Strings.riskImpact, risk.impact), (Strings.measure, risk.measures)]
                         .compactMap { label, value in value.flatMap { $0.isEmpty ? nil : (label, $0) } })
                 } : [],
-                isAnnex: section.key == SectionKind.annexes.key)
+                isAnnex: section.key == SectionKind.annexes.key, finance: kind == .finance ? model.finance : nil)
         }
         let rows: [ReportExport.Row] = model.rows.map { row in
             ReportExport.Row(

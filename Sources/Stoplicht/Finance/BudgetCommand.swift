@@ -19,7 +19,7 @@ struct BudgetCommand: AsyncCommand {
         var nature: String?
         @Option(name: "year", help: "Het begrotingsjaar, bijv. 2018")
         var year: Int?
-        @Option(name: "amount", help: "Het begrote bedrag, bijv. \"€ 21.750,-\"")
+        @Option(name: "amount", help: "Het bedrag, bijv. \"€ 21.750,-\"; bij quote leeg als de offerte nog moet komen, bij quote-state het bedrag van de gekomen offerte")
         var amount: String?
         @Option(name: "commitment", help: "Aangegane verplichtingen, bijv. \"1.500,00\"")
         var commitment: String?
@@ -47,10 +47,10 @@ struct BudgetCommand: AsyncCommand {
         case "quote":
             let quote = try await BudgetLines.addQuote(project: signature.project, amount: signature.amount ?? "", description: signature.description ?? "",
                                                        to: programme, actor: "stoplicht budget (opdrachtregel)", on: db)
-            context.console.print("Verwachte kosten toegevoegd: \(quote.description), \(ReportedAmount.money(cents: quote.amountCents)) (\(quote.state.rawValue)).")
+            context.console.print("Verwachte kosten toegevoegd: \(quote.description), \(quote.amountText) (\(quote.state.rawValue)).")
         case "quotes":
             for (index, quote) in try await BudgetLines.quotes(programme, on: db).enumerated() {
-                context.console.print("\(index + 1). \(quote.description): \(ReportedAmount.money(cents: quote.amountCents)), \(quote.state.rawValue)")
+                context.console.print("\(index + 1). \(quote.description): \(quote.amountText), \(quote.state.rawValue)")
             }
         case "quote-state":
             let quotes = try await BudgetLines.quotes(programme, on: db)
@@ -58,7 +58,7 @@ struct BudgetCommand: AsyncCommand {
             guard let state = signature.state.flatMap({ PendingQuote.State(rawValue: $0.lowercased()) }) else {
                 throw InputError(Strings.unknownQuoteState(signature.state ?? ""))
             }
-            try await BudgetLines.setState(state, of: quotes[number - 1], actor: "stoplicht budget (opdrachtregel)", on: db)
+            try await BudgetLines.setState(state, amount: signature.amount ?? "", of: quotes[number - 1], actor: "stoplicht budget (opdrachtregel)", on: db)
             context.console.print("Offerte \(number) is nu \(state.rawValue).")
         case "overview":
             let overview = try await BudgetOverview.load(programme, on: db)

@@ -58,7 +58,10 @@ final class PendingQuote: Model, @unchecked Sendable {
     @Parent(key: "programme_id") var programme: Programme
     @OptionalParent(key: "project_id") var project: Project?
     @Field(key: "description") var description: String
+    /// Zero while the amount is not known.
     @Field(key: "amount_cents") var amountCents: Int64
+    /// False for a quote still to come, its amount unknown.
+    @Field(key: "amount_known") var amountKnown: Bool
     @Field(key: "state") var state: State
 
     init() {}
@@ -68,8 +71,12 @@ final class PendingQuote: Model, @unchecked Sendable {
         self.$project.id = projectID
         self.description = description
         self.amountCents = amountCents
+        self.amountKnown = true
         self.state = .awaited
     }
+
+    /// "€ 8.000,00", or "bedrag volgt".
+    var amountText: String { amountKnown ? ReportedAmount.money(cents: amountCents).description : Strings.amountToFollow }
 }
 
 struct CreatePendingQuote: AsyncMigration {
@@ -86,6 +93,17 @@ struct CreatePendingQuote: AsyncMigration {
 
     func revert(on database: Database) async throws {
         try await database.schema(PendingQuote.schema).delete()
+    }
+}
+
+/// Quotes may come without an amount: "In november volgt de offerte".
+struct AddQuoteAmountKnown: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema(PendingQuote.schema).field("amount_known", .bool, .required, .sql(.default(true))).update()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(PendingQuote.schema).deleteField("amount_known").update()
     }
 }
 
@@ -134,6 +152,7 @@ struct BudgetOverview: Sendable {
         }
         // A quote awaited or received is an expected cost; once accepted, a commitment.
         for quote in try await PendingQuote.query(on: db).filter(\.$programme.$id == programmeID).all() {
+            if quote.state.isPending && !quote.amountKnown { positions[quote.$project.id, default: .zero].unpricedQuotes += 1 }
             if quote.state.isPending { positions[quote.$project.id, default: .zero].pendingCents += quote.amountCents }
             if quote.state == .committed { positions[quote.$project.id, default: .zero].commitmentCents += quote.amountCents }
         }

@@ -13,7 +13,14 @@ enum BudgetLines {
     static func addQuote(project number: Int?, amount: String, description: String, to programme: Programme, actor: String,
                          on database: any Database) async throws -> PendingQuote {
         let programmeID = try programme.requireID()
-        guard case .money(let cents)? = ReportedAmount(parsing: amount) else { throw InputError(Strings.notAnAmount("Het verwachte bedrag", amount), field: "bedrag") }
+        let unknown = amount.trimmingCharacters(in: .whitespaces).isEmpty
+        var cents: Int64 = 0
+        if !unknown {
+            guard case .money(let value)? = ReportedAmount(parsing: amount), value >= 0 else {
+                throw InputError(Strings.notAnAmount("Het verwachte bedrag", amount), field: "bedrag")
+            }
+            cents = value
+        }
         let text = description.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { throw InputError(Strings.quoteDescriptionRequired, field: "omschrijving") }
         var projectID: UUID?
@@ -24,25 +31,37 @@ enum BudgetLines {
             projectID = project.id
         }
         let quote = PendingQuote(programmeID: programmeID, projectID: projectID, description: String(text.prefix(500)), amountCents: cents)
+        quote.amountKnown = !unknown
         try await database.transaction { db in
             try await quote.save(on: db)
             try await AuditTrail.append([AuditRecord(
                 at: Date(), actor: actor, action: "offerte-toevoegen", entity: "offerte", entityID: quote.id?.uuidString, programmeID: programmeID,
-                periodID: nil, before: nil, after: AuditRecord.json(["omschrijving": quote.description, "bedrag": ReportedAmount.money(cents: cents).description,
+                periodID: nil, before: nil, after: AuditRecord.json(["omschrijving": quote.description, "bedrag": quote.amountText,
                                                                      "project": number.map(String.init), "stand": quote.state.rawValue]))], on: db)
         }
         return quote
     }
 
-    static func setState(_ state: PendingQuote.State, of quote: PendingQuote, actor: String, on database: any Database) async throws {
-        let before = quote.state
-        guard before != state else { return }
+    /// A quote's new state, and its amount once known ("the quote came in: € 8.000").
+    static func setState(_ state: PendingQuote.State, amount: String = "", of quote: PendingQuote, actor: String,
+                         on database: any Database) async throws {
+        let before: [String: String?] = ["stand": quote.state.rawValue, "bedrag": quote.amountText]
+        if !amount.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard case .money(let cents)? = ReportedAmount(parsing: amount), cents >= 0 else {
+                throw InputError(Strings.notAnAmount("Het bedrag van de offerte", amount), field: "bedrag")
+            }
+            quote.amountCents = cents
+            quote.amountKnown = true
+        }
+        if state == .committed && !quote.amountKnown { throw InputError(Strings.quoteNeedsAmount, field: "bedrag") }
+        quote.state = state
+        let after: [String: String?] = ["stand": quote.state.rawValue, "bedrag": quote.amountText]
+        guard before != after else { return }
         try await database.transaction { db in
-            quote.state = state
             try await quote.save(on: db)
             try await AuditTrail.append([AuditRecord(
                 at: Date(), actor: actor, action: "offerte-stand", entity: "offerte", entityID: quote.id?.uuidString, programmeID: quote.$programme.id,
-                periodID: nil, before: AuditRecord.json(["stand": before.rawValue]), after: AuditRecord.json(["stand": state.rawValue]))], on: db)
+                periodID: nil, before: AuditRecord.json(before), after: AuditRecord.json(after))], on: db)
         }
     }
 

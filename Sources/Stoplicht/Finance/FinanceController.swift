@@ -58,7 +58,7 @@ enum FinanceController {
             guard let state = PendingQuote.State(rawValue: fields.text("\(form)-stand")) else {
                 throw InputError(Strings.unknownQuoteState(fields.text("\(form)-stand")), field: "stand")
             }
-            try await BudgetLines.setState(state, of: quote, actor: viewer.user?.email ?? "", on: req.db)
+            try await BudgetLines.setState(state, amount: fields.text("\(form)-bedrag"), of: quote, actor: viewer.user?.email ?? "", on: req.db)
         }
     }
 

@@ -93,7 +93,8 @@ extension FinancePageView {
                 .thead(.tr(th(Strings.project), th(Strings.financeDescription), th(Strings.financeAmount, amount: true), th(Strings.financeQuoteState))),
                 .tbody(.forEach(model.quotes) { quote in
                     .tr(.td(.safeText(quote.project.map { "\($0.number). \($0.name)" } ?? Strings.financeProgrammeOwn)),
-                        .td(.safeText(quote.description)), amount(quote.amountCents), .td(quoteStateForm(model, quote, slug)))
+                        .td(.safeText(quote.description)), .td(.class("stoplicht-amount"), .safeText(quote.amountText)),
+                        .td(quoteStateForm(model, quote, slug)))
                 })
             )),
             .if(model.mayAddQuotes, disclosure(Strings.financeAddQuote, open: model.refused("offerte-project") || model.refused("offerte-omschrijving") || model.refused("offerte-bedrag"), quoteForm(model, slug)))
@@ -102,14 +103,19 @@ extension FinancePageView {
 
     static func quoteStateForm(_ model: FinancePageModel, _ quote: PendingQuote, _ slug: String) -> Body {
         guard let id = quote.id else { return .empty }
-        let field = "offerte-\(id.uuidString.lowercased())-stand"
-        let problem = model.problems.first { $0.field == field }
+        let prefix = "offerte-\(id.uuidString.lowercased())"
+        let field = "\(prefix)-stand"
+        let problem = model.problems.first { $0.field.hasPrefix(prefix) }
         return .form(.class("stoplicht-inline-form"), .action(SiteURL.financeQuoteState(programme: slug, quote: id).path), .method(.post),
                      .csrfField(model.viewer.csrf ?? ""),
                      .element(named: "label", nodes: [.class("utrecht-form-label stoplicht-visually-hidden"), .attribute(named: "for", value: field),
                                                       .text(Strings.financeQuoteStateOf(quote.description))]),
                      .selectBox(field, name: field, options: PendingQuote.State.allCases.map { ($0.rawValue, $0.label) },
                                 selected: model.value(field, quote.state.rawValue)),
+                     .if(!quote.amountKnown, .group(
+                         .element(named: "label", nodes: [.class("utrecht-form-label"), .attribute(named: "for", value: "\(prefix)-bedrag"),
+                                                          .text(Strings.financeQuoteAmount)]),
+                         Controls.textbox("\(prefix)-bedrag", value: model.value("\(prefix)-bedrag")))),
                      .unwrap(problem) { .p(.class("utrecht-form-field-error-message"), .safeText($0.message)) },
                      .button(.class("utrecht-button utrecht-button--secondary-action"), .type(.submit), .safeText(Strings.financeSetState)))
     }
@@ -119,7 +125,7 @@ extension FinancePageView {
              select(model, "offerte-project", Strings.project, hint: Strings.financeQuoteProjectHint,
                     options: projectOptions(model, programme: model.mayManage ? Strings.financeProgrammeOwn : nil)),
              text(model, "offerte-omschrijving", Strings.financeDescription, hint: Strings.financeQuoteDescriptionHint),
-             text(model, "offerte-bedrag", Strings.financeAmount, hint: Strings.financeAmountHint),
+             text(model, "offerte-bedrag", Strings.financeAmount, hint: Strings.financeQuoteAmountHint),
              .submitButton(Strings.financeAddQuote))
     }
 

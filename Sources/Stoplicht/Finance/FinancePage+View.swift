@@ -17,7 +17,7 @@ enum FinancePageView {
                 .if(model.audience != .board, .group(.h2(.class("utrecht-heading-2"), .safeText(Strings.financePerProjectTitle)), positions(model))),
                 .unwrap(model.total) { total in
                     .group(.h2(.class("utrecht-heading-2"), .safeText(Strings.financeTotal)), .facts([(Strings.financeBudget, money(total.budgetCents)), (Strings.financeActual, money(total.actualCents)),
-                            (Strings.financeCommitment, money(total.commitmentCents)), (Strings.financePending, money(total.pendingCents)),
+                            (Strings.financeCommitment, money(total.commitmentCents)), (Strings.financePending, total.pendingText),
                             total.shortfallCents > 0 ? (Strings.financeShortfall, money(total.shortfallCents)) : (Strings.financeRemaining, money(total.remainingCents))]))
                 },
                 .if(!model.summary.isEmpty, .group(.h2(.class("utrecht-heading-2"), .safeText(Strings.financeBySourceTitle)), summary(model))),
@@ -59,7 +59,7 @@ enum FinancePageView {
                            .td(.class("stoplicht-amount"), .safeText(money(p.budgetCents))),
                            .td(.class("stoplicht-amount"), .safeText(money(p.actualCents))),
                            .td(.class("stoplicht-amount"), .safeText(money(p.commitmentCents))),
-                           .td(.class("stoplicht-amount"), .safeText(money(p.pendingCents))),
+                           .td(.class("stoplicht-amount"), .safeText(p.pendingText)),
                            .td(.class(p.shortfallCents > 0 ? "stoplicht-amount stoplicht-shortfall" : "stoplicht-amount"),
                                .safeText(p.shortfallCents > 0 ? "\(Strings.financeShortfall) \(money(p.shortfallCents))" : money(p.remainingCents))))
             })

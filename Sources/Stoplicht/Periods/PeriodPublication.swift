@@ -36,6 +36,9 @@ enum PeriodPublication {
         return try await db.transaction { db in
             let snapshot = PublishedReport(periodID: try period.requireID(), html: html, publishedAt: now, publishedBy: actor)
             try await snapshot.save(on: db)
+            if let finance = model.finance {
+                try await FinanceSnapshot(periodID: try period.requireID(), report: finance, takenAt: now).save(on: db)
+            }
             period.state = .published
             try await period.save(on: db)
             var entry = record(period, action: "publiceren", before: before, after: .published, actor: actor)

@@ -12,6 +12,8 @@ struct ReportPageModel: Sendable {
     var risks: [Risk]
     var rows: [ProjectRow]
     var counts: LightCounts
+    /// The figures under the Financiën section's text; nil where there are none.
+    var finance: FinanceReport?
 
     var title: String { context.programme.reportTitle ?? Strings.reportTitle(context.programme.name) }
 
@@ -24,9 +26,10 @@ struct ReportPageModel: Sendable {
         async let decisions = Decision.query(on: db).filter(\.$period.$id == periodID).sort(\.$position).all()
         async let risks = Risk.query(on: db).filter(\.$period.$id == periodID).sort(\.$position).all()
         let rows = try await ProjectRow.load(context, period: period, on: db)
+        let finance = try await FinanceReport.forReport(context.programme, period: period, on: db)
         return try await ReportPageModel(
             context: context, officials: officials, period: period, sections: sections,
-            decisions: decisions, risks: risks, rows: rows, counts: LightCounts(rows: rows, scale: context.scale))
+            decisions: decisions, risks: risks, rows: rows, counts: LightCounts(rows: rows, scale: context.scale), finance: finance)
     }
 
     /// The cover as the seed prints it.

@@ -71,6 +71,7 @@ enum ReportPageView {
             .id(section.key), .class("stoplicht-report__section"),
             .h2(.class("utrecht-heading-2"), .safeText(heading(section))),
             .if(!section.body.isEmpty, .markdown(section.body)),
+            .unwrap(kind == .finance ? model.finance : nil) { finance($0) },
             .if(kind == .decisions && !model.decisions.isEmpty,
                 .ol(.class("stoplicht-decisions"), .forEach(model.decisions) { decision in
                     .li(.markdown(decision.text),

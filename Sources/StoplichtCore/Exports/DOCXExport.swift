@@ -11,6 +11,11 @@ public enum DOCXExport {
     public static func data(_ report: ReportExport) throws -> Data {
         var writer = Writer()
         let body = writer.body(report)
+        var media: [ZipWriter.Part] = []
+        for (index, chart) in writer.charts.enumerated() {
+            media.append(.init("word/media/grafiek\(index + 1).png", chart.png))
+            media.append(.init("word/media/grafiek\(index + 1).svg", chart.svgDocument))
+        }
         return try ZipWriter.package([
             .init("[Content_Types].xml", contentTypes),
             .init("_rels/.rels", rootRelationships),
@@ -21,8 +26,8 @@ public enum DOCXExport {
             .init("word/numbering.xml", numbering(numberedLists: writer.numberedLists)),
             .init("word/header1.xml", header(report)),
             .init("word/footer1.xml", footer),
-            .init("word/_rels/document.xml.rels", documentRelationships),
-        ])
+            .init("word/_rels/document.xml.rels", documentRelationships(charts: writer.charts.count)),
+        ] + media)
     }
 
     /// The text width of an A4 page with 2 cm margins, in twentieths of a point.
@@ -33,6 +38,8 @@ public enum DOCXExport {
         var numberedLists = 0
         /// Whether the pages are landscape from the annex on.
         var landscape = false
+        /// The charts in order; chart n is media grafiekn.png (rId 10+2n) with its SVG (rId 11+2n).
+        var charts: [FinanceChart] = []
 
         mutating func body(_ report: ReportExport) -> String {
             var xml = ""
@@ -56,6 +63,9 @@ public enum DOCXExport {
                     let rows = facts.map { [ExportTable.Cell([.strong($0.0)]), ExportTable.Cell.text($0.1)] }
                     xml += table(ExportTable(caption: "", headers: [], widths: [2, 5], rows: rows), labelColumn: true, width: textWidth)
                 case .table(let documentTable): xml += table(documentTable, labelColumn: false, width: landscape ? DOCXExport.landscapeWidth : textWidth)
+                case .chart(let chart):
+                    charts.append(chart)
+                    xml += DOCXExport.drawing(chart, number: charts.count)
                 }
             }
             return xml
@@ -125,6 +135,27 @@ public enum DOCXExport {
     /// The text width of a landscape A4 page with 2 cm margins.
     static let landscapeWidth = 14570
 
+    /// A chart inline in its own paragraph: the PNG, with the SVG as Word 2016's svgBlip
+    /// extension, the title and description as the picture's alternative text.
+    static func drawing(_ chart: FinanceChart, number: Int) -> String {
+        let cx = 6_120_000  // 17 cm in EMU
+        let cy = cx * chart.height / FinanceChart.width
+        let png = "rId\(10 + 2 * number)", svg = "rId\(11 + 2 * number)"
+        let title = XMLText.escape(chart.title), description = XMLText.escape(chart.description)
+        return """
+        <w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="\(cx)" cy="\(cy)"/>\
+        <wp:docPr id="\(number)" name="Grafiek \(number)" title="\(title)" descr="\(description)"/>\
+        <wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>\
+        <a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>\
+        <pic:nvPicPr><pic:cNvPr id="\(number)" name="grafiek\(number).png" title="\(title)" descr="\(description)"/><pic:cNvPicPr/></pic:nvPicPr>\
+        <pic:blipFill><a:blip r:embed="\(png)"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}">\
+        <asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="\(svg)"/></a:ext></a:extLst></a:blip>\
+        <a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
+        <pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="\(cx)" cy="\(cy)"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>\
+        </pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
+        """
+    }
+
     static func section(landscape: Bool) -> String {
         let size = landscape ? "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>" : "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
         return """
@@ -136,7 +167,9 @@ public enum DOCXExport {
     static func document(_ body: String, landscapeEnd: Bool) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" \
+        xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" \
+        xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">\
         <w:body>\(body)\(section(landscape: landscapeEnd))</w:body></w:document>
         """
     }
@@ -228,6 +261,8 @@ public enum DOCXExport {
     <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
     <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
     <Default Extension="xml" ContentType="application/xml"/>\
+    <Default Extension="png" ContentType="image/png"/>\
+    <Default Extension="svg" ContentType="image/svg+xml"/>\
     <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
     <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
     <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
@@ -247,13 +282,20 @@ public enum DOCXExport {
     </Relationships>
     """
 
-    static let documentRelationships = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
-    <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>\
-    <Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
-    </Relationships>
-    """
+    static func documentRelationships(charts: Int) -> String {
+        let image = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+        let media = charts == 0 ? "" : (1...charts).map { n in
+            "<Relationship Id=\"rId\(10 + 2 * n)\" Type=\"\(image)\" Target=\"media/grafiek\(n).png\"/>"
+                + "<Relationship Id=\"rId\(11 + 2 * n)\" Type=\"\(image)\" Target=\"media/grafiek\(n).svg\"/>"
+        }.joined()
+        return """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
+        <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>\
+        <Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\(media)\
+        </Relationships>
+        """
+    }
 }

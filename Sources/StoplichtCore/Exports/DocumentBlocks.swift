@@ -14,6 +14,8 @@ public enum ExportBlock: Sendable {
     /// Label–value rows: the cover, a risk's details.
     case facts([(String, String)])
     case table(ExportTable)
+    /// A picture with its title and description: the finance chart.
+    case chart(FinanceChart)
     /// From here on the pages are landscape: the annex table is wide.
     case landscapeStart
 }
@@ -57,6 +59,7 @@ extension ReportExport {
             if section.isAnnex { blocks.append(.landscapeStart) }
             blocks.append(.heading(level: 1, text: section.heading))
             blocks += Self.markdownBlocks(section.body)
+            if let finance = section.finance { blocks += Self.financeBlocks(finance) }
             if !section.decisions.isEmpty {
                 blocks.append(.numbered(section.decisions.map { "\(MarkdownDocument(parsing: $0.text).plainText) (\($0.state))" }))
             }
@@ -92,6 +95,18 @@ extension ReportExport {
         }
         let widths = [3, 14, 9, 7] + dimensions.map { _ in 6 } + [7, 7, 30]
         return ExportTable(caption: "Projectplanning, status en toelichting — \(period)", headers: tableHeaders, widths: widths, rows: rows)
+    }
+
+    /// The chart, its caption, and the tables it is drawn from.
+    static func financeBlocks(_ finance: FinanceReport) -> [ExportBlock] {
+        var blocks: [ExportBlock] = [.chart(FinanceChart(finance)), .note(FinanceChart(finance).description)]
+        blocks.append(.table(ExportTable(caption: finance.caption, headers: FinanceReport.positionHeaders, widths: [6, 3, 3, 3, 3, 3],
+                                         rows: finance.positionRows.map { $0.map(ExportTable.Cell.text) })))
+        if !finance.bySource.isEmpty {
+            blocks.append(.table(ExportTable(caption: finance.sourceCaption, headers: FinanceReport.sourceHeaders, widths: [1, 2, 2, 2, 2],
+                                             rows: finance.sourceRows.map { $0.map(ExportTable.Cell.text) })))
+        }
+        return blocks
     }
 
     static func markdownBlocks(_ markdown: String) -> [ExportBlock] {

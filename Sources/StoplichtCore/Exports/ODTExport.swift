@@ -9,20 +9,40 @@ public enum ODTExport {
     public static let mediaType = "application/vnd.oasis.opendocument.text"
 
     public static func data(_ report: ReportExport) throws -> Data {
-        try ZipWriter.package([
+        let charts = report.blocks.compactMap { block -> FinanceChart? in if case .chart(let chart) = block { chart } else { nil } }
+        var pictures: [ZipWriter.Part] = []
+        for (index, chart) in charts.enumerated() {
+            pictures.append(.init("Pictures/grafiek\(index + 1).svg", chart.svgDocument))
+            pictures.append(.init("Pictures/grafiek\(index + 1).png", chart.png))
+        }
+        return try ZipWriter.package([
             .init("mimetype", mediaType, compressed: false),
             .init("content.xml", content(report)),
             .init("styles.xml", styles(report)),
             .init("meta.xml", meta(report)),
-            .init("META-INF/manifest.xml", manifest),
-        ])
+        ] + pictures + [.init("META-INF/manifest.xml", manifest(pictures: pictures.map(\.path)))])
+    }
+
+    /// A chart as a frame in its own paragraph: the SVG, the PNG for readers without SVG,
+    /// and the title and description a screen reader reads.
+    static func chartFrame(_ chart: FinanceChart, number: Int) -> String {
+        let height = String(format: "%.2f", Double(chart.height) / Double(FinanceChart.width) * 17)
+        func image(_ type: String, _ mime: String) -> String {
+            "<draw:image xlink:href=\"Pictures/grafiek\(number).\(type)\" xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\" draw:mime-type=\"\(mime)\"/>"
+        }
+        return """
+        <text:p text:style-name="Text_20_body"><draw:frame draw:name="Grafiek \(number)" text:anchor-type="as-char" svg:width="17cm" svg:height="\(height)cm" draw:z-index="0">\
+        \(image("svg", "image/svg+xml"))\(image("png", "image/png"))\
+        <svg:title>\(XMLText.escape(chart.title))</svg:title><svg:desc>\(XMLText.escape(chart.description))</svg:desc></draw:frame></text:p>
+        """
     }
 
     static let namespaces = """
     xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" \
     xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" \
     xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" \
-    xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+    xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" \
+    xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"
     """
 
     static let tones: [LightDefinition.Tone] = [.positive, .warning, .negative, .neutral, .info]
@@ -30,6 +50,7 @@ public enum ODTExport {
     static func content(_ report: ReportExport) -> String {
         var body = ""
         var tableNumber = 0
+        var chartNumber = 0
         var landscape = false
         var pendingLandscape = false
         for block in report.blocks {
@@ -54,6 +75,9 @@ public enum ODTExport {
             case .table(let table):
                 tableNumber += 1
                 body += documentTable(table, name: "Tabel\(tableNumber)", wide: landscape)
+            case .chart(let chart):
+                chartNumber += 1
+                body += chartFrame(chart, number: chartNumber)
             }
         }
         let cellStyles = tones.map { tone in
@@ -222,13 +246,18 @@ public enum ODTExport {
         """
     }
 
-    static let manifest = """
-    <?xml version="1.0" encoding="UTF-8"?>
-    <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">\
-    <manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/>\
-    <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>\
-    <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>\
-    <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>\
-    </manifest:manifest>
-    """
+    static func manifest(pictures: [String]) -> String {
+        let entries = pictures.map { path in
+            "<manifest:file-entry manifest:full-path=\"\(path)\" manifest:media-type=\"\(path.hasSuffix(".svg") ? "image/svg+xml" : "image/png")\"/>"
+        }.joined()
+        return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">\
+        <manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/>\
+        <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>\
+        <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>\
+        <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>\(entries)\
+        </manifest:manifest>
+        """
+    }
 }

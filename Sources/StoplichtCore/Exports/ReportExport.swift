@@ -28,14 +28,17 @@ public struct ReportExport: Sendable {
         /// The risks (Markdown), each with its cause, impact and measures where given.
         public var risks: [(text: String, details: [(String, String)])]
         public var isAnnex: Bool
+        /// The Financiën section's figures: chart and tables under the text.
+        public var finance: FinanceReport?
 
         public init(heading: String, body: String, decisions: [(text: String, state: String)] = [],
-                    risks: [(text: String, details: [(String, String)])] = [], isAnnex: Bool = false) {
+                    risks: [(text: String, details: [(String, String)])] = [], isAnnex: Bool = false, finance: FinanceReport? = nil) {
             self.heading = heading
             self.body = body
             self.decisions = decisions
             self.risks = risks
             self.isAnnex = isAnnex
+            self.finance = finance
         }
     }
 

@@ -41,18 +41,29 @@ public enum BudgetNature: String, CaseIterable, Sendable, Codable {
 
 /// A budget against what was spent, committed and is still expected (pending quotes),
 /// exactly, in cents.
-public struct BudgetPosition: Sendable, Equatable {
+public struct BudgetPosition: Sendable, Equatable, Codable {
     public var budgetCents: Int64
     public var actualCents: Int64
     public var commitmentCents: Int64
     /// Expected costs not yet committed: the quotes still awaited or being assessed.
     public var pendingCents: Int64
+    /// Quotes expected whose amount is not known yet ("In november volgt de offerte"): not
+    /// in any sum, so every figure says how many it leaves out.
+    public var unpricedQuotes: Int
 
-    public init(budgetCents: Int64, actualCents: Int64, commitmentCents: Int64, pendingCents: Int64 = 0) {
+    public init(budgetCents: Int64, actualCents: Int64, commitmentCents: Int64, pendingCents: Int64 = 0, unpricedQuotes: Int = 0) {
         self.budgetCents = budgetCents
         self.actualCents = actualCents
         self.commitmentCents = commitmentCents
         self.pendingCents = pendingCents
+        self.unpricedQuotes = unpricedQuotes
+    }
+
+    /// "€ 2.000,00", or "€ 2.000,00 + 4 offertes zonder bedrag".
+    public var pendingText: String {
+        let amount = ReportedAmount.money(cents: pendingCents).description
+        guard unpricedQuotes > 0 else { return amount }
+        return "\(amount) + \(unpricedQuotes) \(unpricedQuotes == 1 ? "offerte" : "offertes") zonder bedrag"
     }
 
     public static let zero = BudgetPosition(budgetCents: 0, actualCents: 0, commitmentCents: 0)
@@ -63,6 +74,7 @@ public struct BudgetPosition: Sendable, Equatable {
 
     public static func + (a: BudgetPosition, b: BudgetPosition) -> BudgetPosition {
         BudgetPosition(budgetCents: a.budgetCents + b.budgetCents, actualCents: a.actualCents + b.actualCents,
-                       commitmentCents: a.commitmentCents + b.commitmentCents, pendingCents: a.pendingCents + b.pendingCents)
+                       commitmentCents: a.commitmentCents + b.commitmentCents, pendingCents: a.pendingCents + b.pendingCents,
+                       unpricedQuotes: a.unpricedQuotes + b.unpricedQuotes)
     }
 }
