@@ -140,9 +140,10 @@ struct BudgetOverview: Sendable {
     var programme: Entry
     var total: BudgetPosition
 
-    static func load(_ programme: Programme, on db: any Database) async throws -> BudgetOverview {
+    static func load(_ programme: Programme, lines given: [BudgetLine]? = nil, on db: any Database) async throws -> BudgetOverview {
         let programmeID = try programme.requireID()
-        let lines = try await BudgetLine.query(on: db).filter(\.$programme.$id == programmeID).all()
+        var lines = given ?? []
+        if given == nil { lines = try await BudgetLine.query(on: db).filter(\.$programme.$id == programmeID).all() }
         let actuals = try await ActualsTotals.perProject(programme, on: db)
         let projects = try await Project.query(on: db).filter(\.$programme.$id == programmeID).sort(\.$number).all()
         var positions: [UUID?: BudgetPosition] = [:]

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import StoplichtCore
 
 /// The Financiën figures of a published report, as they were when it was published: the
@@ -44,9 +45,9 @@ extension FinanceReport {
     /// The programme's figures now; nil while it has no budgets, quotes or actuals.
     static func current(_ programme: Programme, on db: any Database, now: Date = Date()) async throws -> FinanceReport? {
         let programmeID = try programme.requireID()
+        guard try await hasFigures(programmeID, on: db) else { return nil }
         let lines = try await BudgetLine.query(on: db).filter(\.$programme.$id == programmeID).all()
-        let overview = try await BudgetOverview.load(programme, on: db)
-        guard !lines.isEmpty || overview.total != .zero else { return nil }
+        let overview = try await BudgetOverview.load(programme, lines: lines, on: db)
         var entries = overview.projects.map { Entry(label: "\($0.number.map { "\($0). " } ?? "")\($0.name)", position: $0.position) }
         if overview.programme.position != .zero { entries.append(Entry(label: Strings.financeProgrammeOwn, position: overview.programme.position)) }
         let bySource = FinancePageModel.summarise(lines).map {
@@ -59,11 +60,25 @@ extension FinanceReport {
         return FinanceReport(entries: entries, total: overview.total, bySource: bySource, asOf: asOf)
     }
 
+    /// Whether the programme has any budget, quote or actual: one query, so a programme
+    /// without finances pays one query per report for the section.
+    static func hasFigures(_ programmeID: UUID, on db: any Database) async throws -> Bool {
+        guard let sql = db as? any SQLDatabase else { return true }
+        struct Row: Decodable { var present: Int }
+        let row = try await sql.raw("""
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM budget_lines WHERE programme_id = \(bind: programmeID))
+                          OR EXISTS (SELECT 1 FROM pending_quotes WHERE programme_id = \(bind: programmeID))
+                          OR EXISTS (SELECT 1 FROM actual_lines WHERE programme_id = \(bind: programmeID)) THEN 1 ELSE 0 END AS present
+            """).first(decoding: Row.self)
+        return row?.present == 1
+    }
+
     /// What a period's report prints: the figures kept at publication, or today's for a
     /// period not yet published; nothing for a period published before figures were kept.
     static func forReport(_ programme: Programme, period: ReportingPeriod, on db: any Database) async throws -> FinanceReport? {
-        if let snapshot = try await FinanceSnapshot.query(on: db).filter(\.$period.$id == period.requireID()).first() { return snapshot.report }
-        guard period.state != .published else { return nil }
+        guard period.state != .published else {
+            return try await FinanceSnapshot.query(on: db).filter(\.$period.$id == period.requireID()).first()?.report
+        }
         return try await current(programme, on: db)
     }
 }

@@ -57,7 +57,7 @@ public enum PNGWriter {
         return c
     }
 
-    static func crc32(_ data: Data) -> UInt32 {
+    public static func crc32(_ data: Data) -> UInt32 {
         var c: UInt32 = 0xFFFF_FFFF
         for byte in data { c = crcTable[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
         return c ^ 0xFFFF_FFFF

@@ -71,7 +71,7 @@ import Vapor
             #expect(position.remainingCents == 200_000)
             let states = try await AuditEntry.query(on: app.db).filter(\.$action == "offerte-stand").count()
             #expect(states == 2)
-            await #expect(throws: InputError(Strings.notAnAmount("Het verwachte bedrag", "nog onbekend"))) {
+            await #expect(throws: InputError(Strings.notAnAmount("Het verwachte bedrag", "nog onbekend"), field: "bedrag")) {
                 _ = try await BudgetLines.addQuote(project: 2, amount: "nog onbekend", description: "PIP-pagina", to: programme, actor: "test", on: app.db)
             }
         }
@@ -79,12 +79,42 @@ import Vapor
 
     @Test func aBudgetLineIsCheckedInDutch() async throws {
         try await withStoplicht(seeded: true) { app in
-            await #expect(throws: InputError(Strings.unknownFundingSource("kasgeld"))) { try await add(2, "kasgeld", "eenmalig", "1,00", app) }
-            await #expect(throws: InputError(Strings.unknownBudgetNature("soms"))) { try await add(2, "krediet", "soms", "1,00", app) }
-            await #expect(throws: InputError(Strings.notAnAmount("Het begrote bedrag", "veel"))) { try await add(2, "krediet", "eenmalig", "veel", app) }
-            await #expect(throws: InputError(Strings.projectNotFound("99"))) { try await add(99, "krediet", "eenmalig", "1,00", app) }
+            await #expect(throws: InputError(Strings.unknownFundingSource("kasgeld"), field: "bron")) { try await add(2, "kasgeld", "eenmalig", "1,00", app) }
+            await #expect(throws: InputError(Strings.unknownBudgetNature("soms"), field: "karakter")) { try await add(2, "krediet", "soms", "1,00", app) }
+            await #expect(throws: InputError(Strings.notAnAmount("Het begrote bedrag", "veel"), field: "bedrag")) { try await add(2, "krediet", "eenmalig", "veel", app) }
+            await #expect(throws: InputError(Strings.projectNotFound("99"), field: "project")) { try await add(99, "krediet", "eenmalig", "1,00", app) }
             let count = try await BudgetLine.query(on: app.db).count()
             #expect(count == 0)
+        }
+    }
+
+    @Test func aQuoteStillToComeCountsAsUnpricedUntilItsAmountIsKnown() async throws {
+        try await withStoplicht(seeded: true) { app in
+            let programme = try await programme(app)
+            try await add(1, "krediet", "eenmalig", "€ 5.000,-", app)
+            let pip = try await BudgetLines.addQuote(project: 1, amount: "", description: "PIP-pagina (offerte in november)",
+                                                     to: programme, actor: "test", on: app.db)
+            #expect(!pip.amountKnown)
+            var position = try #require(try await BudgetOverview.load(programme, on: app.db).projects.first).position
+            #expect(position.pendingCents == 0 && position.unpricedQuotes == 1)
+            #expect(position.pendingText == "€ 0,00 + 1 offerte zonder bedrag")
+
+            // No order without an amount.
+            await #expect(throws: InputError.self) {
+                try await BudgetLines.setState(.committed, of: pip, actor: "test", on: app.db)
+            }
+            // The quote comes in: € 6.250, received and being assessed.
+            try await BudgetLines.setState(.received, amount: "€ 6.250,-", of: pip, actor: "test", on: app.db)
+            position = try #require(try await BudgetOverview.load(programme, on: app.db).projects.first).position
+            #expect(position.pendingCents == 625_000 && position.unpricedQuotes == 0)
+            #expect(position.shortfallCents == 125_000)
+            try await BudgetLines.setState(.committed, of: pip, actor: "test", on: app.db)
+            position = try #require(try await BudgetOverview.load(programme, on: app.db).projects.first).position
+            #expect(position.commitmentCents == 625_000 && position.pendingCents == 0)
+            let trail = try await AuditEntry.query(on: app.db).filter(\.$action == "offerte-stand").sort(\.$sequence).all()
+            #expect(trail.count == 2)
+            #expect(trail.first?.after?.contains("€ 6.250,00") == true)
+            #expect(trail.first?.before?.contains("bedrag volgt") == true)
         }
     }
 }

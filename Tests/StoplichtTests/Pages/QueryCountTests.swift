@@ -57,7 +57,8 @@ import VaporTesting
             var after: [Int] = []
             for page in Self.pages { after.append(try await queries(app, counter, page)) }
             #expect(before == after)
-            #expect(before.allSatisfy { $0 > 0 && $0 <= 10 }, "queries per page: \(before)")
+            // A fixed handful per page; the report has one more to see whether the programme has finances.
+            #expect(before.allSatisfy { $0 > 0 && $0 <= 11 }, "queries per page: \(before)")
         }
     }
 
