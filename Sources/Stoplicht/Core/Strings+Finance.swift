@@ -184,3 +184,9 @@ extension Strings {
     static let financeQuoteAmount = "Bedrag (als de offerte er is)"
     static let financeQuoteAmountHint = "In euro’s, bijvoorbeeld ‘€ 8.000,-’; leeg als de offerte nog moet komen."
 }
+
+extension Strings {
+    static func actualsNotAWorkbook(_ source: String, _ why: String) -> String {
+        "‘\(source)’ kan niet als Excel-werkmap worden gelezen: \(why). Sla het bestand op als .xlsx of als CSV en probeer het opnieuw."
+    }
+}

@@ -32,11 +32,10 @@ struct ActualsCommand: AsyncCommand {
         case "import":
             guard let file = signature.file else { throw InputError("Geef het bestand op: stoplicht actuals import --file BESTAND.") }
             let columns = try ActualsImporter.columns(signature.columns ?? "")
-            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
             let started = Date()
             let console = context.console
             let summary = try await ActualsImporter(database: db).run(
-                path: file, source: URL(fileURLWithPath: file).lastPathComponent, programme: programme, columns: columns) { read, bytes in
+                path: file, source: URL(fileURLWithPath: file).lastPathComponent, programme: programme, columns: columns) { read, bytes, size in
                     let percent = size > 0 ? " (\(min(100, bytes * 100 / size))%)" : ""
                     console.output("\(read) regels gelezen\(percent)…".consoleText(), newLine: true)
                 }

@@ -27,9 +27,9 @@ struct ActualsImporter {
 
     /// Reads `path` into the programme; `saved` overrides the column reading (and is kept
     /// for the next import); `progress` is called every `progressEvery` records with the
-    /// records and bytes read so far.
+    /// records and bytes read so far and the bytes in all.
     func run(path: String, source: String, programme: Programme, columns given: [ActualsColumn: String] = [:],
-             progressEvery: Int = 100_000, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Summary {
+             progressEvery: Int = 100_000, progress: @escaping @Sendable (Int, Int, Int) -> Void = { _, _, _ in }) async throws -> Summary {
         let programmeID = try programme.requireID()
         var saved = try await savedColumns(programmeID)
         for (column, header) in given { saved[column] = header }
@@ -44,36 +44,46 @@ struct ActualsImporter {
         let batchSize = batchSize
         return try await database.transaction { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
-            var records: StreamingRecords
+            var records: any ActualsRecords
             do {
-                records = try StreamingRecords(path: path)
+                records = try ActualsFile.open(path: path)
+            } catch XLSXRecords.Failure.notAWorkbook(let why) {
+                throw InputError(Strings.actualsNotAWorkbook(source, why), field: "bestand")
             } catch {
-                throw InputError(Strings.actualsUnreadable(path))
+                throw InputError(Strings.actualsUnreadable(path), field: "bestand")
             }
-            guard let headers = try records.next() else { throw InputError(Strings.actualsEmpty(source)) }
+            guard let headers = try Self.reading(source, { try records.next() }) else { throw InputError(Strings.actualsEmpty(source), field: "bestand") }
             let layout = try layoutOf(headers)
             for (column, header) in given { try await saveColumn(column, header: header, programmeID: programmeID, on: db) }
             var summary = Summary()
             var batch: [ActualsLine] = []
             batch.reserveCapacity(batchSize)
-            do {
-                while let record = try records.next() {
-                    let line = records.line - 1
-                    batch.append(ActualsLine(record: record, layout: layout, line: line) { SHA256.hash(data: $0).hex })
-                    summary.read += 1
-                    if batch.count == batchSize {
-                        try await stage(batch, importID: importID, on: sql)
-                        batch.removeAll(keepingCapacity: true)
-                    }
-                    if summary.read % progressEvery == 0 { progress(summary.read, records.bytesRead) }
+            while let record = try Self.reading(source, { try records.next() }) {
+                batch.append(ActualsLine(record: record, layout: layout, line: records.recordLine) { SHA256.hash(data: $0).hex })
+                summary.read += 1
+                if batch.count == batchSize {
+                    try await stage(batch, importID: importID, on: sql)
+                    batch.removeAll(keepingCapacity: true)
                 }
-            } catch StreamingRecords.Failure.recordTooLong(let line) {
-                throw InputError(Strings.actualsRecordTooLong(source, line: line))
+                if summary.read % progressEvery == 0 { progress(summary.read, records.bytesRead, records.totalBytes) }
             }
             try await stage(batch, importID: importID, on: sql)
             try await move(importID: importID, programmeID: programmeID, source: source, on: sql, summary: &summary)
             try await sql.raw("DELETE FROM actual_staging WHERE import_id = \(bind: importID)").run()
             return summary
+        }
+    }
+
+    /// A record from the file, its reading failures said in Dutch.
+    static func reading(_ source: String, _ next: () throws -> [String]?) throws -> [String]? {
+        do {
+            return try next()
+        } catch StreamingRecords.Failure.recordTooLong(let line) {
+            throw InputError(Strings.actualsRecordTooLong(source, line: line), field: "bestand")
+        } catch XLSXRecords.Failure.rowTooLong(let row) {
+            throw InputError(Strings.actualsRecordTooLong(source, line: row), field: "bestand")
+        } catch XLSXRecords.Failure.notAWorkbook(let why) {
+            throw InputError(Strings.actualsNotAWorkbook(source, why), field: "bestand")
         }
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// financial system's export of a million lines is read in bounded memory. Quotes as in
 /// RFC 4180 (a quoted field may hold separators, quotes doubled, line breaks); a UTF-8
 /// byte order mark is skipped; bytes that are not UTF-8 are read as Windows-1252.
-public struct StreamingRecords: Sendable {
+public struct StreamingRecords: Sendable, ActualsRecords {
     public enum Failure: Error, Equatable {
         case unreadable(String)
         case recordTooLong(line: Int)
@@ -22,10 +22,14 @@ public struct StreamingRecords: Sendable {
     public private(set) var line = 1
     /// Bytes read so far, for a progress indicator.
     public private(set) var bytesRead: Int = 0
+    public let totalBytes: Int
+    /// The line the record last read started on.
+    public private(set) var recordLine = 0
 
     public init(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw Failure.unreadable(path) }
         self.handle = handle
+        totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         try fill()
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         separator = Self.detectSeparator(buffer[position...].prefix { $0 != 0x0A })
@@ -117,6 +121,7 @@ public struct StreamingRecords: Sendable {
                 if atEnd && position >= buffer.count { return nil }
                 continue
             }
+            recordLine = start
             return fields
         }
     }
