@@ -23,31 +23,25 @@ public enum ActualsFile {
     }
 }
 
-/// Reads the first sheet of an Excel workbook a row at a time. The sheet is unpacked to a
-/// temporary file and read in chunks of whole rows, so a sheet of a million rows is read
-/// in bounded memory; only the workbook's shared strings (its distinct texts) are held.
-/// Numbers come out as a Dutch reader writes them ("1234,56"), dates as "15-11-2018".
+/// Reads the first sheet of an Excel workbook a row at a time. The sheet and its shared
+/// strings are unpacked to temporary files; the sheet is read a chunk of whole rows at a
+/// time and the strings looked up in their file as cells refer to them, so a workbook of a
+/// million rows is read in bounded memory. Numbers come out as a Dutch reader writes them
+/// ("1234,56"), dates as "15-11-2018".
 public struct XLSXRecords: ActualsRecords {
     public enum Failure: Error, Equatable {
         case notAWorkbook(String)
         case rowTooLong(row: Int)
     }
 
-    static let chunkBytes = 1 << 18
-    static let maximumRowBytes = 1 << 22
-
-    let handle: FileHandle
-    let sheetPath: URL
-    let strings: [String]
+    var rows: XMLElementChunks
+    let strings: SharedStrings
     let styles: ExcelWorkbookReader.CellStyles
-    var buffer: [UInt8] = []
-    var atEnd = false
-    var started = false
     var pending: [[String]] = []
     var pendingRows: [Int] = []
     var dates: [Int: String] = [:]
     public private(set) var recordLine = 0
-    public private(set) var bytesRead = 0
+    public var bytesRead: Int { rows.bytesRead }
     public let totalBytes: Int
 
     public init(path: String) throws {
@@ -59,103 +53,53 @@ public struct XLSXRecords: ActualsRecords {
         }
         func part(_ name: String) throws -> Data? {
             guard let entry = archive[name] else { return nil }
-            guard entry.uncompressedSize < 256 << 20 else { throw Failure.notAWorkbook("het onderdeel \(name) is te groot") }
+            guard entry.uncompressedSize < 64 << 20 else { throw Failure.notAWorkbook("het onderdeel \(name) is te groot") }
             var data = Data()
             _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
             return data
         }
+        func unpack(_ entry: Entry) throws -> URL {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-xlsx-\(UUID().uuidString).xml")
+            _ = try archive.extract(entry, to: file, skipCRC32: false)
+            return file
+        }
         guard let workbook = try part("xl/workbook.xml") else { throw Failure.notAWorkbook("xl/workbook.xml ontbreekt") }
         do {
             let sheets = try ExcelWorkbookReader.sheets(workbook, relationships: try part("xl/_rels/workbook.xml.rels"))
-            guard let first = sheets.first, let entry = archive[first.path] else { throw Failure.notAWorkbook("de werkmap heeft geen blad") }
-            strings = try part("xl/sharedStrings.xml").map { try ExcelWorkbookReader.sharedStrings($0) } ?? []
+            guard let first = sheets.first, let sheet = archive[first.path] else { throw Failure.notAWorkbook("de werkmap heeft geen blad") }
+            strings = try archive["xl/sharedStrings.xml"].map { try SharedStrings(part: unpack($0)) } ?? SharedStrings()
             styles = try part("xl/styles.xml").map { try ExcelWorkbookReader.CellStyles($0) } ?? ExcelWorkbookReader.CellStyles()
-            sheetPath = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-blad-\(UUID().uuidString).xml")
-            _ = try archive.extract(entry, to: sheetPath, skipCRC32: false)
-            totalBytes = Int(entry.uncompressedSize)
+            rows = try XMLElementChunks(temporaryFile: unpack(sheet), element: "row")
+            totalBytes = Int(sheet.uncompressedSize)
         } catch let error as ReportFileError {
             throw Failure.notAWorkbook(error.message)
+        } catch let failure as XMLPullParser.Failure {
+            throw Failure.notAWorkbook("de gedeelde teksten zijn geen geldige XML: \(failure.message)")
+        } catch is XMLElementChunks.ElementTooLong {
+            throw Failure.notAWorkbook("een gedeelde tekst is langer dan 4 MB")
         }
-        guard let handle = FileHandle(forReadingAtPath: sheetPath.path) else { throw Failure.notAWorkbook("het blad kan niet worden gelezen") }
-        self.handle = handle
-        // The file is gone once nobody holds it open.
-        try? FileManager.default.removeItem(at: sheetPath)
     }
 
     public mutating func next() throws -> [String]? {
         while pending.isEmpty {
-            guard try readRows() else { return nil }
+            var trailing = ""
+            let chunk: [UInt8]?
+            do {
+                chunk = try rows.next(trailing: &trailing)
+            } catch is XMLElementChunks.ElementTooLong {
+                throw Failure.rowTooLong(row: recordLine + 1)
+            }
+            guard let chunk else {
+                // A sheet ends with its sheetData closed; one cut off mid-row is refused, not half read.
+                guard trailing.contains("sheetData>") || trailing.contains("<sheetData/>") || (recordLine == 0 && !trailing.contains("<row")) else {
+                    throw Failure.notAWorkbook("het blad houdt op na rij \(recordLine) (het bestand is afgebroken)")
+                }
+                return nil
+            }
+            try parse(chunk)
         }
         recordLine = pendingRows.removeFirst()
         return pending.removeFirst()
-    }
-
-    /// Parses the whole rows in the buffer, reading more until there is at least one.
-    mutating func readRows() throws -> Bool {
-        while true {
-            if let end = Self.lastRowEnd(buffer) {
-                var start = 0
-                if !started {
-                    guard let first = Self.firstRowStart(buffer) else { return false }
-                    start = first
-                    started = true
-                }
-                try parse(Array(buffer[start..<end]))
-                buffer.removeFirst(end)
-                if !pending.isEmpty { return true }
-                continue
-            }
-            if atEnd {
-                // A sheet ends with its sheetData closed; one cut off mid-row is refused, not half read.
-                let rest = String(decoding: buffer.suffix(4096), as: UTF8.self)
-                guard rest.contains("sheetData>") || rest.contains("<sheetData/>") || (!started && !rest.contains("row")) else {
-                    throw Failure.notAWorkbook("het blad houdt op na rij \(recordLine) (het bestand is afgebroken)")
-                }
-                return false
-            }
-            if buffer.count > Self.maximumRowBytes { throw Failure.rowTooLong(row: recordLine + 1) }
-            let chunk = try handle.read(upToCount: Self.chunkBytes) ?? Data()
-            if chunk.isEmpty { atEnd = true } else {
-                buffer.append(contentsOf: chunk)
-                bytesRead += chunk.count
-            }
-        }
-    }
-
-    /// Just past the last "</row>" (any prefix) in the bytes.
-    static func lastRowEnd(_ bytes: [UInt8]) -> Int? {
-        let tail: [UInt8] = Array("row>".utf8)
-        var i = bytes.count - tail.count
-        while i > 1 {
-            if bytes[i] == tail[0] && Array(bytes[i..<i + 4]) == tail {
-                var j = i - 1
-                if bytes[j] == UInt8(ascii: ":") {
-                    j -= 1
-                    while j > 0, (bytes[j] >= 0x61 && bytes[j] <= 0x7A) || (bytes[j] >= 0x41 && bytes[j] <= 0x5A) || (bytes[j] >= 0x30 && bytes[j] <= 0x39) { j -= 1 }
-                }
-                if bytes[j] == UInt8(ascii: "/"), j > 0, bytes[j - 1] == UInt8(ascii: "<") { return i + 4 }
-            }
-            i -= 1
-        }
-        return nil
-    }
-
-    /// Where the first "<row" (any prefix) starts.
-    static func firstRowStart(_ bytes: [UInt8]) -> Int? {
-        var i = 0
-        while i < bytes.count - 5 {
-            if bytes[i] == UInt8(ascii: "<") {
-                var j = i + 1
-                while j < bytes.count, bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: " "), bytes[j] != UInt8(ascii: ":") { j += 1 }
-                let nameStart = j < bytes.count && bytes[j] == UInt8(ascii: ":") ? j + 1 : i + 1
-                if nameStart + 3 <= bytes.count, Array(bytes[nameStart..<nameStart + 3]) == Array("row".utf8),
-                   nameStart + 3 < bytes.count, [UInt8(ascii: " "), UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[nameStart + 3]) {
-                    return i
-                }
-            }
-            i += 1
-        }
-        return nil
     }
 
     /// Whole rows to records, the cells in their columns ("C7" is the third field).
@@ -201,10 +145,10 @@ public struct XLSXRecords: ActualsRecords {
         }
     }
 
-    static func text(type: String, value: String, style: Int, strings: [String], styles: ExcelWorkbookReader.CellStyles,
+    static func text(type: String, value: String, style: Int, strings: SharedStrings, styles: ExcelWorkbookReader.CellStyles,
                      dates: inout [Int: String]) -> String {
         switch type {
-        case "s": return Int(value).flatMap { $0 >= 0 && $0 < strings.count ? strings[$0] : nil } ?? ""
+        case "s": return Int(value).flatMap { strings.string($0) } ?? ""
         case "b": return value == "1" ? "ja" : "nee"
         case "e": return ""
         case "n":

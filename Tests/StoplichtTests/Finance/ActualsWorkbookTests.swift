@@ -139,4 +139,24 @@ import Vapor
             #expect(try await ActualLine.query(on: app.db).count() == 0)
         }
     }
+
+    @Test func sharedStringsAreReadAcrossChunksWithRichTextAndWithoutTheirPhoneticHints() throws {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        for n in 0..<20_000 {
+            xml += n % 3 == 0
+                ? "<si><r><rPr><b/></rPr><t>Factuur </t></r><r><t xml:space=\"preserve\">\(n) &amp; co</t></r><rPh sb=\"0\" eb=\"1\"><t>ふりがな</t></rPh></si>"
+                : "<si><t>Omschrijving nummer \(n), één regel</t></si>"
+        }
+        xml += "</sst>"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-sst-\(UUID().uuidString).xml")
+        try Data(xml.utf8).write(to: file)
+        #expect(xml.utf8.count > 2 * XMLElementChunks.chunkBytes)
+        let strings = try SharedStrings(part: file)
+        #expect(strings.count == 20_000)
+        #expect(strings.string(0) == "Factuur 0 & co")
+        #expect(strings.string(19_999) == "Omschrijving nummer 19999, één regel")
+        #expect(strings.string(9_999) == "Factuur 9999 & co")
+        #expect(strings.string(20_000) == nil)
+        #expect(!FileManager.default.fileExists(atPath: file.path), "the unpacked part is removed")
+    }
 }
