@@ -40,6 +40,12 @@ let package = Package(
             dependencies: ["Stoplicht"],
             path: "Sources/stoplicht"
         ),
+        // Benchmarks of the domain rules that need no server: `swift run -c release stoplicht-bench`.
+        .executableTarget(
+            name: "stoplicht-bench",
+            dependencies: ["StoplichtCore"],
+            path: "Benchmarks/stoplicht-bench"
+        ),
         .testTarget(
             name: "StoplichtTests",
             dependencies: [
