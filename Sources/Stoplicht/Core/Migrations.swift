@@ -35,5 +35,6 @@ enum Migrations {
         app.migrations.add(CreateBudgetTransfer())
         app.migrations.add(CreateFinanceSnapshot())
         app.migrations.add(AddQuoteAmountKnown())
+        app.migrations.add(CreatePlanning())
     }
 }

@@ -39,6 +39,9 @@ enum SiteURL {
     case financeTransferDecision(programme: String, transfer: UUID)
     case financeCostCentres(String)
     case financeActuals(String)
+    case prerequisites(programme: String, number: Int)
+    case prerequisiteRemove(programme: String, number: Int, id: UUID)
+    case replan(programme: String, number: Int)
 
     var path: String {
         switch self {
@@ -78,6 +81,10 @@ enum SiteURL {
             "/programmas/\(programme)/financien/overhevelingen/\(transfer.uuidString.lowercased())/besluit"
         case .financeCostCentres(let programme): "/programmas/\(programme)/financien/kostenplaatsen"
         case .financeActuals(let programme): "/programmas/\(programme)/financien/realisatie"
+        case .prerequisites(let programme, let number): "/programmas/\(programme)/projecten/\(number)/randvoorwaarden"
+        case .prerequisiteRemove(let programme, let number, let id):
+            "/programmas/\(programme)/projecten/\(number)/randvoorwaarden/\(id.uuidString.lowercased())/verwijderen"
+        case .replan(let programme, let number): "/programmas/\(programme)/projecten/\(number)/herplannen"
         }
     }
 
@@ -116,5 +123,8 @@ enum SiteURL {
         static let financeTransferDecision: [PathComponent] = ["programmas", ":programme", "financien", "overhevelingen", ":transfer", "besluit"]
         static let financeCostCentres: [PathComponent] = ["programmas", ":programme", "financien", "kostenplaatsen"]
         static let financeActuals: [PathComponent] = ["programmas", ":programme", "financien", "realisatie"]
+        static let prerequisites: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "randvoorwaarden"]
+        static let prerequisiteRemove: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "randvoorwaarden", ":id", "verwijderen"]
+        static let replan: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "herplannen"]
     }
 }

@@ -131,6 +131,8 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .stoplicht-shortfall { color: var(--basis-color-negative-color-default); font-weight: 700; }
 .stoplicht-total th, .stoplicht-total td { font-weight: 700; border-top: 2px solid currentColor; }
 .stoplicht-amount.stoplicht-wrap { white-space: normal; }
+.stoplicht-plan-flag { margin: .35rem 0 0; padding: .1rem .4rem; border-left: 3px solid var(--basis-color-warning-border-default);
+  color: var(--basis-color-warning-color-default); font-size: .85rem; font-weight: 600; }
 .stoplicht-finance__chart { margin: 1rem 0; max-width: 100%; overflow-x: auto; }
 .stoplicht-finance__chart svg { max-width: 100%; height: auto; }
 .stoplicht-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -45,6 +45,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.asyncCommands.use(PeriodCommand(), as: "period")
     app.asyncCommands.use(ActualsCommand(), as: "actuals")
     app.asyncCommands.use(BudgetCommand(), as: "budget")
+    app.asyncCommands.use(PlanningCommand(), as: "planning")
 }
 
 struct SettingsKey: StorageKey {

@@ -16,7 +16,8 @@ extension ReportExport {
                     (risk.description, [(Strings.cause, risk.cause), (Strings.riskImpact, risk.impact), (Strings.measure, risk.measures)]
                         .compactMap { label, value in value.flatMap { $0.isEmpty ? nil : (label, $0) } })
                 } : [],
-                isAnnex: section.key == SectionKind.annexes.key, finance: kind == .finance ? model.finance : nil)
+                isAnnex: section.key == SectionKind.annexes.key, finance: kind == .finance ? model.finance : nil,
+                replans: kind == .time && !model.infeasible.isEmpty ? (Strings.infeasibleTitle, model.infeasible.map(Strings.infeasibleLine)) : nil)
         }
         let rows: [ReportExport.Row] = model.rows.map { row in
             ReportExport.Row(

@@ -58,6 +58,8 @@ enum PeriodOpening {
                     status.remarks = old.remarks
                     status.plannedDelivery = old.plannedDelivery
                     status.forecastDelivery = old.forecastDelivery
+                    status.plannedStart = old.plannedStart
+                    status.forecastStart = old.forecastStart
                     status.plannedNext = nil
                     status.achieved = nil
                     status.cause = old.cause

@@ -54,6 +54,9 @@ final class ProjectStatus: Model, @unchecked Sendable {
     /// `PlanDate.storageValue`: "2018-Q4", "2018-11".
     @OptionalField(key: "planned_delivery") var plannedDelivery: String?
     @OptionalField(key: "forecast_delivery") var forecastDelivery: String?
+    /// Start as planned and as now expected, at the same precisions.
+    @OptionalField(key: "planned_start") var plannedStart: String?
+    @OptionalField(key: "forecast_start") var forecastStart: String?
     /// The previous period's light as this period's report gave it, and the light expected
     /// next period: codes of the programme's scale.
     @OptionalField(key: "previous_light") var previousLight: String?

@@ -42,7 +42,8 @@ struct ProgrammeOverviewModel: Sendable {
         let period = context.latestPeriod
         async let officials = Officials.load(programmeID: context.programme.requireID(), on: db)
         async let rows = ProjectRow.load(context, period: period, on: db)
-        let loaded = try await rows
+        var loaded = try await rows
+        try await ProgrammeSchedule.loadIfLinked(context, period: period, on: db)?.flag(&loaded)
         var filter: LightFilter?
     var viewer = Viewer()
         if let light, !light.isEmpty {

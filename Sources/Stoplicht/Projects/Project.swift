@@ -58,6 +58,10 @@ final class ProjectItem: Model, @unchecked Sendable {
     @Parent(key: "project_id") var project: Project
     @Field(key: "position") var position: Int
     @Field(key: "title") var title: String
+    /// A milestone's own dates (storage form of `PlanDate`) and whether it is done.
+    @OptionalField(key: "planned") var planned: String?
+    @OptionalField(key: "forecast") var forecast: String?
+    @Field(key: "done") var done: Bool
 
     init() {}
 
@@ -65,6 +69,7 @@ final class ProjectItem: Model, @unchecked Sendable {
         self.$project.id = projectID
         self.position = position
         self.title = title
+        self.done = false
     }
 }
 

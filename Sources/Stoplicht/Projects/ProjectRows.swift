@@ -29,6 +29,8 @@ struct ProjectRow: Sendable {
     /// What was achieved, what is next, and an orange or red light's explanation
     /// (cause, consequence, measure), as labelled Markdown; empty ones left out.
     var explanation: [(label: String, text: String)] = []
+    /// "Planning niet haalbaar: vroegst oplevering juni 2019": a prerequisite has slipped.
+    var planFlag: String?
 
     var leaderText: String { leaders.map(\.text).joined(separator: ", ") }
 

@@ -23,6 +23,12 @@ struct ProjectShowModel: Sendable {
     /// The viewer may update the project's status (they lead it, or manage the programme).
     var mayEdit = false
     var justSaved = false
+    /// The programme's plan as far as it concerns this project: its prerequisites, who
+    /// waits on it, and whether its plan still holds.
+    var schedule: ProgrammeSchedule?
+    /// A refused planning form: its problem and what was typed.
+    var problems: [FieldProblem] = []
+    var entered: [String: String] = [:]
 
     static func query(slug: String, number: String, on db: any Database) async throws -> ProjectShowModel {
         let context = try await ProgrammeContext.load(slug: slug, on: db)

@@ -25,6 +25,7 @@ enum ProjectShowView {
                     .h2(.class("utrecht-heading-2"), .safeText(Strings.items)),
                     .ul(.class("utrecht-unordered-list"), .forEach(row.items) { .li(.safeText($0)) })
                 )),
+                planning(model),
                 .h2(.class("utrecht-heading-2"), .safeText(Strings.trend)),
                 .ol(.class("stoplicht-trend"), .forEach(model.history.reversed()) { entry in
                     .li(.class("stoplicht-trend__period"),

@@ -14,6 +14,8 @@ struct ReportPageModel: Sendable {
     var counts: LightCounts
     /// The figures under the Financiën section's text; nil where there are none.
     var finance: FinanceReport?
+    /// The projects whose plan no longer holds, for the Tijd & capaciteit section.
+    var infeasible: [ProgrammeSchedule.Entry] = []
 
     var title: String { context.programme.reportTitle ?? Strings.reportTitle(context.programme.name) }
 
@@ -25,11 +27,14 @@ struct ReportPageModel: Sendable {
         async let sections = ProgrammeSection.query(on: db).filter(\.$period.$id == periodID).sort(\.$position).all()
         async let decisions = Decision.query(on: db).filter(\.$period.$id == periodID).sort(\.$position).all()
         async let risks = Risk.query(on: db).filter(\.$period.$id == periodID).sort(\.$position).all()
-        let rows = try await ProjectRow.load(context, period: period, on: db)
+        var rows = try await ProjectRow.load(context, period: period, on: db)
+        let schedule = try await ProgrammeSchedule.loadIfLinked(context, period: period, on: db)
+        schedule?.flag(&rows)
         let finance = try await FinanceReport.forReport(context.programme, period: period, on: db)
         return try await ReportPageModel(
             context: context, officials: officials, period: period, sections: sections,
-            decisions: decisions, risks: risks, rows: rows, counts: LightCounts(rows: rows, scale: context.scale), finance: finance)
+            decisions: decisions, risks: risks, rows: rows, counts: LightCounts(rows: rows, scale: context.scale), finance: finance,
+            infeasible: schedule?.infeasible ?? [])
     }
 
     /// The cover as the seed prints it.

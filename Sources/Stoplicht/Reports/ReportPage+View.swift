@@ -72,6 +72,9 @@ enum ReportPageView {
             .h2(.class("utrecht-heading-2"), .safeText(heading(section))),
             .if(!section.body.isEmpty, .markdown(section.body)),
             .unwrap(kind == .finance ? model.finance : nil) { finance($0) },
+            .if(kind == .time && !model.infeasible.isEmpty, .group(
+                .h3(.class("utrecht-heading-3"), .safeText(Strings.infeasibleTitle)),
+                .ul(.class("stoplicht-risks"), .forEach(model.infeasible) { .li(.safeText(Strings.infeasibleLine($0))) }))),
             .if(kind == .decisions && !model.decisions.isEmpty,
                 .ol(.class("stoplicht-decisions"), .forEach(model.decisions) { decision in
                     .li(.markdown(decision.text),

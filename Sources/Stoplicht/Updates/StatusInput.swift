@@ -14,6 +14,8 @@ struct StatusInput: Sendable, Equatable {
     var plannedNext = ""
     var planned = ""
     var forecast = ""
+    var plannedStart = ""
+    var forecastStart = ""
     var cause = ""
     var consequence = ""
     var measure = ""
@@ -23,7 +25,7 @@ struct StatusInput: Sendable, Equatable {
     static let maximumTextLength = 20_000
 
     /// The form's fields: licht, dimensie-CODE, levensfase, opmerkingen, bereikt, volgende,
-    /// gepland, verwacht, oorzaak, gevolg, maatregel, revisie.
+    /// start-gepland, start-verwacht, gepland, verwacht, oorzaak, gevolg, maatregel, revisie.
     init(form fields: FormFields, dimensions: [ProgrammeDimension]) {
         let text = fields.text
         light = text("licht").isEmpty ? nil : text("licht")
@@ -37,6 +39,8 @@ struct StatusInput: Sendable, Equatable {
         plannedNext = text("volgende")
         planned = text("gepland")
         forecast = text("verwacht")
+        plannedStart = text("start-gepland")
+        forecastStart = text("start-verwacht")
         cause = text("oorzaak")
         consequence = text("gevolg")
         measure = text("maatregel")
@@ -53,6 +57,8 @@ struct StatusInput: Sendable, Equatable {
         plannedNext = status.plannedNext ?? ""
         planned = status.planned?.description ?? ""
         forecast = status.forecast?.description ?? ""
+        plannedStart = status.plannedStart.flatMap(PlanDate.init(storageValue:))?.description ?? ""
+        forecastStart = status.forecastStart.flatMap(PlanDate.init(storageValue:))?.description ?? ""
         cause = status.cause ?? ""
         consequence = status.consequence ?? ""
         measure = status.measure ?? ""
@@ -70,7 +76,8 @@ struct StatusInput: Sendable, Equatable {
                 problems.append(FieldProblem(field: "dimensie-\(dimension.code)", message: "\(dimension.label): \(Strings.unknownLight(code, scale: scale))"))
             }
         }
-        for (field, label, value) in [("gepland", Strings.plannedDelivery, planned), ("verwacht", Strings.forecastDelivery, forecast)]
+        for (field, label, value) in [("gepland", Strings.plannedDelivery, planned), ("verwacht", Strings.forecastDelivery, forecast),
+                                      ("start-gepland", Strings.plannedStart, plannedStart), ("start-verwacht", Strings.forecastStart, forecastStart)]
         where !value.isEmpty && PlanDate(parsing: value) == nil {
             problems.append(FieldProblem(field: field, message: Strings.notAPlanDate(label, value)))
         }
@@ -91,6 +98,8 @@ struct StatusInput: Sendable, Equatable {
 
     var plannedDate: PlanDate? { PlanDate(parsing: planned) }
     var forecastDate: PlanDate? { PlanDate(parsing: forecast) }
+    var plannedStartDate: PlanDate? { PlanDate(parsing: plannedStart) }
+    var forecastStartDate: PlanDate? { PlanDate(parsing: forecastStart) }
 
     /// The fields as the audit trail and the conflict page name them, with their values.
     func described(scale: LightScale, dimensions: [ProgrammeDimension]) -> [(field: String, value: String)] {
@@ -100,6 +109,7 @@ struct StatusInput: Sendable, Equatable {
         }
         fields += [
             (Strings.lifecycle, lifecycle.label), (Strings.remarks, remarks), (Strings.achieved, achieved), (Strings.plannedNext, plannedNext),
+            (Strings.plannedStart, plannedStartDate?.description ?? plannedStart), (Strings.forecastStart, forecastStartDate?.description ?? forecastStart),
             (Strings.plannedDelivery, plannedDate?.description ?? planned), (Strings.forecastDelivery, forecastDate?.description ?? forecast),
             (Strings.cause, cause), (Strings.consequence, consequence), (Strings.measure, measure),
         ]

@@ -82,6 +82,8 @@ struct StatusUpdate {
         status.plannedNext = input.plannedNext.isEmpty ? nil : input.plannedNext
         status.plannedDelivery = input.plannedDate?.storageValue
         status.forecastDelivery = input.forecastDate?.storageValue
+        status.plannedStart = input.plannedStartDate?.storageValue
+        status.forecastStart = input.forecastStartDate?.storageValue
         status.cause = input.cause.isEmpty ? nil : input.cause
         status.consequence = input.consequence.isEmpty ? nil : input.consequence
         status.measure = input.measure.isEmpty ? nil : input.measure

@@ -73,7 +73,8 @@ extension Node where Context == HTML.BodyContext {
     static func projectName(_ row: ProjectRow, link: String?) -> Node {
         .group(
             link.map { .a(.class("utrecht-link"), .href($0), .safeText(row.name)) } ?? .strong(.safeText(row.name)),
-            .if(!row.items.isEmpty, .ul(.class("stoplicht-items"), .forEach(row.items) { .li(.safeText($0)) }))
+            .if(!row.items.isEmpty, .ul(.class("stoplicht-items"), .forEach(row.items) { .li(.safeText($0)) })),
+            .unwrap(row.planFlag) { .p(.class("stoplicht-plan-flag"), .safeText($0)) }
         )
     }
 }

@@ -60,6 +60,7 @@ extension ReportExport {
             blocks.append(.heading(level: 1, text: section.heading))
             blocks += Self.markdownBlocks(section.body)
             if let finance = section.finance { blocks += Self.financeBlocks(finance) }
+            if let replans = section.replans { blocks += [.heading(level: 2, text: replans.title), .bullets(replans.lines)] }
             if !section.decisions.isEmpty {
                 blocks.append(.numbered(section.decisions.map { "\(MarkdownDocument(parsing: $0.text).plainText) (\($0.state))" }))
             }

@@ -30,9 +30,13 @@ public struct ReportExport: Sendable {
         public var isAnnex: Bool
         /// The Financiën section's figures: chart and tables under the text.
         public var finance: FinanceReport?
+        /// The Tijd & capaciteit section's projects whose plan no longer holds: a heading and a line each.
+        public var replans: (title: String, lines: [String])?
 
         public init(heading: String, body: String, decisions: [(text: String, state: String)] = [],
-                    risks: [(text: String, details: [(String, String)])] = [], isAnnex: Bool = false, finance: FinanceReport? = nil) {
+                    risks: [(text: String, details: [(String, String)])] = [], isAnnex: Bool = false, finance: FinanceReport? = nil,
+                    replans: (title: String, lines: [String])? = nil) {
+            self.replans = replans
             self.heading = heading
             self.body = body
             self.decisions = decisions

@@ -32,6 +32,10 @@ import Vapor
             "/programmas/dienstverlening/financien/overhevelingen/00000000-0000-0000-0000-000000000000/besluit",
         "/programmas/:programme/financien/kostenplaatsen": "/programmas/dienstverlening/financien/kostenplaatsen",
         "/programmas/:programme/financien/realisatie": "/programmas/dienstverlening/financien/realisatie",
+        "/programmas/:programme/projecten/:number/randvoorwaarden": "/programmas/dienstverlening/projecten/18/randvoorwaarden",
+        "/programmas/:programme/projecten/:number/randvoorwaarden/:id/verwijderen":
+            "/programmas/dienstverlening/projecten/18/randvoorwaarden/00000000-0000-0000-0000-000000000000/verwijderen",
+        "/programmas/:programme/projecten/:number/herplannen": "/programmas/dienstverlening/projecten/18/herplannen",
     ]
 
     @Test func everyPostWithoutItsTokenIsRefused() async throws {

@@ -1,0 +1,95 @@
+import Fluent
+import Foundation
+import SQLKit
+import StoplichtCore
+import Vapor
+
+/// The project page's planning forms — the programme manager's (manageProjects): add and
+/// remove a prerequisite, accept the computed re-plan. Each checks its CSRF token; a
+/// refusal shows the project page again with the problem at the field (422 or 409).
+enum PlanningController {
+    static func addPrerequisite(_ req: Request) async throws -> Response {
+        try CSRF.verify(req)
+        let (context, viewer, number) = try await target(req)
+        let fields = FormFields(req)
+        do {
+            guard let needed = Int(fields.text("randvoorwaarde-nodig")) else { throw InputError(Strings.chooseProject, field: "nodig") }
+            _ = try await Prerequisites.add(project: number, needs: needed, milestone: fields.text("randvoorwaarde-mijlpaal"), in: context,
+                                            actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, on: req.db)
+        } catch let error as InputError where error.status != .forbidden {
+            return try await refused(req, context, viewer, number, error, entered: fields.values)
+        }
+        return req.redirect(to: SiteURL.project(programme: context.slug, number: number).path + "#planning", redirectType: .normal)
+    }
+
+    static func removePrerequisite(_ req: Request) async throws -> Response {
+        try CSRF.verify(req)
+        let (context, viewer, number) = try await target(req)
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw InputError(Strings.prerequisiteGone, status: .notFound) }
+        try await Prerequisites.remove(id, in: context, actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, on: req.db)
+        return req.redirect(to: SiteURL.project(programme: context.slug, number: number).path + "#planning", redirectType: .normal)
+    }
+
+    static func replan(_ req: Request) async throws -> Response {
+        try CSRF.verify(req)
+        let (context, viewer, number) = try await target(req)
+        do {
+            try await Replan.accept(project: number, in: context, actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, on: req.db)
+        } catch let error as InputError where error.status != .forbidden {
+            return try await refused(req, context, viewer, number, error, entered: [:])
+        }
+        return req.redirect(to: SiteURL.project(programme: context.slug, number: number).path + "#planning", redirectType: .normal)
+    }
+
+    private static func target(_ req: Request) async throws -> (ProgrammeContext, Viewer, Int) {
+        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
+        let viewer = try await Access.require(.manageProjects, req, programme: context.programme)
+        guard let number = req.parameters.get("number", as: Int.self) else { throw Abort(.notFound) }
+        return (context, viewer, number)
+    }
+
+    private static func refused(_ req: Request, _ context: ProgrammeContext, _ viewer: Viewer, _ number: Int, _ error: InputError,
+                                entered: [String: String]) async throws -> Response {
+        var model = try await ProjectShowModel.query(slug: context.slug, number: String(number), on: req.db)
+        model.viewer = viewer
+        model.mayEdit = true
+        model.schedule = try await ProgrammeSchedule.load(model.context, period: nil, on: req.db)
+        model.problems = [FieldProblem(field: "randvoorwaarde-\(error.field ?? "nodig")", message: error.message)]
+        model.entered = entered
+        return ProjectShowView.page(model, settings: req.settings).response(status: error.status)
+    }
+}
+
+/// Accepting the computed earliest dates as the project's expected start and delivery in
+/// the latest period: its revision claimed like any save, the change in the audit trail.
+enum Replan {
+    static func accept(project number: Int, in context: ProgrammeContext, actor: String, address: String? = nil, on db: any Database) async throws {
+        guard let period = context.latestPeriod else { throw InputError(Strings.noPeriods) }
+        guard period.state != .published else { throw InputError(Strings.replanPublished, status: .conflict) }
+        let schedule = try await ProgrammeSchedule.load(context, period: period, on: db)
+        guard let entry = schedule.entry(number), entry.infeasible else { throw InputError(Strings.replanNothing, status: .conflict) }
+        guard let project = try await Project.find(number: number, inProgramme: context.programme.requireID(), on: db),
+              let status = try await ProjectStatus.query(on: db).filter(\.$project.$id == project.requireID())
+                .filter(\.$period.$id == period.requireID()).first() else {
+            throw InputError(Strings.replanNoStatus, status: .conflict)
+        }
+        func text(_ storage: String?) -> String? { storage.flatMap(PlanDate.init(storageValue:))?.description }
+        let before: [String: String?] = ["verwachte start": text(status.forecastStart), "verwachte oplevering": text(status.forecastDelivery)]
+        let revision = status.revision
+        let periodID = try period.requireID()
+        try await db.transaction { db in
+            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            let claimed = try await sql.raw("""
+                UPDATE project_statuses SET revision = revision + 1, forecast_start = \(bind: entry.earliestStart?.storageValue),
+                       forecast_delivery = \(bind: entry.earliestDelivery?.storageValue)
+                WHERE id = \(bind: try status.requireID()) AND revision = \(bind: revision) RETURNING id
+                """).all()
+            guard claimed.count == 1 else { throw InputError(Strings.replanNothing, status: .conflict) }
+            try await AuditTrail.append([AuditRecord(
+                at: Date(), actor: actor, address: address, action: "herplanning-overnemen", entity: "status", entityID: status.id?.uuidString,
+                programmeID: context.programme.id, periodID: periodID, before: AuditRecord.json(before),
+                after: AuditRecord.json(["verwachte start": entry.earliestStart?.description, "verwachte oplevering": entry.earliestDelivery?.description,
+                                         "reden": entry.blockedBy.map { "wacht op \($0)" }]))], on: db)
+        }
+    }
+}
