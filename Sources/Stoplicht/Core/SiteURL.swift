@@ -42,6 +42,7 @@ enum SiteURL {
     case prerequisites(programme: String, number: Int)
     case prerequisiteRemove(programme: String, number: Int, id: UUID)
     case replan(programme: String, number: Int)
+    case roadmap(String)
 
     var path: String {
         switch self {
@@ -85,6 +86,7 @@ enum SiteURL {
         case .prerequisiteRemove(let programme, let number, let id):
             "/programmas/\(programme)/projecten/\(number)/randvoorwaarden/\(id.uuidString.lowercased())/verwijderen"
         case .replan(let programme, let number): "/programmas/\(programme)/projecten/\(number)/herplannen"
+        case .roadmap(let programme): "/programmas/\(programme)/tijdlijn"
         }
     }
 
@@ -126,5 +128,6 @@ enum SiteURL {
         static let prerequisites: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "randvoorwaarden"]
         static let prerequisiteRemove: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "randvoorwaarden", ":id", "verwijderen"]
         static let replan: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "herplannen"]
+        static let roadmap: [PathComponent] = ["programmas", ":programme", "tijdlijn"]
     }
 }

@@ -67,3 +67,20 @@ extension Strings {
         "Planning niet haalbaar: vroegst oplevering \(entry.earliestDelivery?.description ?? "onbekend")" + (entry.blockedBy.map { " (wacht op \($0))" } ?? "")
     }
 }
+
+extension Strings {
+    static let roadmap = "Tijdlijn"
+    static func roadmapTitle(_ programme: String, _ period: String?) -> String {
+        "Tijdlijn programma \(programme)" + (period.map { ", stand \($0)" } ?? "")
+    }
+    static let roadmapIntro = "De projecten per kwartaal: gepland en verwacht, met de randvoorwaarden als pijlen en de projecten die daardoor hun planning niet halen in rood."
+    static let roadmapCaption = "Grijs omlijnd: gepland. Blauw: verwacht. Rood: niet haalbaar door een randvoorwaarde; gestippeld tot de vroegst mogelijke oplevering. Pijlen: randvoorwaarden. De rode stippellijn is vandaag. De tabel hieronder zegt hetzelfde in woorden."
+    static let roadmapTable = "De tijdlijn in woorden"
+    static let roadmapPlanned = "Gepland"
+    static let roadmapForecast = "Verwacht"
+    static let roadmapFeasible = "Haalbaar"
+    static let roadmapOK = "Ja"
+    static func roadmapNotFeasible(_ entry: ProgrammeSchedule.Entry) -> String {
+        "Nee: vroegst \(entry.earliestStart?.description ?? "?") – \(entry.earliestDelivery?.description ?? "?")" + (entry.blockedBy.map { " (wacht op \($0))" } ?? "")
+    }
+}

@@ -131,6 +131,7 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .stoplicht-shortfall { color: var(--basis-color-negative-color-default); font-weight: 700; }
 .stoplicht-total th, .stoplicht-total td { font-weight: 700; border-top: 2px solid currentColor; }
 .stoplicht-amount.stoplicht-wrap { white-space: normal; }
+.stoplicht-roadmap { margin: 1rem 0; max-width: 100%; overflow-x: auto; }
 .stoplicht-plan-flag { margin: .35rem 0 0; padding: .1rem .4rem; border-left: 3px solid var(--basis-color-warning-border-default);
   color: var(--basis-color-warning-color-default); font-size: .85rem; font-weight: 600; }
 .stoplicht-finance__chart { margin: 1rem 0; max-width: 100%; overflow-x: auto; }
@@ -233,7 +234,8 @@ details > summary { cursor: pointer; font-weight: 600; margin: .75rem 0; color: 
   .stoplicht-finance table { width: 100%; table-layout: fixed; font-size: 8.5pt; }
   .stoplicht-finance thead th:first-child { width: 30%; }
   .stoplicht-finance__chart { break-inside: avoid; overflow: visible; }
-  .stoplicht-finance__chart svg { width: 100%; height: auto; }
+  .stoplicht-finance__chart svg, .stoplicht-roadmap svg { width: 100%; height: auto; }
+  .stoplicht-roadmap { break-inside: avoid; overflow: visible; }
 }
 """#
 }

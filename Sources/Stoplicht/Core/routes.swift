@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.Pattern.period, use: ReportController.show)
     app.get(SiteURL.Pattern.download, use: ExportController.download)
     app.get(SiteURL.Pattern.finance, use: FinanceController.show)
+    app.get(SiteURL.Pattern.roadmap, use: RoadmapPage.show)
 
     // The reporting cycle (each POST checks its CSRF token): leaders' updates, the programme
     // manager's desk, texts and projects, the beheerder's accounts, the audit trail

@@ -17,7 +17,8 @@ extension ReportExport {
                         .compactMap { label, value in value.flatMap { $0.isEmpty ? nil : (label, $0) } })
                 } : [],
                 isAnnex: section.key == SectionKind.annexes.key, finance: kind == .finance ? model.finance : nil,
-                replans: kind == .time && !model.infeasible.isEmpty ? (Strings.infeasibleTitle, model.infeasible.map(Strings.infeasibleLine)) : nil)
+                replans: kind == .time && !model.infeasible.isEmpty ? (Strings.infeasibleTitle, model.infeasible.map(Strings.infeasibleLine)) : nil,
+                roadmap: kind == .time ? model.roadmap : nil)
         }
         let rows: [ReportExport.Row] = model.rows.map { row in
             ReportExport.Row(

@@ -9,7 +9,7 @@ import Vapor
 /// and what follows: which projects can no longer keep their plan, and their earliest
 /// dates. Four queries, however many projects.
 struct ProgrammeSchedule: Sendable {
-    struct Entry: Sendable, Equatable {
+    struct Entry: Sendable {
         var number: Int
         var name: String
         var start: PlanDate?
@@ -22,6 +22,9 @@ struct ProgrammeSchedule: Sendable {
         var blockedBy: String?
         /// What it needs: "3. Intranet", "7. Herinrichting infrastructuur (mijlpaal Pilot)".
         var needs: [String]
+        /// The dates as planned and as expected, for the roadmap.
+        var planned: (start: PlanDate?, delivery: PlanDate?) = (nil, nil)
+        var forecast: (start: PlanDate?, delivery: PlanDate?) = (nil, nil)
     }
 
     struct Link: Sendable, Equatable {
@@ -35,6 +38,24 @@ struct ProgrammeSchedule: Sendable {
     var links: [Link]
 
     var infeasible: [Entry] { entries.filter(\.infeasible) }
+
+    /// The roadmap of the projects that have dates, with the prerequisites between them.
+    func roadmap(title: String, today: Date = Date()) -> Roadmap {
+        let dated = entries.filter { $0.delivery != nil }
+        let index = Dictionary(uniqueKeysWithValues: dated.enumerated().map { ($1.number, $0) })
+        let arrows = links.compactMap { link -> (Int, Int)? in
+            guard let from = index[link.needsProject], let to = index[link.project] else { return nil }
+            return (from, to)
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
+        let now = calendar.dateComponents([.year, .month], from: today)
+        return Roadmap(title: title, entries: dated.map { entry in
+            Roadmap.Entry(label: "\(entry.number). \(entry.name)", plannedStart: entry.planned.start, plannedDelivery: entry.planned.delivery,
+                          forecastStart: entry.forecast.start, forecastDelivery: entry.forecast.delivery, infeasible: entry.infeasible,
+                          earliestDelivery: entry.earliestDelivery)
+        }, arrows: arrows, today: (now.year ?? 2000) * 12 + (now.month ?? 1) - 1)
+    }
 
     func entry(_ number: Int) -> Entry? { entries.first { $0.number == number } }
 
@@ -79,6 +100,8 @@ struct ProgrammeSchedule: Sendable {
             var name: String
             var start: PlanDate?
             var delivery: PlanDate?
+            var planned: (start: PlanDate?, delivery: PlanDate?)
+            var forecast: (start: PlanDate?, delivery: PlanDate?)
         }
 
         var projects: [ProjectDates]
@@ -116,7 +139,9 @@ struct ProgrammeSchedule: Sendable {
             for row in rows {
                 index[row.id] = graph.nodes.count
                 let dates = ProjectDates(id: row.id, number: row.number, name: row.name, start: date(row.forecast_start) ?? date(row.planned_start),
-                                         delivery: date(row.forecast_delivery) ?? date(row.planned_delivery))
+                                         delivery: date(row.forecast_delivery) ?? date(row.planned_delivery),
+                                         planned: (date(row.planned_start), date(row.planned_delivery)),
+                                         forecast: (date(row.forecast_start), date(row.forecast_delivery)))
                 graph.projects.append(dates)
                 graph.nodes.append(SlipPropagation.Node(start: dates.start, delivery: dates.delivery))
             }
@@ -160,11 +185,11 @@ struct ProgrammeSchedule: Sendable {
             }
             guard let outcome, outcome.infeasible[i] else {
                 return Entry(number: project.number, name: project.name, start: project.start, delivery: project.delivery, infeasible: false,
-                             earliestStart: nil, earliestDelivery: nil, blockedBy: nil, needs: needs)
+                             earliestStart: nil, earliestDelivery: nil, blockedBy: nil, needs: needs, planned: project.planned, forecast: project.forecast)
             }
             return Entry(number: project.number, name: project.name, start: project.start, delivery: project.delivery, infeasible: true,
                          earliestStart: outcome.earliestStart[i].map(PlanMonth.date), earliestDelivery: outcome.earliestDelivery[i].map(PlanMonth.date),
-                         blockedBy: outcome.blockedBy[i].map(label), needs: needs)
+                         blockedBy: outcome.blockedBy[i].map(label), needs: needs, planned: project.planned, forecast: project.forecast)
         }
     }
 }

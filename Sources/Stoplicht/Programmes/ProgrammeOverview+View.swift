@@ -39,6 +39,7 @@ enum ProgrammeOverviewView {
                                           link: { SiteURL.project(programme: slug, number: $0.number).path }))),
                 .ul(.class("stoplicht-plain-list stoplicht-actions"),
                     .li(.a(.class("utrecht-link"), .href(SiteURL.trend(slug).path), .safeText(Strings.trendTitle))),
+                    .if(model.viewer.may(.read), .li(.a(.class("utrecht-link"), .href(SiteURL.roadmap(slug).path), .safeText(Strings.roadmap)))),
                     .if(model.viewer.may(.movePeriod), .li(.a(.class("utrecht-link"), .href(SiteURL.periodDesk(slug).path), .safeText(Strings.deskTitle)))),
                     .if(model.viewer.may(.read), .li(.a(.class("utrecht-link"), .href(SiteURL.finance(slug).path), .safeText(Strings.financeTitle)))),
                     .if(model.viewer.may(.manageProjects), .li(.a(.class("utrecht-link"), .href(SiteURL.projectNew(slug).path), .safeText(Strings.addProject)))),

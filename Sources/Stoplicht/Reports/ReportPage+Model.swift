@@ -16,6 +16,8 @@ struct ReportPageModel: Sendable {
     var finance: FinanceReport?
     /// The projects whose plan no longer holds, for the Tijd & capaciteit section.
     var infeasible: [ProgrammeSchedule.Entry] = []
+    /// The roadmap for the Tijd & capaciteit section, where projects have dates.
+    var roadmap: Roadmap?
 
     var title: String { context.programme.reportTitle ?? Strings.reportTitle(context.programme.name) }
 
@@ -28,13 +30,15 @@ struct ReportPageModel: Sendable {
         async let decisions = Decision.query(on: db).filter(\.$period.$id == periodID).sort(\.$position).all()
         async let risks = Risk.query(on: db).filter(\.$period.$id == periodID).sort(\.$position).all()
         var rows = try await ProjectRow.load(context, period: period, on: db)
-        let schedule = try await ProgrammeSchedule.loadIfLinked(context, period: period, on: db)
-        schedule?.flag(&rows)
+        let schedule = try await ProgrammeSchedule.load(context, period: period, on: db)
+        schedule.flag(&rows)
         let finance = try await FinanceReport.forReport(context.programme, period: period, on: db)
         return try await ReportPageModel(
             context: context, officials: officials, period: period, sections: sections,
             decisions: decisions, risks: risks, rows: rows, counts: LightCounts(rows: rows, scale: context.scale), finance: finance,
-            infeasible: schedule?.infeasible ?? [])
+            infeasible: schedule.infeasible,
+            roadmap: schedule.entries.contains { $0.delivery != nil }
+                ? schedule.roadmap(title: Strings.roadmapTitle(context.programme.name, period.name)) : nil)
     }
 
     /// The cover as the seed prints it.

@@ -14,7 +14,7 @@ public enum DOCXExport {
         var media: [ZipWriter.Part] = []
         for (index, chart) in writer.charts.enumerated() {
             media.append(.init("word/media/grafiek\(index + 1).png", chart.png))
-            media.append(.init("word/media/grafiek\(index + 1).svg", chart.svgDocument))
+            media.append(.init("word/media/grafiek\(index + 1).svg", chart.svg))
         }
         return try ZipWriter.package([
             .init("[Content_Types].xml", contentTypes),
@@ -39,7 +39,7 @@ public enum DOCXExport {
         /// Whether the pages are landscape from the annex on.
         var landscape = false
         /// The charts in order; chart n is media grafiekn.png (rId 10+2n) with its SVG (rId 11+2n).
-        var charts: [FinanceChart] = []
+        var charts: [ExportPicture] = []
 
         mutating func body(_ report: ReportExport) -> String {
             var xml = ""
@@ -63,7 +63,7 @@ public enum DOCXExport {
                     let rows = facts.map { [ExportTable.Cell([.strong($0.0)]), ExportTable.Cell.text($0.1)] }
                     xml += table(ExportTable(caption: "", headers: [], widths: [2, 5], rows: rows), labelColumn: true, width: textWidth)
                 case .table(let documentTable): xml += table(documentTable, labelColumn: false, width: landscape ? DOCXExport.landscapeWidth : textWidth)
-                case .chart(let chart):
+                case .picture(let chart):
                     charts.append(chart)
                     xml += DOCXExport.drawing(chart, number: charts.count)
                 }
@@ -137,9 +137,9 @@ public enum DOCXExport {
 
     /// A chart inline in its own paragraph: the PNG, with the SVG as Word 2016's svgBlip
     /// extension, the title and description as the picture's alternative text.
-    static func drawing(_ chart: FinanceChart, number: Int) -> String {
+    static func drawing(_ chart: ExportPicture, number: Int) -> String {
         let cx = 6_120_000  // 17 cm in EMU
-        let cy = cx * chart.height / FinanceChart.width
+        let cy = cx * chart.height / chart.width
         let png = "rId\(10 + 2 * number)", svg = "rId\(11 + 2 * number)"
         let title = XMLText.escape(chart.title), description = XMLText.escape(chart.description)
         return """

@@ -14,8 +14,8 @@ public enum ExportBlock: Sendable {
     /// Label–value rows: the cover, a risk's details.
     case facts([(String, String)])
     case table(ExportTable)
-    /// A picture with its title and description: the finance chart.
-    case chart(FinanceChart)
+    /// A picture with its title and description: the finance chart, the roadmap.
+    case picture(ExportPicture)
     /// From here on the pages are landscape: the annex table is wide.
     case landscapeStart
 }
@@ -60,6 +60,7 @@ extension ReportExport {
             blocks.append(.heading(level: 1, text: section.heading))
             blocks += Self.markdownBlocks(section.body)
             if let finance = section.finance { blocks += Self.financeBlocks(finance) }
+            if let roadmap = section.roadmap { blocks += [.picture(roadmap.picture), .note(roadmap.description)] }
             if let replans = section.replans { blocks += [.heading(level: 2, text: replans.title), .bullets(replans.lines)] }
             if !section.decisions.isEmpty {
                 blocks.append(.numbered(section.decisions.map { "\(MarkdownDocument(parsing: $0.text).plainText) (\($0.state))" }))
@@ -100,7 +101,8 @@ extension ReportExport {
 
     /// The chart, its caption, and the tables it is drawn from.
     static func financeBlocks(_ finance: FinanceReport) -> [ExportBlock] {
-        var blocks: [ExportBlock] = [.chart(FinanceChart(finance)), .note(FinanceChart(finance).description)]
+        let chart = FinanceChart(finance)
+        var blocks: [ExportBlock] = [.picture(chart.picture), .note(chart.description)]
         blocks.append(.table(ExportTable(caption: finance.caption, headers: FinanceReport.positionHeaders, widths: [6, 3, 3, 3, 3, 3],
                                          rows: finance.positionRows.map { $0.map(ExportTable.Cell.text) })))
         if !finance.bySource.isEmpty {
@@ -129,5 +131,28 @@ extension ReportExport {
             case .bulletList(let items), .orderedList(_, let items): .bullets(items.map(MarkdownInline.plainText))
             }
         }
+    }
+}
+
+/// A picture in a document: SVG, a PNG of it for readers without SVG, and the title and
+/// description that say what it shows.
+public struct ExportPicture: Sendable {
+    public var title: String
+    public var description: String
+    public var svg: String
+    public var png: Data
+    public var width: Int
+    public var height: Int
+}
+
+extension FinanceChart {
+    public var picture: ExportPicture {
+        ExportPicture(title: title, description: description, svg: svgDocument, png: png, width: FinanceChart.width, height: height)
+    }
+}
+
+extension Roadmap {
+    public var picture: ExportPicture {
+        ExportPicture(title: title, description: description, svg: svgDocument, png: png, width: width, height: height)
     }
 }

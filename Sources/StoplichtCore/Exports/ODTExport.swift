@@ -9,10 +9,10 @@ public enum ODTExport {
     public static let mediaType = "application/vnd.oasis.opendocument.text"
 
     public static func data(_ report: ReportExport) throws -> Data {
-        let charts = report.blocks.compactMap { block -> FinanceChart? in if case .chart(let chart) = block { chart } else { nil } }
+        let charts = report.blocks.compactMap { block -> ExportPicture? in if case .picture(let picture) = block { picture } else { nil } }
         var pictures: [ZipWriter.Part] = []
         for (index, chart) in charts.enumerated() {
-            pictures.append(.init("Pictures/grafiek\(index + 1).svg", chart.svgDocument))
+            pictures.append(.init("Pictures/grafiek\(index + 1).svg", chart.svg))
             pictures.append(.init("Pictures/grafiek\(index + 1).png", chart.png))
         }
         return try ZipWriter.package([
@@ -25,8 +25,8 @@ public enum ODTExport {
 
     /// A chart as a frame in its own paragraph: the SVG, the PNG for readers without SVG,
     /// and the title and description a screen reader reads.
-    static func chartFrame(_ chart: FinanceChart, number: Int) -> String {
-        let height = String(format: "%.2f", Double(chart.height) / Double(FinanceChart.width) * 17)
+    static func chartFrame(_ chart: ExportPicture, number: Int) -> String {
+        let height = String(format: "%.2f", Double(chart.height) / Double(chart.width) * 17)
         func image(_ type: String, _ mime: String) -> String {
             "<draw:image xlink:href=\"Pictures/grafiek\(number).\(type)\" xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\" draw:mime-type=\"\(mime)\"/>"
         }
@@ -75,7 +75,7 @@ public enum ODTExport {
             case .table(let table):
                 tableNumber += 1
                 body += documentTable(table, name: "Tabel\(tableNumber)", wide: landscape)
-            case .chart(let chart):
+            case .picture(let chart):
                 chartNumber += 1
                 body += chartFrame(chart, number: chartNumber)
             }

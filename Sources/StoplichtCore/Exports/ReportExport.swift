@@ -32,11 +32,14 @@ public struct ReportExport: Sendable {
         public var finance: FinanceReport?
         /// The Tijd & capaciteit section's projects whose plan no longer holds: a heading and a line each.
         public var replans: (title: String, lines: [String])?
+        /// The Tijd & capaciteit section's roadmap.
+        public var roadmap: Roadmap?
 
         public init(heading: String, body: String, decisions: [(text: String, state: String)] = [],
                     risks: [(text: String, details: [(String, String)])] = [], isAnnex: Bool = false, finance: FinanceReport? = nil,
-                    replans: (title: String, lines: [String])? = nil) {
+                    replans: (title: String, lines: [String])? = nil, roadmap: Roadmap? = nil) {
             self.replans = replans
+            self.roadmap = roadmap
             self.heading = heading
             self.body = body
             self.decisions = decisions

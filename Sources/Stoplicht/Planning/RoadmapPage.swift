@@ -1,0 +1,67 @@
+import Plot
+import StoplichtCore
+import Vapor
+
+/// `/programmas/{p}/tijdlijn`: the roadmap of the latest period, with the same as a table
+/// beside it (the picture's text alternative), for anyone who may read the programme.
+enum RoadmapPage {
+    static func show(_ req: Request) async throws -> Response {
+        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
+        let viewer = try await Access.require(.read, req, programme: context.programme)
+        let schedule = try await ProgrammeSchedule.load(context, period: nil, on: req.db)
+        return page(context: context, viewer: viewer, schedule: schedule, settings: req.settings).response()
+    }
+
+    static func page(context: ProgrammeContext, viewer: Viewer, schedule: ProgrammeSchedule, settings: Settings) -> Layout {
+        let slug = context.slug
+        let roadmap = schedule.roadmap(title: Strings.roadmapTitle(context.programme.name, context.latestPeriod?.name))
+        return Layout(title: Strings.roadmap, settings: settings,
+                      breadcrumbs: [(Strings.programmes, SiteURL.home.path), (context.programme.name, SiteURL.programme(slug).path),
+                                    (Strings.roadmap, SiteURL.roadmap(slug).path)]) {
+            .group(
+                .unwrap(viewer.user) { .accountBar(name: $0.name, csrf: viewer.csrf ?? "") },
+                .p(.class("stoplicht-kicker"), .safeText(Strings.programmeTitle(context.programme.name))),
+                .h1(.class("utrecht-heading-1"), .safeText(Strings.roadmap)),
+                .p(.class("utrecht-paragraph"), .safeText(Strings.roadmapIntro)),
+                figure(roadmap),
+                table(schedule, slug: slug)
+            )
+        }
+    }
+
+    static func figure(_ roadmap: Roadmap) -> Node<HTML.BodyContext> {
+        .element(named: "figure", nodes: [
+            .attribute(named: "class", value: "stoplicht-roadmap"),
+            .raw(roadmap.svg(id: "tijdlijn")),
+            .element(named: "figcaption", nodes: [.attribute(named: "class", value: "stoplicht-muted"), .text(Strings.roadmapCaption)]),
+        ])
+    }
+
+    static func table(_ schedule: ProgrammeSchedule, slug: String) -> Node<HTML.BodyContext> {
+        .div(.class("stoplicht-table-scroll"), .table(
+            .class("utrecht-table"),
+            .caption(.safeText(Strings.roadmapTable)),
+            .thead(.tr(.forEach([Strings.project, Strings.roadmapPlanned, Strings.roadmapForecast, Strings.needsTitle, Strings.roadmapFeasible]) {
+                .th(.attribute(named: "scope", value: "col"), .safeText($0))
+            })),
+            .tbody(.forEach(schedule.entries) { entry in
+                .tr(.th(.attribute(named: "scope", value: "row"),
+                        .a(.class("utrecht-link"), .href(SiteURL.project(programme: slug, number: entry.number).path), .safeText("\(entry.number). \(entry.name)"))),
+                    .td(.safeText(span(entry.planned))), .td(.safeText(span(entry.forecast))),
+                    .td(.safeText(entry.needs.isEmpty ? "—" : entry.needs.joined(separator: "; "))),
+                    .td(.class(entry.infeasible ? "stoplicht-shortfall" : ""),
+                        .safeText(entry.infeasible ? Strings.roadmapNotFeasible(entry) : (entry.delivery == nil ? "—" : Strings.roadmapOK))))
+            })
+        ))
+    }
+
+    /// "januari 2019 – Q2 2019", "– Q2 2019", "—".
+    static func span(_ dates: (start: PlanDate?, delivery: PlanDate?)) -> String {
+        switch (dates.start, dates.delivery) {
+        case (nil, nil): "—"
+        case (let start?, nil): "vanaf \(start)"
+        case (nil, let delivery?): "oplevering \(delivery)"
+        case (let start?, let delivery?): "\(start) – \(delivery)"
+        }
+    }
+}
