@@ -28,7 +28,8 @@ public struct Roadmap: Sendable {
     }
 
     public static let labelWidth = 270
-    public static let quarterWidth = 44
+    /// A quarter's width: wide where there are few, at least 44 where there are many.
+    public var quarterWidth = 44
     public static let rowHeight = 20
     public static let top = 54
 
@@ -47,11 +48,14 @@ public struct Roadmap: Sendable {
         let months = entries.flatMap { e in
             [e.plannedStart, e.forecastStart].compactMap { $0.map(PlanMonth.first) }
                 + [e.plannedDelivery, e.forecastDelivery, e.earliestDelivery].compactMap { $0.map(PlanMonth.last) }
-        } + [today]
+        }
+        // The plan's own span; today is drawn where it falls inside it.
         let first = (months.min() ?? today) / 3 * 3
         let last = (months.max() ?? today) / 3 * 3 + 2
         let quarters = max(4, (last - first + 1) / 3)
-        width = Self.labelWidth + quarters * Self.quarterWidth + 10
+        let quarterWidth = max(44, min(110, 640 / quarters))
+        self.quarterWidth = quarterWidth
+        width = Self.labelWidth + quarters * quarterWidth + 10
         height = Self.top + max(1, entries.count) * Self.rowHeight + 10
         let late = entries.filter(\.infeasible).count
         description = "Tijdlijn van \(entries.count) projecten per kwartaal"
@@ -60,25 +64,25 @@ public struct Roadmap: Sendable {
             + "Pijlen: randvoorwaarden (\(arrows.count)). "
             + (late == 0 ? "Alle planningen zijn haalbaar." : "\(late) \(late == 1 ? "project is" : "projecten zijn") niet haalbaar: "
                 + entries.filter(\.infeasible).map(\.label).joined(separator: "; ") + ".")
-        func x(_ month: Int) -> Int { Self.labelWidth + (month - first) * Self.quarterWidth / 3 }
+        func x(_ month: Int) -> Int { Self.labelWidth + (month - first) * quarterWidth / 3 }
         var svg = "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#FFFFFF\"/>"
         svg += "<defs><marker id=\"pijl\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">"
             + "<path d=\"M0,0 L8,4 L0,8 z\" fill=\"#5F5F5F\"/></marker></defs>"
         // Quarters and years across the top, a line between quarters.
         for q in 0..<quarters {
             let month = first + q * 3
-            let left = Self.labelWidth + q * Self.quarterWidth
+            let left = Self.labelWidth + q * quarterWidth
             svg += "<rect x=\"\(left)\" y=\"\(Self.top - 6)\" width=\"1\" height=\"\(height - Self.top)\" fill=\"#\(month % 12 == 0 ? "9E9E9E" : "E0E0E0")\"/>"
             bars.append((left, Self.top - 6, 1, height - Self.top, month % 12 == 0 ? "9E9E9E" : "E0E0E0"))
-            svg += "<text x=\"\(left + Self.quarterWidth / 2)\" y=\"\(Self.top - 12)\" text-anchor=\"middle\">Q\((month % 12) / 3 + 1)</text>"
-            if month % 12 == 0 || q == 0 {
+            svg += "<text x=\"\(left + quarterWidth / 2)\" y=\"\(Self.top - 12)\" text-anchor=\"middle\">Q\((month % 12) / 3 + 1)</text>"
+            if month % 12 == 0 || (q == 0 && month % 12 < 9) {
                 svg += "<text x=\"\(left + 2)\" y=\"\(Self.top - 28)\" font-weight=\"bold\">\(month / 12)</text>"
             }
         }
         var ends: [Int: (x: Int, y: Int)] = [:], starts: [Int: (x: Int, y: Int)] = [:]
         for (index, entry) in entries.enumerated() {
             let y = Self.top + index * Self.rowHeight
-            let label = entry.label.count > 42 ? String(entry.label.prefix(40)) + "…" : entry.label
+            let label = entry.label.count > 40 ? String(entry.label.prefix(37)) + "…" : entry.label
             svg += "<text x=\"\(Self.labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\"\(entry.infeasible ? " font-weight=\"bold\"" : "")>\(XMLText.escape(label))</text>"
             let plannedEnd = entry.plannedDelivery.map(PlanMonth.last)
             let plannedBegin = entry.plannedStart.map(PlanMonth.first) ?? plannedEnd
