@@ -34,6 +34,8 @@ PRIVATE_PAGES = [
     "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/wijzigingen",
     "/beheer/gebruikers",
     "/programmas/dienstverlening/financien",
+    "/programmas/dienstverlening/tijdlijn",
+    "/programmas/dienstverlening/projecten/3",
 ]
 # A form refused with its problems: an orange light without the explanation.
 REFUSED_FORM = "/programmas/dienstverlening/projecten/3/bijwerken?periode=juni-t-m-oktober-2018"

@@ -36,5 +36,6 @@ enum Migrations {
         app.migrations.add(CreateFinanceSnapshot())
         app.migrations.add(AddQuoteAmountKnown())
         app.migrations.add(CreatePlanning())
+        app.migrations.add(CreatePostponement())
     }
 }

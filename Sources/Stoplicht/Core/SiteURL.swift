@@ -43,6 +43,8 @@ enum SiteURL {
     case prerequisiteRemove(programme: String, number: Int, id: UUID)
     case replan(programme: String, number: Int)
     case roadmap(String)
+    case postpone(programme: String, number: Int)
+    case postponeDecision(programme: String, number: Int, id: UUID)
 
     var path: String {
         switch self {
@@ -87,6 +89,8 @@ enum SiteURL {
             "/programmas/\(programme)/projecten/\(number)/randvoorwaarden/\(id.uuidString.lowercased())/verwijderen"
         case .replan(let programme, let number): "/programmas/\(programme)/projecten/\(number)/herplannen"
         case .roadmap(let programme): "/programmas/\(programme)/tijdlijn"
+        case .postpone(let programme, let number): "/programmas/\(programme)/projecten/\(number)/uitstel"
+        case .postponeDecision(let programme, let number, let id): "/programmas/\(programme)/projecten/\(number)/uitstel/\(id.uuidString.lowercased())/besluit"
         }
     }
 
@@ -129,5 +133,7 @@ enum SiteURL {
         static let prerequisiteRemove: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "randvoorwaarden", ":id", "verwijderen"]
         static let replan: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "herplannen"]
         static let roadmap: [PathComponent] = ["programmas", ":programme", "tijdlijn"]
+        static let postpone: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "uitstel"]
+        static let postponeDecision: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "uitstel", ":id", "besluit"]
     }
 }

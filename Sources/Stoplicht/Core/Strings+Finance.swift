@@ -75,7 +75,7 @@ extension Strings {
         "Over deze overheveling is al besloten\(state.isEmpty ? "" : " (\(state.lowercased()))"); vernieuw de pagina."
     }
     static func transferDateInvalid(_ value: String) -> String { "‘\(value)’ is geen datum; schrijf bijvoorbeeld 20-11-2018." }
-    static let transferDecisionLinked = "Dit beslispunt hoort bij een budgetoverheveling en kan niet worden verwijderd; wijs de overheveling af op de pagina Financiën."
+    static let transferDecisionLinked = "Dit beslispunt hoort bij een budgetoverheveling of een uitstel en kan niet worden verwijderd; leg het besluit vast als afgewezen."
 }
 
 extension Strings {

@@ -1,3 +1,5 @@
+import StoplichtCore
+
 /// The texts of planning and prerequisites.
 extension Strings {
     static let prerequisiteItself = "Een project kan niet op zichzelf wachten."
@@ -83,4 +85,38 @@ extension Strings {
     static func roadmapNotFeasible(_ entry: ProgrammeSchedule.Entry) -> String {
         "Nee: vroegst \(entry.earliestStart?.description ?? "?") – \(entry.earliestDelivery?.description ?? "?")" + (entry.blockedBy.map { " (wacht op \($0))" } ?? "")
     }
+}
+
+extension Strings {
+    static let slipTitle = "Verschuiving van de oplevering"
+    static let slipCaption = "Verwachte oplevering per periode"
+    static let slipMoved = "Verschoven"
+    static func slipSummary(_ history: SlipHistory) -> String {
+        switch history.slips {
+        case 0: "De verwachte oplevering is niet later geworden."
+        case 1: "De verwachte oplevering schoof 1 keer op, in totaal \(SlipHistory.movedText(history.totalMonths))."
+        default: "De verwachte oplevering schoof \(history.slips) keer op, in totaal \(SlipHistory.movedText(history.totalMonths))."
+        }
+    }
+    static let slipsTitle = "Verschuivingen in het programma"
+    static let slipsCaption = "Projecten waarvan de verwachte oplevering later werd"
+    static let slipsCount = "Keer later"
+    static let slipsTotal = "In totaal"
+    static func slipsSummary(moved: Int, of total: Int, months: Int) -> String {
+        moved == 0 ? "Van geen van de \(total) projecten met een opleverdatum werd de oplevering later."
+            : "Van \(moved) van de \(total) projecten met een opleverdatum werd de oplevering later, samen \(SlipHistory.movedText(months))."
+    }
+}
+
+extension Strings {
+    static func postponeMonthsInvalid(_ text: String) -> String { "‘\(text)’ is geen aantal maanden; geef een heel getal van 1 tot en met 120, bijvoorbeeld 6." }
+    static let postponeReasonRequired = "Geef de reden van het uitstel, bijvoorbeeld ‘zaakgericht werken en de website gaan voor’."
+    static let postponeAlreadyDecided = "Over dit uitstel is al besloten; vernieuw de pagina."
+    static let postponeTitle = "Uitstel"
+    static let postponeAction = "Uitstel voorstellen"
+    static let postponeMonths = "Met minimaal (maanden)"
+    static let postponeMonthsHint = "Bijvoorbeeld 6 voor een half jaar; start en oplevering schuiven zoveel op als het besluit akkoord is."
+    static let postponeReason = "Reden"
+    static let postponeReasonHint = "Waarom dit project moet wachten."
+    static func postponementLine(months: Int, reason: String, state: String) -> String { "Met minimaal \(months) maanden: \(reason) — \(state)" }
 }

@@ -71,27 +71,12 @@ enum BudgetTransfers {
     }
 
     /// The decision request the transfer hangs on: the one chosen, or a new one in the
-    /// programme's latest period, worded like the seed's.
+    /// programme's open period, worded like the seed's.
     private static func decisionFor(_ proposal: Proposal, from: BudgetLine, cents: Int64, to project: Project?, reason: String,
                                     programme: Programme, on db: any Database) async throws -> Decision {
-        let periods = try await ReportingPeriod.query(on: db).filter(\.$programme.$id == programme.requireID()).all()
-        if let id = proposal.decision {
-            guard let decision = try await Decision.find(id, on: db), periods.contains(where: { $0.id == decision.$period.id }) else {
-                throw InputError(Strings.transferDecisionUnknown, field: "beslispunt")
-            }
-            return decision
-        }
-        guard let period = periods.first(where: { $0.state != .published }) else {
-            throw InputError(Strings.transferNeedsOpenPeriod, field: "beslispunt")
-        }
-        let position = (try await Decision.query(on: db).filter(\.$period.$id == period.requireID()).max(\.$position) ?? 0) + 1
         let text = "Beschikbaar stellen van \(ReportedAmount.money(cents: cents)) uit \(describe(from)) voor "
             + (project.map { "project \($0.number). \($0.name)" } ?? "het programma") + ": \(reason)"
-        let decision = Decision(periodID: try period.requireID(), position: position, text: text)
-        let from = proposal.requestedFrom.trimmingCharacters(in: .whitespaces)
-        decision.requestedFrom = from.isEmpty ? nil : String(from.prefix(100))
-        try await decision.save(on: db)
-        return decision
+        return try await DecisionRequests.use(proposal.decision, orAsk: text, requestedFrom: proposal.requestedFrom, programme: programme, on: db)
     }
 
     /// Records the decision on a proposed transfer: agreed, the amount moves to a new line
@@ -130,16 +115,7 @@ enum BudgetTransfers {
             }
             transfer.state = approved ? .executed : .rejected
             transfer.decidedOn = decidedOn
-            var periodID: UUID?
-            if let decision = try await Decision.find(transfer.$decision.id, on: db) {
-                periodID = decision.$period.id
-                let period = try await ReportingPeriod.find(decision.$period.id, on: db)
-                if period?.state != .published, decision.outcome == .requested || decision.outcome == .deferred {
-                    decision.outcome = approved ? .approved : .rejected
-                    decision.decidedOn = transfer.decidedOn
-                    try await decision.save(on: db)
-                }
-            }
+            let periodID = try await DecisionRequests.record(transfer.$decision.id, approved: approved, on: decidedOn, db: db)
             try await AuditTrail.append([AuditRecord(
                 at: Date(), actor: actor, address: address, action: approved ? "overheveling-uitvoeren" : "overheveling-afwijzen",
                 entity: "budgetoverheveling", entityID: transfer.id?.uuidString, programmeID: transfer.$programme.id, periodID: periodID,

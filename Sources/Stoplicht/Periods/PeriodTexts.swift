@@ -138,7 +138,7 @@ struct PeriodTexts: Sendable, Equatable {
                 guard let model = stored.decisions.first(where: { $0.id == id }) else { continue }
                 let before: [String: String?] = ["tekst": model.text, "gevraagd aan": model.requestedFrom, "besluit": model.outcome.rawValue]
                 if decision.remove {
-                    if try await BudgetTransfer.query(on: db).filter(\.$decision.$id == id).count() > 0 {
+                    if try await DecisionRequests.isLinked(id, on: db) {
                         throw InputError(Strings.transferDecisionLinked, status: .conflict)
                     }
                     record("besluit", id, before, [:])
@@ -152,6 +152,7 @@ struct PeriodTexts: Sendable, Equatable {
                 record("besluit", id, before, ["tekst": model.text, "gevraagd aan": model.requestedFrom, "besluit": model.outcome.rawValue])
                 try await model.save(on: db)
                 try await BudgetTransfers.follow(model, actor: actor, address: address, on: db)
+                try await Postponements.follow(model, actor: actor, address: address, on: db)
             } else if !decision.remove {
                 let model = Decision(periodID: periodID, position: nextPosition, text: decision.text)
                 nextPosition += 1

@@ -24,7 +24,7 @@ enum PeriodTextsController {
         model.fingerprint = fields["vingerafdruk"] ?? ""
         model.problems = model.texts.problems()
         for (index, decision) in model.texts.decisions.enumerated() where decision.remove {
-            guard let id = decision.id, try await BudgetTransfer.query(on: req.db).filter(\.$decision.$id == id).count() > 0 else { continue }
+            guard let id = decision.id, try await DecisionRequests.isLinked(id, on: req.db) else { continue }
             model.problems.append(FieldProblem(field: "besluit-\(index)-tekst", message: Strings.transferDecisionLinked))
         }
         guard model.problems.isEmpty else {

@@ -41,6 +41,49 @@ enum PlanningController {
         return req.redirect(to: SiteURL.project(programme: context.slug, number: number).path + "#planning", redirectType: .normal)
     }
 
+    static func proposePostponement(_ req: Request) async throws -> Response {
+        try CSRF.verify(req)
+        let (context, viewer, number) = try await target(req)
+        let fields = FormFields(req)
+        do {
+            _ = try await Postponements.propose(project: number, months: fields.text("uitstel-maanden"), reason: fields.text("uitstel-reden"),
+                                                decision: UUID(uuidString: fields.text("uitstel-beslispunt")), requestedFrom: fields.text("uitstel-aan"),
+                                                in: context, actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, on: req.db)
+        } catch let error as InputError where error.status != .forbidden {
+            return try await refused(req, context, viewer, number, error, entered: fields.values, form: "uitstel")
+        }
+        return req.redirect(to: SiteURL.project(programme: context.slug, number: number).path + "#uitstel", redirectType: .normal)
+    }
+
+    static func decidePostponement(_ req: Request) async throws -> Response {
+        try CSRF.verify(req)
+        let (context, viewer, number) = try await target(req)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let postponement = try await Postponement.query(on: req.db).filter(\.$id == id)
+                .filter(\.$programme.$id == context.programme.requireID()).first() else {
+            throw InputError(Strings.postponeAlreadyDecided, status: .notFound)
+        }
+        let fields = FormFields(req)
+        do {
+            let outcome = fields.text("besluit-uitkomst")
+            guard outcome == "akkoord" || outcome == "afgewezen" else { throw InputError(Strings.transferOutcomeRequired, field: "uitkomst") }
+            try await Postponements.decide(postponement, approved: outcome == "akkoord", on: fields.text("besluit-datum"), actor: viewer.user?.email ?? "",
+                                           address: req.remoteAddress?.ipAddress, on: req.db)
+        } catch let error as InputError where error.status != .forbidden && error.status != .notFound {
+            return try await refused(req, context, viewer, number, error, entered: fields.values, form: "besluit")
+        }
+        return req.redirect(to: SiteURL.project(programme: context.slug, number: number).path + "#uitstel", redirectType: .normal)
+    }
+
+    static func loadPostponements(_ model: inout ProjectShowModel, manages: Bool, on db: any Database) async throws {
+        model.postponements = try await Postponement.query(on: db).filter(\.$project.$id == model.project.requireID()).with(\.$decision).all()
+        if manages {
+            let periods = model.context.periods.compactMap(\.id)
+            model.openDecisions = periods.isEmpty ? [] : try await Decision.query(on: db).filter(\.$period.$id ~~ periods)
+                .filter(\.$outcome ~~ [.requested, .deferred]).sort(\.$position).all()
+        }
+    }
+
     private static func target(_ req: Request) async throws -> (ProgrammeContext, Viewer, Int) {
         let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
         let viewer = try await Access.require(.manageProjects, req, programme: context.programme)
@@ -49,12 +92,13 @@ enum PlanningController {
     }
 
     private static func refused(_ req: Request, _ context: ProgrammeContext, _ viewer: Viewer, _ number: Int, _ error: InputError,
-                                entered: [String: String]) async throws -> Response {
+                                entered: [String: String], form: String = "randvoorwaarde") async throws -> Response {
         var model = try await ProjectShowModel.query(slug: context.slug, number: String(number), on: req.db)
         model.viewer = viewer
         model.mayEdit = true
         model.schedule = try await ProgrammeSchedule.load(model.context, period: nil, on: req.db)
-        model.problems = [FieldProblem(field: "randvoorwaarde-\(error.field ?? "nodig")", message: error.message)]
+        try await loadPostponements(&model, manages: true, on: req.db)
+        model.problems = [FieldProblem(field: "\(form)-\(error.field ?? (form == "randvoorwaarde" ? "nodig" : "reden"))", message: error.message)]
         model.entered = entered
         return ProjectShowView.page(model, settings: req.settings).response(status: error.status)
     }

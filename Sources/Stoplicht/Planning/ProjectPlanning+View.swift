@@ -41,6 +41,29 @@ extension ProjectShowView {
         )
     }
 
+    /// How often and how far the delivery moved, period by period.
+    static func slipHistory(_ model: ProjectShowModel) -> Node<HTML.BodyContext> {
+        let history = SlipHistories.of(model.history)
+        guard history.steps.contains(where: { $0.delivery != nil }) else { return .empty }
+        return .section(
+            .id("verschuiving"),
+            .h2(.class("utrecht-heading-2"), .safeText(Strings.slipTitle)),
+            .p(.class("utrecht-paragraph"), .safeText(Strings.slipSummary(history))),
+            .div(.class("stoplicht-table-scroll"), .table(
+                .class("utrecht-table"),
+                .caption(.safeText(Strings.slipCaption)),
+                .thead(.tr(.th(.attribute(named: "scope", value: "col"), .safeText(Strings.period)),
+                           .th(.attribute(named: "scope", value: "col"), .safeText(Strings.forecastDelivery)),
+                           .th(.attribute(named: "scope", value: "col"), .safeText(Strings.slipMoved)))),
+                .tbody(.forEach(history.steps) { step in
+                    .tr(.th(.attribute(named: "scope", value: "row"), .safeText(step.period)),
+                        .td(.safeText(step.delivery?.description ?? "—")),
+                        .td(.class((step.moved ?? 0) > 0 ? "stoplicht-shortfall" : ""), .safeText(step.moved.map(SlipHistory.movedText) ?? "—")))
+                })
+            ))
+        )
+    }
+
     static func linkText(_ link: ProgrammeSchedule.Link, _ schedule: ProgrammeSchedule) -> String {
         let name = schedule.entry(link.needsProject).map { "\($0.number). \($0.name)" } ?? String(link.needsProject)
         let delivery = schedule.entry(link.needsProject)?.delivery.map { ", \(Strings.deliveryWord) \($0)" } ?? ""

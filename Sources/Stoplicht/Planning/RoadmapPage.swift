@@ -9,10 +9,11 @@ enum RoadmapPage {
         let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
         let viewer = try await Access.require(.read, req, programme: context.programme)
         let schedule = try await ProgrammeSchedule.load(context, period: nil, on: req.db)
-        return page(context: context, viewer: viewer, schedule: schedule, settings: req.settings).response()
+        let slips = try await SlipHistories.load(context, on: req.db)
+        return page(context: context, viewer: viewer, schedule: schedule, slips: slips, settings: req.settings).response()
     }
 
-    static func page(context: ProgrammeContext, viewer: Viewer, schedule: ProgrammeSchedule, settings: Settings) -> Layout {
+    static func page(context: ProgrammeContext, viewer: Viewer, schedule: ProgrammeSchedule, slips: [Int: SlipHistory], settings: Settings) -> Layout {
         let slug = context.slug
         let roadmap = schedule.roadmap(title: Strings.roadmapTitle(context.programme.name, context.latestPeriod?.name))
         return Layout(title: Strings.roadmap, settings: settings,
@@ -24,7 +25,8 @@ enum RoadmapPage {
                 .h1(.class("utrecht-heading-1"), .safeText(Strings.roadmap)),
                 .p(.class("utrecht-paragraph"), .safeText(Strings.roadmapIntro)),
                 figure(roadmap),
-                table(schedule, slug: slug)
+                table(schedule, slug: slug),
+                slipTable(schedule, slips: slips, slug: slug)
             )
         }
     }
@@ -53,6 +55,30 @@ enum RoadmapPage {
                         .safeText(entry.infeasible ? Strings.roadmapNotFeasible(entry) : (entry.delivery == nil ? "—" : Strings.roadmapOK))))
             })
         ))
+    }
+
+    /// The programme's slips: who moved later, how often, how far.
+    static func slipTable(_ schedule: ProgrammeSchedule, slips: [Int: SlipHistory], slug: String) -> Node<HTML.BodyContext> {
+        let dated = slips.filter { $0.value.steps.contains { $0.delivery != nil } }
+        let moved = schedule.entries.filter { (slips[$0.number]?.slips ?? 0) > 0 }
+        return .section(
+            .id("verschuivingen"),
+            .h2(.class("utrecht-heading-2"), .safeText(Strings.slipsTitle)),
+            .p(.class("utrecht-paragraph"), .safeText(Strings.slipsSummary(moved: moved.count, of: dated.count,
+                                                                           months: moved.reduce(0) { $0 + (slips[$1.number]?.totalMonths ?? 0) }))),
+            .if(!moved.isEmpty, .div(.class("stoplicht-table-scroll"), .table(
+                .class("utrecht-table"),
+                .caption(.safeText(Strings.slipsCaption)),
+                .thead(.tr(.forEach([Strings.project, Strings.slipsCount, Strings.slipsTotal]) { .th(.attribute(named: "scope", value: "col"), .safeText($0)) })),
+                .tbody(.forEach(moved) { entry in
+                    .tr(.th(.attribute(named: "scope", value: "row"),
+                            .a(.class("utrecht-link"), .href(SiteURL.project(programme: slug, number: entry.number).path + "#verschuiving"),
+                               .safeText("\(entry.number). \(entry.name)"))),
+                        .td(.safeText(String(slips[entry.number]?.slips ?? 0))),
+                        .td(.safeText(SlipHistory.movedText(slips[entry.number]?.totalMonths ?? 0))))
+                })
+            )))
+        )
     }
 
     /// "januari 2019 – Q2 2019", "– Q2 2019", "—".

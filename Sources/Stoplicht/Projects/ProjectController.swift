@@ -18,6 +18,7 @@ enum ProjectController {
         model.schedule = viewer.may(.manageProjects)
             ? try await ProgrammeSchedule.load(model.context, period: nil, on: req.db)
             : try await ProgrammeSchedule.loadIfLinked(model.context, period: nil, on: req.db)
+        try await PlanningController.loadPostponements(&model, manages: viewer.may(.manageProjects), on: req.db)
         return ProjectShowView.page(model, settings: req.settings).response()
     }
 }

@@ -29,6 +29,10 @@ struct ProjectShowModel: Sendable {
     /// A refused planning form: its problem and what was typed.
     var problems: [FieldProblem] = []
     var entered: [String: String] = [:]
+    /// Postponements asked or decided for this project, with their decision requests.
+    var postponements: [Postponement] = []
+    /// Decision requests a new postponement can hang on (the programme manager's form).
+    var openDecisions: [Decision] = []
 
     static func query(slug: String, number: String, on db: any Database) async throws -> ProjectShowModel {
         let context = try await ProgrammeContext.load(slug: slug, on: db)

@@ -26,6 +26,8 @@ enum ProjectShowView {
                     .ul(.class("utrecht-unordered-list"), .forEach(row.items) { .li(.safeText($0)) })
                 )),
                 planning(model),
+                postponements(model),
+                slipHistory(model),
                 .h2(.class("utrecht-heading-2"), .safeText(Strings.trend)),
                 .ol(.class("stoplicht-trend"), .forEach(model.history.reversed()) { entry in
                     .li(.class("stoplicht-trend__period"),

@@ -82,7 +82,7 @@ public struct Roadmap: Sendable {
         var ends: [Int: (x: Int, y: Int)] = [:], starts: [Int: (x: Int, y: Int)] = [:]
         for (index, entry) in entries.enumerated() {
             let y = Self.top + index * Self.rowHeight
-            let label = entry.label.count > 40 ? String(entry.label.prefix(37)) + "…" : entry.label
+            let label = Self.shorten(entry.label)
             svg += "<text x=\"\(Self.labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\"\(entry.infeasible ? " font-weight=\"bold\"" : "")>\(XMLText.escape(label))</text>"
             let plannedEnd = entry.plannedDelivery.map(PlanMonth.last)
             let plannedBegin = entry.plannedStart.map(PlanMonth.first) ?? plannedEnd
@@ -126,6 +126,14 @@ public struct Roadmap: Sendable {
             + "aria-labelledby=\"\(id)-titel \(id)-omschrijving\" font-family=\"Liberation Sans, Arial, Helvetica, sans-serif\" font-size=\"11\" fill=\"#1A1A1A\">"
             + "<title id=\"\(id)-titel\">\(XMLText.escape(title))</title><desc id=\"\(id)-omschrijving\">\(XMLText.escape(description))</desc>"
             + body + "</svg>"
+    }
+
+    /// A label cut to the column, at a word: "2. Doorontwikkelen website 20 meest…".
+    static func shorten(_ label: String) -> String {
+        guard label.count > 40 else { return label }
+        var cut = String(label.prefix(37))
+        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > 20 { cut = String(cut[..<space]) }
+        return cut.trimmingCharacters(in: .punctuationCharacters) + "…"
     }
 
     /// The bars without their words, for word processors without SVG.

@@ -155,3 +155,29 @@ public enum PlanMonth {
         return earliest - start
     }
 }
+
+extension PlanDate {
+    /// The date `months` later, at the same precision where the step allows ("Q4 2018" + 6
+    /// is "Q2 2019"), else by the month it ends in ("Q4 2018" + 2 is "februari 2019").
+    public func adding(months: Int) -> PlanDate {
+        func month(_ index: Int) -> (year: Int, month: Int) { (Int((Double(index) / 12).rounded(.down)), ((index % 12) + 12) % 12 + 1) }
+        switch precision {
+        case .day:
+            let (y, m) = month(year * 12 + part - 1 + months)
+            return .day(y, m, day)
+        case .month:
+            let (y, m) = month(year * 12 + part - 1 + months)
+            return .month(y, m)
+        case .quarter where months % 3 == 0:
+            let (y, m) = month(year * 12 + (part - 1) * 3 + months)
+            return .quarter(y, (m - 1) / 3 + 1)
+        case .half where months % 6 == 0:
+            let (y, m) = month(year * 12 + (part - 1) * 6 + months)
+            return .half(y, (m - 1) / 6 + 1)
+        case .year where months % 12 == 0:
+            return .year(year + months / 12)
+        default:
+            return PlanMonth.date(PlanMonth.last(self) + months)
+        }
+    }
+}

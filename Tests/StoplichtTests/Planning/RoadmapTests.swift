@@ -32,7 +32,7 @@ import FoundationXML
         let labels = svg.components(separatedBy: "text-anchor=\"end\"").count - 1
         #expect(labels == 36)
         #expect(roadmap.height == Roadmap.top + 36 * Roadmap.rowHeight + 10)
-        #expect(svg.contains("36. Project met een naam die langer i…</text>"), "long labels are cut to the column")
+        #expect(svg.contains("36. Project met een naam die langer…</text>"), "long labels are cut to the column")
         #expect(svg.components(separatedBy: "marker-end=\"url(#pijl)\"").count - 1 == 3)
         #expect(svg.contains(">vandaag</text>"))
         #expect(svg.contains("stroke-dasharray=\"4 3\""), "the infeasible project's dashed run to its earliest delivery")

@@ -1,0 +1,84 @@
+import Fluent
+import Foundation
+@testable import Stoplicht
+import StoplichtCore
+import Testing
+import Vapor
+
+/// Postponement as the seed asks it ("de projecten intranet en projectomgeving met minimaal
+/// een half jaar uit te stellen"): proposed with its decision request, carried out once
+/// agreed — start and delivery move at their precision — and how far deliveries moved.
+@Suite struct PostponementTests {
+    @Test(arguments: [
+        (PlanDate.quarter(2018, 4), 6, PlanDate.quarter(2019, 2)),
+        (PlanDate.quarter(2018, 4), 2, PlanDate.month(2019, 2)),
+        (PlanDate.half(2018, 2), 6, PlanDate.half(2019, 1)),
+        (PlanDate.half(2018, 2), 3, PlanDate.month(2019, 3)),
+        (PlanDate.month(2018, 11), 6, PlanDate.month(2019, 5)),
+        (PlanDate.day(2018, 11, 15), 14, PlanDate.day(2020, 1, 15)),
+        (PlanDate.year(2019), 12, PlanDate.year(2020)),
+        (PlanDate.year(2019), 6, PlanDate.month(2020, 6)),
+    ])
+    func aDateMovesAtItsPrecisionWhereTheStepAllows(_ date: PlanDate, _ months: Int, _ expected: PlanDate) {
+        #expect(date.adding(months: months) == expected)
+    }
+
+    @Test func slipHistoryCountsHowOftenAndHowFar() {
+        let history = SlipHistory([("voorjaar 2018", .quarter(2018, 4)), ("najaar 2018", .quarter(2019, 1)), ("voorjaar 2019", nil),
+                                   ("najaar 2019", .month(2019, 9)), ("voorjaar 2020", .month(2019, 8))])
+        #expect(history.steps.map(\.moved) == [nil, 3, nil, 6, -1])
+        #expect(history.slips == 2)
+        #expect(history.totalMonths == 8)
+        #expect(SlipHistory.movedText(8) == "+8 maanden" && SlipHistory.movedText(-1) == "−1 maand")
+    }
+
+    @Test func theSeedsPostponementIsProposedDecidedAndMovesThePlan() async throws {
+        try await withStoplicht(seeded: true) { app in
+            let context = try await ProgrammeContext.load(slug: "dienstverlening", on: app.db)
+            let period = try #require(context.latestPeriod)
+            let intranet = try #require(try await Project.find(number: 3, inProgramme: context.programme.requireID(), on: app.db))
+            let status = try #require(try await ProjectStatus.query(on: app.db).filter(\.$project.$id == intranet.requireID())
+                .filter(\.$period.$id == period.requireID()).first())
+            status.plannedStart = "2018-Q4"
+            status.plannedDelivery = "2019-H1"
+            try await status.save(on: app.db)
+            let decision = try #require(try await Decision.query(on: app.db).all().first { $0.text.contains("minimaal een half jaar") })
+
+            var manager = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager)
+            let page = try await manager.get("/programmas/dienstverlening/projecten/3")
+            #expect(page.body.contains("Uitstel voorstellen"))
+            let refused = try await manager.post("/programmas/dienstverlening/projecten/3/uitstel", ["uitstel-maanden": "een half jaar", "uitstel-reden": "x"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("‘een half jaar’ is geen aantal maanden"))
+            #expect(try await Postponement.query(on: app.db).count() == 0)
+            let proposed = try await manager.post("/programmas/dienstverlening/projecten/3/uitstel", [
+                "uitstel-maanden": "6", "uitstel-reden": "Zaakgericht werken en de website gaan voor",
+                "uitstel-beslispunt": try decision.requireID().uuidString])
+            #expect(proposed.status == .seeOther)
+            let postponement = try #require(try await Postponement.query(on: app.db).first())
+            // Nothing moves until decided.
+            #expect(try await ProjectStatus.find(status.id, on: app.db)?.forecastDelivery == nil)
+
+            let decide = "/programmas/dienstverlening/projecten/3/uitstel/\(try postponement.requireID().uuidString.lowercased())/besluit"
+            var leader = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
+            _ = try await leader.get("/programmas/dienstverlening/projecten/3")
+            #expect(try await leader.post(decide, ["besluit-uitkomst": "akkoord"]).status == .forbidden)
+            #expect(try await manager.post(decide, ["besluit-uitkomst": "akkoord", "besluit-datum": "20-11-2018"]).status == .seeOther)
+
+            let moved = try #require(try await ProjectStatus.find(status.id, on: app.db))
+            #expect(moved.forecastStart == "2019-Q2" && moved.forecastDelivery == "2019-H2")
+            #expect(moved.revision == status.revision + 1)
+            #expect(try await Decision.find(decision.id, on: app.db)?.outcome == .approved)
+            let trail = try await AuditEntry.query(on: app.db).filter(\.$entity == "project").sort(\.$sequence).all().map(\.action)
+            #expect(trail.suffix(2) == ["uitstel-voorstellen", "uitstel-uitvoeren"])
+            let after = try #require(try await AuditEntry.query(on: app.db).filter(\.$action == "uitstel-uitvoeren").first()?.after)
+            #expect(after.contains("Q2 2019") && after.contains("2e helft 2019"))
+            #expect(try await manager.post(decide, ["besluit-uitkomst": "akkoord"]).status == .conflict)
+
+            let shown = try await manager.get("/programmas/dienstverlening/projecten/3")
+            #expect(shown.body.contains("Met minimaal 6 maanden: Zaakgericht werken en de website gaan voor — Besloten en uitgevoerd (20-11-2018)"))
+            #expect(shown.body.contains("Verschuiving van de oplevering"))
+            #expect(shown.body.contains("+6 maanden") == false, "one period: no move across periods yet")
+        }
+    }
+}
