@@ -78,6 +78,7 @@ extension Strings {
     static let roadmapIntro = "De projecten per kwartaal: gepland en verwacht, met de randvoorwaarden als pijlen en de projecten die daardoor hun planning niet halen in rood."
     static let roadmapCaption = "Grijs omlijnd: gepland. Blauw: verwacht. Rood: niet haalbaar door een randvoorwaarde; gestippeld tot de vroegst mogelijke oplevering. Pijlen: randvoorwaarden. De rode stippellijn is vandaag. De tabel hieronder zegt hetzelfde in woorden."
     static let roadmapTable = "De tijdlijn in woorden"
+    static let roadmapReportCaption = "Tijdlijn per kwartaal. Grijs omlijnd: gepland. Blauw: verwacht. Rood: niet haalbaar door een randvoorwaarde; gestippeld tot de vroegst mogelijke oplevering. Pijlen: randvoorwaarden. De planning per project staat in de bijlage."
     static let roadmapPlanned = "Gepland"
     static let roadmapForecast = "Verwacht"
     static let roadmapFeasible = "Haalbaar"

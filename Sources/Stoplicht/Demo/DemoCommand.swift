@@ -18,6 +18,7 @@ struct DemoCommand: AsyncCommand {
         try await app.autoMigrate()
         let summary = try await Self.load(on: app.db)
         try await DemoFinance.load(programme: summary.programmeSlug, on: app.db)
+        try await DemoPlanning.load(programme: summary.programmeSlug, on: app.db)
         let hostname = signature.hostname ?? "127.0.0.1"
         let port = signature.port ?? 8080
         context.console.print("Demo geladen: \(summary.projects) projecten, \(summary.warnings.count) importwaarschuwingen.")

@@ -31,11 +31,11 @@ enum RoadmapPage {
         }
     }
 
-    static func figure(_ roadmap: Roadmap) -> Node<HTML.BodyContext> {
+    static func figure(_ roadmap: Roadmap, caption: String = Strings.roadmapCaption) -> Node<HTML.BodyContext> {
         .element(named: "figure", nodes: [
             .attribute(named: "class", value: "stoplicht-roadmap"),
             .raw(roadmap.svg(id: "tijdlijn")),
-            .element(named: "figcaption", nodes: [.attribute(named: "class", value: "stoplicht-muted"), .text(Strings.roadmapCaption)]),
+            .element(named: "figcaption", nodes: [.attribute(named: "class", value: "stoplicht-muted"), .text(caption)]),
         ])
     }
 

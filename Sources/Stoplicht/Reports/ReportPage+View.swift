@@ -72,7 +72,7 @@ enum ReportPageView {
             .h2(.class("utrecht-heading-2"), .safeText(heading(section))),
             .if(!section.body.isEmpty, .markdown(section.body)),
             .unwrap(kind == .finance ? model.finance : nil) { finance($0) },
-            .unwrap(kind == .time ? model.roadmap : nil) { RoadmapPage.figure($0) },
+            .unwrap(kind == .time ? model.roadmap : nil) { RoadmapPage.figure($0, caption: Strings.roadmapReportCaption) },
             .if(kind == .time && !model.infeasible.isEmpty, .group(
                 .h3(.class("utrecht-heading-3"), .safeText(Strings.infeasibleTitle)),
                 .ul(.class("stoplicht-risks"), .forEach(model.infeasible) { .li(.safeText(Strings.infeasibleLine($0))) }))),

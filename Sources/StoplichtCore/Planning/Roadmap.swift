@@ -75,7 +75,7 @@ public struct Roadmap: Sendable {
             svg += "<rect x=\"\(left)\" y=\"\(Self.top - 6)\" width=\"1\" height=\"\(height - Self.top)\" fill=\"#\(month % 12 == 0 ? "9E9E9E" : "E0E0E0")\"/>"
             bars.append((left, Self.top - 6, 1, height - Self.top, month % 12 == 0 ? "9E9E9E" : "E0E0E0"))
             svg += "<text x=\"\(left + quarterWidth / 2)\" y=\"\(Self.top - 12)\" text-anchor=\"middle\">Q\((month % 12) / 3 + 1)</text>"
-            if month % 12 == 0 || (q == 0 && month % 12 < 9) {
+            if month % 12 == 0 || q == 0 {
                 svg += "<text x=\"\(left + 2)\" y=\"\(Self.top - 28)\" font-weight=\"bold\">\(month / 12)</text>"
             }
         }
