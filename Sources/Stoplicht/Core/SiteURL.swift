@@ -44,6 +44,7 @@ enum SiteURL {
     case replan(programme: String, number: Int)
     case roadmap(String)
     case postpone(programme: String, number: Int)
+    case milestones(programme: String, number: Int)
     case postponeDecision(programme: String, number: Int, id: UUID)
 
     var path: String {
@@ -90,6 +91,7 @@ enum SiteURL {
         case .replan(let programme, let number): "/programmas/\(programme)/projecten/\(number)/herplannen"
         case .roadmap(let programme): "/programmas/\(programme)/tijdlijn"
         case .postpone(let programme, let number): "/programmas/\(programme)/projecten/\(number)/uitstel"
+        case .milestones(let programme, let number): "/programmas/\(programme)/projecten/\(number)/mijlpalen"
         case .postponeDecision(let programme, let number, let id): "/programmas/\(programme)/projecten/\(number)/uitstel/\(id.uuidString.lowercased())/besluit"
         }
     }
@@ -134,6 +136,7 @@ enum SiteURL {
         static let replan: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "herplannen"]
         static let roadmap: [PathComponent] = ["programmas", ":programme", "tijdlijn"]
         static let postpone: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "uitstel"]
+        static let milestones: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "mijlpalen"]
         static let postponeDecision: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "uitstel", ":id", "besluit"]
     }
 }

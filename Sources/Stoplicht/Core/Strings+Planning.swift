@@ -121,3 +121,11 @@ extension Strings {
     static let postponeReasonHint = "Waarom dit project moet wachten."
     static func postponementLine(months: Int, reason: String, state: String) -> String { "Met minimaal \(months) maanden: \(reason) — \(state)" }
 }
+
+extension Strings {
+    static let milestonesEdit = "Mijlpalen bijwerken"
+    static let milestonesSave = "Mijlpalen opslaan"
+    static let milestoneDate = "Datum (gepland of verwacht)"
+    static let milestoneDone = "Bereikt"
+    static let milestoneReached = "bereikt"
+}

@@ -47,6 +47,7 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.Pattern.prerequisiteRemove, use: PlanningController.removePrerequisite)
     app.post(SiteURL.Pattern.replan, use: PlanningController.replan)
     app.post(SiteURL.Pattern.postpone, use: PlanningController.proposePostponement)
+    app.post(SiteURL.Pattern.milestones, use: PlanningController.milestones)
     app.post(SiteURL.Pattern.postponeDecision, use: PlanningController.decidePostponement)
     app.get(SiteURL.Pattern.users, use: AccountAdminController.list)
     app.post(SiteURL.Pattern.users, use: AccountAdminController.add)

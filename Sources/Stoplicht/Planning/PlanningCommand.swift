@@ -62,6 +62,41 @@ struct PlanningCommand: AsyncCommand {
 
 /// A milestone's date and done state, in the audit trail.
 enum Milestones {
+    /// The project page's form: every milestone's date and done state at once, all or nothing;
+    /// `fields` holds "mijlpaal-N-datum" and "mijlpaal-N-bereikt" per milestone position N.
+    static func update(project number: Int, fields: FormFields, in context: ProgrammeContext, actor: String, address: String?,
+                       on db: any Database) async throws {
+        guard let project = try await Project.find(number: number, inProgramme: context.programme.requireID(), on: db) else {
+            throw InputError(Strings.projectNotFound(String(number)), status: .notFound)
+        }
+        let items = try await ProjectItem.query(on: db).filter(\.$project.$id == project.requireID()).sort(\.$position).all()
+        var records: [AuditRecord] = []
+        for item in items {
+            let text = fields.text("mijlpaal-\(item.position)-datum")
+            var date: String?
+            if !text.isEmpty {
+                guard let parsed = PlanDate(parsing: text) else { throw InputError(Strings.planDateUnreadable(text), field: "\(item.position)-datum") }
+                date = parsed.storageValue
+            }
+            let done = fields.text("mijlpaal-\(item.position)-bereikt") == "ja"
+            let current = item.forecast ?? item.planned
+            guard current != date || item.done != done else { continue }
+            func shown(_ storage: String?) -> String? { storage.flatMap(PlanDate.init(storageValue:))?.description }
+            records.append(AuditRecord(at: Date(), actor: actor, address: address, action: "mijlpaal-bijwerken", entity: "project",
+                                       entityID: project.id?.uuidString, programmeID: context.programme.id, periodID: nil,
+                                       before: AuditRecord.json(["mijlpaal": item.title, "datum": shown(current), "bereikt": item.done ? "ja" : "nee"]),
+                                       after: AuditRecord.json(["mijlpaal": item.title, "datum": shown(date), "bereikt": done ? "ja" : "nee"])))
+            if item.planned == nil || date == nil { item.planned = date; item.forecast = nil } else if date != item.planned { item.forecast = date } else { item.forecast = nil }
+            item.done = done
+        }
+        let changed = items.filter(\.hasChanges)
+        let audit = records
+        try await db.transaction { db in
+            for item in changed { try await item.save(on: db) }
+            try await AuditTrail.append(audit, on: db)
+        }
+    }
+
     static func set(project number: Int, item title: String, date text: String, done: Bool, in context: ProgrammeContext, actor: String,
                     address: String? = nil, on db: any Database) async throws {
         guard let project = try await Project.find(number: number, inProgramme: context.programme.requireID(), on: db) else {

@@ -75,6 +75,19 @@ enum PlanningController {
         return req.redirect(to: SiteURL.project(programme: context.slug, number: number).path + "#uitstel", redirectType: .normal)
     }
 
+    static func milestones(_ req: Request) async throws -> Response {
+        try CSRF.verify(req)
+        let (context, viewer, number) = try await target(req)
+        let fields = FormFields(req)
+        do {
+            try await Milestones.update(project: number, fields: fields, in: context, actor: viewer.user?.email ?? "",
+                                        address: req.remoteAddress?.ipAddress, on: req.db)
+        } catch let error as InputError where error.status != .forbidden && error.status != .notFound {
+            return try await refused(req, context, viewer, number, error, entered: fields.values, form: "mijlpaal")
+        }
+        return req.redirect(to: SiteURL.project(programme: context.slug, number: number).path + "#mijlpalen", redirectType: .normal)
+    }
+
     static func loadPostponements(_ model: inout ProjectShowModel, manages: Bool, on db: any Database) async throws {
         model.postponements = try await Postponement.query(on: db).filter(\.$project.$id == model.project.requireID()).with(\.$decision).all()
         if manages {

@@ -21,10 +21,7 @@ enum ProjectShowView {
                 .p(.lightBadge(row.light), .safeText(" "), .lifecycleTag(row.lifecycle)),
                 actions(model),
                 .facts(facts(model)),
-                .if(!row.items.isEmpty, .group(
-                    .h2(.class("utrecht-heading-2"), .safeText(Strings.items)),
-                    .ul(.class("utrecht-unordered-list"), .forEach(row.items) { .li(.safeText($0)) })
-                )),
+                milestones(model),
                 planning(model),
                 postponements(model),
                 slipHistory(model),

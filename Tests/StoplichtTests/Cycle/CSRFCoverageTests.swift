@@ -37,6 +37,7 @@ import Vapor
             "/programmas/dienstverlening/projecten/18/randvoorwaarden/00000000-0000-0000-0000-000000000000/verwijderen",
         "/programmas/:programme/projecten/:number/herplannen": "/programmas/dienstverlening/projecten/18/herplannen",
         "/programmas/:programme/projecten/:number/uitstel": "/programmas/dienstverlening/projecten/3/uitstel",
+        "/programmas/:programme/projecten/:number/mijlpalen": "/programmas/dienstverlening/projecten/21/mijlpalen",
         "/programmas/:programme/projecten/:number/uitstel/:id/besluit":
             "/programmas/dienstverlening/projecten/3/uitstel/00000000-0000-0000-0000-000000000000/besluit",
     ]

@@ -82,3 +82,41 @@ import Vapor
         }
     }
 }
+
+/// Milestones on the project page: dates at any precision, done state, checked in Dutch,
+/// and a dependent on a milestone flagged when it moves.
+@Suite struct MilestoneTests {
+    @Test func theProgrammeManagerSetsMilestonesAndADependentFollowsThem() async throws {
+        try await withStoplicht(seeded: true) { app in
+            var manager = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager)
+            let page = try await manager.get("/programmas/dienstverlening/projecten/21")
+            #expect(page.body.contains("Mijlpalen bijwerken"))
+            let refused = try await manager.post("/programmas/dienstverlening/projecten/21/mijlpalen", ["mijlpaal-0-datum": "na de zomer"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("‘na de zomer’ is geen datum"))
+            #expect(refused.body.contains("value=\"na de zomer\""))
+            let saved = try await manager.post("/programmas/dienstverlening/projecten/21/mijlpalen",
+                                               ["mijlpaal-0-datum": "Q1 2019", "mijlpaal-1-datum": "juni 2019", "mijlpaal-1-bereikt": ""])
+            #expect(saved.status == .seeOther)
+            let shown = try await manager.get("/programmas/dienstverlening/projecten/21")
+            #expect(shown.body.contains("Pilot burgerzaken — Q1 2019"))
+
+            // 22 needs the pilot; its plan starts in January 2019: infeasible until the pilot is reached.
+            let context = try await ProgrammeContext.load(slug: "dienstverlening", on: app.db)
+            let project = try #require(try await Project.find(number: 22, inProgramme: context.programme.requireID(), on: app.db))
+            let status = try #require(try await ProjectStatus.query(on: app.db).filter(\.$project.$id == project.requireID()).first())
+            status.plannedStart = "2019-01"
+            status.plannedDelivery = "2019-06"
+            try await status.save(on: app.db)
+            _ = try await Prerequisites.add(project: 22, needs: 21, milestone: "pilot burgerzaken", in: context, actor: "t", on: app.db)
+            var entry = try #require(try await ProgrammeSchedule.load(context, period: nil, on: app.db).entry(22))
+            #expect(entry.infeasible)
+            #expect(entry.blockedBy == "21. Maken van serviceafspraken tussen het KCC en de productgroepen, mijlpaal Pilot burgerzaken")
+            _ = try await manager.post("/programmas/dienstverlening/projecten/21/mijlpalen",
+                                       ["mijlpaal-0-datum": "Q1 2019", "mijlpaal-0-bereikt": "ja", "mijlpaal-1-datum": "juni 2019"])
+            entry = try #require(try await ProgrammeSchedule.load(context, period: nil, on: app.db).entry(22))
+            #expect(!entry.infeasible, "a milestone reached holds nothing up")
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "mijlpaal-bijwerken").count() == 3)
+        }
+    }
+}
