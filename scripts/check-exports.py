@@ -210,6 +210,13 @@ for ext, svg_path, png_path in (("odt", "Pictures/grafiek1.svg", "Pictures/grafi
             rels = package.read("word/_rels/document.xml.rels").decode()
             check("asvg:svgBlip" in body and 'descr="Per project de begroting' in body, "DOCX: the picture has the SVG and alternative text")
             check('Target="media/grafiek1.svg"' in rels and 'Target="media/grafiek1.png"' in rels, "DOCX: the relationships name both pictures")
+# The roadmap in the Tijd & capaciteit section: the second picture.
+for ext, svg_path in (("odt", "Pictures/grafiek2.svg"), ("docx", "word/media/grafiek2.svg")):
+    with zipfile.ZipFile(path(ext)) as package:
+        ok = svg_path in package.namelist()
+        title = ET.fromstring(package.read(svg_path)).find(SVG + "title").text if ok else ""
+        check(ok and title.startswith("Tijdlijn programma"), f"{ext.upper()}: the roadmap as a picture ({title})")
+check("Tijdlijn per kwartaal" in flat, "PDF: the roadmap's caption")
 finance_rows = [t for t in document.tables if t.rows and t.rows[0].cells[0].text == "Project" and len(t.columns) == 6]
 check(bool(finance_rows) and any("Tekort € 2.500,00" in c.text for r in finance_rows[0].rows for c in r.cells),
       "DOCX: the finance table shows project 2's shortfall")
