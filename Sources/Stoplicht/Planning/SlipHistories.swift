@@ -21,8 +21,9 @@ enum SlipHistories {
             """).all(decoding: Row.self)
         var byProject: [Int: [UUID: PlanDate?]] = [:]
         for row in rows {
-            byProject[row.number, default: [:]][row.period_id] =
-                row.forecast_delivery.flatMap(PlanDate.init(storageValue:)) ?? row.planned_delivery.flatMap(PlanDate.init(storageValue:))
+            let delivery: PlanDate? = row.forecast_delivery.flatMap(PlanDate.init(storageValue:))
+                ?? row.planned_delivery.flatMap(PlanDate.init(storageValue:))
+            byProject[row.number, default: [:]][row.period_id] = .some(delivery)
         }
         return byProject.mapValues { deliveries in
             SlipHistory(context.periods.compactMap { period in

@@ -22,7 +22,7 @@ enum ProgrammeController {
             summary.publishedOnly = true
             return summary
         }
-        let account = try user.map { IndexAccount(name: $0.name, csrf: CSRF.token(for: req), isAdministrator: $0.isAdministrator) }
+        let account = user.map { IndexAccount(name: $0.name, csrf: CSRF.token(for: req), isAdministrator: $0.isAdministrator) }
         return ProgrammeIndexView.page(programmes, account: account, settings: req.settings).response()
     }
 

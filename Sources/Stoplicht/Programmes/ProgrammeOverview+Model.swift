@@ -45,7 +45,6 @@ struct ProgrammeOverviewModel: Sendable {
         var loaded = try await rows
         try await ProgrammeSchedule.loadIfLinked(context, period: period, on: db)?.flag(&loaded)
         var filter: LightFilter?
-    var viewer = Viewer()
         if let light, !light.isEmpty {
             if light == LightFilter.noneCode {
                 filter = LightFilter.none

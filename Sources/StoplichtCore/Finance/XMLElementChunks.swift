@@ -108,8 +108,8 @@ final class SharedStrings {
     init(part: URL) throws {
         var chunks = try XMLElementChunks(temporaryFile: part, element: "si")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-teksten-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
-        guard let writer = FileHandle(forWritingAtPath: file.path) else { throw CocoaError(.fileWriteUnknown) }
+        guard FileManager.default.createFile(atPath: file.path, contents: nil),
+              let writer = FileHandle(forWritingAtPath: file.path) else { throw CocoaError(.fileWriteUnknown) }
         var trailing = ""
         var position: UInt64 = 0
         while let chunk = try chunks.next(trailing: &trailing) {

@@ -120,3 +120,42 @@ import Vapor
         }
     }
 }
+
+/// The programme's slips across two periods, read from the database: the forecast where
+/// there is one, else the plan.
+@Suite struct SlipHistoriesTests {
+    @Test func aDeliveryThatMovedBetweenPeriodsIsCountedOnThePagesThatShowIt() async throws {
+        try await withStoplicht(seeded: true) { app in
+            var context = try await ProgrammeContext.load(slug: "dienstverlening", on: app.db)
+            let first = try #require(context.latestPeriod)
+            // Project 2 as planned for Q4 2018, without a forecast yet.
+            let project = try #require(try await Project.find(number: 2, inProgramme: context.programme.requireID(), on: app.db))
+            let before = try #require(try await ProjectStatus.query(on: app.db).filter(\.$project.$id == project.requireID())
+                .filter(\.$period.$id == first.requireID()).first())
+            before.plannedDelivery = "2018-Q4"
+            before.forecastDelivery = nil
+            try await before.save(on: app.db)
+            _ = try await PeriodPublication.publish(programme: "dienstverlening", period: first, actor: "t", settings: app.settings, on: app.db)
+            context = try await ProgrammeContext.load(slug: "dienstverlening", on: app.db)
+            let next = try await PeriodOpening.open(name: "november 2018 t/m februari 2019", in: context, actor: "t", address: nil, on: app.db).period
+            // Now it is expected in June 2019.
+            let status = try #require(try await ProjectStatus.query(on: app.db).filter(\.$project.$id == project.requireID())
+                .filter(\.$period.$id == next.requireID()).first())
+            status.forecastDelivery = "2019-06"
+            try await status.save(on: app.db)
+            context = try await ProgrammeContext.load(slug: "dienstverlening", on: app.db)
+            let slips = try await SlipHistories.load(context, on: app.db)
+            let website = try #require(slips[2])
+            #expect(website.steps.map(\.delivery) == [.quarter(2018, 4), .month(2019, 6)], "the plan where there is no forecast")
+            #expect(website.slips == 1 && website.totalMonths == 6)
+            // A project with only a planned date counts it too (7 is expected in Q4 2018, carried forward).
+            #expect(slips[7]?.steps.map(\.delivery) == [.quarter(2018, 4), .quarter(2018, 4)])
+
+            var manager = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager)
+            let roadmap = try await manager.get("/programmas/dienstverlening/tijdlijn")
+            #expect(roadmap.body.contains("Van 1 van de 5 projecten met een opleverdatum werd de oplevering later, samen +6 maanden."))
+            let page = try await manager.get("/programmas/dienstverlening/projecten/2")
+            #expect(page.body.contains("De verwachte oplevering schoof 1 keer op, in totaal +6 maanden."))
+        }
+    }
+}
