@@ -104,8 +104,9 @@ enum BudgetTransfers {
                                       year: from.year, description: String("Overgeheveld uit \(describe(from)): \(transfer.reason)".prefix(500)),
                                       budgetCents: transfer.amountCents, commitmentCents: 0)
                 try await line.save(on: db)
-                from.budgetCents -= transfer.amountCents
-                try await from.save(on: db)
+                // In the database, so two transfers from one line decided at once both count.
+                try await sql.raw("UPDATE budget_lines SET budget_cents = budget_cents - \(bind: transfer.amountCents) WHERE id = \(bind: try from.requireID())").run()
+                from.budgetCents = try await BudgetLine.find(from.id, on: db)?.budgetCents ?? from.budgetCents - transfer.amountCents
                 try await sql.update(BudgetTransfer.schema).set("to_line_id", to: line.id).where("id", .equal, transfer.id).run()
                 transfer.$toLine.id = line.id
                 after["van: begroot"] = money(from.budgetCents)
