@@ -37,5 +37,6 @@ enum Migrations {
         app.migrations.add(AddQuoteAmountKnown())
         app.migrations.add(CreatePlanning())
         app.migrations.add(CreatePostponement())
+        app.migrations.add(CreateAPIToken())
     }
 }

@@ -26,6 +26,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(SecurityHeadersMiddleware(themeStylesheetURL: settings.themeStylesheetURL))
+    app.middleware.use(APIVersionMiddleware())
     app.middleware.use(ErrorPageMiddleware())
     // Sessions live in the database, so several instances share them; reading a page
     // leaves them alone (see QuietSessions).
@@ -46,6 +47,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.asyncCommands.use(ActualsCommand(), as: "actuals")
     app.asyncCommands.use(BudgetCommand(), as: "budget")
     app.asyncCommands.use(PlanningCommand(), as: "planning")
+    app.asyncCommands.use(TokenCommand(), as: "token")
 }
 
 struct SettingsKey: StorageKey {

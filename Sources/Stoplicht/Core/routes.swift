@@ -2,6 +2,9 @@ import StoplichtCore
 import Vapor
 
 func routes(_ app: Application) throws {
+    // The JSON API, its routes and its OpenAPI document from one list of operations
+    APIOperations.register(app)
+
     // Assets
     app.get(SiteURL.Pattern.stylesheet) { Stylesheet.response($0) }
 

@@ -1,0 +1,98 @@
+import Fluent
+import Foundation
+import StoplichtCore
+import Vapor
+
+/// The API's permission check: the token's user gets the same role and the same matrix as
+/// in the web UI; a read-only token writes nothing; an open programme is read by anyone.
+enum APIAccess {
+    static func reader(_ req: Request, programme: Programme) async throws -> Viewer {
+        let client = try await APITokens.client(req)
+        var viewer = Viewer()
+        if let client {
+            viewer = Viewer(user: client.user, role: try await ProgrammeRoleAssignment.role(of: client.user, inProgramme: programme.requireID(), on: req.db))
+        }
+        if viewer.may(.read) || programme.access == .open { return viewer }
+        throw InputError(client == nil ? Strings.apiLoginRequired : Strings.forbidden, status: client == nil ? .unauthorized : .forbidden)
+    }
+
+    static func writer(_ req: Request, _ action: ProgrammeAction, programme: Programme, leadsProject: Bool = false) async throws -> (Viewer, APITokens.Client) {
+        guard let client = try await APITokens.client(req) else { throw InputError(Strings.apiLoginRequired, status: .unauthorized) }
+        guard client.scope == .readWrite else { throw InputError(Strings.tokenReadOnly, status: .forbidden) }
+        let viewer = Viewer(user: client.user, role: try await ProgrammeRoleAssignment.role(of: client.user, inProgramme: programme.requireID(), on: req.db))
+        guard viewer.may(action, leadsProject: leadsProject) || action == .editOwnProject && viewer.may(.editAnyProject) else {
+            throw InputError(Strings.forbidden, status: .forbidden)
+        }
+        return (viewer, client)
+    }
+}
+
+/// The API Design Rules every answer keeps: it says which version of the API gave it
+/// (API-Version, on errors too) and a path with a trailing slash is no resource (404).
+struct APIVersionMiddleware: AsyncMiddleware {
+    static let version = "1.0.0"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.url.path.hasPrefix("/api/") else { return try await next.respond(to: request) }
+        let response: Response
+        if request.url.path.hasSuffix("/") {
+            response = ErrorPageMiddleware().response(for: InputError(Strings.apiTrailingSlash, status: .notFound), request: request)
+        } else {
+            do {
+                response = try await next.respond(to: request)
+            } catch {
+                response = ErrorPageMiddleware().response(for: error, request: request)
+            }
+        }
+        response.headers.replaceOrAdd(name: "API-Version", value: Self.version)
+        return response
+    }
+}
+
+/// `?page=2&page-size=50`: 1-based, at most 100 per page; anything else is a 400.
+struct APIPage: Sendable {
+    var number: Int
+    var size: Int
+
+    static let maximumSize = 100
+
+    init(_ req: Request) throws {
+        let page = req.query[String.self, at: "page"] ?? "1"
+        let size = req.query[String.self, at: "page-size"] ?? "20"
+        guard let number = Int(page), number >= 1, number <= 1_000_000 else { throw InputError(Strings.apiPageInvalid("page", page), status: .badRequest) }
+        guard let count = Int(size), (1...Self.maximumSize).contains(count) else {
+            throw InputError(Strings.apiPageInvalid("page-size (1 tot en met \(Self.maximumSize))", size), status: .badRequest)
+        }
+        self.number = number
+        self.size = count
+    }
+
+    func slice<T>(_ all: [T]) -> [T] {
+        let start = min(all.count, (number - 1) * size)
+        return Array(all[start..<min(all.count, start + size)])
+    }
+
+    /// Links to this page and its neighbours, the query otherwise kept.
+    func links(_ req: Request, total: Int) -> APILinks {
+        func href(_ page: Int) -> APILinks.Link {
+            var components = URLComponents()
+            components.path = req.url.path
+            var items = (URLComponents(string: req.url.string)?.queryItems ?? []).filter { $0.name != "page" }
+            items.append(URLQueryItem(name: "page", value: String(page)))
+            components.queryItems = items
+            return APILinks.Link(href: components.string ?? req.url.path)
+        }
+        let last = max(1, (total + size - 1) / size)
+        return APILinks(self: href(number), next: number < last ? href(number + 1) : nil, prev: number > 1 ? href(number - 1) : nil,
+                        first: href(1), last: href(last))
+    }
+}
+
+struct APILinks: Content {
+    struct Link: Content { var href: String }
+    var `self`: Link
+    var next: Link?
+    var prev: Link?
+    var first: Link
+    var last: Link
+}

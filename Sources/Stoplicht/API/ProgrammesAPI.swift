@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+import StoplichtCore
+import Vapor
+
+/// Read access to programmes and their projects with the status of a period.
+enum ProgrammesAPI {
+    struct ProgrammeBody: Content {
+        var slug: String
+        var name: String
+        var organisation: String
+        var access: String
+        var periods: [PeriodBody]
+    }
+
+    struct PeriodBody: Content {
+        var slug: String
+        var name: String
+        var state: String
+    }
+
+    struct ProgrammeList: Content {
+        var programmes: [ProgrammeBody]
+        var total: Int
+        var _links: APILinks
+    }
+
+    struct ProjectBody: Content {
+        var number: Int
+        var name: String
+        var leaders: [String]
+        var lifecycle: String
+        var light: String?
+        var plannedDelivery: String?
+        var forecastDelivery: String?
+        var remarks: String
+    }
+
+    struct ProjectList: Content {
+        var programme: String
+        var period: String?
+        var projects: [ProjectBody]
+        var total: Int
+        var _links: APILinks
+    }
+
+    static func list(_ req: Request) async throws -> Response {
+        let page = try APIPage(req)
+        let programmes = try await Programme.query(on: req.db).sort(\.$name).all()
+        var readable: [ProgrammeBody] = []
+        for programme in programmes {
+            guard (try? await APIAccess.reader(req, programme: programme)) != nil else { continue }
+            let context = try await ProgrammeContext.load(slug: programme.slug, on: req.db)
+            readable.append(body(context))
+        }
+        return try await ProgrammeList(programmes: page.slice(readable), total: readable.count, _links: page.links(req, total: readable.count))
+            .encodeResponse(for: req)
+    }
+
+    static func show(_ req: Request) async throws -> Response {
+        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
+        _ = try await APIAccess.reader(req, programme: context.programme)
+        return try await body(context).encodeResponse(for: req)
+    }
+
+    /// `?period=…&light=oranje|geen&lifecycle=lopend` filter; paginated.
+    static func projects(_ req: Request) async throws -> Response {
+        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
+        _ = try await APIAccess.reader(req, programme: context.programme)
+        let page = try APIPage(req)
+        let period = try req.query[String.self, at: "period"].map { try context.period(slug: $0) } ?? context.latestPeriod
+        var rows = try await ProjectRow.load(context, period: period, on: req.db)
+        if let light = req.query[String.self, at: "light"] {
+            guard light == "geen" || context.scale.light(light) != nil else { throw InputError(Strings.unknownLight(light, scale: context.scale), status: .badRequest) }
+            rows = rows.filter { light == "geen" ? $0.light == nil : $0.light?.code == light }
+        }
+        if let lifecycle = req.query[String.self, at: "lifecycle"] {
+            guard let wanted = Lifecycle(rawValue: lifecycle) else { throw InputError(Strings.apiPageInvalid("lifecycle", lifecycle), status: .badRequest) }
+            rows = rows.filter { $0.lifecycle == wanted }
+        }
+        let projects = rows.map { row in
+            ProjectBody(number: row.number, name: row.name, leaders: row.leaders.map(\.text), lifecycle: row.lifecycle.rawValue, light: row.light?.code,
+                        plannedDelivery: row.plannedDelivery?.description, forecastDelivery: row.forecastDelivery?.description, remarks: row.remarks)
+        }
+        return try await ProjectList(programme: context.slug, period: period?.slug, projects: page.slice(projects), total: projects.count,
+                                     _links: page.links(req, total: projects.count)).encodeResponse(for: req)
+    }
+
+    static func body(_ context: ProgrammeContext) -> ProgrammeBody {
+        ProgrammeBody(slug: context.slug, name: context.programme.name, organisation: context.organisation.name, access: context.programme.access.rawValue,
+                      periods: context.periods.map { PeriodBody(slug: $0.slug, name: $0.name, state: $0.state.rawValue) })
+    }
+}

@@ -1,0 +1,21 @@
+/// The texts of the API and its tokens.
+extension Strings {
+    static let tokenNameRequired = "Geef de token een naam, bijvoorbeeld ‘Koppeling Key2Financiën’."
+    static let tokenInvalid = "Deze API-token is onbekend of ingetrokken."
+    static let tokenReadOnly = "Deze API-token mag alleen lezen."
+    static let apiLoginRequired = "Dit programma is besloten: stuur een API-token mee (Authorization: Bearer …)."
+    static func apiPageInvalid(_ name: String, _ value: String) -> String { "‘\(value)’ is geen geldige waarde voor \(name)." }
+}
+
+extension Strings {
+    static func tokenUserUnknown(_ email: String) -> String { "Er is geen account ‘\(email)’; geef het e-mailadres met --user." }
+    static func tokenScopeUnknown(_ scope: String) -> String { "Onbekend bereik ‘\(scope)’; kies lezen of lezen-schrijven." }
+    static func tokenNotFound(_ prefix: String) -> String { "Deze gebruiker heeft geen token die begint met ‘\(prefix)’; zie ‘stoplicht token list’." }
+    static func tokenCreated(_ secret: String) -> String {
+        "API-token (wordt niet nog eens getoond; bewaar hem veilig):\n\(secret)\nGebruik: Authorization: Bearer \(secret)"
+    }
+}
+
+extension Strings {
+    static let apiTrailingSlash = "Deze API gebruikt geen / aan het eind van een pad."
+}

@@ -1,0 +1,131 @@
+import Fluent
+import Foundation
+@testable import Stoplicht
+import StoplichtCore
+import Testing
+import Vapor
+
+/// The JSON API's first part: personal tokens (hashed, scoped, revocable), the same
+/// permissions as the web, paginated and filtered lists, problem+json in Dutch, the
+/// API-Version header, and an OpenAPI document that matches the routes.
+@Suite struct APIReadTests {
+    func token(_ app: Application, _ email: String, role: ProgrammeRole?, scope: APIToken.Scope = .read) async throws -> (User, String) {
+        _ = try await Browser.member(app, email, role: role)
+        let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
+        let (_, secret) = try await APITokens.create(for: user, name: "Koppeling", scope: scope, actor: "test", on: app.db)
+        return (user, secret)
+    }
+
+    func get(_ app: Application, _ path: String, token: String? = nil) async throws -> (HTTPStatus, HTTPHeaders, [String: Any]) {
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        var result: (HTTPStatus, HTTPHeaders, [String: Any]) = (.ok, [:], [:])
+        try await app.test(.GET, path, headers: headers) { res in
+            let object = (try? JSONSerialization.jsonObject(with: Data(buffer: res.body))) as? [String: Any] ?? [:]
+            result = (res.status, res.headers, object)
+        }
+        return result
+    }
+
+    @Test func aTokenIsShownOnceStoredHashedAndRevocable() async throws {
+        try await withStoplicht(seeded: true) { app in
+            try await Cycle.setAccess(.closed, on: app.db)
+            let (_, secret) = try await token(app, "lezer@woudenberg.nl", role: .reader)
+            #expect(secret.hasPrefix("stl_") && secret.count == 47)
+            let stored = try #require(try await APIToken.query(on: app.db).first())
+            #expect(stored.tokenHash == SHA256.hash(data: Data(secret.utf8)).hex)
+            #expect(stored.tokenHash != secret && stored.prefix == String(secret.prefix(8)))
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "api-token-maken").first()?.after?.contains(secret) == false)
+
+            #expect(try await get(app, "/api/v1/programmes/dienstverlening", token: secret).0 == .ok)
+            try await APITokens.revoke(stored, actor: "test", on: app.db)
+            let revoked = try await get(app, "/api/v1/programmes/dienstverlening", token: secret)
+            #expect(revoked.0 == .unauthorized)
+            #expect(revoked.2["detail"] as? String == "Deze API-token is onbekend of ingetrokken.")
+            #expect(try await get(app, "/api/v1/programmes/dienstverlening", token: "stl_verzonnen").0 == .unauthorized)
+        }
+    }
+
+    @Test func theSamePermissionsAsTheWeb() async throws {
+        try await withStoplicht(seeded: true) { app in
+            try await Cycle.setAccess(.closed, on: app.db)
+            let (_, reader) = try await token(app, "lezer@woudenberg.nl", role: .reader)
+            let (_, stranger) = try await token(app, "ander@elders.nl", role: nil)
+            let anonymous = try await get(app, "/api/v1/programmes/dienstverlening/projects")
+            #expect(anonymous.0 == .unauthorized)
+            #expect(anonymous.1.contentType?.description.hasPrefix("application/problem+json") == true)
+            #expect(anonymous.1.first(name: "API-Version") == "1.0.0")
+            #expect((anonymous.2["detail"] as? String)?.contains("Dit programma is besloten") == true)
+            #expect(try await get(app, "/api/v1/programmes/dienstverlening/projects", token: stranger).0 == .forbidden)
+            #expect((try await get(app, "/api/v1/programmes", token: stranger).2["total"] as? Int) == 0)
+            let listed = try await get(app, "/api/v1/programmes", token: reader)
+            #expect(listed.2["total"] as? Int == 1)
+            #expect(try await get(app, "/api/v1/programmes/dienstverlening/projects", token: reader).0 == .ok)
+            // An open programme is read by anyone.
+            try await Cycle.setAccess(.open, on: app.db)
+            #expect(try await get(app, "/api/v1/programmes/dienstverlening/projects").0 == .ok)
+        }
+    }
+
+    @Test func listsArePaginatedAndFiltered() async throws {
+        try await withStoplicht(seeded: true) { app in
+            let first = try await get(app, "/api/v1/programmes/dienstverlening/projects?page-size=10")
+            #expect(first.0 == .ok)
+            #expect(first.1.first(name: "API-Version") == "1.0.0")
+            #expect(first.2["total"] as? Int == 36)
+            #expect((first.2["projects"] as? [[String: Any]])?.count == 10)
+            let links = try #require(first.2["_links"] as? [String: [String: String]])
+            #expect(links["next"]?["href"] == "/api/v1/programmes/dienstverlening/projects?page-size=10&page=2")
+            #expect(links["last"]?["href"] == "/api/v1/programmes/dienstverlening/projects?page-size=10&page=4")
+            #expect(links["prev"] == nil)
+            let last = try await get(app, "/api/v1/programmes/dienstverlening/projects?page-size=10&page=4")
+            #expect((last.2["projects"] as? [[String: Any]])?.map { $0["number"] as? Int } == [31, 32, 33, 34, 35, 36])
+
+            let green = try await get(app, "/api/v1/programmes/dienstverlening/projects?light=groen")
+            #expect(green.2["total"] as? Int == 4)
+            let none = try await get(app, "/api/v1/programmes/dienstverlening/projects?light=geen&page-size=100")
+            #expect(none.2["total"] as? Int == 24)
+            let delivered = try await get(app, "/api/v1/programmes/dienstverlening/projects?lifecycle=opgeleverd")
+            #expect((delivered.2["projects"] as? [[String: Any]])?.allSatisfy { $0["lifecycle"] as? String == "opgeleverd" } == true)
+            let period = try await get(app, "/api/v1/programmes/dienstverlening/projects?period=juni-t-m-oktober-2018&page-size=1")
+            #expect(period.2["period"] as? String == "juni-t-m-oktober-2018")
+
+            for bad in ["?page=0", "?page-size=101", "?page=twee", "?light=paars", "?lifecycle=klaar"] {
+                let refused = try await get(app, "/api/v1/programmes/dienstverlening/projects\(bad)")
+                #expect(refused.0 == .badRequest, "\(bad)")
+                #expect(refused.2["title"] as? String != nil && refused.2["detail"] as? String != nil, "\(bad)")
+            }
+            #expect(try await get(app, "/api/v1/programmes/bestaat-niet").0 == .notFound)
+            #expect(try await get(app, "/api/v1/programmes/").0 == .notFound, "no trailing slashes")
+        }
+    }
+
+    @Test func theOpenAPIDocumentMatchesTheRoutes() async throws {
+        try await withStoplicht { app in
+            let (status, headers, document) = try await get(app, "/api/v1/openapi.json")
+            #expect(status == .ok)
+            #expect(headers.first(name: "API-Version") == "1.0.0")
+            #expect(document["openapi"] as? String == "3.0.3")
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            var documented: Set<String> = []
+            for (path, operations) in paths {
+                for method in operations.keys { documented.insert("\(method.uppercased()) /api/v1\(path)") }
+            }
+            let routed = Set(app.routes.all.filter { $0.path.first?.description == "api" }.map { route in
+                "\(route.method.rawValue) /" + route.path.map { part in
+                    if case .parameter(let name) = part { return "{\(name)}" }
+                    return part.description
+                }.joined(separator: "/")
+            })
+            #expect(routed == documented)
+            // Every reference points at a schema that exists.
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            let text = String(decoding: try JSONSerialization.data(withJSONObject: document, options: .withoutEscapingSlashes), as: UTF8.self)
+            let references = try NSRegularExpression(pattern: #"#/components/schemas/([A-Za-z]+)"#)
+            let names = references.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { (text as NSString).substring(with: $0.range(at: 1)) }
+            #expect(!names.isEmpty && names.allSatisfy { schemas[$0] != nil })
+            // Paths are plural nouns in kebab-case, without trailing slashes.
+            #expect(paths.keys.allSatisfy { $0.range(of: #"^(/([a-z]+(-[a-z]+)*|\{[a-z]+\}|openapi\.json))+$"#, options: .regularExpression) != nil })
+        }
+    }
+}
