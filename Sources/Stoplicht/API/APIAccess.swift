@@ -38,10 +38,18 @@ struct APIVersionMiddleware: AsyncMiddleware {
         if request.url.path.hasSuffix("/") {
             response = ErrorPageMiddleware().response(for: InputError(Strings.apiTrailingSlash, status: .notFound), request: request)
         } else {
-            do {
-                response = try await next.respond(to: request)
-            } catch {
-                response = ErrorPageMiddleware().response(for: error, request: request)
+            let allowed = APIOperations.methods(for: request.url.path)
+            if !allowed.isEmpty, !allowed.contains(request.method), !(request.method == .HEAD && allowed.contains(.GET)) {
+                // A resource the API has, asked with a method it does not answer: 405 with what it does.
+                response = ErrorPageMiddleware().response(for: InputError(Strings.apiMethodNotAllowed(request.method.rawValue), status: .methodNotAllowed),
+                                                          request: request)
+                response.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", "))
+            } else {
+                do {
+                    response = try await next.respond(to: request)
+                } catch {
+                    response = ErrorPageMiddleware().response(for: error, request: request)
+                }
             }
         }
         response.headers.replaceOrAdd(name: "API-Version", value: Self.version)

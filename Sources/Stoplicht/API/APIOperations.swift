@@ -32,7 +32,8 @@ struct APIOperation: Sendable {
 }
 
 enum APIOperations {
-    static let programmeParameter = APIOperation.Parameter(name: "programme", location: "path", required: true, schema: ["type": "string"],
+    static let programmeParameter = APIOperation.Parameter(name: "programme", location: "path", required: true,
+                                                          schema: ["type": "string", "example": "dienstverlening"],
                                                           description: "Het programma, zoals in de adresbalk: dienstverlening.")
     static let pageParameters = [
         APIOperation.Parameter(name: "page", location: "query", required: false, schema: ["type": "integer", "minimum": 1, "maximum": 1_000_000, "default": 1],
@@ -52,7 +53,7 @@ enum APIOperations {
                                   .init(name: "period", location: "query", required: false, schema: ["type": "string"],
                                         description: "De periode (standaard de laatste), bijv. juni-t-m-oktober-2018."),
                                   .init(name: "light", location: "query", required: false, schema: ["type": "string"],
-                                        description: "Alleen projecten met dit stoplicht (de code, bijv. oranje), of ‘geen’."),
+                                        description: "Alleen projecten met dit stoplicht (de code uit de legenda, bijv. oranje), of ‘geen’; leeg is geen filter."),
                                   .init(name: "lifecycle", location: "query", required: false,
                                         schema: ["type": "string", "enum": ["niet-gestart", "lopend", "uitgesteld", "opgeleverd", "gestopt"]],
                                         description: "Alleen projecten in deze levensfase.")] + pageParameters,
@@ -60,6 +61,19 @@ enum APIOperations {
         APIOperation(method: .GET, path: "/openapi.json", operationID: "getOpenAPI", summary: "Dit document",
                      parameters: [], response: "OpenAPI", handler: { req in OpenAPIDocument.response(req) }),
     ]
+
+    /// The methods the API answers on a path ("/api/v1/programmes/x/projects"), by the operations' templates.
+    static func methods(for path: String) -> [HTTPMethod] {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        return all.filter { operation in
+            let template = operation.components
+            guard template.count == parts.count else { return false }
+            return zip(template, parts).allSatisfy { component, part in
+                if case .constant(let text) = component { return text == part }
+                return true
+            }
+        }.map(\.method)
+    }
 
     static func register(_ app: Application) {
         for operation in all { app.on(operation.method, operation.components, use: operation.handler) }

@@ -68,10 +68,12 @@ enum ProgrammesAPI {
         let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
         _ = try await APIAccess.reader(req, programme: context.programme)
         let page = try APIPage(req)
-        let period = try req.query[String.self, at: "period"].map { try context.period(slug: $0) } ?? context.latestPeriod
+        // An empty filter is no filter.
+        func filter(_ name: String) -> String? { req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
+        let period = try filter("period").map { try context.period(slug: $0) } ?? context.latestPeriod
         var rows = try await ProjectRow.load(context, period: period, on: req.db)
-        if let light = req.query[String.self, at: "light"] {
-            guard light == "geen" || context.scale.light(light) != nil else { throw InputError(Strings.unknownLight(light, scale: context.scale), status: .badRequest) }
+        // A light the programme does not have matches no project (codes differ per programme).
+        if let light = filter("light") {
             rows = rows.filter { light == "geen" ? $0.light == nil : $0.light?.code == light }
         }
         if let lifecycle = req.query[String.self, at: "lifecycle"] {

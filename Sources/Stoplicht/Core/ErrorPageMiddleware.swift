@@ -34,8 +34,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             request.logger.report(error: error)
         }
         if wantsJSON(request) {
-            let body = #"{"status":\#(status.code),"title":"\#(jsonEscaped(title))","detail":"\#(jsonEscaped(detail))"}"#
-            return Response(status: status, headers: ["Content-Type": "application/problem+json; charset=utf-8"], body: .init(string: body))
+            struct Problem: Encodable { var status: UInt; var title: String; var detail: String }
+            let body = (try? JSONEncoder().encode(Problem(status: status.code, title: title, detail: detail))) ?? Data("{}".utf8)
+            return Response(status: status, headers: ["Content-Type": "application/problem+json; charset=utf-8"], body: .init(data: body))
         }
         let page = Layout(title: title, settings: request.settings, breadcrumbs: []) {
             Node<HTML.BodyContext>.group(
@@ -51,10 +52,5 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     private func wantsJSON(_ request: Request) -> Bool {
         let accept = request.headers[.accept].joined(separator: ",").lowercased()
         return request.url.path.hasPrefix("/api/") || (accept.contains("json") && !accept.contains("text/html"))
-    }
-
-    private func jsonEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
     }
 }

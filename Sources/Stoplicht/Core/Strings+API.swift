@@ -19,3 +19,7 @@ extension Strings {
 extension Strings {
     static let apiTrailingSlash = "Deze API gebruikt geen / aan het eind van een pad."
 }
+
+extension Strings {
+    static func apiMethodNotAllowed(_ method: String) -> String { "Dit pad kent de methode \(method) niet; zie de kop Allow." }
+}
