@@ -15,19 +15,26 @@ enum OpenAPIDocument {
             let parameters: [[String: Any]] = operation.parameters.map {
                 ["name": $0.name, "in": $0.location, "required": $0.required, "schema": $0.schema, "description": $0.description]
             }
+            var okHeaders: [String: Any] = ["API-Version": ["$ref": "#/components/headers/API-Version"]]
+            if operation.etag { okHeaders["ETag"] = ["$ref": "#/components/headers/ETag"] }
             var responses: [String: Any] = [
-                "200": ["description": "Gevonden.", "headers": ["API-Version": ["$ref": "#/components/headers/API-Version"]],
+                "200": ["description": operation.method == .GET ? "Gevonden." : "Opgeslagen.", "headers": okHeaders,
                         "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(operation.response)"]]]],
             ]
-            for (code, meaning) in [("400", "De vraag klopt niet."), ("401", "Een API-token is nodig of ongeldig."), ("403", "Geen toegang."),
-                                    ("404", "Niet gevonden.")] where operation.path != "/openapi.json" {
+            let problems = [("400", "De vraag klopt niet."), ("401", "Een API-token is nodig of ongeldig."), ("403", "Geen toegang."),
+                            ("404", "Niet gevonden.")] + operation.otherResponses.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            for (code, meaning) in problems where operation.path != "/openapi.json" {
                 responses[code] = ["description": meaning, "headers": ["API-Version": ["$ref": "#/components/headers/API-Version"]],
                                    "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
             }
-            paths[operation.path, default: [:]][operation.method.rawValue.lowercased()] = [
+            var entry: [String: Any] = [
                 "operationId": operation.operationID, "summary": operation.summary, "parameters": parameters, "responses": responses,
-                "security": operation.path == "/openapi.json" ? [] : [[:], ["token": []]],
-            ] as [String: Any]
+                "security": operation.path == "/openapi.json" ? [] : operation.requestBody == nil ? [[:], ["token": []]] : [["token": []]],
+            ]
+            if let body = operation.requestBody {
+                entry["requestBody"] = ["required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(body)"]]]]
+            }
+            paths[operation.path, default: [:]][operation.method.rawValue.lowercased()] = entry
         }
         return [
             "openapi": "3.0.3",
@@ -38,7 +45,8 @@ enum OpenAPIDocument {
             "paths": paths,
             "components": [
                 "securitySchemes": ["token": ["type": "http", "scheme": "bearer", "description": "Een persoonlijke API-token (stl_…)."]],
-                "headers": ["API-Version": ["description": "De versie van de API.", "schema": ["type": "string", "example": APIVersionMiddleware.version]]],
+                "headers": ["API-Version": ["description": "De versie van de API.", "schema": ["type": "string", "example": APIVersionMiddleware.version]],
+                            "ETag": ["description": "De versie van de status; terug te sturen in If-Match.", "schema": ["type": "string"]]],
                 "schemas": schemas,
             ],
         ]
@@ -73,6 +81,16 @@ enum OpenAPIDocument {
                                            "projects": ["type": "array", "items": ["$ref": "#/components/schemas/Project"]],
                                            "total": ["type": "integer"], "_links": links]],
             "OpenAPI": ["type": "object"],
+            "Status": ["type": "object", "additionalProperties": false,
+                       "required": ["lifecycle", "remarks", "achieved", "plannedNext", "plannedStart", "forecastStart", "plannedDelivery", "forecastDelivery",
+                                    "cause", "consequence", "measure", "dimensionLights"],
+                       "properties": ["light": optionalString, "dimensionLights": ["type": "object", "additionalProperties": ["type": "string"]],
+                                      "lifecycle": ["type": "string", "enum": ["niet-gestart", "lopend", "uitgesteld", "opgeleverd", "gestopt"]],
+                                      "remarks": ["type": "string", "maxLength": 20000], "achieved": ["type": "string", "maxLength": 20000],
+                                      "plannedNext": ["type": "string", "maxLength": 20000], "plannedStart": ["type": "string"],
+                                      "forecastStart": ["type": "string"], "plannedDelivery": ["type": "string"], "forecastDelivery": ["type": "string"],
+                                      "cause": ["type": "string", "maxLength": 20000], "consequence": ["type": "string", "maxLength": 20000],
+                                      "measure": ["type": "string", "maxLength": 20000]]],
         ]
     }
 }

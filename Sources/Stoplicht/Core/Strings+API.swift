@@ -23,3 +23,13 @@ extension Strings {
 extension Strings {
     static func apiMethodNotAllowed(_ method: String) -> String { "Dit pad kent de methode \(method) niet; zie de kop Allow." }
 }
+
+extension Strings {
+    static func apiNoStatus(_ number: Int, _ period: String) -> String { "Project \(number) heeft geen status in \(period)." }
+    static let apiIfMatchRequired = "Stuur de ETag van de status mee in If-Match, zodat een wijziging van een ander niet verloren gaat."
+    static func apiIfMatchInvalid(_ value: String) -> String { "‘\(value)’ is geen ETag van deze status." }
+    static let apiBodyInvalid = "De inhoud is geen geldige status; zie het schema Status in /api/v1/openapi.json."
+    static func apiConflict(_ by: String?) -> String {
+        "De status is intussen gewijzigd\(by.map { " door \($0)" } ?? ""); haal hem opnieuw op (de actuele ETag staat in de kop) en stuur uw wijziging opnieuw."
+    }
+}
