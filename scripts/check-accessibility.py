@@ -36,6 +36,7 @@ PRIVATE_PAGES = [
     "/programmas/dienstverlening/financien",
     "/programmas/dienstverlening/tijdlijn",
     "/programmas/dienstverlening/projecten/3",
+    "/mijn-account/api-tokens",
 ]
 # A form refused with its problems: an orange light without the explanation.
 REFUSED_FORM = "/programmas/dienstverlening/projecten/3/bijwerken?periode=juni-t-m-oktober-2018"

@@ -34,6 +34,8 @@ extension Node where Context == HTML.BodyContext {
         .form(.class("stoplicht-account"), .action(SiteURL.logout.path), .method(.post),
               .csrfField(csrf),
               .span(.text(Strings.loggedInAs(name) + " ")),
+              .a(.class("utrecht-link stoplicht-account__link"), .href(SiteURL.apiTokens.path), .text(Strings.tokensTitle)),
+              .text(" "),
               .button(.class("utrecht-button utrecht-button--secondary-action"), .type(.submit), .text(Strings.logoutSubmit)))
     }
 }

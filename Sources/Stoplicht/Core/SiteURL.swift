@@ -45,6 +45,8 @@ enum SiteURL {
     case roadmap(String)
     case postpone(programme: String, number: Int)
     case milestones(programme: String, number: Int)
+    case apiTokens
+    case apiTokenRevoke(UUID)
     case postponeDecision(programme: String, number: Int, id: UUID)
 
     var path: String {
@@ -92,6 +94,8 @@ enum SiteURL {
         case .roadmap(let programme): "/programmas/\(programme)/tijdlijn"
         case .postpone(let programme, let number): "/programmas/\(programme)/projecten/\(number)/uitstel"
         case .milestones(let programme, let number): "/programmas/\(programme)/projecten/\(number)/mijlpalen"
+        case .apiTokens: "/mijn-account/api-tokens"
+        case .apiTokenRevoke(let id): "/mijn-account/api-tokens/\(id.uuidString.lowercased())/intrekken"
         case .postponeDecision(let programme, let number, let id): "/programmas/\(programme)/projecten/\(number)/uitstel/\(id.uuidString.lowercased())/besluit"
         }
     }
@@ -137,6 +141,8 @@ enum SiteURL {
         static let roadmap: [PathComponent] = ["programmas", ":programme", "tijdlijn"]
         static let postpone: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "uitstel"]
         static let milestones: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "mijlpalen"]
+        static let apiTokens: [PathComponent] = ["mijn-account", "api-tokens"]
+        static let apiTokenRevoke: [PathComponent] = ["mijn-account", "api-tokens", ":token", "intrekken"]
         static let postponeDecision: [PathComponent] = ["programmas", ":programme", "projecten", ":number", "uitstel", ":id", "besluit"]
     }
 }

@@ -33,3 +33,20 @@ extension Strings {
         "De status is intussen gewijzigd\(by.map { " door \($0)" } ?? ""); haal hem opnieuw op (de actuele ETag staat in de kop) en stuur uw wijziging opnieuw."
     }
 }
+
+extension Strings {
+    static let tokensTitle = "API-tokens"
+    static let tokensIntro = "Met een API-token laat u een ander systeem (het financiële systeem, een dashboard) namens u de API gebruiken, met dezelfde rechten als u. Trek een token in zodra het systeem hem niet meer nodig heeft."
+    static let tokenShownOnce = "Uw nieuwe token staat hieronder. Hij wordt niet nog eens getoond: kopieer hem nu en bewaar hem veilig."
+    static let tokensNone = "U hebt nog geen API-tokens."
+    static let tokensCaption = "Uw API-tokens"
+    static let tokenName = "Naam"
+    static let tokenNameHint = "Waarvoor de token is, bijvoorbeeld ‘Koppeling Key2Financiën’."
+    static let tokenScope = "Bereik"
+    static let tokenScopeHint = "Alleen lezen, of ook statussen bijwerken (zoals u dat in de webtoepassing mag)."
+    static let tokenStart = "Begint met"
+    static let tokenState = "Stand"
+    static let tokenRevoke = "Intrekken"
+    static let tokenRevoked = "Ingetrokken"
+    static let tokenCreate = "Nieuwe token maken"
+}

@@ -38,6 +38,8 @@ import Vapor
         "/programmas/:programme/projecten/:number/herplannen": "/programmas/dienstverlening/projecten/18/herplannen",
         "/programmas/:programme/projecten/:number/uitstel": "/programmas/dienstverlening/projecten/3/uitstel",
         "/programmas/:programme/projecten/:number/mijlpalen": "/programmas/dienstverlening/projecten/21/mijlpalen",
+        "/mijn-account/api-tokens": "/mijn-account/api-tokens",
+        "/mijn-account/api-tokens/:token/intrekken": "/mijn-account/api-tokens/00000000-0000-0000-0000-000000000000/intrekken",
         "/programmas/:programme/projecten/:number/uitstel/:id/besluit":
             "/programmas/dienstverlening/projecten/3/uitstel/00000000-0000-0000-0000-000000000000/besluit",
     ]

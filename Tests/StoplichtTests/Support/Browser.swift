@@ -12,6 +12,7 @@ struct Browser {
         var body: String
         var location: String?
         var setCookie: HTTPCookies.Value?
+        var headers: HTTPHeaders = [:]
     }
 
     let app: Application
@@ -43,7 +44,7 @@ struct Browser {
         var reply = Reply(status: .ok, body: "")
         try await app.testing().test(method, path, headers: headers, body: body) { res in
             reply = Reply(status: res.status, body: res.body.string, location: res.headers.first(name: .location),
-                          setCookie: res.headers.setCookie?[AccountSession.cookieName])
+                          setCookie: res.headers.setCookie?[AccountSession.cookieName], headers: res.headers)
         }
         if let set = reply.setCookie {
             let expired = set.expires.map { $0 < Date() } ?? false
