@@ -85,7 +85,7 @@ enum BudgetTransfers {
     static func decide(_ transfer: BudgetTransfer, approved: Bool, on date: String?, actor: String, address: String? = nil,
                        on database: any Database) async throws {
         guard transfer.state == .proposed else { throw InputError(Strings.transferAlreadyDecided(transfer.state.label), status: .conflict) }
-        let decidedOn = try isoDay(date)
+        let decidedOn = try DecisionRequests.decidedOn(date)
         try await database.transaction { db in
             // Claim the proposal: of two deciding at once, one wins.
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
@@ -131,13 +131,6 @@ enum BudgetTransfers {
         for transfer in try await BudgetTransfer.query(on: db).filter(\.$decision.$id == id).filter(\.$state == .proposed).all() {
             try await decide(transfer, approved: decision.outcome == .approved, on: decision.decidedOn, actor: actor, address: address, on: db)
         }
-    }
-
-    /// "20-11-2018", "20 november 2018" → "2018-11-20"; empty is no date.
-    static func isoDay(_ text: String?) throws -> String? {
-        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        guard let day = PlanDate(parsing: text), day.precision == .day else { throw InputError(Strings.transferDateInvalid(text), field: "datum") }
-        return String(format: "%04d-%02d-%02d", day.year, day.part, day.day)
     }
 
     /// "Krediet, eenmalig 2018: informatiearchitectuur omgevingswet"

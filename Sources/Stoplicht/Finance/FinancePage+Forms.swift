@@ -156,7 +156,7 @@ extension FinancePageView {
 
     static func transferState(_ model: FinancePageModel, _ transfer: BudgetTransfer, _ slug: String) -> Body {
         guard transfer.state == .proposed, model.mayManage, let id = transfer.id else {
-            return .safeText(transfer.state.label + (transfer.decidedOn.map { " (\(dutchDay($0)))" } ?? ""))
+            return .safeText(transfer.state.label + (transfer.decidedOn.map { " (\(DecisionRequests.dutchDay($0)))" } ?? ""))
         }
         let prefix = "besluit-\(id.uuidString.lowercased())"
         return .group(
@@ -168,9 +168,6 @@ extension FinancePageView {
                   text(model, "\(prefix)-datum", Strings.financeDecidedOn, hint: Strings.financeDecidedOnHint),
                   .submitButton(Strings.financeRecordDecision)))
     }
-
-    /// "2018-11-20" → "20-11-2018".
-    static func dutchDay(_ iso: String) -> String { iso.split(separator: "-").reversed().joined(separator: "-") }
 
     static func transferForm(_ model: FinancePageModel, _ slug: String) -> Body {
         let lines = model.lines.map { line in

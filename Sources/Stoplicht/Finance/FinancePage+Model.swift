@@ -91,7 +91,7 @@ struct FinancePageModel: Sendable {
             model.mappings = try await CostCentreMapping.query(on: db).filter(\.$programme.$id == programmeID).with(\.$project).sort(\.$costCentre).all()
             model.unmappedCentres = try await unmappedCentres(programmeID, on: db)
             model.projectChoices = active.map { ($0.number, $0.name) }
-            model.openDecisions = try await openDecisions(programmeID, on: db)
+            model.openDecisions = try await DecisionRequests.open(in: context.periods.compactMap(\.id), on: db)
             model.transfers = try await BudgetTransfers.transfers(context.programme, on: db)
         case .leader:
             model.quotes = quotes.filter { $0.project.map { led.contains($0.number) } ?? false }.sorted(by: quoteOrder)
@@ -129,12 +129,5 @@ struct FinancePageModel: Sendable {
             FROM actual_lines WHERE programme_id = \(bind: programmeID) AND project_id IS NULL
             GROUP BY cost_centre ORDER BY cost_centre LIMIT 200
             """).all(decoding: UnmappedCentre.self)
-    }
-
-    private static func openDecisions(_ programmeID: UUID, on db: any Database) async throws -> [Decision] {
-        let periods = try await ReportingPeriod.query(on: db).filter(\.$programme.$id == programmeID).all(\.$id)
-        guard !periods.isEmpty else { return [] }
-        return try await Decision.query(on: db).filter(\.$period.$id ~~ periods)
-            .filter(\.$outcome ~~ [.requested, .deferred]).sort(\.$position).all()
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import StoplichtCore
 import Vapor
 
 /// The decision request a change hangs on (a budget transfer, a postponement): one the
@@ -23,6 +24,23 @@ enum DecisionRequests {
         try await decision.save(on: db)
         return decision
     }
+
+    /// The decision requests of these periods not decided yet, for a change to hang on.
+    static func open(in periods: [UUID], on db: any Database) async throws -> [Decision] {
+        guard !periods.isEmpty else { return [] }
+        return try await Decision.query(on: db).filter(\.$period.$id ~~ periods)
+            .filter(\.$outcome ~~ [.requested, .deferred]).sort(\.$position).all()
+    }
+
+    /// The day a decision was taken as typed ("20-11-2018", "20 november 2018") → "2018-11-20"; empty is no date.
+    static func decidedOn(_ text: String?) throws -> String? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let day = PlanDate(parsing: text), day.precision == .day else { throw InputError(Strings.transferDateInvalid(text), field: "datum") }
+        return day.isoDay
+    }
+
+    /// "2018-11-20" → "20-11-2018".
+    static func dutchDay(_ iso: String) -> String { iso.split(separator: "-").reversed().joined(separator: "-") }
 
     /// Whether a transfer or a postponement hangs on the decision (it then cannot be removed).
     static func isLinked(_ id: UUID, on db: any Database) async throws -> Bool {

@@ -91,9 +91,7 @@ enum PlanningController {
     static func loadPostponements(_ model: inout ProjectShowModel, manages: Bool, on db: any Database) async throws {
         model.postponements = try await Postponement.query(on: db).filter(\.$project.$id == model.project.requireID()).with(\.$decision).all()
         if manages {
-            let periods = model.context.periods.compactMap(\.id)
-            model.openDecisions = periods.isEmpty ? [] : try await Decision.query(on: db).filter(\.$period.$id ~~ periods)
-                .filter(\.$outcome ~~ [.requested, .deferred]).sort(\.$position).all()
+            model.openDecisions = try await DecisionRequests.open(in: model.context.periods.compactMap(\.id), on: db)
         }
     }
 

@@ -38,7 +38,7 @@ enum Postponements {
     static func decide(_ postponement: Postponement, approved: Bool, on date: String?, actor: String, address: String? = nil,
                        on database: any Database) async throws {
         guard postponement.state == .proposed else { throw InputError(Strings.postponeAlreadyDecided, status: .conflict) }
-        let decidedOn = try BudgetTransfers.isoDay(date)
+        let decidedOn = try DecisionRequests.decidedOn(date)
         try await database.transaction { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
             let claimed = try await sql.update(Postponement.schema)

@@ -13,7 +13,7 @@ extension ProjectShowView {
             .h2(.class("utrecht-heading-2"), .safeText(Strings.postponeTitle)),
             .if(!model.postponements.isEmpty, .ul(.class("utrecht-unordered-list"), .forEach(model.postponements) { postponement in
                 .li(.p(.safeText(Strings.postponementLine(months: postponement.months, reason: postponement.reason,
-                                                          state: postponement.state.label + (postponement.decidedOn.map { " (\(FinancePageView.dutchDay($0)))" } ?? "")))),
+                                                          state: postponement.state.label + (postponement.decidedOn.map { " (\(DecisionRequests.dutchDay($0)))" } ?? "")))),
                     .p(.class("stoplicht-muted"), .safeText(MarkdownDocument(parsing: postponement.decision.text).plainText)),
                     .if(manages && postponement.state == .proposed, decideForm(model, postponement, slug: slug, number: number)))
             })),

@@ -30,6 +30,21 @@ public enum PNGWriter {
         return png
     }
 
+    /// Filled rectangles (x, y, width, height, "RRGGBB") on a white picture, clipped to it:
+    /// the charts' PNG fallbacks.
+    public static func rectangles(width: Int, height: Int, _ rects: [(x: Int, y: Int, width: Int, height: Int, colour: String)]) -> Data {
+        var palette = ["FFFFFF"]
+        var pixels = [UInt8](repeating: 0, count: width * height)
+        for rect in rects {
+            if !palette.contains(rect.colour) && palette.count < 256 { palette.append(rect.colour) }
+            let index = UInt8(palette.firstIndex(of: rect.colour) ?? 0)
+            for row in max(0, rect.y)..<min(height, rect.y + rect.height) {
+                for column in max(0, rect.x)..<min(width, rect.x + rect.width) { pixels[row * width + column] = index }
+            }
+        }
+        return indexed(width: width, height: height, palette: palette, pixels: pixels)
+    }
+
     /// A zlib stream of stored (uncompressed) deflate blocks with its Adler-32.
     static func zlibStored(_ bytes: [UInt8]) -> Data {
         var out = Data([0x78, 0x01])

@@ -165,15 +165,6 @@ public struct FinanceChart: Sendable {
     /// The bars as a PNG, without the words (the table beside the chart has them): the
     /// fallback picture word processors without SVG show.
     public var png: Data {
-        let palette = Colour.allCases
-        var pixels = [UInt8](repeating: UInt8(palette.firstIndex(of: .white)!), count: Self.width * height)
-        for rect in rects {
-            let index = UInt8(palette.firstIndex(of: rect.colour)!)
-            for row in max(0, rect.y)..<min(height, rect.y + rect.height) {
-                let start = row * Self.width
-                for column in max(0, rect.x)..<min(Self.width, rect.x + rect.width) { pixels[start + column] = index }
-            }
-        }
-        return PNGWriter.indexed(width: Self.width, height: height, palette: palette.map(\.rawValue), pixels: pixels)
+        PNGWriter.rectangles(width: Self.width, height: height, rects.map { ($0.x, $0.y, $0.width, $0.height, $0.colour.rawValue) })
     }
 }

@@ -138,15 +138,7 @@ public struct Roadmap: Sendable {
 
     /// The bars without their words, for word processors without SVG.
     public var png: Data {
-        let palette = ["FFFFFF", "9E9E9E", "E0E0E0", "D0D0D0", "C62828", "1565C0"]
-        var pixels = [UInt8](repeating: 0, count: width * height)
-        for (x, y, w, h, colour) in bars {
-            let index = UInt8(palette.firstIndex(of: colour) ?? 1)
-            for row in max(0, y)..<min(height, y + h) {
-                for column in max(0, x)..<min(width, x + w) { pixels[row * width + column] = index }
-            }
-        }
-        return PNGWriter.indexed(width: width, height: height, palette: palette, pixels: pixels)
+        PNGWriter.rectangles(width: width, height: height, bars.map { ($0.0, $0.1, $0.2, $0.3, $0.4) })
     }
 
     public var svgDocument: String { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(id: "tijdlijn") }
