@@ -6,13 +6,14 @@ import Vapor
 /// The API's permission check: the token's user gets the same role and the same matrix as
 /// in the web UI; a read-only token writes nothing; an open programme is read by anyone.
 enum APIAccess {
-    static func reader(_ req: Request, programme: Programme) async throws -> Viewer {
+    /// `published`: what is read belongs to a published report, which a programme may open to everyone.
+    static func reader(_ req: Request, programme: Programme, published: Bool = false) async throws -> Viewer {
         let client = try await APITokens.client(req)
         var viewer = Viewer()
         if let client {
             viewer = Viewer(user: client.user, role: try await ProgrammeRoleAssignment.role(of: client.user, inProgramme: programme.requireID(), on: req.db))
         }
-        if viewer.may(.read) || programme.access == .open { return viewer }
+        if viewer.may(.read) || programme.access == .open || published && programme.access == .publishedReports { return viewer }
         throw InputError(client == nil ? Strings.apiLoginRequired : Strings.forbidden, status: client == nil ? .unauthorized : .forbidden)
     }
 
@@ -24,6 +25,26 @@ enum APIAccess {
             throw InputError(Strings.forbidden, status: .forbidden)
         }
         return (viewer, client)
+    }
+}
+
+extension APIAccess {
+    /// The programmes the caller may read, in two queries: the open ones for anyone, all for
+    /// a beheerder, else those where the token's user has a role.
+    static func readableProgrammes(_ req: Request) async throws -> [Programme] {
+        let programmes = try await Programme.query(on: req.db).sort(\.$name).all()
+        guard let client = try await APITokens.client(req) else { return programmes.filter { $0.access == .open } }
+        if client.user.isAdministrator { return programmes }
+        let mine = Set(try await ProgrammeRoleAssignment.query(on: req.db).filter(\.$user.$id == client.user.requireID()).all().map(\.$programme.id))
+        return programmes.filter { programme in programme.access == .open || programme.id.map(mine.contains) == true }
+    }
+
+    /// A beheerder's token that may write: what the web leaves to the application's administrator.
+    static func administrator(_ req: Request) async throws -> APITokens.Client {
+        guard let client = try await APITokens.client(req) else { throw InputError(Strings.apiLoginRequired, status: .unauthorized) }
+        guard client.scope == .readWrite else { throw InputError(Strings.tokenReadOnly, status: .forbidden) }
+        guard client.user.isAdministrator else { throw InputError(Strings.forbidden, status: .forbidden) }
+        return client
     }
 }
 

@@ -28,6 +28,8 @@ struct APIOperation: Sendable {
     var otherResponses: [String: String] = [:]
     /// The answer carries an ETag (and a write wants it back in If-Match).
     var etag = false
+    /// 200, 201 for a creation (with Location), 204 for a removal (no body).
+    var success: HTTPResponseStatus = .ok
 
     /// Vapor's path components: "{programme}" becomes ":programme".
     var components: [PathComponent] {
@@ -52,38 +54,36 @@ enum APIOperations {
                                schema: ["type": "integer", "minimum": 1, "maximum": APIPage.maximumSize, "default": 20], description: "Aantal per pagina."),
     ]
 
-    static let all: [APIOperation] = [
-        APIOperation(method: .GET, path: "/programmes", operationID: "listProgrammes", summary: "De programma's die u mag lezen",
-                     parameters: pageParameters, response: "ProgrammeList", handler: ProgrammesAPI.list),
-        APIOperation(method: .GET, path: "/programmes/{programme}", operationID: "getProgramme", summary: "Eén programma met zijn perioden",
-                     parameters: [programmeParameter], response: "Programme", handler: ProgrammesAPI.show),
-        APIOperation(method: .GET, path: "/programmes/{programme}/projects", operationID: "listProjects",
-                     summary: "De projecten van een programma met hun status in een periode",
-                     parameters: [programmeParameter,
-                                  .init(name: "period", location: "query", required: false, schema: ["type": "string"],
-                                        description: "De periode (standaard de laatste), bijv. juni-t-m-oktober-2018."),
-                                  .init(name: "light", location: "query", required: false, schema: ["type": "string"],
-                                        description: "Alleen projecten met dit stoplicht (de code uit de legenda, bijv. oranje), of ‘geen’; leeg is geen filter."),
-                                  .init(name: "lifecycle", location: "query", required: false,
-                                        schema: ["type": "string", "enum": ["niet-gestart", "lopend", "uitgesteld", "opgeleverd", "gestopt"]],
-                                        description: "Alleen projecten in deze levensfase.")] + pageParameters,
-                     response: "ProjectList", handler: ProgrammesAPI.projects),
-        APIOperation(method: .GET, path: "/programmes/{programme}/projects/{number}/status", operationID: "getStatus",
-                     summary: "De status van een project in een periode, met de ETag om hem te wijzigen",
-                     parameters: [programmeParameter, numberParameter, periodParameter], response: "Status", handler: StatusesAPI.show, etag: true),
-        APIOperation(method: .PUT, path: "/programmes/{programme}/projects/{number}/status", operationID: "putStatus",
-                     summary: "De status van een project bijwerken (de projectleider of de programmamanager; een token met lezen-schrijven)",
-                     parameters: [programmeParameter, numberParameter, periodParameter,
-                                  .init(name: "If-Match", location: "header", required: true, schema: ["type": "string", "example": "\"3\""],
-                                        description: "De ETag van de status zoals u hem ophaalde.")],
-                     response: "Status", handler: StatusesAPI.update, requestBody: "Status",
-                     otherResponses: ["409": "De periode is gepubliceerd of in review.", "412": "De status is intussen gewijzigd; de actuele ETag staat in de kop.",
-                                      "413": "De inhoud is groter dan 1 MB.", "422": "De status klopt niet (bijv. oranje zonder toelichting).",
-                                      "428": "If-Match ontbreekt.", "503": "De database was even bezet; niets opgeslagen, probeer het opnieuw."],
-                     etag: true),
-        APIOperation(method: .GET, path: "/openapi.json", operationID: "getOpenAPI", summary: "Dit document",
-                     parameters: [], response: "OpenAPI", handler: { req in OpenAPIDocument.response(req) }),
-    ]
+    static let periodPathParameter = APIOperation.Parameter(name: "period", location: "path", required: true,
+                                                           schema: ["type": "string", "example": "juni-t-m-oktober-2018"],
+                                                           description: "De periode, zoals in de adresbalk: juni-t-m-oktober-2018.")
+
+    static func ifMatch(_ what: String, example: String = "\"3\"") -> APIOperation.Parameter {
+        APIOperation.Parameter(name: "If-Match", location: "header", required: true, schema: ["type": "string", "example": example],
+                               description: "De ETag van \(what) zoals u hem ophaalde.")
+    }
+
+    /// A write's largest body. Any body its schema allows fits: a risk's four texts of
+    /// 100,000 characters each, every one written as a six-byte \u escape, are 2.4 MB.
+    static let maximumBody = "4 MB"
+
+    /// The refusals every write can give besides 400–404.
+    static func writeResponses(_ invalid: String, conflict: String = "De periode is gepubliceerd.", etag: Bool = true) -> [String: String] {
+        var responses = ["409": conflict, "413": "De inhoud is groter dan \(maximumBody).", "422": invalid,
+                         "503": "De database was even bezet; niets opgeslagen, probeer het opnieuw."]
+        if etag {
+            responses["412"] = "Het is intussen gewijzigd; de actuele ETag staat in de kop."
+            responses["428"] = "If-Match ontbreekt."
+        }
+        return responses
+    }
+
+    /// Every operation: each capability declares its own.
+    static let all: [APIOperation] = ProgrammesAPI.operations + StatusesAPI.operations + OrganisationsAPI.operations + PeriodsAPI.operations
+        + SectionsAPI.operations + DecisionsAPI.operations + RisksAPI.operations + BudgetLinesAPI.operations + [
+            APIOperation(method: .GET, path: "/openapi.json", operationID: "getOpenAPI", summary: "Dit document",
+                         parameters: [], response: "OpenAPI", handler: { req in OpenAPIDocument.response(req) }),
+        ]
 
     /// The methods the API answers on a path ("/api/v1/programmes/x/projects"), by the operations' templates.
     static func methods(for path: String) -> [HTTPMethod] {
@@ -101,8 +101,7 @@ enum APIOperations {
     static func register(_ app: Application) {
         for operation in all {
             if operation.requestBody != nil {
-                // A status with its texts at their longest fits well within 1 MB; more is a 413.
-                app.on(operation.method, operation.components, body: .collect(maxSize: "1mb"), use: operation.handler)
+                app.on(operation.method, operation.components, body: .collect(maxSize: "4mb"), use: operation.handler)
             } else {
                 app.on(operation.method, operation.components, use: operation.handler)
             }

@@ -17,10 +17,18 @@ enum OpenAPIDocument {
             }
             var okHeaders: [String: Any] = ["API-Version": ["$ref": "#/components/headers/API-Version"]]
             if operation.etag { okHeaders["ETag"] = ["$ref": "#/components/headers/ETag"] }
-            var responses: [String: Any] = [
-                "200": ["description": operation.method == .GET ? "Gevonden." : "Opgeslagen.", "headers": okHeaders,
-                        "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(operation.response)"]]]],
-            ]
+            var responses: [String: Any] = [:]
+            switch operation.success {
+            case .noContent:
+                responses["204"] = ["description": "Verwijderd.", "headers": okHeaders]
+            case .created:
+                okHeaders["Location"] = ["$ref": "#/components/headers/Location"]
+                responses["201"] = ["description": "Aangemaakt.", "headers": okHeaders,
+                                    "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(operation.response)"]]]]
+            default:
+                responses["200"] = ["description": operation.method == .GET ? "Gevonden." : "Opgeslagen.", "headers": okHeaders,
+                                    "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(operation.response)"]]]]
+            }
             let problems = [("400", "De vraag klopt niet."), ("401", "Een API-token is nodig of ongeldig."), ("403", "Geen toegang."),
                             ("404", "Niet gevonden.")] + operation.otherResponses.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             for (code, meaning) in problems where operation.path != "/openapi.json" {
@@ -46,8 +54,11 @@ enum OpenAPIDocument {
             "components": [
                 "securitySchemes": ["token": ["type": "http", "scheme": "bearer", "description": "Een persoonlijke API-token (stl_…)."]],
                 "headers": ["API-Version": ["description": "De versie van de API.", "schema": ["type": "string", "example": APIVersionMiddleware.version]],
-                            "ETag": ["description": "De versie van de status; terug te sturen in If-Match.", "schema": ["type": "string"]]],
-                "schemas": schemas,
+                            "ETag": ["description": "De versie van wat u ophaalde; terug te sturen in If-Match.", "schema": ["type": "string"]],
+                            "Location": ["description": "Het adres van wat is aangemaakt.", "schema": ["type": "string"]]],
+                "schemas": schemas.merging(OrganisationsAPI.schemas.merging(PeriodsAPI.schemas) { a, _ in a }
+                    .merging(SectionsAPI.schemas) { a, _ in a }.merging(DecisionsAPI.schemas) { a, _ in a }
+                    .merging(RisksAPI.schemas) { a, _ in a }.merging(BudgetLinesAPI.schemas) { a, _ in a }) { a, _ in a },
             ],
         ]
     }
@@ -64,7 +75,9 @@ enum OpenAPIDocument {
                         "properties": ["status": ["type": "integer"], "title": ["type": "string"], "detail": ["type": "string"]]],
             "Period": ["type": "object", "required": ["slug", "name", "state"],
                        "properties": ["slug": ["type": "string"], "name": ["type": "string"],
-                                      "state": ["type": "string", "enum": ["open", "in-review", "gepubliceerd"]]]],
+                                      "state": ["type": "string", "enum": ["open", "in-review", "gepubliceerd"]],
+                                      "startsOn": ["type": "string", "format": "date", "nullable": true],
+                                      "endsOn": ["type": "string", "format": "date", "nullable": true]]],
             "Programme": ["type": "object", "required": ["slug", "name", "organisation", "access", "periods"],
                           "properties": ["slug": ["type": "string"], "name": ["type": "string"], "organisation": ["type": "string"],
                                          "access": ["type": "string", "enum": ["besloten", "rapportages-openbaar", "openbaar"]],

@@ -5,6 +5,22 @@ import Vapor
 
 /// Read access to programmes and their projects with the status of a period.
 enum ProgrammesAPI {
+    static let operations: [APIOperation] = [
+        APIOperation(method: .GET, path: "/programmes", operationID: "listProgrammes", summary: "De programma's die u mag lezen",
+                     parameters: APIOperations.pageParameters, response: "ProgrammeList", handler: list),
+        APIOperation(method: .GET, path: "/programmes/{programme}", operationID: "getProgramme", summary: "Eén programma met zijn perioden",
+                     parameters: [APIOperations.programmeParameter], response: "Programme", handler: show),
+        APIOperation(method: .GET, path: "/programmes/{programme}/projects", operationID: "listProjects",
+                     summary: "De projecten van een programma met hun status in een periode",
+                     parameters: [APIOperations.programmeParameter, APIOperations.periodParameter,
+                                  .init(name: "light", location: "query", required: false, schema: ["type": "string"],
+                                        description: "Alleen projecten met dit stoplicht (de code uit de legenda, bijv. oranje), of ‘geen’; leeg is geen filter."),
+                                  .init(name: "lifecycle", location: "query", required: false,
+                                        schema: ["type": "string", "enum": ["niet-gestart", "lopend", "uitgesteld", "opgeleverd", "gestopt"]],
+                                        description: "Alleen projecten in deze levensfase.")] + APIOperations.pageParameters,
+                     response: "ProjectList", handler: projects),
+    ]
+
     struct ProgrammeBody: Content {
         var slug: String
         var name: String
@@ -17,6 +33,16 @@ enum ProgrammesAPI {
         var slug: String
         var name: String
         var state: String
+        var startsOn: String?
+        var endsOn: String?
+
+        init(_ period: ReportingPeriod) {
+            slug = period.slug
+            name = period.name
+            state = period.state.rawValue
+            startsOn = period.startsOn
+            endsOn = period.endsOn
+        }
     }
 
     struct ProgrammeList: Content {
@@ -46,14 +72,12 @@ enum ProgrammesAPI {
 
     static func list(_ req: Request) async throws -> Response {
         let page = try APIPage(req)
-        let programmes = try await Programme.query(on: req.db).sort(\.$name).all()
-        var readable: [ProgrammeBody] = []
-        for programme in programmes {
-            guard (try? await APIAccess.reader(req, programme: programme)) != nil else { continue }
-            let context = try await ProgrammeContext.load(slug: programme.slug, on: req.db)
-            readable.append(body(context))
+        let readable = try await APIAccess.readableProgrammes(req)
+        var bodies: [ProgrammeBody] = []
+        for programme in page.slice(readable) {
+            bodies.append(body(try await ProgrammeContext.load(slug: programme.slug, on: req.db)))
         }
-        return try await ProgrammeList(programmes: page.slice(readable), total: readable.count, _links: page.links(req, total: readable.count))
+        return try await ProgrammeList(programmes: bodies, total: readable.count, _links: page.links(req, total: readable.count))
             .encodeResponse(for: req)
     }
 
@@ -90,6 +114,6 @@ enum ProgrammesAPI {
 
     static func body(_ context: ProgrammeContext) -> ProgrammeBody {
         ProgrammeBody(slug: context.slug, name: context.programme.name, organisation: context.organisation.name, access: context.programme.access.rawValue,
-                      periods: context.periods.map { PeriodBody(slug: $0.slug, name: $0.name, state: $0.state.rawValue) })
+                      periods: context.periods.map(PeriodBody.init))
     }
 }

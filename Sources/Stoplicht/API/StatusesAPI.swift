@@ -7,6 +7,21 @@ import Vapor
 /// If-Match: the same checks, conflict rule and audit entry as the web form. Without
 /// If-Match a write is refused (428); with a stale one, 412 and the current ETag.
 enum StatusesAPI {
+    static let operations: [APIOperation] = [
+        APIOperation(method: .GET, path: "/programmes/{programme}/projects/{number}/status", operationID: "getStatus",
+                     summary: "De status van een project in een periode, met de ETag om hem te wijzigen",
+                     parameters: [APIOperations.programmeParameter, APIOperations.numberParameter, APIOperations.periodParameter], response: "Status",
+                     handler: show, etag: true),
+        APIOperation(method: .PUT, path: "/programmes/{programme}/projects/{number}/status", operationID: "putStatus",
+                     summary: "De status van een project bijwerken (de projectleider of de programmamanager; een token met lezen-schrijven)",
+                     parameters: [APIOperations.programmeParameter, APIOperations.numberParameter, APIOperations.periodParameter,
+                                  APIOperations.ifMatch("de status")],
+                     response: "Status", handler: update, requestBody: "Status",
+                     otherResponses: APIOperations.writeResponses("De status klopt niet (bijv. oranje zonder toelichting).",
+                                                                  conflict: "De periode is gepubliceerd of in review."),
+                     etag: true),
+    ]
+
     struct StatusBody: Content {
         var light: String?
         var dimensionLights: [String: String]
@@ -47,16 +62,11 @@ enum StatusesAPI {
         var leads = false
         if let client = try await APITokens.client(req) { leads = try await Access.leads(client.user, project, on: req.db) }
         let (viewer, client) = try await APIAccess.writer(req, .editOwnProject, programme: context.programme, leadsProject: leads)
-        try StatusController.checkEditable(period, viewer: viewer)
         guard let match = req.headers.first(name: .ifMatch) else { throw InputError(Strings.apiIfMatchRequired, status: .preconditionRequired) }
+        try StatusController.checkEditable(period, viewer: viewer)
+        let body = try APIWrite.decode(StatusBody.self, req, schema: "Status")
         guard let revision = Int(match.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))) else {
             throw InputError(Strings.apiIfMatchInvalid(match), status: .preconditionFailed)
-        }
-        let body: StatusBody
-        do {
-            body = try req.content.decode(StatusBody.self)
-        } catch {
-            throw InputError(Strings.apiBodyInvalid, status: .badRequest)
         }
         var fields: [String: String] = [
             "licht": body.light ?? "", "levensfase": body.lifecycle, "opmerkingen": body.remarks, "bereikt": body.achieved, "volgende": body.plannedNext,

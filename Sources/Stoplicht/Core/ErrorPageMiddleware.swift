@@ -25,7 +25,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             status = abort.status
             title = status == .notFound ? Strings.notFoundTitle : Strings.errorTitle
             detail = status == .notFound && abort.reason == HTTPResponseStatus.notFound.reasonPhrase ? Strings.notFound
-                : status == .payloadTooLarge ? Strings.payloadTooLarge : abort.reason
+                : status == .payloadTooLarge ? (request.url.path.hasPrefix("/api/") ? Strings.apiBodyTooLarge : Strings.payloadTooLarge) : abort.reason
             request.logger.info("\(status.code) \(request.url.path): \(abort.reason)")
         } else {
             status = .internalServerError
@@ -35,7 +35,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         }
         if wantsJSON(request) {
             struct Problem: Encodable { var status: UInt; var title: String; var detail: String }
-            let body = (try? JSONEncoder().encode(Problem(status: status.code, title: title, detail: detail))) ?? Data("{}".utf8)
+            let problem = Problem(status: status.code, title: Strings.problemTitle(status) ?? title, detail: detail)
+            let body = (try? JSONEncoder().encode(problem)) ?? Data("{}".utf8)
             return Response(status: status, headers: ["Content-Type": "application/problem+json; charset=utf-8"], body: .init(data: body))
         }
         let page = Layout(title: title, settings: request.settings, breadcrumbs: []) {

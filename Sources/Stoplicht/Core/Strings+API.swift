@@ -1,3 +1,5 @@
+import Vapor
+
 /// The texts of the API and its tokens.
 extension Strings {
     static let tokenNameRequired = "Geef de token een naam, bijvoorbeeld ‘Koppeling Key2Financiën’."
@@ -28,7 +30,6 @@ extension Strings {
     static func apiNoStatus(_ number: Int, _ period: String) -> String { "Project \(number) heeft geen status in \(period)." }
     static let apiIfMatchRequired = "Stuur de ETag van de status mee in If-Match, zodat een wijziging van een ander niet verloren gaat."
     static func apiIfMatchInvalid(_ value: String) -> String { "‘\(value)’ is geen ETag van deze status." }
-    static let apiBodyInvalid = "De inhoud is geen geldige status; zie het schema Status in /api/v1/openapi.json."
     static func apiConflict(_ by: String?) -> String {
         "De status is intussen gewijzigd\(by.map { " door \($0)" } ?? ""); haal hem opnieuw op (de actuele ETag staat in de kop) en stuur uw wijziging opnieuw."
     }
@@ -49,4 +50,56 @@ extension Strings {
     static let tokenRevoke = "Intrekken"
     static let tokenRevoked = "Ingetrokken"
     static let tokenCreate = "Nieuwe token maken"
+}
+
+extension Strings {
+    static func apiIfMatchMissing(_ what: String) -> String {
+        "Stuur de ETag van \(what) mee in If-Match, zodat een wijziging van een ander niet verloren gaat."
+    }
+    static func apiBodyNotSchema(_ schema: String) -> String { "De inhoud is geen geldige JSON volgens het schema \(schema) in /api/v1/openapi.json." }
+    static func apiChangedMeanwhile(_ what: String) -> String {
+        "\(what.prefix(1).uppercased() + what.dropFirst()) is intussen gewijzigd; haal het opnieuw op (de actuele ETag staat in de kop) en stuur uw wijziging opnieuw."
+    }
+    static func apiFieldRequired(_ label: String) -> String { "\(label) is verplicht." }
+    static func apiOrganisationNotFound(_ id: String) -> String { "Er is geen organisatie ‘\(id)’ die u mag zien." }
+    static func apiOrganisationExists(_ name: String) -> String { "Er is al een organisatie ‘\(name)’ van deze soort." }
+    static func apiUnknownValue(_ field: String, _ value: String, _ allowed: [String]) -> String {
+        "‘\(value)’ is geen geldige waarde voor \(field); kies \(allowed.map { "‘\($0)’" }.joined(separator: ", "))."
+    }
+    static func apiSectionNotFound(_ key: String, _ period: String) -> String { "De rapportage over \(period) heeft geen paragraaf ‘\(key)’." }
+    static func apiDecisionNotFound(_ id: String, _ period: String) -> String { "De rapportage over \(period) heeft geen besluit ‘\(id)’." }
+    static func apiRiskNotFound(_ id: String, _ period: String) -> String { "De rapportage over \(period) heeft geen risico ‘\(id)’." }
+    static func apiBudgetLineNotFound(_ id: String) -> String { "Er is geen begrotingsregel ‘\(id)’ in dit programma." }
+    static let apiBudgetLinesBoard = "Als lezer ziet u de samenvatting van de financiën (op de pagina Financiën), niet de begrotingsregels."
+    static func apiAmountInvalid(_ label: String) -> String { "\(label) moet een heel aantal centen zijn, tussen −10 miljard en 10 miljard euro." }
+}
+
+extension Strings {
+    /// The title of an API problem: what kind of problem it is; the detail says what exactly.
+    static func problemTitle(_ status: HTTPResponseStatus) -> String? {
+        switch status.code {
+        case 400: "Ongeldige vraag"
+        case 401: "Niet aangemeld"
+        case 403: "Geen toegang"
+        case 404: "Niet gevonden"
+        case 405: "Methode niet toegestaan"
+        case 409: "Conflict"
+        case 412: "Intussen gewijzigd"
+        case 413: "Te groot"
+        case 422: "Ongeldige invoer"
+        case 428: "If-Match ontbreekt"
+        case 503: "Even bezet"
+        default: nil
+        }
+    }
+}
+
+extension Strings {
+    static let apiBodyTooLarge = "De inhoud is groter dan \(APIOperations.maximumBody); er is niets opgeslagen."
+}
+
+extension Strings {
+    static func apiUnknownField(_ field: String, _ schema: String) -> String {
+        "Het veld ‘\(field)’ bestaat niet in \(schema); zie /api/v1/openapi.json voor de velden."
+    }
 }

@@ -5,6 +5,11 @@ import Vapor
 
 /// Assembles the application: database, migrations, middleware, routes and commands.
 public func configure(_ app: Application, settings: Settings) async throws {
+    // SQLite runs its calls on this pool, and a connection waiting for another's write lock
+    // keeps its thread (SQLiteNIO retries without end). The process-wide default pool has a
+    // thread per core, shared by every application in the process; this one is the
+    // application's own, with room for every connection and the password hashing beside them.
+    app.threadPool = NIOThreadPool(numberOfThreads: max(4, 2 * System.coreCount))
     switch settings.database {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)

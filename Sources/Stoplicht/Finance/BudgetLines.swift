@@ -97,15 +97,24 @@ enum BudgetLines {
         }
         let line = BudgetLine(programmeID: programmeID, projectID: projectID, source: source, nature: nature, year: year,
                               description: String(input.description.prefix(500)), budgetCents: cents, commitmentCents: commitment)
+        try await insert(line, projectNumber: input.project, actor: actor, on: database)
+        return line
+    }
+
+    /// Saves a new line with its audit entry.
+    static func insert(_ line: BudgetLine, projectNumber: Int?, actor: String, address: String? = nil, on database: any Database) async throws {
         try await database.transaction { db in
             try await line.save(on: db)
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, action: "begroting-toevoegen", entity: "begrotingsregel", entityID: line.id?.uuidString,
-                programmeID: programmeID, periodID: nil, before: nil,
-                after: AuditRecord.json(["project": input.project.map(String.init), "bron": source.rawValue, "karakter": nature.rawValue,
-                                         "jaar": String(year), "bedrag": ReportedAmount.money(cents: cents).description,
-                                         "verplicht": ReportedAmount.money(cents: line.commitmentCents).description]))], on: db)
+                at: Date(), actor: actor, address: address, action: "begroting-toevoegen", entity: "begrotingsregel", entityID: line.id?.uuidString,
+                programmeID: line.$programme.id, periodID: nil, before: nil, after: AuditRecord.json(audited(line, projectNumber: projectNumber)))], on: db)
         }
-        return line
+    }
+
+    /// A line's fields as the audit trail keeps them.
+    static func audited(_ line: BudgetLine, projectNumber: Int?) -> [String: String?] {
+        ["project": projectNumber.map(String.init), "bron": line.source.rawValue, "karakter": line.nature.rawValue, "jaar": String(line.year),
+         "omschrijving": line.description, "bedrag": ReportedAmount.money(cents: line.budgetCents).description,
+         "verplicht": ReportedAmount.money(cents: line.commitmentCents).description]
     }
 }

@@ -132,7 +132,7 @@ struct PeriodTexts: Sendable, Equatable {
             model.body = section.body
             try await model.save(on: db)
         }
-        var nextPosition = (stored.decisions.map(\.position).max() ?? 0) + 1
+        var nextPosition = (stored.decisions.map(\.position).max() ?? -1) + 1
         for decision in decisions {
             if let id = decision.id {
                 guard let model = stored.decisions.first(where: { $0.id == id }) else { continue }
@@ -162,7 +162,7 @@ struct PeriodTexts: Sendable, Equatable {
                 record("besluit", model.id, [:], ["tekst": model.text, "gevraagd aan": model.requestedFrom, "besluit": model.outcome.rawValue])
             }
         }
-        var nextRisk = (stored.risks.map(\.position).max() ?? 0) + 1
+        var nextRisk = (stored.risks.map(\.position).max() ?? -1) + 1
         for risk in risks {
             func values(_ r: Risk) -> [String: String?] {
                 ["tekst": r.description, "oorzaak": r.cause, "gevolg": r.impact, "maatregel": r.measures]

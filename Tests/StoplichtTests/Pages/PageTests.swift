@@ -118,7 +118,7 @@ import VaporTesting
             try await app.testing().test(.GET, "/nergens", headers: ["Accept": "application/json"]) { res in
                 #expect(res.status == .notFound)
                 #expect(res.headers.first(name: .contentType) == "application/problem+json; charset=utf-8")
-                #expect(res.body.string.contains("\"title\":\"Pagina niet gevonden\""))
+                #expect(res.body.string.contains("\"title\":\"Niet gevonden\""))
             }
         }
     }
