@@ -79,7 +79,7 @@ enum APIOperations {
     }
 
     /// Every operation: each capability declares its own.
-    static let all: [APIOperation] = ProgrammesAPI.operations + StatusesAPI.operations + OrganisationsAPI.operations + PeriodsAPI.operations
+    static let all: [APIOperation] = ProgrammesAPI.operations + ProjectsAPI.operations + StatusesAPI.operations + OrganisationsAPI.operations + PeriodsAPI.operations
         + SectionsAPI.operations + DecisionsAPI.operations + RisksAPI.operations + BudgetLinesAPI.operations + [
             APIOperation(method: .GET, path: "/openapi.json", operationID: "getOpenAPI", summary: "Dit document",
                          parameters: [], response: "OpenAPI", handler: { req in OpenAPIDocument.response(req) }),

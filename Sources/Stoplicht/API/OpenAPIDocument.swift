@@ -58,7 +58,8 @@ enum OpenAPIDocument {
                             "Location": ["description": "Het adres van wat is aangemaakt.", "schema": ["type": "string"]]],
                 "schemas": schemas.merging(OrganisationsAPI.schemas.merging(PeriodsAPI.schemas) { a, _ in a }
                     .merging(SectionsAPI.schemas) { a, _ in a }.merging(DecisionsAPI.schemas) { a, _ in a }
-                    .merging(RisksAPI.schemas) { a, _ in a }.merging(BudgetLinesAPI.schemas) { a, _ in a }) { a, _ in a },
+                    .merging(RisksAPI.schemas) { a, _ in a }.merging(BudgetLinesAPI.schemas) { a, _ in a }
+                    .merging(ProjectsAPI.schemas) { a, _ in a }.merging(ProgrammesAPI.schemas) { a, _ in a }) { a, _ in a },
             ],
         ]
     }

@@ -19,7 +19,31 @@ enum ProgrammesAPI {
                                         schema: ["type": "string", "enum": ["niet-gestart", "lopend", "uitgesteld", "opgeleverd", "gestopt"]],
                                         description: "Alleen projecten in deze levensfase.")] + APIOperations.pageParameters,
                      response: "ProjectList", handler: projects),
+        APIOperation(method: .PUT, path: "/programmes/{programme}/access", operationID: "putProgrammeAccess",
+                     summary: "Wie het programma mag lezen: besloten, rapportages-openbaar of openbaar (een beheerder)",
+                     parameters: [APIOperations.programmeParameter], response: "Programme", handler: setAccess, requestBody: "ProgrammeAccess",
+                     otherResponses: APIOperations.writeResponses("Onbekende toegang.", etag: false).filter { $0.key != "409" }),
     ]
+
+    static var schemas: [String: Any] {
+        ["ProgrammeAccess": ["type": "object", "required": ["access"], "additionalProperties": false,
+                             "properties": ["access": ["type": "string", "enum": ProgrammeAccess.allCases.map(\.rawValue)]]]]
+    }
+
+    struct AccessBody: Content { var access: String }
+
+    static func setAccess(_ req: Request) async throws -> Response {
+        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
+        let (_, client) = try await APIAccess.writer(req, .manageRoles, programme: context.programme)
+        let input = try APIWrite.decode(AccessBody.self, req, schema: "ProgrammeAccess")
+        guard let access = ProgrammeAccess(rawValue: input.access) else {
+            throw InputError(Strings.apiUnknownValue("access", input.access, ProgrammeAccess.allCases.map(\.rawValue)))
+        }
+        try await APIWrite.run {
+            try await PeriodController.setAccess(access, of: context.programme, actor: client.user.email, address: req.remoteAddress?.ipAddress, on: req.db)
+        }
+        return try await body(context).encodeResponse(for: req)
+    }
 
     struct ProgrammeBody: Content {
         var slug: String
@@ -95,21 +119,14 @@ enum ProgrammesAPI {
         // An empty filter is no filter.
         func filter(_ name: String) -> String? { req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
         let period = try filter("period").map { try context.period(slug: $0) } ?? context.latestPeriod
-        var rows = try await ProjectRow.load(context, period: period, on: req.db)
-        // A light the programme does not have matches no project (codes differ per programme).
-        if let light = filter("light") {
-            rows = rows.filter { light == "geen" ? $0.light == nil : $0.light?.code == light }
-        }
+        var wanted = APIProjectList.Filter(light: filter("light"))
         if let lifecycle = req.query[String.self, at: "lifecycle"] {
-            guard let wanted = Lifecycle(rawValue: lifecycle) else { throw InputError(Strings.apiPageInvalid("lifecycle", lifecycle), status: .badRequest) }
-            rows = rows.filter { $0.lifecycle == wanted }
+            guard let value = Lifecycle(rawValue: lifecycle) else { throw InputError(Strings.apiPageInvalid("lifecycle", lifecycle), status: .badRequest) }
+            wanted.lifecycle = value
         }
-        let projects = rows.map { row in
-            ProjectBody(number: row.number, name: row.name, leaders: row.leaders.map(\.text), lifecycle: row.lifecycle.rawValue, light: row.light?.code,
-                        plannedDelivery: row.plannedDelivery?.description, forecastDelivery: row.forecastDelivery?.description, remarks: row.remarks)
-        }
-        return try await ProjectList(programme: context.slug, period: period?.slug, projects: page.slice(projects), total: projects.count,
-                                     _links: page.links(req, total: projects.count)).encodeResponse(for: req)
+        let (projects, total) = try await APIProjectList.load(context, period: period, filter: wanted, page: page, on: req.db)
+        return try await ProjectList(programme: context.slug, period: period?.slug, projects: projects, total: total,
+                                     _links: page.links(req, total: total)).encodeResponse(for: req)
     }
 
     static func body(_ context: ProgrammeContext) -> ProgrammeBody {

@@ -64,18 +64,22 @@ enum PeriodController {
         guard let access = ProgrammeAccess(rawValue: value) else {
             return try await deskPage(req, context: context, viewer: viewer, notice: nil, error: Strings.unknownAccess(value), status: .unprocessableEntity)
         }
-        let before = context.programme.access
-        if before != access {
-            try await req.db.transaction { db in
-                context.programme.access = access
-                try await context.programme.save(on: db)
-                try await AuditTrail.append([AuditRecord(
-                    at: Date(), actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, action: "toegang", entity: "programma",
-                    entityID: context.programme.id?.uuidString, programmeID: context.programme.id, periodID: nil,
-                    before: AuditRecord.json(["toegang": before.rawValue]), after: AuditRecord.json(["toegang": access.rawValue]))], on: db)
-            }
-        }
+        try await setAccess(access, of: context.programme, actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, on: req.db)
         return req.redirect(to: SiteURL.periodDesk(context.slug).path + "?melding=toegang", redirectType: .normal)
+    }
+
+    /// Changes who may read a programme, with its audit entry.
+    static func setAccess(_ access: ProgrammeAccess, of programme: Programme, actor: String, address: String?, on database: any Database) async throws {
+        let before = programme.access
+        guard before != access else { return }
+        try await database.transaction { db in
+            programme.access = access
+            try await programme.save(on: db)
+            try await AuditTrail.append([AuditRecord(
+                at: Date(), actor: actor, address: address, action: "toegang", entity: "programma",
+                entityID: programme.id?.uuidString, programmeID: programme.id, periodID: nil,
+                before: AuditRecord.json(["toegang": before.rawValue]), after: AuditRecord.json(["toegang": access.rawValue]))], on: db)
+        }
     }
 }
 

@@ -66,11 +66,12 @@ enum ProjectAdminController {
         ProjectWriter(context: context, actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress)
     }
 
-    private static func takenNumbers(_ context: ProgrammeContext, on db: any Database) async throws -> Set<Int> {
+    static func takenNumbers(_ context: ProgrammeContext, on db: any Database) async throws -> Set<Int> {
         Set(try await Project.query(on: db).filter(\.$programme.$id == context.programme.requireID()).all(\.$number))
     }
 
-    private static func current(_ project: Project, on db: any Database) async throws -> ProjectInput {
+    /// A project's own data as the form (and the API) shows it.
+    static func current(_ project: Project, on db: any Database) async throws -> ProjectInput {
         let leaders = try await ProjectLeader.query(on: db).filter(\.$project.$id == project.requireID()).with(\.$person).sort(\.$position).all()
         let items = try await ProjectItem.query(on: db).filter(\.$project.$id == project.requireID()).sort(\.$position).all()
         return ProjectInput(project: project, leaders: leaders.map(\.person.name), items: items.map(\.title), nextNumber: 0)

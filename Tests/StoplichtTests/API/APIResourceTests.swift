@@ -149,4 +149,92 @@ import Vapor
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "begroting-bijwerken").count() == 1)
         }
     }
+
+    @Test func projectsAreAddedChangedAndArchivedByTheProgrammeManager() async throws {
+        try await withStoplicht(seeded: true) { app in
+            try await Cycle.setAccess(.closed, on: app.db)
+            let reader = try await APIClient.token(app, "lezer@woudenberg.nl", role: .reader)
+            let leader = try await APIClient.token(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
+            let manager = try await APIClient.token(app, "erna@woudenberg.nl", role: .programmeManager)
+            let projects = "\(Self.programme)/projects"
+            let new: [String: Any] = ["name": "Digitaal archief", "leaders": ["Walter de Haan", "Nieuwe Collega"], "lifecycle": "niet-gestart",
+                                      "phase": "initiatief", "items": ["Inventarisatie", "Aanbesteding"]]
+            #expect(try await APIClient.send(app, .POST, projects, token: leader, body: new).0 == .forbidden)
+            #expect(try await APIClient.send(app, .POST, projects, token: reader, body: new).0 == .forbidden)
+            let created = try await APIClient.send(app, .POST, projects, token: manager, body: new)
+            #expect(created.0 == .created && created.2["number"] as? Int == 37)
+            #expect(created.2["leaders"] as? [String] == ["Walter de Haan", "Nieuwe Collega"])
+            let location = try #require(created.1.first(name: .location))
+            #expect(location == "\(projects)/37")
+            // It joins the open period, waiting for its leader, and is read like any other.
+            let read = try await APIClient.send(app, .GET, location, token: reader)
+            #expect(read.0 == .ok && read.2["items"] as? [String] == ["Inventarisatie", "Aanbesteding"] && read.2["archived"] as? Bool == false)
+            #expect(try await APIClient.send(app, .GET, "\(location)/status", token: reader).0 == .ok)
+
+            var taken = new
+            taken["number"] = 2
+            let refused = try await APIClient.send(app, .POST, projects, token: manager, body: taken)
+            #expect(refused.0 == .unprocessableEntity && (refused.2["detail"] as? String)?.contains("2") == true)
+            #expect(try await APIClient.send(app, .POST, projects, token: manager, body: ["name": "x", "phase": "ergens"]).0 == .unprocessableEntity)
+            #expect(try await APIClient.send(app, .POST, projects, token: manager, body: ["name": "x", "naam": "y"]).0 == .badRequest)
+
+            let etag = try #require(read.1.first(name: .eTag))
+            var change = new
+            change["name"] = "Digitaal archief (e-depot)"
+            change["archived"] = true
+            #expect(try await APIClient.send(app, .PUT, location, token: manager, body: change).0 == .preconditionRequired)
+            let changed = try await APIClient.send(app, .PUT, location, token: manager, ifMatch: etag, body: change)
+            #expect(changed.0 == .ok && changed.2["name"] as? String == "Digitaal archief (e-depot)" && changed.2["archived"] as? Bool == true)
+            #expect(try await APIClient.send(app, .PUT, location, token: manager, ifMatch: etag, body: new).0 == .preconditionFailed)
+            let stored = try #require(try await Project.query(on: app.db).filter(\.$number == 37).first())
+            #expect(stored.name == "Digitaal archief (e-depot)" && stored.archived)
+            let actions = try await AuditEntry.query(on: app.db).filter(\.$entity == "project").filter(\.$action != "import").all().map(\.action)
+            #expect(actions == ["project-toevoegen", "project-wijzigen", "project-archiveren"])
+        }
+    }
+
+    @Test func aBeheerderOpensAProgrammeToEveryone() async throws {
+        try await withStoplicht(seeded: true) { app in
+            try await Cycle.setAccess(.closed, on: app.db)
+            let manager = try await APIClient.token(app, "erna@woudenberg.nl", role: .programmeManager)
+            let admin = try await APIClient.token(app, "beheer@woudenberg.nl", role: nil, administrator: true)
+            let access = "\(Self.programme)/access"
+            #expect(try await APIClient.send(app, .GET, Self.programme, token: nil).0 == .unauthorized)
+            #expect(try await APIClient.send(app, .PUT, access, token: manager, body: ["access": "openbaar"]).0 == .forbidden)
+            #expect(try await APIClient.send(app, .PUT, access, token: admin, body: ["access": "iedereen"]).0 == .unprocessableEntity)
+            let opened = try await APIClient.send(app, .PUT, access, token: admin, body: ["access": "openbaar"])
+            #expect(opened.0 == .ok && opened.2["access"] as? String == "openbaar")
+            #expect(try await APIClient.send(app, .GET, Self.programme, token: nil).0 == .ok)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "toegang").count() == 1)
+        }
+    }
+
+    /// The list is counted, filtered and paged in the database; it must say what the overview says.
+    @Test func theProjectListFiltersAsTheOverviewDoes() async throws {
+        try await withStoplicht(seeded: true) { app in
+            let context = try await ProgrammeContext.load(slug: "dienstverlening", on: app.db)
+            let rows = try await ProjectRow.load(context, period: context.latestPeriod, on: app.db)
+            var filters: [(String, [Int])] = [("", rows.map(\.number)), ("light=geen", rows.filter { $0.light == nil }.map(\.number))]
+            for light in context.scale.lights {
+                filters.append(("light=\(light.code)", rows.filter { $0.light?.code == light.code }.map(\.number)))
+            }
+            for lifecycle in Lifecycle.allCases {
+                filters.append(("lifecycle=\(lifecycle.rawValue)", rows.filter { $0.lifecycle == lifecycle }.map(\.number)))
+            }
+            #expect(filters.contains { !$0.1.isEmpty && $0.1.count < rows.count }, "the seed has lights to filter by")
+            for (query, expected) in filters {
+                var numbers: [Int] = []
+                var page = 1
+                while true {
+                    let answer = try await APIClient.send(app, .GET, "\(Self.programme)/projects?\(query)&page-size=7&page=\(page)", token: nil)
+                    #expect(answer.0 == .ok && answer.2["total"] as? Int == expected.count, "\(query)")
+                    let projects = answer.2["projects"] as? [[String: Any]] ?? []
+                    numbers += projects.compactMap { $0["number"] as? Int }
+                    guard (answer.2["_links"] as? [String: Any])?["next"] != nil else { break }
+                    page += 1
+                }
+                #expect(numbers == expected, "\(query)")
+            }
+        }
+    }
 }
