@@ -56,12 +56,15 @@ enum OpenAPIDocument {
                 "headers": ["API-Version": ["description": "De versie van de API.", "schema": ["type": "string", "example": APIVersionMiddleware.version]],
                             "ETag": ["description": "De versie van wat u ophaalde; terug te sturen in If-Match.", "schema": ["type": "string"]],
                             "Location": ["description": "Het adres van wat is aangemaakt.", "schema": ["type": "string"]]],
-                "schemas": schemas.merging(OrganisationsAPI.schemas.merging(PeriodsAPI.schemas) { a, _ in a }
-                    .merging(SectionsAPI.schemas) { a, _ in a }.merging(DecisionsAPI.schemas) { a, _ in a }
-                    .merging(RisksAPI.schemas) { a, _ in a }.merging(BudgetLinesAPI.schemas) { a, _ in a }
-                    .merging(ProjectsAPI.schemas) { a, _ in a }.merging(ProgrammesAPI.schemas) { a, _ in a }) { a, _ in a },
+                "schemas": capabilitySchemas.reduce(schemas) { all, more in all.merging(more) { first, _ in first } },
             ],
         ]
+    }
+
+    /// The schemas each capability declares beside its operations.
+    static var capabilitySchemas: [[String: Any]] {
+        [ProgrammesAPI.schemas, ProjectsAPI.schemas, OrganisationsAPI.schemas, PeriodsAPI.schemas, SectionsAPI.schemas, DecisionsAPI.schemas,
+         RisksAPI.schemas, BudgetLinesAPI.schemas]
     }
 
     static var link: [String: Any] { ["type": "object", "required": ["href"], "properties": ["href": ["type": "string"]]] }

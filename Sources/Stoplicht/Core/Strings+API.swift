@@ -44,7 +44,7 @@ extension Strings {
     static let tokenName = "Naam"
     static let tokenNameHint = "Waarvoor de token is, bijvoorbeeld ‘Koppeling Key2Financiën’."
     static let tokenScope = "Bereik"
-    static let tokenScopeHint = "Alleen lezen, of ook statussen bijwerken (zoals u dat in de webtoepassing mag)."
+    static let tokenScopeHint = "Alleen lezen, of ook wijzigen wat u in de webtoepassing mag wijzigen (statussen, teksten, projecten, begroting)."
     static let tokenStart = "Begint met"
     static let tokenState = "Stand"
     static let tokenRevoke = "Intrekken"

@@ -125,6 +125,11 @@ import Vapor
             let references = try NSRegularExpression(pattern: #"#/components/schemas/([A-Za-z]+)"#)
             let names = references.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { (text as NSString).substring(with: $0.range(at: 1)) }
             #expect(!names.isEmpty && names.allSatisfy { schemas[$0] != nil })
+            // No capability declares a schema another already has (the first would win unseen).
+            let declared = OpenAPIDocument.capabilitySchemas.flatMap(\.keys) + OpenAPIDocument.schemas.keys
+            #expect(declared.count == Set(declared).count, "\(declared.sorted())")
+            // Every request body's fields are known, so an unknown one is refused.
+            #expect(Set(APIWrite.properties.keys) == Set(APIOperations.all.compactMap(\.requestBody)))
             // Paths are plural nouns in kebab-case, without trailing slashes.
             #expect(paths.keys.allSatisfy { $0.range(of: #"^(/([a-z]+(-[a-z]+)*|\{[a-z]+\}|openapi\.json))+$"#, options: .regularExpression) != nil })
         }

@@ -40,7 +40,7 @@ import Vapor
             #expect(renamed.0 == .ok && renamed.2["name"] as? String == "Gemeente Renswoude (ICT)")
             #expect(try await APIClient.send(app, .PUT, location, token: admin, ifMatch: etag, body: new).0 == .preconditionFailed)
             #expect(try await Organisation.query(on: app.db).filter(\.$name == "Gemeente Renswoude (ICT)").count() == 1)
-            let audited = try await AuditEntry.query(on: app.db).filter(\.$entity == "organisatie").all().map(\.action)
+            let audited = try await AuditEntry.query(on: app.db).filter(\.$entity == "organisatie").sort(\.$sequence).all().map(\.action)
             #expect(audited == ["organisatie-toevoegen", "organisatie-bijwerken"])
         }
     }
@@ -188,7 +188,7 @@ import Vapor
             #expect(try await APIClient.send(app, .PUT, location, token: manager, ifMatch: etag, body: new).0 == .preconditionFailed)
             let stored = try #require(try await Project.query(on: app.db).filter(\.$number == 37).first())
             #expect(stored.name == "Digitaal archief (e-depot)" && stored.archived)
-            let actions = try await AuditEntry.query(on: app.db).filter(\.$entity == "project").filter(\.$action != "import").all().map(\.action)
+            let actions = try await AuditEntry.query(on: app.db).filter(\.$entity == "project").filter(\.$action != "import").sort(\.$sequence).all().map(\.action)
             #expect(actions == ["project-toevoegen", "project-wijzigen", "project-archiveren"])
         }
     }
