@@ -53,6 +53,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.asyncCommands.use(BudgetCommand(), as: "budget")
     app.asyncCommands.use(PlanningCommand(), as: "planning")
     app.asyncCommands.use(TokenCommand(), as: "token")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 }
 
 struct SettingsKey: StorageKey {
