@@ -14,6 +14,12 @@ import VaporTesting
         "/programmas/dienstverlening/projecten/18",
         "/programmas/dienstverlening/verloop",
         "/",
+        // The API's lists: a page of 100 projects reads only its rows and their leaders.
+        "/api/v1/programmes/dienstverlening/projects?page-size=100",
+        "/api/v1/programmes/dienstverlening/projects?light=groen&page-size=100&page=2",
+        "/api/v1/programmes",
+        "/api/v1/programmes/dienstverlening/periods/juni-t-m-oktober-2018/decisions",
+        "/api/v1/programmes/dienstverlening/periods/juni-t-m-oktober-2018/risks",
     ]
 
     func queries(_ app: Application, _ counter: QueryCounter, _ path: String) async throws -> Int {
