@@ -16,14 +16,10 @@ public struct Settings: Sendable {
     public var database: Database
     /// A municipality's own NL Design System theme, linked after Stoplicht's stylesheet.
     public var themeStylesheetURL: String?
-    /// A connection that sends nothing for this long is closed, so idle or stalled clients
-    /// cannot hold the server's connections (`STOPLICHT_IDLE_TIMEOUT`, seconds).
-    public var idleTimeoutSeconds: Int
 
-    public init(database: Database, themeStylesheetURL: String? = nil, idleTimeoutSeconds: Int = 60) {
+    public init(database: Database, themeStylesheetURL: String? = nil) {
         self.database = database
         self.themeStylesheetURL = themeStylesheetURL
-        self.idleTimeoutSeconds = idleTimeoutSeconds
     }
 
     /// `DATABASE_URL` selects PostgreSQL; otherwise the SQLite file `STOPLICHT_SQLITE`
@@ -37,7 +33,6 @@ public struct Settings: Sendable {
         } else {
             database = .sqliteFile(environment["STOPLICHT_SQLITE"] ?? "stoplicht.sqlite")
         }
-        let idle = environment["STOPLICHT_IDLE_TIMEOUT"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 60
-        return Settings(database: database, themeStylesheetURL: environment["STOPLICHT_THEME_CSS"], idleTimeoutSeconds: idle)
+        return Settings(database: database, themeStylesheetURL: environment["STOPLICHT_THEME_CSS"])
     }
 }
