@@ -65,7 +65,8 @@ enum APIOperations {
 
     /// A write's largest body. Any body its schema allows fits: a risk's four texts of
     /// 100,000 characters each, every one written as a six-byte \u escape, are 2.4 MB.
-    static let maximumBody = "4 MB"
+    static let maximumBodyBytes = 4 * 1024 * 1024
+    static let maximumBody = "\(maximumBodyBytes / 1024 / 1024) MB"
 
     /// The refusals every write can give besides 400–404.
     static func writeResponses(_ invalid: String, conflict: String = "De periode is gepubliceerd.", etag: Bool = true) -> [String: String] {
@@ -101,7 +102,7 @@ enum APIOperations {
     static func register(_ app: Application) {
         for operation in all {
             if operation.requestBody != nil {
-                app.on(operation.method, operation.components, body: .collect(maxSize: "4mb"), use: operation.handler)
+                app.on(operation.method, operation.components, body: .collect(maxSize: ByteCount(value: maximumBodyBytes)), use: operation.handler)
             } else {
                 app.on(operation.method, operation.components, use: operation.handler)
             }

@@ -43,12 +43,20 @@ enum APITokens {
 
     /// The client of a request with "Authorization: Bearer stl_…"; nil without one; 401 for a
     /// token that is unknown or revoked.
+    /// Looked up once per request: every permission check of the request asks again.
     static func client(_ req: Request) async throws -> Client? {
         guard let bearer = req.headers.bearerAuthorization?.token else { return nil }
+        if let known = req.storage[ClientKey.self] { return known }
         guard let token = try await APIToken.query(on: req.db).filter(\.$tokenHash == digest(bearer)).with(\.$user).first(),
               token.revokedAt == nil else {
             throw InputError(Strings.tokenInvalid, status: .unauthorized)
         }
-        return Client(user: token.user, scope: token.scope)
+        let client = Client(user: token.user, scope: token.scope)
+        req.storage[ClientKey.self] = client
+        return client
+    }
+
+    private struct ClientKey: StorageKey {
+        typealias Value = Client
     }
 }

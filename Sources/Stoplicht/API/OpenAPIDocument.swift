@@ -102,7 +102,7 @@ enum OpenAPIDocument {
                        "required": ["lifecycle", "remarks", "achieved", "plannedNext", "plannedStart", "forecastStart", "plannedDelivery", "forecastDelivery",
                                     "cause", "consequence", "measure", "dimensionLights"],
                        "properties": ["light": optionalString, "dimensionLights": ["type": "object", "additionalProperties": ["type": "string"]],
-                                      "lifecycle": ["type": "string", "enum": ["niet-gestart", "lopend", "uitgesteld", "opgeleverd", "gestopt"]],
+                                      "lifecycle": ["type": "string", "enum": ProjectsAPI.lifecycles],
                                       "remarks": ["type": "string", "maxLength": 20000], "achieved": ["type": "string", "maxLength": 20000],
                                       "plannedNext": ["type": "string", "maxLength": 20000], "plannedStart": ["type": "string"],
                                       "forecastStart": ["type": "string"], "plannedDelivery": ["type": "string"], "forecastDelivery": ["type": "string"],

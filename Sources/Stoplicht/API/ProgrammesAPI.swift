@@ -16,7 +16,7 @@ enum ProgrammesAPI {
                                   .init(name: "light", location: "query", required: false, schema: ["type": "string"],
                                         description: "Alleen projecten met dit stoplicht (de code uit de legenda, bijv. oranje), of ‘geen’; leeg is geen filter."),
                                   .init(name: "lifecycle", location: "query", required: false,
-                                        schema: ["type": "string", "enum": ["niet-gestart", "lopend", "uitgesteld", "opgeleverd", "gestopt"]],
+                                        schema: ["type": "string", "enum": ProjectsAPI.lifecycles],
                                         description: "Alleen projecten in deze levensfase.")] + APIOperations.pageParameters,
                      response: "ProjectList", handler: projects),
         APIOperation(method: .PUT, path: "/programmes/{programme}/access", operationID: "putProgrammeAccess",
