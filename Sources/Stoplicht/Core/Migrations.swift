@@ -38,5 +38,6 @@ enum Migrations {
         app.migrations.add(CreatePlanning())
         app.migrations.add(CreatePostponement())
         app.migrations.add(CreateAPIToken())
+        app.migrations.add(AddLookupIndexes())
     }
 }

@@ -55,6 +55,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
 }
 
 struct SettingsKey: StorageKey {

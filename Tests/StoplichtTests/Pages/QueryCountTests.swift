@@ -69,6 +69,28 @@ import VaporTesting
         }
     }
 
+    /// Nor with the rest of a shared installation: other municipalities' programmes with their
+    /// histories leave every page's number of queries as it was.
+    @Test func queriesDoNotGrowWithOtherProgrammes() async throws {
+        try await withStoplicht(seeded: true) { app in
+            // setup
+            let counter = QueryCounter()
+            counter.install(on: app)
+            var before: [Int] = []
+            for page in Self.pages { before.append(try await queries(app, counter, page)) }
+
+            // MUT
+            let size = SyntheticSize(organisations: 3, programmesPerOrganisation: 2, projectsPerProgramme: 40, periodsPerProgramme: 6)
+            let summary = try await SyntheticWriter(options: .init(size: size), settings: app.settings).write(on: app.db)
+
+            // validate
+            #expect(summary.statuses == 1_440)
+            var after: [Int] = []
+            for page in Self.pages { after.append(try await queries(app, counter, page)) }
+            #expect(before == after)
+        }
+    }
+
     /// A logged-in page reads the session, the account and the role — three queries more —
     /// and writes nothing: the session is saved only when it changed.
     @Test func aLoggedInPageReadsTheSessionWithoutWritingIt() async throws {
