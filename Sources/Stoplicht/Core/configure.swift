@@ -21,6 +21,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
         app.databases.use(.postgres(configuration: config, sqlLogLevel: .debug), as: .psql)
     }
     app.storage[SettingsKey.self] = settings
+    app.storage[PublishedReportCacheKey.self] = PublishedReportCache()
     Migrations.register(on: app)
     // The embedded database has one user, so it migrates itself; a shared PostgreSQL
     // database is migrated on purpose with `stoplicht migrate`.

@@ -3,23 +3,36 @@ import Vapor
 
 enum ReportController {
     static func show(_ req: Request) async throws -> Response {
-        let model = try await ReportPageModel.query(
-            programme: try req.parameters.require("programme"), period: try req.parameters.require("period"), on: req.db)
-        _ = try await Access.reader(req, programme: model.context.programme, published: model.period.state == .published)
-        // A published report is served exactly as it was published.
-        if model.period.state == .published,
-           let snapshot = try await PublishedReport.query(on: req.db).filter(\.$period.$id == model.period.requireID()).first() {
-            return serve(snapshot, req)
+        let slug = try req.parameters.require("programme"), periodSlug = try req.parameters.require("period")
+        // A published report is served exactly as it was published, from memory once read;
+        // who may read it is asked anew each time.
+        let cache = req.application.publishedReports
+        if let page = cache.page(programme: slug, period: periodSlug) {
+            guard let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).first() else {
+                throw Abort(.notFound, reason: Strings.programmeNotFound(slug))
+            }
+            _ = try await Access.reader(req, programme: programme, published: true)
+            return serve(page, req)
         }
+        let context = try await ProgrammeContext.load(slug: slug, on: req.db)
+        let period = try context.period(slug: periodSlug)
+        _ = try await Access.reader(req, programme: context.programme, published: period.state == .published)
+        if period.state == .published,
+           let snapshot = try await PublishedReport.query(on: req.db).filter(\.$period.$id == period.requireID()).first() {
+            let page = PublishedReportCache.Page(periodID: try period.requireID(), body: ByteBuffer(string: snapshot.html), sha256: snapshot.sha256)
+            cache.keep(page, programme: slug, period: periodSlug)
+            return serve(page, req)
+        }
+        let model = try await ReportPageModel.query(context, period: period, on: req.db)
         return ReportPageView.page(model, settings: req.settings).response()
     }
 
-    private static func serve(_ snapshot: PublishedReport, _ req: Request) -> Response {
+    private static func serve(_ page: PublishedReportCache.Page, _ req: Request) -> Response {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
-        headers.replaceOrAdd(name: .eTag, value: "\"\(snapshot.sha256)\"")
-        headers.replaceOrAdd(name: "X-Content-SHA256", value: snapshot.sha256)
-        if req.headers.first(name: .ifNoneMatch) == "\"\(snapshot.sha256)\"" { return Response(status: .notModified, headers: headers) }
-        return Response(status: .ok, headers: headers, body: .init(string: snapshot.html))
+        headers.replaceOrAdd(name: .eTag, value: "\"\(page.sha256)\"")
+        headers.replaceOrAdd(name: "X-Content-SHA256", value: page.sha256)
+        if req.headers.first(name: .ifNoneMatch) == "\"\(page.sha256)\"" { return Response(status: .notModified, headers: headers) }
+        return Response(status: .ok, headers: headers, body: .init(buffer: page.body))
     }
 }

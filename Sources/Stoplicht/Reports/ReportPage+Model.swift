@@ -23,7 +23,10 @@ struct ReportPageModel: Sendable {
 
     static func query(programme slug: String, period periodSlug: String, on db: any Database) async throws -> ReportPageModel {
         let context = try await ProgrammeContext.load(slug: slug, on: db)
-        let period = try context.period(slug: periodSlug)
+        return try await query(context, period: context.period(slug: periodSlug), on: db)
+    }
+
+    static func query(_ context: ProgrammeContext, period: ReportingPeriod, on db: any Database) async throws -> ReportPageModel {
         let periodID = try period.requireID()
         async let officials = Officials.load(programmeID: context.programme.requireID(), on: db)
         async let sections = ProgrammeSection.query(on: db).filter(\.$period.$id == periodID).sort(\.$position).all()
