@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Runs axe-core (through axe-playwright-python and Debian's chromium) on every page type
-of a running Stoplicht and fails on serious or critical WCAG violations.
+of a running Stoplicht and fails on serious or critical WCAG violations. On every page it
+also walks the page with the Tab key, as a keyboard user does, and fails where a link,
+button or form field is never reached or shows no visible focus.
 
     pip install axe-playwright-python
     python3 scripts/check-accessibility.py http://127.0.0.1:8080
@@ -70,6 +72,49 @@ def upload(page, name, fields):
     form["bestand"] = {"name": name, "mimeType": "application/octet-stream", "buffer": data}
     response = page.request.post(BASE + "/importeren", multipart=form, max_redirects=0)
     return response.headers["location"]
+# Everything a user can act on; hidden fields and elements not shown are left out. A closed
+# <details> is opened first, as its summary (itself reached by Tab) opens with Enter.
+INTERACTIVE = """
+() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const all = [...document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')];
+  return all.filter(e => !e.disabled && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+            .map((e, i) => { e.dataset.keyboardCheck = String(i); return i; }).length;
+}
+"""
+FOCUSED = """
+() => {
+  const e = document.activeElement;
+  if (!e || e === document.body || !e.dataset.keyboardCheck) return null;
+  const style = getComputedStyle(e);
+  const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+  return [Number(e.dataset.keyboardCheck), visible, e.outerHTML.slice(0, 120)];
+}
+"""
+
+
+def keyboard_check(page):
+    """Tabs through the page from the top; answers what was never reached and what showed no focus."""
+    total = page.evaluate(INTERACTIVE)
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    reached, unfocused = set(), []
+    for _ in range(total + 10):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None:
+            continue
+        index, visible, html = focused
+        if index in reached:
+            break
+        reached.add(index)
+        if not visible:
+            unfocused.append(html)
+    missing = page.evaluate("""(reached) => [...document.querySelectorAll('[data-keyboard-check]')]
+        .filter(e => !reached.includes(Number(e.dataset.keyboardCheck))).map(e => e.outerHTML.slice(0, 120))""", list(reached))
+    return total, missing, unfocused
+
+
 OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
 
 
@@ -100,10 +145,17 @@ def main() -> int:
                 for node in v["nodes"][:3]:
                     print("    ", node["target"], node.get("failureSummary", "").replace("\n", " ")[:200])
             print(f"{path}: {len(violations)} violations, {len(serious)} serious or critical")
-            failures += len(serious)
-            failed_pages += 1 if serious else 0
+            total, missing, unfocused = keyboard_check(page)
+            for html in missing[:5]:
+                print(f"    not reachable by Tab: {html}")
+            for html in unfocused[:5]:
+                print(f"    no visible focus: {html}")
+            print(f"{path}: {total} things to act on, {total - len(missing)} reached by Tab, {len(unfocused)} without visible focus")
+            keyboard = len(missing) + len(unfocused)
+            failures += len(serious) + keyboard
+            failed_pages += 1 if serious or keyboard else 0
         browser.close()
-    print(f"{failures} serious or critical violations")
+    print(f"{failures} serious or critical violations or keyboard problems")
     print(f"accessibility: {len(pages) - failed_pages} passed, {failed_pages} failed")
     return 1 if failures else 0
 

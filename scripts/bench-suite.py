@@ -1,0 +1,369 @@
+#!/usr/bin/env python3
+"""The benchmark suite: Stoplicht's pages, API, login, import and documents under wrk, each
+beside Debian's nginx serving the same bytes as a static file with the same wrk settings.
+
+For every endpoint: requests/s, p50 and p99 latency, errors (socket errors and non-2xx
+answers), the server's resident memory after it and, for the same bytes from nginx,
+nginx's requests/s and Stoplicht's share of it. The server's peak resident memory (VmHWM)
+closes the table. Prints Markdown; `--out FILE` appends it to FILE too.
+
+    scripts/bench-suite.py BINARY --dataset seed
+    scripts/bench-suite.py BINARY --dataset generated --size 10x1x100x24     (organisations x programmes x projects x periods)
+    DATABASE_URL=postgres://… scripts/bench-suite.py BINARY --dataset generated --size 100x20x100x25   (an empty database)
+
+Use scripts/bench-suite, which builds the release binary and checks the tools first.
+"""
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+SEED = "Sources/Stoplicht/Demo/woudenberg-dienstverlening-2018.txt"
+
+
+def sh(*args, env=None, check=True):
+    result = subprocess.run(list(args), env=env, capture_output=True, text=True)
+    if check and result.returncode != 0:
+        sys.exit(f"{' '.join(args)} faalde:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def http(url, headers=None, data=None, method=None):
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    with urllib.request.urlopen(request, timeout=120) as response:
+        return response.status, dict(response.headers), response.read()
+
+
+def memory(pid, field):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class Server:
+    """Stoplicht serving the dataset: `stoplicht demo` for the seed, `serve` otherwise."""
+
+    def __init__(self, binary, env, port, work, demo):
+        log = open(os.path.join(work, "server.log"), "w")
+        command = [binary, "demo" if demo else "serve", "--port", str(port)]
+        self.process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+        self.base = f"http://127.0.0.1:{port}"
+        self.log = log.name
+        deadline = time.time() + 600
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                sys.exit(f"Stoplicht stopte; zie {self.log}:\n{open(self.log).read()[-2000:]}")
+            if not demo or "beheerder@voorbeeld.nl" in open(self.log).read():
+                try:
+                    http(self.base + "/inloggen")
+                    return
+                except OSError:
+                    pass
+            time.sleep(0.2)
+        sys.exit("Stoplicht antwoordde niet")
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+class Nginx:
+    """Debian's nginx serving the saved bodies from a folder, on its own port."""
+
+    def __init__(self, work, port):
+        self.root = os.path.join(work, "static")
+        os.makedirs(self.root, exist_ok=True)
+        os.makedirs(os.path.join(work, "nginx-temp"), exist_ok=True)
+        self.config = os.path.join(work, "nginx.conf")
+        with open(self.config, "w") as config:
+            config.write(f"""
+worker_processes auto;
+pid {work}/nginx.pid;
+error_log {work}/nginx-error.log;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path {work}/nginx-temp;
+  proxy_temp_path {work}/nginx-temp;
+  fastcgi_temp_path {work}/nginx-temp;
+  uwsgi_temp_path {work}/nginx-temp;
+  scgi_temp_path {work}/nginx-temp;
+  types {{ text/html html; application/json json; application/pdf pdf;
+          application/vnd.oasis.opendocument.text odt; text/csv csv;
+          application/vnd.openxmlformats-officedocument.wordprocessingml.document docx;
+          application/vnd.openxmlformats-officedocument.spreadsheetml.sheet xlsx; }}
+  server {{
+    listen 127.0.0.1:{port};
+    root {self.root};
+    location / {{ try_files $uri =404; }}
+  }}
+}}
+""")
+        self.process = subprocess.Popen(["nginx", "-c", self.config, "-g", "daemon off;"],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.base = f"http://127.0.0.1:{port}"
+        time.sleep(0.5)
+        if self.process.poll() is not None:
+            sys.exit(f"nginx startte niet: {open(os.path.join(work, 'nginx-error.log')).read()}")
+
+    def serve(self, name, body):
+        with open(os.path.join(self.root, name), "wb") as file:
+            file.write(body)
+        return f"{self.base}/{name}"
+
+    def stop(self):
+        self.process.send_signal(signal.SIGQUIT)
+        self.process.wait(timeout=30)
+
+
+def wrk(url, seconds, connections, headers=(), script=None):
+    """wrk's figures: requests/s, p50 and p99 in ms, errors; after a 2-second warm-up."""
+    base = ["wrk", "-t2", f"-c{connections}", "--latency"]
+    for header in headers:
+        base += ["-H", header]
+    if script:
+        base += ["-s", script]
+    subprocess.run(base + ["-d2s", url], capture_output=True)
+    out = subprocess.run(base + [f"-d{seconds}s", url], capture_output=True, text=True).stdout
+
+    def latency(label):
+        match = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        if not match:
+            return float("nan")
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = (sum(int(g) for g in socket.groups()) if socket else 0) + (int(non2xx.group(1)) if non2xx else 0)
+    return {"rps": rps, "p50": latency("50%"), "p99": latency("99%"), "errors": errors}
+
+
+def lua_post(path, body, content_type, work, name):
+    """A wrk script that POSTs the same body again and again."""
+    data = os.path.join(work, name + ".body")
+    with open(data, "wb") as file:
+        file.write(body)
+    script = os.path.join(work, name + ".lua")
+    with open(script, "w") as file:
+        file.write(f"""
+local f = io.open("{data}", "rb"); local body = f:read("*all"); f:close()
+wrk.method = "POST"
+wrk.body = body
+wrk.headers["Content-Type"] = "{content_type}"
+""")
+    return script
+
+
+def multipart(fields, file_field, file_name, file_bytes):
+    boundary = "----stoplicht-bench-" + str(random.randrange(10**12))
+    parts = []
+    for key, value in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode())
+    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{file_field}"; filename="{file_name}"\r\n'
+                 f"Content-Type: text/plain\r\n\r\n".encode() + file_bytes + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+def log_in(base, email, password):
+    """The login form as a browser sends it; answers the session cookie."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+    page = opener.open(base + "/inloggen").read().decode()
+    token = re.search(r'name="_csrf" value="([^"]*)"', page).group(1)
+    data = urllib.parse.urlencode({"_csrf": token, "email": email, "wachtwoord": password}).encode()
+    opener.open(base + "/inloggen", data=data).read()
+    jar = next(h for h in opener.handlers if isinstance(h, urllib.request.HTTPCookieProcessor)).cookiejar
+    session = next((c.value for c in jar if c.name == "stoplicht-sessie"), None)
+    if not session:
+        sys.exit("inloggen mislukt")
+    return f"stoplicht-sessie={session}"
+
+
+def logins(base, email, password, seconds, connections):
+    """Whole logins from `connections` threads for `seconds`: requests/s and latency of the post."""
+    import concurrent.futures
+    import threading
+    stop = time.time() + seconds
+    timings, errors, lock = [], [0], threading.Lock()
+
+    def worker():
+        while time.time() < stop:
+            try:
+                opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+                page = opener.open(base + "/inloggen").read().decode()
+                token = re.search(r'name="_csrf" value="([^"]*)"', page).group(1)
+                data = urllib.parse.urlencode({"_csrf": token, "email": email, "wachtwoord": password}).encode()
+                began = time.perf_counter()
+                opener.open(base + "/inloggen", data=data).read()
+                with lock:
+                    timings.append((time.perf_counter() - began) * 1000)
+            except Exception:
+                with lock:
+                    errors[0] += 1
+
+    with concurrent.futures.ThreadPoolExecutor(connections) as pool:
+        for _ in range(connections):
+            pool.submit(worker)
+    timings.sort()
+    pick = lambda q: timings[min(len(timings) - 1, int(q * len(timings)))] if timings else float("nan")
+    return {"rps": len(timings) / seconds, "p50": pick(0.5), "p99": pick(0.99), "errors": errors[0]}
+
+
+def csrf_of(base, cookie, path):
+    page = http(base + path, {"Cookie": cookie})[2].decode()
+    return re.search(r'name="_csrf" value="([^"]*)"', page).group(1)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("binary")
+    parser.add_argument("--dataset", choices=["seed", "generated"], default="seed")
+    parser.add_argument("--size", default="10x1x100x24", help="organisations x programmes x projects x periods")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--port", type=int, default=8093)
+    parser.add_argument("--nginx-port", type=int, default=8092)
+    parser.add_argument("--out")
+    parser.add_argument("--skip", default="", help="comma-separated endpoint names to leave out")
+    args = parser.parse_args()
+
+    work = tempfile.mkdtemp(prefix="stoplicht-bench-")
+    password = "bench-" + str(random.randrange(10**12))
+    env = dict(os.environ, LOG_LEVEL="error", STOPLICHT_SQLITE=os.path.join(work, "bench.sqlite"),
+               STOPLICHT_DEMO_SQLITE=os.path.join(work, "demo.sqlite"), STOPLICHT_DEMO_PASSWORD=password,
+               STOPLICHT_PASSWORD=password)
+    database = "PostgreSQL" if env.get("DATABASE_URL") else "SQLite"
+    if args.dataset == "seed":
+        env.pop("DATABASE_URL", None)
+        database = "SQLite"
+    email = "beheerder@voorbeeld.nl"
+    generated = ""
+    started = time.time()
+    if args.dataset == "generated":
+        o, p, n, t = (int(x) for x in args.size.split("x"))
+        if database == "PostgreSQL":
+            sh(args.binary, "migrate", "--yes", env=env)
+        out = sh(args.binary, "generate", "--organisations", str(o), "--programmes", str(p), "--projects", str(n),
+                 "--periods", str(t), env=env).stdout
+        generated = out.strip().splitlines()[-1]
+        sh(args.binary, "user", "add", email, "--name", "Beheerder", "--administrator", env=env)
+    setup_seconds = time.time() - started
+    server = Server(args.binary, env, args.port, work, demo=args.dataset == "seed")
+    nginx = Nginx(work, args.nginx_port)
+    try:
+        base = server.base
+        cookie = log_in(base, email, password)
+        token = re.search(r"^(stl_[A-Za-z0-9_-]+)$", sh(args.binary, "token", "create", "--user", email, "--name", "bench",
+                                                        env=env).stdout, re.M).group(1)
+        auth = f"Authorization: Bearer {token}"
+        programmes = json.loads(http(base + "/api/v1/programmes", {"Authorization": f"Bearer {token}"})[2])["programmes"]
+        programme = programmes[0]["slug"]
+        periods = json.loads(http(base + f"/api/v1/programmes/{programme}/periods",
+                                  {"Authorization": f"Bearer {token}"})[2])["periods"]
+        published = [x["slug"] for x in periods if x["state"] == "gepubliceerd"]
+        live = periods[-1]["slug"]
+        status_rows = sum(1 for _ in periods)  # per project; the installation's total is in `generated`
+        session = f"Cookie: {cookie}"
+        csrf = csrf_of(base, cookie, "/importeren")
+        seed = open(SEED, "rb").read()
+        upload, upload_type = multipart({"_csrf": csrf, "gemeente": "Gemeente Woudenberg"}, "bestand", "rapportage.txt", seed)
+
+        endpoints = [
+            ("overview", f"/programmas/{programme}", [session], None),
+            ("published report", f"/programmas/{programme}/perioden/{published[-1]}", [], None) if published else None,
+            ("live report", f"/programmas/{programme}/perioden/{live}", [session], None),
+            ("project page", f"/programmas/{programme}/projecten/2", [session], None),
+            ("API project list", f"/api/v1/programmes/{programme}/projects?page-size=100", [auth], None),
+            ("login page", "/inloggen", [], None),
+            ("import preview (upload)", "/importeren", [session], lua_post("/importeren", upload, upload_type, work, "upload")),
+            ("report as ODT", f"/programmas/{programme}/perioden/{live}/download/odt", [session], None),
+            ("report as DOCX", f"/programmas/{programme}/perioden/{live}/download/docx", [session], None),
+            ("table as XLSX", f"/programmas/{programme}/perioden/{live}/download/xlsx", [session], None),
+            ("report as PDF", f"/programmas/{programme}/perioden/{live}/download/pdf", [session], None),
+        ]
+        skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+        rows = []
+        for entry in endpoints:
+            if entry is None or entry[0] in skip:
+                continue
+            name, path, headers, script = entry
+            request_headers = dict(h.split(": ", 1) for h in headers)
+            if script:
+                body_bytes = open(script.replace(".lua", ".body"), "rb").read()
+                status, response_headers, body = http(base + path, {**request_headers, "Content-Type": upload_type}, body_bytes)
+            else:
+                status, response_headers, body = http(base + path, request_headers)
+            if status != 200:
+                sys.exit(f"{name}: {path} gaf {status}")
+            connections = args.connections if "PDF" not in name else 2
+            result = wrk(base + path, args.seconds, connections, headers, script)
+            rss = memory(server.process.pid, "VmRSS")
+            static = nginx.serve(re.sub(r"\W+", "-", name) + "." + extension(response_headers), body)
+            reference = wrk(static, args.seconds, connections)
+            rows.append((name, path, len(body), connections, result, reference, rss))
+            print(f"{name}: {result['rps']:.0f} req/s, p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms, "
+                  f"{result['errors']} errors; nginx {reference['rps']:.0f} req/s", file=sys.stderr)
+        # A login checks the password with bcrypt, slow on purpose; each one is a whole browser's
+        # flow (the form for its CSRF token, then the post), so wrk cannot replay it.
+        if "login" not in skip:
+            result = logins(base, email, password, args.seconds, args.connections)
+            rows.append(("login (form and post)", "/inloggen", 0, args.connections, result, None, memory(server.process.pid, "VmRSS")))
+        peak = memory(server.process.pid, "VmHWM")
+    finally:
+        server.stop()
+        nginx.stop()
+
+    commit = sh("git", "rev-parse", "--short", "HEAD", check=False).stdout.strip() or "?"
+    lines = [
+        f"### {args.dataset} on {database}" + (f" ({args.size}: {generated})" if generated else " (the demo: 36 projects)"),
+        "",
+        f"Stoplicht {commit}, {os.cpu_count()} cores, wrk -t2 -c{args.connections} -d{args.seconds}s (PDF: -c2), "
+        f"set-up {setup_seconds:.0f} s.",
+        "",
+        "| endpoint | bytes | req/s | p50 ms | p99 ms | errors | RSS after MB | nginx req/s | share of nginx |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, path, size, connections, result, reference, rss in rows:
+        share = f"{100 * result['rps'] / reference['rps']:.1f} %" if reference else "–"
+        lines.append(f"| {name} | {size:,} | {result['rps']:,.0f} | {result['p50']:.2f} | {result['p99']:.2f} | "
+                     f"{result['errors']} | {rss:.1f} | {reference['rps']:,.0f} | {share} |" if reference else
+                     f"| {name} | – | {result['rps']:,.0f} | {result['p50']:.2f} | {result['p99']:.2f} | "
+                     f"{result['errors']} | {rss:.1f} | – | – |")
+    lines += ["", f"Peak RSS of the server: {peak:.1f} MB.", ""]
+    text = "\n".join(lines)
+    print(text)
+    if args.out:
+        with open(args.out, "a") as out:
+            out.write(text + "\n")
+    shutil.rmtree(work, ignore_errors=True)
+    failed = [r[0] for r in rows if r[4]["errors"]]
+    if failed:
+        sys.exit(f"errors in: {', '.join(failed)}")
+
+
+def extension(headers):
+    kind = headers.get("Content-Type", "").split(";")[0]
+    return {"text/html": "html", "application/json": "json", "application/pdf": "pdf", "text/csv": "csv",
+            "application/vnd.oasis.opendocument.text": "odt",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx"}.get(kind, "html")
+
+
+if __name__ == "__main__":
+    main()
