@@ -132,7 +132,7 @@ http {{
 
 def wrk(url, seconds, connections, headers=(), script=None):
     """wrk's figures: requests/s, p50 and p99 in ms, errors; after a 2-second warm-up."""
-    base = ["wrk", "-t2", f"-c{connections}", "--latency"]
+    base = ["wrk", "-t2", f"-c{connections}", "--latency", "--timeout", "30s"]
     for header in headers:
         base += ["-H", header]
     if script:
@@ -181,18 +181,45 @@ def multipart(fields, file_field, file_name, file_bytes):
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
+class Browser:
+    """Keeps the session cookie itself: it is Secure, and urllib sends no Secure cookie over
+    plain http, not even to localhost (browsers and curl do)."""
+
+    def __init__(self, base):
+        self.base, self.cookie = base, None
+
+    def open(self, path, data=None):
+        request = urllib.request.Request(self.base + path, data=data)
+        if self.cookie:
+            request.add_header("Cookie", self.cookie)
+        opener = urllib.request.build_opener(NoRedirect)
+        try:
+            response = opener.open(request, timeout=120)
+        except urllib.error.HTTPError as error:
+            response = error
+        for header in response.headers.get_all("Set-Cookie") or []:
+            if header.startswith("stoplicht-sessie="):
+                self.cookie = header.split(";", 1)[0]
+        return response.status, response.read().decode(errors="replace")
+
+    def log_in(self, email, password):
+        token = re.search(r'name="_csrf" value="([^"]*)"', self.open("/inloggen")[1]).group(1)
+        data = urllib.parse.urlencode({"_csrf": token, "email": email, "wachtwoord": password}).encode()
+        status, _ = self.open("/inloggen", data)
+        return status
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 def log_in(base, email, password):
     """The login form as a browser sends it; answers the session cookie."""
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
-    page = opener.open(base + "/inloggen").read().decode()
-    token = re.search(r'name="_csrf" value="([^"]*)"', page).group(1)
-    data = urllib.parse.urlencode({"_csrf": token, "email": email, "wachtwoord": password}).encode()
-    opener.open(base + "/inloggen", data=data).read()
-    jar = next(h for h in opener.handlers if isinstance(h, urllib.request.HTTPCookieProcessor)).cookiejar
-    session = next((c.value for c in jar if c.name == "stoplicht-sessie"), None)
-    if not session:
+    browser = Browser(base)
+    if browser.log_in(email, password) != 303 or not browser.cookie:
         sys.exit("inloggen mislukt")
-    return f"stoplicht-sessie={session}"
+    return browser.cookie
 
 
 def logins(base, email, password, seconds, connections):
@@ -200,27 +227,34 @@ def logins(base, email, password, seconds, connections):
     import concurrent.futures
     import threading
     stop = time.time() + seconds
-    timings, errors, lock = [], [0], threading.Lock()
+    timings, errors, lock, reasons = [], [0], threading.Lock(), {}
 
     def worker():
         while time.time() < stop:
             try:
-                opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
-                page = opener.open(base + "/inloggen").read().decode()
-                token = re.search(r'name="_csrf" value="([^"]*)"', page).group(1)
+                browser = Browser(base)
+                token = re.search(r'name="_csrf" value="([^"]*)"', browser.open("/inloggen")[1]).group(1)
                 data = urllib.parse.urlencode({"_csrf": token, "email": email, "wachtwoord": password}).encode()
                 began = time.perf_counter()
-                opener.open(base + "/inloggen", data=data).read()
+                status, _ = browser.open("/inloggen", data)
+                elapsed = (time.perf_counter() - began) * 1000
                 with lock:
-                    timings.append((time.perf_counter() - began) * 1000)
-            except Exception:
+                    if status == 303:
+                        timings.append(elapsed)
+                    else:
+                        errors[0] += 1
+                        reasons[status] = reasons.get(status, 0) + 1
+            except Exception as error:
                 with lock:
                     errors[0] += 1
+                    reasons[type(error).__name__] = reasons.get(type(error).__name__, 0) + 1
 
     with concurrent.futures.ThreadPoolExecutor(connections) as pool:
         for _ in range(connections):
             pool.submit(worker)
     timings.sort()
+    if reasons:
+        print(f"login errors: {reasons}", file=sys.stderr)
     pick = lambda q: timings[min(len(timings) - 1, int(q * len(timings)))] if timings else float("nan")
     return {"rps": len(timings) / seconds, "p50": pick(0.5), "p99": pick(0.99), "errors": errors[0]}
 
@@ -250,7 +284,9 @@ def main():
                STOPLICHT_PASSWORD=password)
     database = "PostgreSQL" if env.get("DATABASE_URL") else "SQLite"
     if args.dataset == "seed":
+        # The commands (a token) reach the demo's own file.
         env.pop("DATABASE_URL", None)
+        env["STOPLICHT_SQLITE"] = env["STOPLICHT_DEMO_SQLITE"]
         database = "SQLite"
     email = "beheerder@voorbeeld.nl"
     generated = ""
@@ -297,12 +333,19 @@ def main():
             ("table as XLSX", f"/programmas/{programme}/perioden/{live}/download/xlsx", [session], None),
             ("report as PDF", f"/programmas/{programme}/perioden/{live}/download/pdf", [session], None),
         ]
+        if not published:
+            # The demo's only period is open: it is published after the live pages are
+            # measured, as the programme manager would, and then read anonymously.
+            endpoints.append(("published report", f"/programmas/{programme}/perioden/{live}", [], "publish"))
         skip = {s.strip() for s in args.skip.split(",") if s.strip()}
         rows = []
         for entry in endpoints:
             if entry is None or entry[0] in skip:
                 continue
             name, path, headers, script = entry
+            if script == "publish":
+                sh(args.binary, "period", "publish", "--programme", programme, "--period", live, env=env)
+                script = None
             request_headers = dict(h.split(": ", 1) for h in headers)
             if script:
                 body_bytes = open(script.replace(".lua", ".body"), "rb").read()

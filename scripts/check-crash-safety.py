@@ -44,6 +44,13 @@ class Server:
         self.process = None
 
     def start(self):
+        try:  # another server on the port would answer for this one
+            urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=2)
+            sys.exit(f"poort {self.port} is al in gebruik")
+        except urllib.error.HTTPError:
+            sys.exit(f"poort {self.port} is al in gebruik")
+        except (urllib.error.URLError, ConnectionError, OSError):
+            pass
         log = open(self.log, "a")
         self.process = subprocess.Popen([self.binary, "serve", "--port", str(self.port)], env=self.env,
                                         stdout=log, stderr=log)
@@ -83,9 +90,21 @@ class API:
             request.add_header(name, value)
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status, dict(response.headers), json.loads(response.read() or b"null")
+                return response.status, response.headers, json.loads(response.read() or b"null")
         except urllib.error.HTTPError as error:
-            return error.code, dict(error.headers), None
+            return error.code, error.headers, None
+
+    def all_risks(self, period):
+        """Every risk of the period, page by page (100 a page at most)."""
+        risks, page = [], 1
+        while True:
+            status, _, body = self.call("GET", f"/programmes/{PROGRAMME}/periods/{period}/risks?page-size=100&page={page}")
+            if status != 200:
+                sys.exit(f"de risico's lezen gaf {status}")
+            risks += body["risks"]
+            if len(risks) >= body["total"] or not body["risks"]:
+                return risks
+            page += 1
 
 
 class StatusWriter(threading.Thread):
@@ -177,6 +196,15 @@ def main():
     server = Server(args.binary, env, args.port, os.path.join(args.work, "server.log"))
     api = API(args.port, token)
     server.start()
+    try:
+        run_rounds(args, env, server, api, baseline)
+    finally:
+        if server.process.poll() is None:
+            server.kill()
+
+
+def run_rounds(args, env, server, api, baseline):
+    database = "PostgreSQL" if env.get("DATABASE_URL") else "SQLite"
     period = api.call("GET", f"/programmes/{PROGRAMME}/periods")[2]["periods"][-1]["slug"]
     acknowledged_statuses = {number: 0 for number in PROJECTS}
     acknowledged_risks = []
@@ -204,7 +232,7 @@ def main():
                 sys.exit(f"ronde {round_number}, project {writer.number}: opslag {writer.acknowledged} was bevestigd, "
                          f"de database heeft {stored} (verzonden tot {writer.attempted})")
             acknowledged_statuses[writer.number] = stored
-        risks = {r["description"] for r in api.call("GET", f"/programmes/{PROGRAMME}/periods/{period}/risks")[2]["risks"]}
+        risks = {r["description"] for r in api.all_risks(period)}
         acknowledged_risks += risk_writer.acknowledged
         missing = [d for d in acknowledged_risks if d not in risks]
         if missing:

@@ -1,6 +1,7 @@
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import SQLKit
 import Vapor
 
 /// Assembles the application: database, migrations, middleware, routes and commands.
@@ -26,6 +27,12 @@ public func configure(_ app: Application, settings: Settings) async throws {
     // The embedded database has one user, so it migrates itself; a shared PostgreSQL
     // database is migrated on purpose with `stoplicht migrate`.
     if settings.database.isEmbedded {
+        if case .sqliteFile = settings.database, let sql = app.db as? any SQLDatabase {
+            // Write-ahead logging: a commit syncs the log once instead of a journal and the
+            // file, and pages are read while someone writes. `synchronous` stays FULL, so a
+            // committed change survives the machine going down, not only Stoplicht.
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
         try await app.autoMigrate()
     }
 
