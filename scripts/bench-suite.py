@@ -310,11 +310,12 @@ def main():
         auth = f"Authorization: Bearer {token}"
         programmes = json.loads(http(base + "/api/v1/programmes", {"Authorization": f"Bearer {token}"})[2])["programmes"]
         programme = programmes[0]["slug"]
-        periods = json.loads(http(base + f"/api/v1/programmes/{programme}/periods",
+        periods = json.loads(http(base + f"/api/v1/programmes/{programme}/periods?page-size=100",
                                   {"Authorization": f"Bearer {token}"})[2])["periods"]
         published = [x["slug"] for x in periods if x["state"] == "gepubliceerd"]
         live = periods[-1]["slug"]
-        status_rows = sum(1 for _ in periods)  # per project; the installation's total is in `generated`
+        if periods[-1]["state"] == "gepubliceerd":
+            sys.exit("de laatste periode is gepubliceerd; er is geen live rapportage om te meten")
         session = f"Cookie: {cookie}"
         csrf = csrf_of(base, cookie, "/importeren")
         seed = open(SEED, "rb").read()
@@ -354,6 +355,8 @@ def main():
                 status, response_headers, body = http(base + path, request_headers)
             if status != 200:
                 sys.exit(f"{name}: {path} gaf {status}")
+            if name == "published report" and not any(k.lower() == "x-content-sha256" for k in response_headers):
+                sys.exit(f"{name}: {path} is niet de opgeslagen rapportage")
             connections = args.connections if "PDF" not in name else 2
             result = wrk(base + path, args.seconds, connections, headers, script)
             rss = memory(server.process.pid, "VmRSS")

@@ -10,12 +10,21 @@ enum AuditTrail {
     /// Appends records in order, chained to the last entry. Call it inside the transaction
     /// of the change it records, so both are kept or neither. Appends take turns: on
     /// PostgreSQL a transaction-scoped advisory lock holds the chain's end until commit, so
-    /// two saves at once never claim the same sequence number (SQLite writes one at a time).
+    /// two saves at once never claim the same sequence number; SQLite writes one at a time.
     static func append(_ records: [AuditRecord], on database: any Database) async throws {
         guard !records.isEmpty else { return }
         try await database.transaction { db in
-            if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
-                try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: chainLock))").run()
+            if let sql = db as? any SQLDatabase {
+                if sql.dialect.name == "postgresql" {
+                    try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: chainLock))").run()
+                } else {
+                    // SQLite: take the write lock before reading the chain's end. A transaction
+                    // that has read and then writes cannot wait for another writer; SQLite refuses
+                    // it at once ("database is locked"), and two logins at once were a 500. A
+                    // write first waits its turn. (Inside a transaction that already wrote, this
+                    // changes nothing.)
+                    try await sql.raw("UPDATE audit_entries SET sequence = sequence WHERE 0 = 1").run()
+                }
             }
             try await appendInTurn(records, on: db)
         }

@@ -25,6 +25,37 @@ import Vapor
         return try await ReportImporter(database: app.db).run(report, into: target)
     }
 
+    /// On a SQLite file, as Stoplicht runs, appends from many requests at once all land, in
+    /// one unbroken chain: each takes the write lock before it reads the chain's end (two
+    /// logins at once were a 500, "database is locked").
+    @Test func appendsAtOnceOnTheEmbeddedFileAllLand() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-audit-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        do {
+            try await configure(app, settings: Settings(database: .sqliteFile(path)))
+            // MUT
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for n in 0..<24 {
+                    group.addTask {
+                        try await AuditTrail.append([AuditRecord(at: Date(), actor: "test", action: "proef", entity: "proef", entityID: String(n))], on: app.db)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            // validate
+            let verification = try await AuditTrail.verify(on: app.db)
+            #expect(verification.entries == 24 && verification.brokenAt == nil)
+            let sequences = try await AuditEntry.query(on: app.db).sort(\.$sequence).all().map(\.sequence)
+            #expect(sequences == Array(1...24))
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
     @Test func anImportRecordsWhatItCreatedAndChanged() async throws {
         try await withStoplicht { app in
             // setup

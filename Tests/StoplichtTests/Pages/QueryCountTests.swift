@@ -30,6 +30,13 @@ import VaporTesting
         return counter.count(for: id)
     }
 
+    /// The queries of every page in `pages`, in order.
+    func queriesOfEveryPage(_ app: Application, _ counter: QueryCounter) async throws -> [Int] {
+        var counts: [Int] = []
+        for page in Self.pages { counts.append(try await queries(app, counter, page)) }
+        return counts
+    }
+
     /// Adds `count` projects with a leader, an item and a status to the demo programme.
     func addProjects(_ count: Int, on db: any Database) async throws {
         let context = try await ProgrammeContext.load(slug: "dienstverlening", on: db)
@@ -53,16 +60,13 @@ import VaporTesting
             // setup
             let counter = QueryCounter()
             counter.install(on: app)
-            var before: [Int] = []
-            for page in Self.pages { before.append(try await queries(app, counter, page)) }
+            let before = try await queriesOfEveryPage(app, counter)
 
             // MUT
             try await addProjects(60, on: app.db)
 
             // validate
-            var after: [Int] = []
-            for page in Self.pages { after.append(try await queries(app, counter, page)) }
-            #expect(before == after)
+            #expect(try await queriesOfEveryPage(app, counter) == before)
             // A fixed handful per page; the report also asks whether the programme has finances
             // and reads its plan (projects' dates, milestones, prerequisites) for the roadmap.
             #expect(before.allSatisfy { $0 > 0 && $0 <= 14 }, "queries per page: \(before)")
@@ -76,8 +80,7 @@ import VaporTesting
             // setup
             let counter = QueryCounter()
             counter.install(on: app)
-            var before: [Int] = []
-            for page in Self.pages { before.append(try await queries(app, counter, page)) }
+            let before = try await queriesOfEveryPage(app, counter)
 
             // MUT
             let size = SyntheticSize(organisations: 3, programmesPerOrganisation: 2, projectsPerProgramme: 40, periodsPerProgramme: 6)
@@ -85,9 +88,7 @@ import VaporTesting
 
             // validate
             #expect(summary.statuses == 1_440)
-            var after: [Int] = []
-            for page in Self.pages { after.append(try await queries(app, counter, page)) }
-            #expect(before == after)
+            #expect(try await queriesOfEveryPage(app, counter) == before)
         }
     }
 

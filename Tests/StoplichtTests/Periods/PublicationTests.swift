@@ -46,6 +46,48 @@ import VaporTesting
         }
     }
 
+    /// Once read, a published report is served from memory, byte for byte as stored, but
+    /// who may read it is still asked each time: closing the programme closes the report.
+    @Test func aReportKeptInMemoryIsStillReadOnlyByWhoMay() async throws {
+        try await withStoplicht(seeded: true) { app in
+            // setup
+            let (_, snapshot) = try await publish(app)
+            try await app.testing().test(.GET, Self.reportPath) { res in #expect(res.body.string == snapshot.html) }
+            #expect(app.publishedReports.page(programme: "dienstverlening", period: "juni-t-m-oktober-2018") != nil)
+
+            // MUT
+            try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").set(\.$access, to: .closed).update()
+
+            // validate
+            try await app.testing().test(.GET, Self.reportPath) { res in
+                #expect(res.status == .seeOther)
+                #expect(!res.body.string.contains("Aansluiten op www.mijnoverheid.nl."))
+            }
+            try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").set(\.$access, to: .publishedReports).update()
+            try await app.testing().test(.GET, Self.reportPath) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string == snapshot.html)
+                #expect(res.headers.first(name: .eTag) == "\"\(snapshot.sha256)\"")
+            }
+        }
+    }
+
+    @Test func theMemoryForReportsIsBoundedFirstKeptFirstGone() {
+        let cache = PublishedReportCache(maximumBytes: 10)
+        func page(_ text: String) -> PublishedReportCache.Page {
+            PublishedReportCache.Page(periodID: UUID(), body: ByteBuffer(string: text), sha256: text)
+        }
+        cache.keep(page("aaaa"), programme: "p", period: "1")
+        cache.keep(page("bbbb"), programme: "p", period: "2")
+        cache.keep(page("cccc"), programme: "p", period: "3")  // 12 bytes: the first goes
+        cache.keep(page("too long a page"), programme: "p", period: "4")  // larger than all: not kept
+        #expect(cache.page(programme: "p", period: "1") == nil)
+        #expect(cache.page(programme: "p", period: "2")?.sha256 == "bbbb")
+        #expect(cache.page(programme: "p", period: "3")?.sha256 == "cccc")
+        #expect(cache.page(programme: "p", period: "4") == nil)
+        #expect(cache.count == 2)
+    }
+
     @Test func theApplicationRefusesToImportIntoAPublishedPeriod() async throws {
         try await withStoplicht(seeded: true) { app in
             _ = try await publish(app)
