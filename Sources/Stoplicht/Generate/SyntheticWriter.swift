@@ -57,7 +57,7 @@ struct SyntheticWriter {
                 let (periodIDs, publishable) = try await db.transaction { db in
                     try await write(programme, slug: slug, organisationID: organisation.requireID(), people: people, on: db)
                 }
-                if options.snapshots, let publishable {
+                if let publishable {
                     let (_, period) = try await PeriodPublication.find(programme: slug, period: publishable, on: db)
                     _ = try await PeriodPublication.publish(programme: slug, period: period, actor: Self.actor, settings: settings, on: db)
                     summary.publishedReports += 1
@@ -126,8 +126,11 @@ struct SyntheticWriter {
         try await writeProjects(programme, programmeID: programmeID, periodIDs: periodIDs, people: people, now: now, on: sql)
         try await writeTexts(periodIDs: periodIDs, people: people, on: sql)
 
-        // Everything is in; now freeze the history (the triggers refuse rows in a published period).
-        let history = Array(periodIDs.dropLast(periodIDs.count > 1 ? 2 : 1))
+        // Everything is in; now freeze the history (the triggers refuse rows in a published
+        // period). The last but one is published after the transaction, with its report, unless
+        // no reports are stored; only the last stays open.
+        let publishesLater = options.snapshots && periodIDs.count > 1
+        let history = Array(periodIDs.dropLast(publishesLater ? 2 : 1))
         if !history.isEmpty {
             try await sql.update(ReportingPeriod.schema).set("state", to: ReportingPeriod.State.published.rawValue)
                 .where("id", .in, history).run()
@@ -136,7 +139,7 @@ struct SyntheticWriter {
             at: now, actor: Self.actor, action: "genereren", entity: "programma", entityID: programmeID.uuidString,
             programmeID: programmeID, periodID: nil, before: nil,
             after: AuditRecord.json(["projecten": String(programme.projects.count), "perioden": String(periodIDs.count)]))], on: db)
-        let publishable = programme.periods.count > 1 ? Slug.make(programme.periods[programme.periods.count - 2].name) : nil
+        let publishable = publishesLater ? Slug.make(programme.periods[programme.periods.count - 2].name) : nil
         return (periodIDs, publishable)
     }
 

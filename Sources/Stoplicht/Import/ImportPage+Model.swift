@@ -15,8 +15,8 @@ struct ImportAccount {
 /// Which programmes a user may import into: every one for a beheerder, else those where
 /// their role allows it.
 enum ImportPermission {
+    /// The programmes a user who is no beheerder may import into (a beheerder: any).
     static func programmes(for user: User, on db: any Database) async throws -> [Programme] {
-        if user.isAdministrator { return try await Programme.query(on: db).sort(\.$name).all() }
         let assignments = try await ProgrammeRoleAssignment.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$programme).all()
         return assignments.filter { Permissions.allows($0.role, .importReport) }.map(\.programme).sorted { $0.name < $1.name }
     }

@@ -71,17 +71,46 @@ struct ProgrammeSummary: Sendable {
 
     static func all(on db: any Database) async throws -> [ProgrammeSummary] {
         let programmes = try await Programme.query(on: db).with(\.$organisation).sort(\.$name).all()
-        let periods = try await ReportingPeriod.query(on: db).all()
         let counts = try await projectCounts(on: db)
-        let periodsByProgramme = Dictionary(grouping: periods, by: \.$programme.id)
+        let latest = try await latestPeriods(on: db)
         return programmes.map { programme in
-            let periods = ReportingPeriod.chronological(periodsByProgramme[programme.id!] ?? [])
+            let periods = programme.id.flatMap { latest[$0] }
             return ProgrammeSummary(
                 programme: programme,
                 organisationName: programme.organisation.name,
                 projectCount: programme.id.flatMap { counts[$0] } ?? 0,
-                latestPeriod: periods.last,
-                latestPublished: periods.last { $0.state == .published })
+                latestPeriod: periods?.latest,
+                latestPublished: periods?.published)
+        }
+    }
+
+    /// Each programme's latest period and latest published one. Only the columns that order
+    /// the periods are read for all of them, and only the chosen ones as models: a shared
+    /// installation has tens of thousands of periods, and reading them all as models took
+    /// 130 MB for 50,000.
+    private static func latestPeriods(on db: any Database) async throws -> [UUID: (latest: ReportingPeriod, published: ReportingPeriod?)] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        struct Row: Decodable { var id: UUID; var programme_id: UUID; var starts_on: String?; var state: String; var created_at: Date? }
+        let rows = try await sql.raw("SELECT id, programme_id, starts_on, state, created_at FROM reporting_periods").all(decoding: Row.self)
+        func before(_ a: Row, _ b: Row) -> Bool {
+            (a.starts_on ?? "9999", a.created_at ?? .distantFuture) < (b.starts_on ?? "9999", b.created_at ?? .distantFuture)
+        }
+        var chosen: [UUID: (latest: Row, published: Row?)] = [:]
+        for row in rows {
+            var entry = chosen[row.programme_id] ?? (row, nil)
+            if before(entry.latest, row) { entry.latest = row }
+            if row.state == ReportingPeriod.State.published.rawValue, entry.published.map({ before($0, row) }) ?? true { entry.published = row }
+            chosen[row.programme_id] = entry
+        }
+        let ids = chosen.values.flatMap { [$0.latest.id] + ($0.published.map { [$0.id] } ?? []) }
+        var models: [UUID: ReportingPeriod] = [:]
+        for batch in stride(from: 0, to: ids.count, by: 1_000) {
+            for period in try await ReportingPeriod.query(on: db).filter(\.$id ~~ Array(ids[batch..<min(ids.count, batch + 1_000)])).all() {
+                models[try period.requireID()] = period
+            }
+        }
+        return chosen.compactMapValues { entry in
+            models[entry.latest.id].map { ($0, entry.published.flatMap { models[$0.id] }) }
         }
     }
 

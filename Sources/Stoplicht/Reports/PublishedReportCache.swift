@@ -8,7 +8,8 @@ import Vapor
 /// database on every request. Bounded by bytes: the first kept goes first.
 final class PublishedReportCache: Sendable {
     struct Page: Sendable {
-        var periodID: UUID
+        /// Whose report it is: a hit for another programme under the same address is no hit.
+        var programmeID: UUID
         var body: ByteBuffer
         var sha256: String
     }

@@ -7,10 +7,8 @@ enum ReportController {
         // A published report is served exactly as it was published, from memory once read;
         // who may read it is asked anew each time.
         let cache = req.application.publishedReports
-        if let page = cache.page(programme: slug, period: periodSlug) {
-            guard let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).first() else {
-                throw Abort(.notFound, reason: Strings.programmeNotFound(slug))
-            }
+        if let page = cache.page(programme: slug, period: periodSlug),
+           let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).first(), programme.id == page.programmeID {
             _ = try await Access.reader(req, programme: programme, published: true)
             return serve(page, req)
         }
@@ -19,7 +17,7 @@ enum ReportController {
         _ = try await Access.reader(req, programme: context.programme, published: period.state == .published)
         if period.state == .published,
            let snapshot = try await PublishedReport.query(on: req.db).filter(\.$period.$id == period.requireID()).first() {
-            let page = PublishedReportCache.Page(periodID: try period.requireID(), body: ByteBuffer(string: snapshot.html), sha256: snapshot.sha256)
+            let page = PublishedReportCache.Page(programmeID: try context.programme.requireID(), body: ByteBuffer(string: snapshot.html), sha256: snapshot.sha256)
             cache.keep(page, programme: slug, period: periodSlug)
             return serve(page, req)
         }

@@ -86,6 +86,19 @@ import VaporTesting
         }
     }
 
+    @Test func withoutStoredReportsOnlyTheLastPeriodStaysOpen() async throws {
+        try await withStoplicht { app in
+            var options = SyntheticWriter.Options(size: SyntheticSize(organisations: 1, programmesPerOrganisation: 2,
+                                                                      projectsPerProgramme: 4, periodsPerProgramme: 3))
+            options.snapshots = false
+            let summary = try await SyntheticWriter(options: options, settings: app.settings).write(on: app.db)
+            #expect(summary.publishedReports == 0)
+            #expect(try await PublishedReport.query(on: app.db).count() == 0)
+            #expect(try await ReportingPeriod.query(on: app.db).filter(\.$state == .open).count() == 2)
+            #expect(try await ReportingPeriod.query(on: app.db).filter(\.$state == .published).count() == 4)
+        }
+    }
+
     @Test func refusesASecondRunAndSizesOutOfRange() async throws {
         try await withStoplicht { app in
             let options = SyntheticWriter.Options(size: SyntheticSize(organisations: 1, programmesPerOrganisation: 1,
