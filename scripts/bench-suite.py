@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -154,7 +155,7 @@ def wrk(url, seconds, connections, headers=(), script=None):
     return {"rps": rps, "p50": latency("50%"), "p99": latency("99%"), "errors": errors}
 
 
-def lua_post(path, body, content_type, work, name):
+def lua_post(body, content_type, work, name):
     """A wrk script that POSTs the same body again and again."""
     data = os.path.join(work, name + ".body")
     with open(data, "wb") as file:
@@ -336,7 +337,7 @@ def main():
             ("project page", f"/programmas/{programme}/projecten/2", [session], None),
             ("API project list", f"/api/v1/programmes/{programme}/projects?page-size=100", [auth], None),
             ("login page", "/inloggen", [], None),
-            ("import preview (upload)", "/importeren", [session], lua_post("/importeren", upload, upload_type, work, "upload")),
+            ("import preview (upload)", "/importeren", [session], lua_post(upload, upload_type, work, "upload")),
             ("report as ODT", f"/programmas/{programme}/perioden/{live}/download/odt", [session], None),
             ("report as DOCX", f"/programmas/{programme}/perioden/{live}/download/docx", [session], None),
             ("table as XLSX", f"/programmas/{programme}/perioden/{live}/download/xlsx", [session], None),
