@@ -97,9 +97,16 @@ enum ProgrammesAPI {
     static func list(_ req: Request) async throws -> Response {
         let page = try APIPage(req)
         let readable = try await APIAccess.readableProgrammes(req)
-        var bodies: [ProgrammeBody] = []
-        for programme in page.slice(readable) {
-            bodies.append(body(try await ProgrammeContext.load(slug: programme.slug, on: req.db)))
+        let shown = Array(page.slice(readable))
+        // The page's organisations and periods in two queries, however long the page.
+        let organisations = try await Organisation.query(on: req.db).filter(\.$id ~~ Set(shown.map(\.$organisation.id))).all()
+        let names = Dictionary(organisations.compactMap { o in o.id.map { ($0, o.name) } }, uniquingKeysWith: { a, _ in a })
+        let periods = Dictionary(grouping: try await ReportingPeriod.query(on: req.db).filter(\.$programme.$id ~~ shown.compactMap(\.id)).all(),
+                                 by: \.$programme.id)
+        let bodies = shown.map { programme in
+            ProgrammeBody(slug: programme.slug, name: programme.name, organisation: names[programme.$organisation.id] ?? "",
+                          access: programme.access.rawValue,
+                          periods: ReportingPeriod.chronological(programme.id.flatMap { periods[$0] } ?? []).map(PeriodBody.init))
         }
         return try await ProgrammeList(programmes: bodies, total: readable.count, _links: page.links(req, total: readable.count))
             .encodeResponse(for: req)

@@ -83,8 +83,11 @@ import VaporTesting
             let before = try await queriesOfEveryPage(app, counter)
 
             // MUT
-            let size = SyntheticSize(organisations: 3, programmesPerOrganisation: 2, projectsPerProgramme: 40, periodsPerProgramme: 6)
-            let summary = try await SyntheticWriter(options: .init(size: size), settings: app.settings).write(on: app.db)
+            // Open to anyone, so that the lists of programmes show them too.
+            var options = SyntheticWriter.Options(size: SyntheticSize(organisations: 3, programmesPerOrganisation: 2,
+                                                                      projectsPerProgramme: 40, periodsPerProgramme: 6))
+            options.access = .open
+            let summary = try await SyntheticWriter(options: options, settings: app.settings).write(on: app.db)
 
             // validate
             #expect(summary.statuses == 1_440)
