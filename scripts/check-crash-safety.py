@@ -197,14 +197,13 @@ def main():
     api = API(args.port, token)
     server.start()
     try:
-        run_rounds(args, env, server, api, baseline)
+        run_rounds(args, env, server, api, baseline, database)
     finally:
         if server.process.poll() is None:
             server.kill()
 
 
-def run_rounds(args, env, server, api, baseline):
-    database = "PostgreSQL" if env.get("DATABASE_URL") else "SQLite"
+def run_rounds(args, env, server, api, baseline, database):
     period = api.call("GET", f"/programmes/{PROGRAMME}/periods")[2]["periods"][-1]["slug"]
     acknowledged_statuses = {number: 0 for number in PROJECTS}
     acknowledged_risks = []

@@ -104,9 +104,8 @@ enum ProgrammesAPI {
         let periods = Dictionary(grouping: try await ReportingPeriod.query(on: req.db).filter(\.$programme.$id ~~ shown.compactMap(\.id)).all(),
                                  by: \.$programme.id)
         let bodies = shown.map { programme in
-            ProgrammeBody(slug: programme.slug, name: programme.name, organisation: names[programme.$organisation.id] ?? "",
-                          access: programme.access.rawValue,
-                          periods: ReportingPeriod.chronological(programme.id.flatMap { periods[$0] } ?? []).map(PeriodBody.init))
+            body(programme, organisation: names[programme.$organisation.id] ?? "",
+                 periods: ReportingPeriod.chronological(programme.id.flatMap { periods[$0] } ?? []))
         }
         return try await ProgrammeList(programmes: bodies, total: readable.count, _links: page.links(req, total: readable.count))
             .encodeResponse(for: req)
@@ -137,7 +136,12 @@ enum ProgrammesAPI {
     }
 
     static func body(_ context: ProgrammeContext) -> ProgrammeBody {
-        ProgrammeBody(slug: context.slug, name: context.programme.name, organisation: context.organisation.name, access: context.programme.access.rawValue,
-                      periods: context.periods.map(PeriodBody.init))
+        body(context.programme, organisation: context.organisation.name, periods: context.periods)
+    }
+
+    /// `periods` oldest first.
+    static func body(_ programme: Programme, organisation: String, periods: [ReportingPeriod]) -> ProgrammeBody {
+        ProgrammeBody(slug: programme.slug, name: programme.name, organisation: organisation, access: programme.access.rawValue,
+                      periods: periods.map(PeriodBody.init))
     }
 }

@@ -92,9 +92,7 @@ struct ProgrammeSummary: Sendable {
         guard let sql = db as? any SQLDatabase else { return [:] }
         struct Row: Decodable { var id: UUID; var programme_id: UUID; var starts_on: String?; var state: String; var created_at: Date? }
         let rows = try await sql.raw("SELECT id, programme_id, starts_on, state, created_at FROM reporting_periods").all(decoding: Row.self)
-        func before(_ a: Row, _ b: Row) -> Bool {
-            (a.starts_on ?? "9999", a.created_at ?? .distantFuture) < (b.starts_on ?? "9999", b.created_at ?? .distantFuture)
-        }
+        func before(_ a: Row, _ b: Row) -> Bool { ReportingPeriod.isBefore((a.starts_on, a.created_at), (b.starts_on, b.created_at)) }
         var chosen: [UUID: (latest: Row, published: Row?)] = [:]
         for row in rows {
             var entry = chosen[row.programme_id] ?? (row, nil)
@@ -125,8 +123,11 @@ struct ProgrammeSummary: Sendable {
 extension ReportingPeriod {
     /// Periods by their first day, undated ones in the order they were made.
     static func chronological(_ periods: [ReportingPeriod]) -> [ReportingPeriod] {
-        periods.sorted {
-            ($0.startsOn ?? "9999", $0.createdAt ?? .distantFuture) < ($1.startsOn ?? "9999", $1.createdAt ?? .distantFuture)
-        }
+        periods.sorted { isBefore(($0.startsOn, $0.createdAt), ($1.startsOn, $1.createdAt)) }
+    }
+
+    /// The order of periods by first day and then by when they were made.
+    static func isBefore(_ a: (startsOn: String?, createdAt: Date?), _ b: (startsOn: String?, createdAt: Date?)) -> Bool {
+        (a.startsOn ?? "9999", a.createdAt ?? .distantFuture) < (b.startsOn ?? "9999", b.createdAt ?? .distantFuture)
     }
 }

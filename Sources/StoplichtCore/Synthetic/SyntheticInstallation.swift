@@ -55,7 +55,8 @@ public struct SyntheticPeriod: Sendable, Equatable {
 
     static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                          "september", "oktober", "november", "december"]
-    static let lastDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    /// The last days of April, August and December, where the periods end.
+    static let lastDays = [3: 30, 7: 31, 11: 31]
 
     /// The `count` periods that end with the one running in `currentYear`'s last third.
     public static func sequence(count: Int, endingIn currentYear: Int) -> [SyntheticPeriod] {
@@ -64,15 +65,17 @@ public struct SyntheticPeriod: Sendable, Equatable {
             let index = last - (count - 1 - offset)
             let year = index / 3, third = index % 3
             let first = third * 4, final = first + 3
-            let lastDay = final == 1 && year % 4 == 0 ? 29 : lastDays[final]
             return SyntheticPeriod(
                 name: "\(months[first]) t/m \(months[final]) \(year)",
                 startsOn: String(format: "%04d-%02d-01", year, first + 1),
-                endsOn: String(format: "%04d-%02d-%02d", year, final + 1, lastDay))
+                endsOn: String(format: "%04d-%02d-%02d", year, final + 1, lastDays[final]!))
         }
     }
 
     public var year: Int { Int(startsOn.prefix(4)) ?? 0 }
-    /// The quarter (1–4) in which the period ends.
-    public var endQuarter: Int { ((Int(endsOn.dropFirst(5).prefix(2)) ?? 1) - 1) / 3 + 1 }
+    /// The quarters (1–4) in which the period starts and ends.
+    public var startQuarter: Int { Self.quarter(of: startsOn) }
+    public var endQuarter: Int { Self.quarter(of: endsOn) }
+
+    private static func quarter(of day: String) -> Int { ((Int(day.dropFirst(5).prefix(2)) ?? 1) - 1) / 3 + 1 }
 }

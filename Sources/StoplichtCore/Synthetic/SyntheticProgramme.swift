@@ -7,7 +7,7 @@ public struct SyntheticProgramme: Sendable {
         public var number: Int
         public var name: String
         public var items: [String]
-        /// Indexes into `people`; the first leads.
+        /// Indexes into the organisation's people.
         public var leaders: [Int]
         public var phase: Phase?
         /// One status per period, oldest first.
@@ -82,7 +82,7 @@ public struct SyntheticProgramme: Sendable {
         let plannedPeriod = periods[min(periods.count - 1, deliveredAt)]
         let planned = PlanDate(year: plannedPeriod.year, precision: .quarter, part: plannedPeriod.endQuarter)
         let startPeriod = periods[min(periods.count - 1, start)]
-        let plannedStart = PlanDate(year: startPeriod.year, precision: .quarter, part: (Int(startPeriod.startsOn.dropFirst(5).prefix(2))! - 1) / 3 + 1)
+        let plannedStart = PlanDate(year: startPeriod.year, precision: .quarter, part: startPeriod.startQuarter)
         var statuses: [Status] = []
         var light: String? = nil
         var slip = 0
