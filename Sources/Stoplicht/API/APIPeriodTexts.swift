@@ -47,7 +47,7 @@ enum APIPeriodTexts {
     /// Saves the changed items over the stored ones, with the audit entries of the web form.
     static func save(_ texts: PeriodTexts, over stored: Stored, period: ReportingPeriod, client: APITokens.Client, _ req: Request,
                      on db: any Database) async throws {
-        try await texts.save(over: stored, period: period, actor: client.user.email, address: req.remoteAddress?.ipAddress, on: db)
+        try await texts.save(over: stored, period: period, actor: client.user.email, address: req.clientAddress, on: db)
     }
 
     /// A path's item id; anything else is no such item (404).

@@ -177,7 +177,7 @@ enum BudgetLinesAPI {
         let line = BudgetLine(programmeID: try context.programme.requireID(), projectID: projectID, source: source, nature: nature, year: input.year,
                               description: input.description ?? "", budgetCents: input.budgetCents, commitmentCents: input.commitmentCents ?? 0)
         try await APIWrite.run {
-            try await BudgetLines.insert(line, projectNumber: input.project, actor: client.user.email, address: req.remoteAddress?.ipAddress, on: req.db)
+            try await BudgetLines.insert(line, projectNumber: input.project, actor: client.user.email, address: req.clientAddress, on: req.db)
         }
         return try await APIWrite.respond(try body(line, project: input.project), etag: etag(line, project: input.project), status: .created,
                                           location: "/api/v1/programmes/\(context.slug)/budget-lines/\(try line.requireID())", req)
@@ -209,7 +209,7 @@ enum BudgetLinesAPI {
                 guard current.hasChanges else { return .success(current) }
                 try await current.save(on: db)
                 try await AuditTrail.append([AuditRecord(
-                    at: Date(), actor: client.user.email, address: req.remoteAddress?.ipAddress, action: "begroting-bijwerken", entity: "begrotingsregel",
+                    at: Date(), actor: client.user.email, address: req.clientAddress, action: "begroting-bijwerken", entity: "begrotingsregel",
                     entityID: id.uuidString, programmeID: current.$programme.id, periodID: nil, before: AuditRecord.json(before),
                     after: AuditRecord.json(BudgetLines.audited(current, projectNumber: input.project)))], on: db)
                 return .success(current)

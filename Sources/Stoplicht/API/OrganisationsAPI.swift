@@ -166,7 +166,7 @@ enum OrganisationsAPI {
 
     static func record(_ organisation: Organisation, action: String, actor: String, _ req: Request,
                        before: [String: String?]?, after: [String: String?]) -> AuditRecord {
-        AuditRecord(at: Date(), actor: actor, address: req.remoteAddress?.ipAddress, action: action, entity: "organisatie",
+        AuditRecord(at: Date(), actor: actor, address: req.clientAddress, action: action, entity: "organisatie",
                     entityID: organisation.id?.uuidString, programmeID: nil, periodID: nil,
                     before: before.flatMap { AuditRecord.json($0) }, after: AuditRecord.json(after))
     }

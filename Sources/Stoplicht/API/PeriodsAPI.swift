@@ -73,7 +73,7 @@ enum PeriodsAPI {
         let (_, client) = try await APIAccess.writer(req, .movePeriod, programme: context.programme)
         let input = try APIWrite.decode(PeriodInput.self, req, schema: "PeriodInput")
         let opened = try await APIWrite.run {
-            try await PeriodOpening.open(name: input.name, in: context, actor: client.user.email, address: req.remoteAddress?.ipAddress, on: req.db)
+            try await PeriodOpening.open(name: input.name, in: context, actor: client.user.email, address: req.clientAddress, on: req.db)
         }
         return try await APIWrite.respond(ProgrammesAPI.PeriodBody(opened.period), etag: nil, status: .created,
                                           location: "/api/v1/programmes/\(context.slug)/periods/\(opened.period.slug)", req)

@@ -40,7 +40,7 @@ enum ProgrammesAPI {
             throw InputError(Strings.apiUnknownValue("access", input.access, ProgrammeAccess.allCases.map(\.rawValue)))
         }
         try await APIWrite.run {
-            try await PeriodController.setAccess(access, of: context.programme, actor: client.user.email, address: req.remoteAddress?.ipAddress, on: req.db)
+            try await PeriodController.setAccess(access, of: context.programme, actor: client.user.email, address: req.clientAddress, on: req.db)
         }
         return try await body(context).encodeResponse(for: req)
     }

@@ -113,7 +113,7 @@ enum ProjectsAPI {
         let (_, client) = try await APIAccess.writer(req, .manageProjects, programme: context.programme)
         let taken = try await ProjectAdminController.takenNumbers(context, on: req.db)
         let (input, archived) = try input(req, number: (taken.max() ?? 0) + 1, taken: taken)
-        let writer = ProjectWriter(context: context, actor: client.user.email, address: req.remoteAddress?.ipAddress)
+        let writer = ProjectWriter(context: context, actor: client.user.email, address: req.clientAddress)
         let project = try await APIWrite.run {
             let project = try await writer.write(input, over: nil, before: nil, on: req.db)
             if archived == true { try await writer.setArchived(true, project, on: req.db) }
@@ -130,7 +130,7 @@ enum ProjectsAPI {
         let match = try APIWrite.ifMatch(req, what: "het project")
         let taken = try await ProjectAdminController.takenNumbers(context, on: req.db).subtracting([project.number])
         let (input, archived) = try input(req, number: project.number, taken: taken)
-        let writer = ProjectWriter(context: context, actor: client.user.email, address: req.remoteAddress?.ipAddress)
+        let writer = ProjectWriter(context: context, actor: client.user.email, address: req.clientAddress)
         let projectID = try project.requireID()
         let stale: String? = try await APIWrite.run {
             try await req.db.transaction { db in

@@ -78,7 +78,7 @@ enum StatusesAPI {
         let input = StatusInput(form: FormFields(fields), dimensions: context.dimensions)
         let problems = input.problems(scale: context.scale, dimensions: context.dimensions)
         guard problems.isEmpty else { throw InputError(problems.map(\.message).joined(separator: " "), status: .unprocessableEntity) }
-        let update = StatusUpdate(project: project, period: period, context: context, actor: client.user.email, address: req.remoteAddress?.ipAddress)
+        let update = StatusUpdate(project: project, period: period, context: context, actor: client.user.email, address: req.clientAddress)
         let outcome: StatusUpdate.Outcome
         do {
             outcome = try await update.save(input, on: req.db)

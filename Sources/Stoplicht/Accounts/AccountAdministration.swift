@@ -82,7 +82,7 @@ enum AccountAdminController {
         try CSRF.verify(req)
         let fields = FormFields(req).values
         do {
-            _ = try await AccountAdministration(actor: admin.email, address: req.remoteAddress?.ipAddress).add(
+            _ = try await AccountAdministration(actor: admin.email, address: req.clientAddress).add(
                 email: fields["email"] ?? "", name: fields["naam"] ?? "", password: fields["wachtwoord"] ?? "",
                 administrator: fields["beheerder"] != nil, person: fields["persoon"], on: req.db)
         } catch let error as InputError {
@@ -108,7 +108,7 @@ enum AccountAdminController {
         guard value == "geen" || ProgrammeRole(rawValue: value) != nil, value != ProgrammeRole.administrator.rawValue else {
             return try await page(req, user: admin, problems: [FieldProblem(field: "rol", message: Strings.chooseRole)], status: .unprocessableEntity)
         }
-        try await AccountAdministration(actor: admin.email, address: req.remoteAddress?.ipAddress)
+        try await AccountAdministration(actor: admin.email, address: req.clientAddress)
             .setRole(ProgrammeRole(rawValue: value), for: user, in: programme, on: req.db)
         return req.redirect(to: SiteURL.users.path + "?melding=rol", redirectType: .normal)
     }

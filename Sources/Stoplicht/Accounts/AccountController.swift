@@ -20,7 +20,7 @@ enum AccountController {
         let form = try req.content.decode(LoginForm.self)
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let back = safeReturnPath(form.terug)
-        let address = req.remoteAddress?.ipAddress ?? "onbekend"
+        let address = req.clientAddress ?? "onbekend"
         let now = Date()
         if try await FailedLogin.isThrottled(email: email, address: address, now: now, on: req.db) {
             return LoginView.page(email: email, back: back, error: Strings.loginThrottled, csrf: CSRF.token(for: req), settings: req.settings)

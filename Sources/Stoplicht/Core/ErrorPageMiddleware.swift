@@ -27,6 +27,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             detail = status == .notFound && abort.reason == HTTPResponseStatus.notFound.reasonPhrase ? Strings.notFound
                 : status == .payloadTooLarge ? (request.url.path.hasPrefix("/api/") ? Strings.apiBodyTooLarge : Strings.payloadTooLarge) : abort.reason
             request.logger.info("\(status.code) \(request.url.path): \(abort.reason)")
+        } else if DatabaseBusy.matches(error) {
+            status = .serviceUnavailable
+            title = Strings.errorTitle
+            detail = Strings.databaseBusyPage
+            request.logger.warning("503 \(request.url.path): \(error)")
         } else {
             status = .internalServerError
             title = Strings.errorTitle
@@ -37,7 +42,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             struct Problem: Encodable { var status: UInt; var title: String; var detail: String }
             let problem = Problem(status: status.code, title: Strings.problemTitle(status) ?? title, detail: detail)
             let body = (try? JSONEncoder().encode(problem)) ?? Data("{}".utf8)
-            return Response(status: status, headers: ["Content-Type": "application/problem+json; charset=utf-8"], body: .init(data: body))
+            let response = Response(status: status, headers: ["Content-Type": "application/problem+json; charset=utf-8"], body: .init(data: body))
+            if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: "5") }
+            return response
         }
         let page = Layout(title: title, settings: request.settings, breadcrumbs: []) {
             Node<HTML.BodyContext>.group(
@@ -46,7 +53,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 .p(.a(.class("utrecht-link"), .href(SiteURL.home.path), .safeText(Strings.backHome)))
             )
         }
-        return page.response(status: status)
+        let response = page.response(status: status)
+        if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: "5") }
+        return response
     }
 
     /// API clients ask for JSON by name; browsers (and curl's `*/*`) get the page.

@@ -16,10 +16,28 @@ public struct Settings: Sendable {
     public var database: Database
     /// A municipality's own NL Design System theme, linked after Stoplicht's stylesheet.
     public var themeStylesheetURL: String?
+    /// A connection on which nothing moves either way for this long is closed, so abandoned
+    /// or stalled clients cannot hold the server's connections (`STOPLICHT_IDLE_TIMEOUT`,
+    /// seconds). Vapor counts the time an answer is being made as idle too, so this stays
+    /// above the longest request and above a reverse proxy's own 60 s upstream timeout.
+    public var idleTimeoutSeconds: Int
+    /// How long WeasyPrint may take over one PDF before it is stopped (`STOPLICHT_PDF_TIMEOUT`, seconds).
+    public var pdfTimeoutSeconds: Int
+    /// Reverse proxies whose X-Forwarded-For is believed (`STOPLICHT_TRUSTED_PROXIES`, addresses
+    /// separated by commas); see `Request.clientAddress`.
+    public var trustedProxies: Set<String>
 
-    public init(database: Database, themeStylesheetURL: String? = nil) {
+    public static let defaultIdleTimeoutSeconds = 120
+    public static let defaultPDFTimeoutSeconds = 60
+
+    public init(database: Database, themeStylesheetURL: String? = nil,
+                idleTimeoutSeconds: Int = Settings.defaultIdleTimeoutSeconds,
+                pdfTimeoutSeconds: Int = Settings.defaultPDFTimeoutSeconds, trustedProxies: Set<String> = []) {
         self.database = database
         self.themeStylesheetURL = themeStylesheetURL
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.pdfTimeoutSeconds = pdfTimeoutSeconds
+        self.trustedProxies = trustedProxies
     }
 
     /// `DATABASE_URL` selects PostgreSQL; otherwise the SQLite file `STOPLICHT_SQLITE`
@@ -33,6 +51,13 @@ public struct Settings: Sendable {
         } else {
             database = .sqliteFile(environment["STOPLICHT_SQLITE"] ?? "stoplicht.sqlite")
         }
-        return Settings(database: database, themeStylesheetURL: environment["STOPLICHT_THEME_CSS"])
+        func seconds(_ name: String, _ fallback: Int) -> Int {
+            environment[name].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? fallback
+        }
+        return Settings(database: database, themeStylesheetURL: environment["STOPLICHT_THEME_CSS"],
+                        idleTimeoutSeconds: seconds("STOPLICHT_IDLE_TIMEOUT", defaultIdleTimeoutSeconds),
+                        pdfTimeoutSeconds: seconds("STOPLICHT_PDF_TIMEOUT", defaultPDFTimeoutSeconds),
+                        trustedProxies: Set((environment["STOPLICHT_TRUSTED_PROXIES"] ?? "").split(separator: ",")
+                            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }))
     }
 }

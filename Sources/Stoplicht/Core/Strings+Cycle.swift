@@ -63,6 +63,7 @@ extension Strings {
     static let statusSaved = "De status is opgeslagen."
     static let statusGone = "Deze status bestaat niet meer in deze periode. Laad de pagina opnieuw; wat u typte staat nog in het formulier als u teruggaat."
     static let databaseBusy = "Niet opgeslagen: de database was even bezet met een andere wijziging. Uw invoer staat hieronder nog; kies nogmaals ‘Opslaan’."
+    static let databaseBusyPage = "De database is op dit moment te druk bezet. Er is niets gewijzigd; probeer het over enkele seconden opnieuw."
     static let ownProjects = "Uw projecten"
     static let carriedForwardNote = "Overgenomen uit de vorige periode; nog niet bijgewerkt."
     static func periodInReviewForLeaders(_ name: String) -> String {
@@ -187,6 +188,9 @@ extension Strings {
 
     // Documents
     static let pdfRendererMissing = "Voor een PDF is WeasyPrint nodig, en dat is op deze server niet geïnstalleerd. Installeer het met ‘apt-get install weasyprint’ (of ‘pip install weasyprint’) en probeer het opnieuw; de andere formaten werken zonder."
+    static func pdfTookTooLong(seconds: Int) -> String {
+        "De PDF was na \(seconds) seconden nog niet klaar en is gestopt. Probeer het later opnieuw, of kies een ander formaat (Word of ODT werken zonder WeasyPrint)."
+    }
     static let downloads = "Downloaden"
     static func unknownFormat(_ value: String) -> String {
         "Onbekend formaat ‘\(value)’; kies pdf, odt, docx, html, xlsx of csv."

@@ -22,6 +22,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
         app.databases.use(.postgres(configuration: config, sqlLogLevel: .debug), as: .psql)
     }
     app.storage[SettingsKey.self] = settings
+    app.http.server.configuration.idleTimeout = .seconds(Int64(settings.idleTimeoutSeconds))
     app.storage[PublishedReportCacheKey.self] = PublishedReportCache()
     Migrations.register(on: app)
     // The embedded database has one user, so it migrates itself; a shared PostgreSQL

@@ -18,7 +18,13 @@ enum PDFRenderer {
         return paths.map { $0 + "/weasyprint" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func render(html: String, title: String, author: String, running: String? = nil,
+    /// At most this many WeasyPrint processes at once (one a core; each takes a core and
+    /// about 100 MB); further PDFs wait their turn instead of starving the server.
+    static let slots = RenderSlots(count: max(1, System.coreCount))
+
+    /// The PDF of `html`. WeasyPrint is stopped after `timeout` seconds and the reader gets a
+    /// Dutch 503 instead of a request that never ends.
+    static func render(html: String, title: String, author: String, running: String? = nil, timeout: Int = Settings.defaultPDFTimeoutSeconds,
                        environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Data {
         guard let weasyprint = executable(environment: environment) else { throw InputError(Strings.pdfRendererMissing, status: .serviceUnavailable) }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-pdf-\(UUID().uuidString)")
@@ -26,21 +32,28 @@ enum PDFRenderer {
         defer { try? FileManager.default.removeItem(at: work) }
         let input = work.appendingPathComponent("rapportage.html")
         let output = work.appendingPathComponent("rapportage.pdf")
+        let errorsFile = work.appendingPathComponent("weasyprint.log")
         try Data(prepared(html, title: title, author: author, running: running ?? title).utf8).write(to: input)
+        // A file, not a pipe: a pipe nobody reads until the end stops a chatty process.
+        _ = FileManager.default.createFile(atPath: errorsFile.path, contents: nil)
+        let errors = try FileHandle(forWritingTo: errorsFile)
+        defer { try? errors.close() }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: weasyprint)
-        process.arguments = ["--pdf-variant", variant, "--quiet", input.path, output.path]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch { continuation.resume(throwing: error) }
+        await slots.acquire()
+        let run = WeasyPrintRun(executable: weasyprint, arguments: ["--pdf-variant", variant, "--quiet", input.path, output.path], errors: errors)
+        let ending: WeasyPrintRun.Ending
+        do {
+            ending = try await run.wait(seconds: timeout)
+        } catch {
+            await slots.release()
+            throw error
         }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        guard status == 0, let data = try? Data(contentsOf: output), !data.isEmpty else {
-            throw Abort(.internalServerError, reason: "WeasyPrint kon de PDF niet maken (status \(status)): \(message.prefix(500))")
+        await slots.release()
+
+        if case .stopped = ending { throw InputError(Strings.pdfTookTooLong(seconds: timeout), status: .serviceUnavailable) }
+        let message = (try? String(contentsOf: errorsFile, encoding: .utf8)) ?? ""
+        guard case .exited(let status) = ending, status == 0, let data = try? Data(contentsOf: output), !data.isEmpty else {
+            throw Abort(.internalServerError, reason: "WeasyPrint kon de PDF niet maken (\(ending)): \(message.prefix(500))")
         }
         return data
     }

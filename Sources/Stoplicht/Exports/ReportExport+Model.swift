@@ -79,7 +79,7 @@ enum ReportDocuments {
         case .pdf:
             let html = ReportPageView.page(model, settings: settings, standalone: true).render()
             return try await PDFRenderer.render(html: html, title: "\(model.title) — \(model.period.name)",
-                                                author: ReportExport(model).author)
+                                                author: ReportExport(model).author, timeout: settings.pdfTimeoutSeconds)
         case .odt: return try ODTExport.data(ReportExport(model))
         case .docx: return try DOCXExport.data(ReportExport(model))
         case .xlsx: return try XLSXExport.data(ReportExport(model))

@@ -72,7 +72,7 @@ enum FinanceController {
                                          amount: fields.text("overheveling-bedrag"), reason: fields.text("overheveling-reden"),
                                          decision: UUID(uuidString: fields.text("overheveling-beslispunt")),
                                          requestedFrom: fields.text("overheveling-aan")),
-                in: context.programme, actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, on: req.db)
+                in: context.programme, actor: viewer.user?.email ?? "", address: req.clientAddress, on: req.db)
         }
     }
 
@@ -90,7 +90,7 @@ enum FinanceController {
             let outcome = fields.text("\(form)-uitkomst")
             guard outcome == "akkoord" || outcome == "afgewezen" else { throw InputError(Strings.transferOutcomeRequired, field: "uitkomst") }
             try await BudgetTransfers.decide(transfer, approved: outcome == "akkoord", on: fields.text("\(form)-datum"), actor: viewer.user?.email ?? "",
-                                             address: req.remoteAddress?.ipAddress, on: req.db)
+                                             address: req.clientAddress, on: req.db)
         }
     }
 
@@ -100,7 +100,7 @@ enum FinanceController {
         return try await attempt("kostenplaats", req, context, viewer) { fields in
             guard let number = Int(fields.text("kostenplaats-project")) else { throw InputError(Strings.chooseProject, field: "project") }
             _ = try await ActualsMapping.map(costCentre: fields.text("kostenplaats-kostenplaats"), toProject: number, in: context.programme,
-                                             actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, on: req.db)
+                                             actor: viewer.user?.email ?? "", address: req.clientAddress, on: req.db)
         }
     }
 

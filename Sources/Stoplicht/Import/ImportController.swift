@@ -144,7 +144,7 @@ enum ImportController {
             let summary = try await req.db.transaction { db in
                 var target = ImportPreviewModel.target(pending)
                 target.actor = account.email
-                target.address = req.remoteAddress?.ipAddress
+                target.address = req.clientAddress
                 target.source = pending.filename
                 let summary = try await ReportImporter(database: db).run(result.report, into: target)
                 try await pending.delete(on: db)

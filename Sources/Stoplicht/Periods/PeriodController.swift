@@ -27,7 +27,7 @@ enum PeriodController {
         try CSRF.verify(req)
         let name = (try? req.content.get(String.self, at: "naam")) ?? ""
         do {
-            _ = try await PeriodOpening.open(name: name, in: context, actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, on: req.db)
+            _ = try await PeriodOpening.open(name: name, in: context, actor: viewer.user?.email ?? "", address: req.clientAddress, on: req.db)
         } catch let error as InputError {
             return try await deskPage(req, context: context, viewer: viewer, notice: nil, error: error.message, status: error.status)
         }
@@ -64,7 +64,7 @@ enum PeriodController {
         guard let access = ProgrammeAccess(rawValue: value) else {
             return try await deskPage(req, context: context, viewer: viewer, notice: nil, error: Strings.unknownAccess(value), status: .unprocessableEntity)
         }
-        try await setAccess(access, of: context.programme, actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, on: req.db)
+        try await setAccess(access, of: context.programme, actor: viewer.user?.email ?? "", address: req.clientAddress, on: req.db)
         return req.redirect(to: SiteURL.periodDesk(context.slug).path + "?melding=toegang", redirectType: .normal)
     }
 

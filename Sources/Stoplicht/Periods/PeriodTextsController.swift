@@ -41,7 +41,7 @@ enum PeriodTextsController {
             }
             let (current, sections, decisions, risks) = try await PeriodTexts.load(period: period, on: db)
             guard current.fingerprint == sent else { return current }
-            try await texts.save(over: (sections, decisions, risks), period: period, actor: actor, address: req.remoteAddress?.ipAddress, on: db)
+            try await texts.save(over: (sections, decisions, risks), period: period, actor: actor, address: req.clientAddress, on: db)
             return nil
         }
         if let theirs = conflict {

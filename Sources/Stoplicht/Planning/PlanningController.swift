@@ -15,7 +15,7 @@ enum PlanningController {
         do {
             guard let needed = Int(fields.text("randvoorwaarde-nodig")) else { throw InputError(Strings.chooseProject, field: "nodig") }
             _ = try await Prerequisites.add(project: number, needs: needed, milestone: fields.text("randvoorwaarde-mijlpaal"), in: context,
-                                            actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, on: req.db)
+                                            actor: viewer.user?.email ?? "", address: req.clientAddress, on: req.db)
         } catch let error as InputError where error.status != .forbidden {
             return try await refused(req, context, viewer, number, error, entered: fields.values)
         }
@@ -26,7 +26,7 @@ enum PlanningController {
         try CSRF.verify(req)
         let (context, viewer, number) = try await target(req)
         guard let id = req.parameters.get("id", as: UUID.self) else { throw InputError(Strings.prerequisiteGone, status: .notFound) }
-        try await Prerequisites.remove(id, in: context, actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, on: req.db)
+        try await Prerequisites.remove(id, in: context, actor: viewer.user?.email ?? "", address: req.clientAddress, on: req.db)
         return req.redirect(to: SiteURL.project(programme: context.slug, number: number).path + "#planning", redirectType: .normal)
     }
 
@@ -34,7 +34,7 @@ enum PlanningController {
         try CSRF.verify(req)
         let (context, viewer, number) = try await target(req)
         do {
-            try await Replan.accept(project: number, in: context, actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, on: req.db)
+            try await Replan.accept(project: number, in: context, actor: viewer.user?.email ?? "", address: req.clientAddress, on: req.db)
         } catch let error as InputError where error.status != .forbidden {
             return try await refused(req, context, viewer, number, error, entered: [:])
         }
@@ -48,7 +48,7 @@ enum PlanningController {
         do {
             _ = try await Postponements.propose(project: number, months: fields.text("uitstel-maanden"), reason: fields.text("uitstel-reden"),
                                                 decision: UUID(uuidString: fields.text("uitstel-beslispunt")), requestedFrom: fields.text("uitstel-aan"),
-                                                in: context, actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress, on: req.db)
+                                                in: context, actor: viewer.user?.email ?? "", address: req.clientAddress, on: req.db)
         } catch let error as InputError where error.status != .forbidden {
             return try await refused(req, context, viewer, number, error, entered: fields.values, form: "uitstel")
         }
@@ -68,7 +68,7 @@ enum PlanningController {
             let outcome = fields.text("besluit-uitkomst")
             guard outcome == "akkoord" || outcome == "afgewezen" else { throw InputError(Strings.transferOutcomeRequired, field: "uitkomst") }
             try await Postponements.decide(postponement, approved: outcome == "akkoord", on: fields.text("besluit-datum"), actor: viewer.user?.email ?? "",
-                                           address: req.remoteAddress?.ipAddress, on: req.db)
+                                           address: req.clientAddress, on: req.db)
         } catch let error as InputError where error.status != .forbidden && error.status != .notFound {
             return try await refused(req, context, viewer, number, error, entered: fields.values, form: "besluit")
         }
@@ -81,7 +81,7 @@ enum PlanningController {
         let fields = FormFields(req)
         do {
             try await Milestones.update(project: number, fields: fields, in: context, actor: viewer.user?.email ?? "",
-                                        address: req.remoteAddress?.ipAddress, on: req.db)
+                                        address: req.clientAddress, on: req.db)
         } catch let error as InputError where error.status != .forbidden && error.status != .notFound {
             return try await refused(req, context, viewer, number, error, entered: fields.values, form: "mijlpaal")
         }

@@ -63,7 +63,7 @@ enum ProjectAdminController {
     }
 
     private static func writer(_ context: ProgrammeContext, _ viewer: Viewer, _ req: Request) -> ProjectWriter {
-        ProjectWriter(context: context, actor: viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress)
+        ProjectWriter(context: context, actor: viewer.user?.email ?? "", address: req.clientAddress)
     }
 
     static func takenNumbers(_ context: ProgrammeContext, on db: any Database) async throws -> Set<Int> {

@@ -23,7 +23,7 @@ enum StatusController {
             return StatusEditView.page(model, settings: req.settings).response(status: .unprocessableEntity)
         }
         let update = StatusUpdate(project: model.project, period: model.period, context: model.context,
-                                  actor: model.viewer.user?.email ?? "", address: req.remoteAddress?.ipAddress)
+                                  actor: model.viewer.user?.email ?? "", address: req.clientAddress)
         let outcome: StatusUpdate.Outcome
         do {
             outcome = try await update.save(model.input, on: req.db)

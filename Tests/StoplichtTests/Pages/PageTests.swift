@@ -1,4 +1,5 @@
 import Fluent
+import AsyncKit
 import Foundation
 @testable import Stoplicht
 import StoplichtCore
@@ -131,6 +132,22 @@ import VaporTesting
             #expect(status == .internalServerError)
             #expect(html.contains("Er ging op de server iets mis. Uw gegevens zijn niet gewijzigd."))
             #expect(!html.contains("DiskFull"))
+        }
+    }
+
+    @Test func aDatabaseTooBusyToAnswerIsA503ToTryAgain() async throws {
+        try await withStoplicht { app in
+            // What Fluent's pool throws when every connection stayed taken past its timeout.
+            app.get("test-druk") { _ -> String in throw ConnectionPoolTimeoutError.connectionRequestTimeout }
+            let (status, html, _) = try await get(app, "/test-druk")
+            #expect(status == .serviceUnavailable)
+            #expect(html.contains("De database is op dit moment te druk bezet. Er is niets gewijzigd"))
+            #expect(!html.contains("connectionRequestTimeout"))
+            try await app.testing().test(.GET, "/test-druk", headers: ["Accept": "application/json"]) { res in
+                #expect(res.status == .serviceUnavailable)
+                #expect(res.headers.first(name: .retryAfter) == "5")
+                #expect(res.body.string.contains("te druk bezet"))
+            }
         }
     }
 

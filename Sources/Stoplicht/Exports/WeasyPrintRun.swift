@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import NIOConcurrencyHelpers
+
+/// One WeasyPrint process, stopped when it runs past its deadline.
+final class WeasyPrintRun: @unchecked Sendable {
+    enum Ending: Sendable, CustomStringConvertible {
+        case exited(Int32)
+        /// Killed at the deadline.
+        case stopped
+
+        var description: String {
+            switch self {
+            case .exited(let status): "status \(status)"
+            case .stopped: "gestopt na de tijdslimiet"
+            }
+        }
+    }
+
+    // The process is only touched under `lock`: started once, terminated at most once.
+    private let process = Process()
+    private let lock = NIOLock()
+    private var timedOut = false
+
+    init(executable: String, arguments: [String], errors: FileHandle) {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+    }
+
+    /// Runs the process to its end, or stops it after `seconds`.
+    func wait(seconds: Int) async throws -> Ending {
+        let timer = deadline(seconds: seconds)
+        defer { timer.cancel() }
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try lock.withLock { try process.run() }
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
+        return lock.withLock { timedOut } ? .stopped : .exited(status)
+    }
+
+    /// After `seconds` a process still running is killed.
+    private func deadline(seconds: Int) -> Task<Void, Never> {
+        Task { [self] in
+            try? await Task.sleep(for: .seconds(seconds))
+            guard !Task.isCancelled else { return }
+            lock.withLock {
+                guard process.isRunning else { return }
+                timedOut = true
+                // SIGKILL, not Process.terminate()'s SIGTERM: `serve` ignores SIGTERM to shut
+                // down gracefully (Vapor's ServeCommand), a child inherits ignored signals, and a
+                // hung renderer need not act on it.
+                kill(process.processIdentifier, SIGKILL)
+            }
+        }
+    }
+}
