@@ -39,16 +39,8 @@ enum PDFRenderer {
         let errors = try FileHandle(forWritingTo: errorsFile)
         defer { try? errors.close() }
 
-        await slots.acquire()
         let run = WeasyPrintRun(executable: weasyprint, arguments: ["--pdf-variant", variant, "--quiet", input.path, output.path], errors: errors)
-        let ending: WeasyPrintRun.Ending
-        do {
-            ending = try await run.wait(seconds: timeout)
-        } catch {
-            await slots.release()
-            throw error
-        }
-        await slots.release()
+        let ending = try await slots.holding { try await run.wait(seconds: timeout) }
 
         if case .stopped = ending { throw InputError(Strings.pdfTookTooLong(seconds: timeout), status: .serviceUnavailable) }
         let message = (try? String(contentsOf: errorsFile, encoding: .utf8)) ?? ""

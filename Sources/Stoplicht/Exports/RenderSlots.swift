@@ -16,6 +16,19 @@ actor RenderSlots {
         await withCheckedContinuation { waiting.append($0) }
     }
 
+    /// `work` in a slot, waiting for one first.
+    nonisolated func holding<T>(_ work: () async throws -> T) async throws -> T {
+        await acquire()
+        do {
+            let result = try await work()
+            await release()
+            return result
+        } catch {
+            await release()
+            throw error
+        }
+    }
+
     /// Hands the slot to the first who waits, or frees it.
     func release() {
         if waiting.isEmpty {

@@ -73,6 +73,10 @@ enum ExportFormat: String, CaseIterable, Sendable {
 /// Writes a period's report in a format: the documents from `ReportExport`, HTML and PDF
 /// from the report page (the PDF through the renderer).
 enum ReportDocuments {
+    /// At most one Word, OpenDocument or Excel file is written a core: each holds its
+    /// document's XML and ZIP in memory, so sixteen readers at once would hold sixteen.
+    static let slots = RenderSlots(count: max(1, System.coreCount))
+
     static func render(_ model: ReportPageModel, format: ExportFormat, settings: Settings) async throws -> Data {
         switch format {
         case .html: return Data(ReportPageView.page(model, settings: settings, standalone: true).render().utf8)
@@ -80,9 +84,9 @@ enum ReportDocuments {
             let html = ReportPageView.page(model, settings: settings, standalone: true).render()
             return try await PDFRenderer.render(html: html, title: "\(model.title) — \(model.period.name)",
                                                 author: ReportExport(model).author, timeout: settings.pdfTimeoutSeconds)
-        case .odt: return try ODTExport.data(ReportExport(model))
-        case .docx: return try DOCXExport.data(ReportExport(model))
-        case .xlsx: return try XLSXExport.data(ReportExport(model))
+        case .odt: return try await slots.holding { try ODTExport.data(ReportExport(model)) }
+        case .docx: return try await slots.holding { try DOCXExport.data(ReportExport(model)) }
+        case .xlsx: return try await slots.holding { try XLSXExport.data(ReportExport(model)) }
         case .csv: return CSVExport.data(ReportExport(model))
         }
     }

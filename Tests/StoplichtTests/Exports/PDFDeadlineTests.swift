@@ -2,8 +2,8 @@ import Foundation
 @testable import Stoplicht
 import Testing
 
-/// WeasyPrint is a separate program: one that hangs is stopped at the deadline, and no more
-/// run at once than there are slots.
+/// WeasyPrint is a separate program: one that hangs is stopped at the deadline; documents are
+/// made no more at once than there are slots.
 @Suite struct PDFDeadlineTests {
     /// A stand-in for weasyprint that writes `lines` of chatter to stderr and then sleeps.
     func fakeWeasyPrint(sleeping seconds: Int, chatter lines: Int = 0) throws -> String {
@@ -56,15 +56,22 @@ import Testing
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<8 {
                 group.addTask {
-                    await slots.acquire()
-                    await gauge.enter()
-                    try? await Task.sleep(for: .milliseconds(30))
-                    await gauge.leave()
-                    await slots.release()
+                    try? await slots.holding {
+                        await gauge.enter()
+                        try await Task.sleep(for: .milliseconds(30))
+                        await gauge.leave()
+                    }
                 }
             }
         }
         #expect(await gauge.most == 2)
         #expect(await gauge.now == 0)
+
+        // A failure gives its slot back.
+        struct Failed: Error {}
+        let one = RenderSlots(count: 1)
+        await #expect(throws: Failed.self) { try await one.holding { throw Failed() } }
+        let after = try await one.holding { "weer vrij" }
+        #expect(after == "weer vrij")
     }
 }

@@ -38,11 +38,11 @@ import Vapor
 
     @Test func theTimeoutsComeFromTheEnvironment() {
         let plain = Settings.fromEnvironment([:])
-        #expect(plain.idleTimeoutSeconds == 120 && plain.pdfTimeoutSeconds == 60)
-        let set = Settings.fromEnvironment(["STOPLICHT_IDLE_TIMEOUT": "300", "STOPLICHT_PDF_TIMEOUT": "90"])
-        #expect(set.idleTimeoutSeconds == 300 && set.pdfTimeoutSeconds == 90)
+        #expect(plain.idleTimeoutSeconds == 300 && plain.pdfTimeoutSeconds == 60)
+        let set = Settings.fromEnvironment(["STOPLICHT_IDLE_TIMEOUT": "600", "STOPLICHT_PDF_TIMEOUT": "90"])
+        #expect(set.idleTimeoutSeconds == 600 && set.pdfTimeoutSeconds == 90)
         let nonsense = Settings.fromEnvironment(["STOPLICHT_IDLE_TIMEOUT": "0", "STOPLICHT_PDF_TIMEOUT": "lang"])
-        #expect(nonsense.idleTimeoutSeconds == 120 && nonsense.pdfTimeoutSeconds == 60)
+        #expect(nonsense.idleTimeoutSeconds == 300 && nonsense.pdfTimeoutSeconds == 60)
     }
 
     @Test func anIdleConnectionIsClosedAndAnAskingOneAnswered() async throws {
