@@ -17,6 +17,7 @@ from playwright.sync_api import sync_playwright
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080"
 PAGES = [
     "/",
+    "/?zoek=woudenberg",  # the start page with its search, as a shared installation shows it
     "/programmas/dienstverlening",
     "/programmas/dienstverlening/projecten/18",
     "/programmas/dienstverlening/verloop",

@@ -9,6 +9,27 @@ enum Strings {
     static let footer = "Stoplicht — voortgangsrapportage voor gemeentelijke programma's"
     static let programmes = "Programma's"
     static let noProgrammes = "Er zijn nog geen programma's. Importeer een rapportage met `stoplicht import BESTAND` of start de demo met `swift run stoplicht demo`."
+    static func noProgrammesFound(_ search: String) -> String { "Geen programma's gevonden voor ‘\(search)’. Zoek op een deel van de naam van het programma of van de gemeente." }
+    static let programmeSearchLabel = "Programma zoeken"
+    static let programmeSearchHint = "Op de naam van het programma of van de organisatie, hoofdletters en accenten maken niet uit."
+    static let programmeSearchButton = "Zoeken"
+    static func programmeCount(_ count: Int) -> String { count == 1 ? "1 programma" : "\(dutchCount(count)) programma's" }
+    static func programmesFound(_ count: Int, of all: Int) -> String { "\(dutchCount(count)) van \(dutchCount(all)) programma's gevonden" }
+    static func programmesPage(_ page: Int, of pages: Int) -> String { "Programma's, pagina \(page) van \(pages)" }
+    static let pagination = "Paginering"
+    static let previousPage = "Vorige pagina"
+    static let nextPage = "Volgende pagina"
+    static func pageOf(_ page: Int, _ pages: Int) -> String { "Pagina \(page) van \(pages)" }
+    /// "2.000": a whole number with the Dutch thousands point.
+    static func dutchCount(_ count: Int) -> String {
+        let digits = String(count.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(".") }
+            grouped.append(digit)
+        }
+        return (count < 0 ? "-" : "") + grouped
+    }
     static let projects = "Projecten"
     static let project = "Project"
     static let number = "Nr."

@@ -170,6 +170,11 @@ details > summary { cursor: pointer; font-weight: 600; margin: .75rem 0; color: 
 .stoplicht-legend { display: grid; grid-template-columns: max-content 1fr; gap: .4rem 1rem; margin: 0 0 1rem; align-items: start; }
 .stoplicht-legend dd { margin: 0; }
 .stoplicht-cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
+.stoplicht-search { margin: 1rem 0 1.5rem; max-width: 36rem; }
+.stoplicht-search .utrecht-textbox { width: 100%; }
+.stoplicht-search .utrecht-button-group { margin-top: .5rem; }
+.stoplicht-search [role=status] { margin-top: .75rem; color: var(--basis-color-default-color-subtle); }
+.utrecht-pagination { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: baseline; margin: 1.5rem 0; }
 .stoplicht-card { border: 1px solid var(--basis-color-default-border-default); border-radius: 6px; padding: 1rem 1.25rem; }
 .stoplicht-card .utrecht-heading-2 { margin-top: 0; }
 .stoplicht-table-scroll { overflow-x: auto; }

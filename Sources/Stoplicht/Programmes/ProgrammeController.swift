@@ -4,26 +4,7 @@ import Vapor
 /// The reading pages of programmes. Each checks the programme's access before it renders.
 enum ProgrammeController {
     static func index(_ req: Request) async throws -> Response {
-        let user = try await AccountSession.currentUser(req)
-        var programmes = try await ProgrammeSummary.all(on: req.db)
-        var readable: Set<UUID> = []
-        if let user {
-            if user.isAdministrator {
-                readable = Set(programmes.compactMap(\.programme.id))
-            } else {
-                readable = Set(try await ProgrammeRoleAssignment.query(on: req.db).filter(\.$user.$id == user.requireID()).all().map(\.$programme.id))
-            }
-        }
-        // Where one reads nothing but published reports, the card leads to the latest of them.
-        programmes = programmes.compactMap { summary in
-            var summary = summary
-            if summary.programme.access == .open || summary.programme.id.map(readable.contains) == true { return summary }
-            guard summary.programme.access == .publishedReports else { return nil }
-            summary.publishedOnly = true
-            return summary
-        }
-        let account = user.map { IndexAccount(name: $0.name, csrf: CSRF.token(for: req), isAdministrator: $0.isAdministrator) }
-        return ProgrammeIndexView.page(programmes, account: account, settings: req.settings).response()
+        ProgrammeIndexView.page(try await ProgrammeIndexModel.query(req), settings: req.settings).response()
     }
 
     static func show(_ req: Request) async throws -> Response {

@@ -1,9 +1,13 @@
 import Plot
 
-/// The start page: every programme with its organisation, size and latest report.
+/// The start page: the programmes one may see with their organisation, size and latest
+/// report, a page at a time, with a search once there is more than one page.
 enum ProgrammeIndexView {
-    static func page(_ programmes: [ProgrammeSummary], account: IndexAccount?, settings: Settings) -> Layout {
-        Layout(title: Strings.programmes, settings: settings, breadcrumbs: []) {
+    static func page(_ model: ProgrammeIndexModel, settings: Settings) -> Layout {
+        let account = model.account
+        let programmes = model.summaries
+        return Layout(title: model.page > 1 ? Strings.programmesPage(model.page, of: model.pageCount) : Strings.programmes,
+                      settings: settings, breadcrumbs: []) {
             .group(
                 .unwrap(account) { .accountBar(name: $0.name, csrf: $0.csrf) },
                 .h1(.class("utrecht-heading-1"), .safeText(Strings.programmes)),
@@ -12,8 +16,9 @@ enum ProgrammeIndexView {
                     : .ul(.class("stoplicht-plain-list stoplicht-actions"),
                           .li(.a(.class("utrecht-link"), .href(SiteURL.importForm(programme: nil).path), .safeText(Strings.importLink))),
                           .if(account?.isAdministrator == true, .li(.a(.class("utrecht-link"), .href(SiteURL.users.path), .safeText(Strings.usersTitle))))),
+                .if(model.offersSearch, searchForm(model)),
                 programmes.isEmpty
-                    ? .p(.class("utrecht-paragraph"), .safeText(Strings.noProgrammes))
+                    ? .p(.class("utrecht-paragraph"), .safeText(model.search.isEmpty ? Strings.noProgrammes : Strings.noProgrammesFound(model.search)))
                     : .ul(.class("stoplicht-cards"), .forEach(programmes) { summary in
                         .li(.class("stoplicht-card"),
                             .h2(.class("utrecht-heading-2"),
@@ -26,9 +31,36 @@ enum ProgrammeIndexView {
                                     ? (Strings.latestPublished, summary.latestPublished?.name ?? "—")
                                     : (Strings.currentPeriod, summary.latestPeriod?.name ?? "—"),
                             ]))
-                    })
+                    }),
+                pagination(model)
             )
         }
+    }
+
+    /// A GET form: the search is in the address, to bookmark or send on.
+    static func searchForm(_ model: ProgrammeIndexModel) -> Node<HTML.BodyContext> {
+        .form(.class("stoplicht-search"), .action(SiteURL.home.path), .method(.get), .attribute(named: "role", value: "search"),
+              .div(.class("utrecht-form-field"),
+                   .element(named: "label", nodes: [.attribute(named: "class", value: "utrecht-form-label"), .attribute(named: "for", value: "zoek"),
+                                                    .text(Strings.programmeSearchLabel)]),
+                   .div(.class("utrecht-form-field-description"), .id("zoek-hint"), .text(Strings.programmeSearchHint)),
+                   .div(.class("utrecht-form-field__input"), Controls.textbox("zoek", value: model.search, type: "search"))),
+              .submitButton(Strings.programmeSearchButton),
+              .p(.class("utrecht-paragraph"), .attribute(named: "role", value: "status"),
+                 .safeText(model.search.isEmpty ? Strings.programmeCount(model.visible) : Strings.programmesFound(model.matching, of: model.visible))))
+    }
+
+    /// Previous and next, and where one is.
+    static func pagination(_ model: ProgrammeIndexModel) -> Node<HTML.BodyContext> {
+        guard model.pageCount > 1 else { return .empty }
+        return .element(named: "nav", nodes: [
+            .attribute(named: "class", value: "utrecht-pagination"), .attribute(named: "aria-label", value: Strings.pagination),
+            .if(model.page > 1, .a(.class("utrecht-link utrecht-pagination__relative-link"), .href(model.link(page: model.page - 1)),
+                                   .attribute(named: "rel", value: "prev"), .text(Strings.previousPage))),
+            .span(.class("utrecht-pagination__pages"), .text(Strings.pageOf(model.page, model.pageCount))),
+            .if(model.page < model.pageCount, .a(.class("utrecht-link utrecht-pagination__relative-link"), .href(model.link(page: model.page + 1)),
+                                                 .attribute(named: "rel", value: "next"), .text(Strings.nextPage))),
+        ])
     }
 
     /// The overview, or for a reader of published reports only, the latest of them.

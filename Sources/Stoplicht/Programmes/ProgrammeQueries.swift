@@ -70,9 +70,15 @@ struct ProgrammeSummary: Sendable {
     var publishedOnly = false
 
     static func all(on db: any Database) async throws -> [ProgrammeSummary] {
-        let programmes = try await Programme.query(on: db).with(\.$organisation).sort(\.$name).all()
-        let counts = try await projectCounts(on: db)
-        let latest = try await latestPeriods(on: db)
+        try await summaries(of: try await Programme.query(on: db).with(\.$organisation).sort(\.$name).all(), on: db)
+    }
+
+    /// The summaries of `programmes` (with their organisation loaded), in their order; the
+    /// counts and periods are read for these programmes only.
+    static func summaries(of programmes: [Programme], on db: any Database) async throws -> [ProgrammeSummary] {
+        let ids = programmes.compactMap(\.id)
+        let counts = try await projectCounts(of: ids, on: db)
+        let latest = try await latestPeriods(of: ids, on: db)
         return programmes.map { programme in
             let periods = programme.id.flatMap { latest[$0] }
             return ProgrammeSummary(
@@ -84,26 +90,33 @@ struct ProgrammeSummary: Sendable {
         }
     }
 
+    /// Bind lists stay well under SQLite's limit of variables in a statement.
+    private static let batchSize = 1_000
+
     /// Each programme's latest period and latest published one. Only the columns that order
     /// the periods are read for all of them, and only the chosen ones as models: a shared
     /// installation has tens of thousands of periods, and reading them all as models took
     /// 130 MB for 50,000.
-    private static func latestPeriods(on db: any Database) async throws -> [UUID: (latest: ReportingPeriod, published: ReportingPeriod?)] {
+    private static func latestPeriods(of programmes: [UUID], on db: any Database) async throws -> [UUID: (latest: ReportingPeriod, published: ReportingPeriod?)] {
         guard let sql = db as? any SQLDatabase else { return [:] }
         struct Row: Decodable { var id: UUID; var programme_id: UUID; var starts_on: String?; var state: String; var created_at: Date? }
-        let rows = try await sql.raw("SELECT id, programme_id, starts_on, state, created_at FROM reporting_periods").all(decoding: Row.self)
         func before(_ a: Row, _ b: Row) -> Bool { ReportingPeriod.isBefore((a.starts_on, a.created_at), (b.starts_on, b.created_at)) }
         var chosen: [UUID: (latest: Row, published: Row?)] = [:]
-        for row in rows {
-            var entry = chosen[row.programme_id] ?? (row, nil)
-            if before(entry.latest, row) { entry.latest = row }
-            if row.state == ReportingPeriod.State.published.rawValue, entry.published.map({ before($0, row) }) ?? true { entry.published = row }
-            chosen[row.programme_id] = entry
+        for batch in stride(from: 0, to: programmes.count, by: batchSize) {
+            let rows = try await sql.select().columns("id", "programme_id", "starts_on", "state", "created_at").from(ReportingPeriod.schema)
+                .where("programme_id", .in, Array(programmes[batch..<min(programmes.count, batch + batchSize)]))
+                .all(decoding: Row.self)
+            for row in rows {
+                var entry = chosen[row.programme_id] ?? (row, nil)
+                if before(entry.latest, row) { entry.latest = row }
+                if row.state == ReportingPeriod.State.published.rawValue, entry.published.map({ before($0, row) }) ?? true { entry.published = row }
+                chosen[row.programme_id] = entry
+            }
         }
         let ids = chosen.values.flatMap { [$0.latest.id] + ($0.published.map { [$0.id] } ?? []) }
         var models: [UUID: ReportingPeriod] = [:]
-        for batch in stride(from: 0, to: ids.count, by: 1_000) {
-            for period in try await ReportingPeriod.query(on: db).filter(\.$id ~~ Array(ids[batch..<min(ids.count, batch + 1_000)])).all() {
+        for batch in stride(from: 0, to: ids.count, by: batchSize) {
+            for period in try await ReportingPeriod.query(on: db).filter(\.$id ~~ Array(ids[batch..<min(ids.count, batch + batchSize)])).all() {
                 models[try period.requireID()] = period
             }
         }
@@ -112,11 +125,17 @@ struct ProgrammeSummary: Sendable {
         }
     }
 
-    private static func projectCounts(on db: any Database) async throws -> [UUID: Int] {
+    private static func projectCounts(of programmes: [UUID], on db: any Database) async throws -> [UUID: Int] {
         guard let sql = db as? any SQLDatabase else { return [:] }
         struct Row: Decodable { var programme_id: UUID; var count: Int }
-        let rows = try await sql.raw("SELECT programme_id, COUNT(*) AS count FROM projects GROUP BY programme_id").all(decoding: Row.self)
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.programme_id, $0.count) })
+        var counts: [UUID: Int] = [:]
+        for batch in stride(from: 0, to: programmes.count, by: batchSize) {
+            let rows = try await sql.select().column("programme_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+                .from(Project.schema).where("programme_id", .in, Array(programmes[batch..<min(programmes.count, batch + batchSize)]))
+                .groupBy("programme_id").all(decoding: Row.self)
+            for row in rows { counts[row.programme_id] = row.count }
+        }
+        return counts
     }
 }
 
