@@ -27,18 +27,23 @@ public struct Settings: Sendable {
     /// Reverse proxies whose X-Forwarded-For is believed (`STOPLICHT_TRUSTED_PROXIES`, addresses
     /// separated by commas); see `Request.clientAddress`.
     public var trustedProxies: Set<String>
+    /// Keep rendered live pages until the database changes (`STOPLICHT_PAGE_CACHE=uit` to
+    /// render every request; see `LivePageCache`).
+    public var livePageCache: Bool
 
     public static let defaultIdleTimeoutSeconds = 300
     public static let defaultPDFTimeoutSeconds = 60
 
     public init(database: Database, themeStylesheetURL: String? = nil,
                 idleTimeoutSeconds: Int = Settings.defaultIdleTimeoutSeconds,
-                pdfTimeoutSeconds: Int = Settings.defaultPDFTimeoutSeconds, trustedProxies: Set<String> = []) {
+                pdfTimeoutSeconds: Int = Settings.defaultPDFTimeoutSeconds, trustedProxies: Set<String> = [],
+                livePageCache: Bool = true) {
         self.database = database
         self.themeStylesheetURL = themeStylesheetURL
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.pdfTimeoutSeconds = pdfTimeoutSeconds
         self.trustedProxies = trustedProxies
+        self.livePageCache = livePageCache
     }
 
     /// `DATABASE_URL` selects PostgreSQL; otherwise the SQLite file `STOPLICHT_SQLITE`
@@ -59,6 +64,7 @@ public struct Settings: Sendable {
                         idleTimeoutSeconds: seconds("STOPLICHT_IDLE_TIMEOUT", defaultIdleTimeoutSeconds),
                         pdfTimeoutSeconds: seconds("STOPLICHT_PDF_TIMEOUT", defaultPDFTimeoutSeconds),
                         trustedProxies: Set((environment["STOPLICHT_TRUSTED_PROXIES"] ?? "").split(separator: ",")
-                            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }))
+                            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
+                        livePageCache: !["uit", "0", "false", "nee"].contains((environment["STOPLICHT_PAGE_CACHE"] ?? "").lowercased()))
     }
 }

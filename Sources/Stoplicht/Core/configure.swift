@@ -36,6 +36,10 @@ public func configure(_ app: Application, settings: Settings) async throws {
         }
         try await app.autoMigrate()
     }
+    let version = try await DatabaseVersion.open(for: settings.database, on: app)
+    app.storage[DatabaseVersionKey.self] = version
+    app.lifecycle.use(DatabaseVersionLifecycle(version: version))
+    app.storage[LivePageCacheKey.self] = LivePageCache()
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))

@@ -8,19 +8,24 @@ enum ProgrammeController {
     }
 
     static func show(_ req: Request) async throws -> Response {
-        let slug = try req.parameters.require("programme")
-        var model = try await ProgrammeOverviewModel.query(slug: slug, light: req.query[String.self, at: "licht"], on: req.db)
-        model.viewer = try await Access.reader(req, programme: model.context.programme)
-        if model.viewer.role == .projectLeader {
-            model.ownProjects = try await Project.numbers(ledBy: model.viewer.user?.personID, inProgramme: model.context.programme.requireID(), on: req.db)
+        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
+        let viewer = try await Access.reader(req, programme: context.programme)
+        return try await LivePage.respond(req, viewer: viewer) {
+            var model = try await ProgrammeOverviewModel.query(context, light: req.query[String.self, at: "licht"], on: req.db)
+            model.viewer = viewer
+            if viewer.role == .projectLeader {
+                model.ownProjects = try await Project.numbers(ledBy: viewer.user?.personID, inProgramme: context.programme.requireID(), on: req.db)
+            }
+            return ProgrammeOverviewView.page(model, settings: req.settings)
         }
-        return ProgrammeOverviewView.page(model, settings: req.settings).response()
     }
 
     static func trend(_ req: Request) async throws -> Response {
-        let model = try await ProgrammeTrendModel.query(slug: try req.parameters.require("programme"), on: req.db)
-        _ = try await Access.reader(req, programme: model.context.programme)
-        return ProgrammeTrendView.page(model, settings: req.settings).response()
+        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
+        let viewer = try await Access.reader(req, programme: context.programme)
+        return try await LivePage.respond(req, viewer: viewer) {
+            ProgrammeTrendView.page(try await ProgrammeTrendModel.query(context, on: req.db), settings: req.settings)
+        }
     }
 }
 

@@ -38,7 +38,10 @@ struct ProgrammeOverviewModel: Sendable {
     }
 
     static func query(slug: String, light: String? = nil, on db: any Database) async throws -> ProgrammeOverviewModel {
-        let context = try await ProgrammeContext.load(slug: slug, on: db)
+        try await query(try await ProgrammeContext.load(slug: slug, on: db), light: light, on: db)
+    }
+
+    static func query(_ context: ProgrammeContext, light: String? = nil, on db: any Database) async throws -> ProgrammeOverviewModel {
         let period = context.latestPeriod
         async let officials = Officials.load(programmeID: context.programme.requireID(), on: db)
         async let rows = ProjectRow.load(context, period: period, on: db)

@@ -21,7 +21,10 @@ struct ProgrammeTrendModel: Sendable {
     var rows: [Row]
 
     static func query(slug: String, on db: any Database) async throws -> ProgrammeTrendModel {
-        let context = try await ProgrammeContext.load(slug: slug, on: db)
+        try await query(try await ProgrammeContext.load(slug: slug, on: db), on: db)
+    }
+
+    static func query(_ context: ProgrammeContext, on db: any Database) async throws -> ProgrammeTrendModel {
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
         let periods = Array(context.periods.suffix(periodCount))
         let programmeID = try context.programme.requireID()

@@ -2,9 +2,13 @@ import Vapor
 
 enum ProjectController {
     static func show(_ req: Request) async throws -> Response {
-        var model = try await ProjectShowModel.query(
-            slug: try req.parameters.require("programme"), number: try req.parameters.require("number"), on: req.db)
-        let viewer = try await Access.reader(req, programme: model.context.programme)
+        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
+        let viewer = try await Access.reader(req, programme: context.programme)
+        return try await LivePage.respond(req, viewer: viewer) { try await page(context, viewer: viewer, req) }
+    }
+
+    private static func page(_ context: ProgrammeContext, viewer: Viewer, _ req: Request) async throws -> Layout {
+        var model = try await ProjectShowModel.query(context, number: try req.parameters.require("number"), on: req.db)
         model.viewer = viewer
         if let user = viewer.user {
             if viewer.may(.editAnyProject) {
@@ -19,6 +23,6 @@ enum ProjectController {
             ? try await ProgrammeSchedule.load(model.context, period: nil, on: req.db)
             : try await ProgrammeSchedule.loadIfLinked(model.context, period: nil, on: req.db)
         try await PlanningController.loadPostponements(&model, manages: viewer.may(.manageProjects), on: req.db)
-        return ProjectShowView.page(model, settings: req.settings).response()
+        return ProjectShowView.page(model, settings: req.settings)
     }
 }

@@ -35,7 +35,10 @@ struct ProjectShowModel: Sendable {
     var openDecisions: [Decision] = []
 
     static func query(slug: String, number: String, on db: any Database) async throws -> ProjectShowModel {
-        let context = try await ProgrammeContext.load(slug: slug, on: db)
+        try await query(try await ProgrammeContext.load(slug: slug, on: db), number: number, on: db)
+    }
+
+    static func query(_ context: ProgrammeContext, number: String, on db: any Database) async throws -> ProjectShowModel {
         guard let n = Int(number) else { throw Abort(.notFound, reason: Strings.projectNotFound(number)) }
         let query = try Project.query(on: db)
             .filter(\.$programme.$id == context.programme.requireID())

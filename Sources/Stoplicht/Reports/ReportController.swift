@@ -14,15 +14,16 @@ enum ReportController {
         }
         let context = try await ProgrammeContext.load(slug: slug, on: req.db)
         let period = try context.period(slug: periodSlug)
-        _ = try await Access.reader(req, programme: context.programme, published: period.state == .published)
+        let viewer = try await Access.reader(req, programme: context.programme, published: period.state == .published)
         if period.state == .published,
            let snapshot = try await PublishedReport.query(on: req.db).filter(\.$period.$id == period.requireID()).first() {
             let page = PublishedReportCache.Page(programmeID: try context.programme.requireID(), body: ByteBuffer(string: snapshot.html), sha256: snapshot.sha256)
             cache.keep(page, programme: slug, period: periodSlug)
             return serve(page, req)
         }
-        let model = try await ReportPageModel.query(context, period: period, on: req.db)
-        return ReportPageView.page(model, settings: req.settings).response()
+        return try await LivePage.respond(req, viewer: viewer) {
+            ReportPageView.page(try await ReportPageModel.query(context, period: period, on: req.db), settings: req.settings)
+        }
     }
 
     private static func serve(_ page: PublishedReportCache.Page, _ req: Request) -> Response {

@@ -56,7 +56,7 @@ import VaporTesting
     }
 
     @Test func queriesDoNotGrowWithTheProjects() async throws {
-        try await withStoplicht(seeded: true) { app in
+        try await withStoplicht(seeded: true, pageCache: false) { app in
             // setup
             let counter = QueryCounter()
             counter.install(on: app)
@@ -76,7 +76,7 @@ import VaporTesting
     /// Nor with the rest of a shared installation: other municipalities' programmes with their
     /// histories leave every page's number of queries as it was.
     @Test func queriesDoNotGrowWithOtherProgrammes() async throws {
-        try await withStoplicht(seeded: true) { app in
+        try await withStoplicht(seeded: true, pageCache: false) { app in
             // setup
             let counter = QueryCounter()
             counter.install(on: app)
@@ -98,7 +98,7 @@ import VaporTesting
     /// A logged-in page reads the session, the account and the role — three queries more —
     /// and writes nothing: the session is saved only when it changed.
     @Test func aLoggedInPageReadsTheSessionWithoutWritingIt() async throws {
-        try await withStoplicht(seeded: true) { app in
+        try await withStoplicht(seeded: true, pageCache: false) { app in
             let counter = QueryCounter()
             counter.install(on: app)
             let anonymous = try await queries(app, counter, "/programmas/dienstverlening")

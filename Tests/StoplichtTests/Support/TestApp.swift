@@ -11,18 +11,24 @@ import VaporTesting
 /// Runs a test against a fresh Stoplicht: an in-memory SQLite database of its own, or,
 /// when `DATABASE_URL` is set, the PostgreSQL database emptied and migrated anew (those
 /// tests take turns, as they share the database).
-func withStoplicht(seeded: Bool = false, _ test: (Application) async throws -> Void) async throws {
+func withStoplicht(seeded: Bool = false, onDisk: Bool = false, pageCache: Bool = true, _ test: (Application) async throws -> Void) async throws {
     if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
         await PostgresTurn.shared.acquire()
         do {
-            try await withStoplicht(settings: Settings(database: .postgres(url: url)), seeded: seeded, test)
+            try await withStoplicht(settings: Settings(database: .postgres(url: url), livePageCache: pageCache), seeded: seeded, test)
         } catch {
             await PostgresTurn.shared.release()
             throw error
         }
         await PostgresTurn.shared.release()
+    } else if onDisk {
+        // A file, as Stoplicht runs: what the in-memory database cannot show (the live pages'
+        // cache watches the file from a connection of its own).
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-test-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        try await withStoplicht(settings: Settings(database: .sqliteFile(path), livePageCache: pageCache), seeded: seeded, test)
     } else {
-        try await withStoplicht(settings: Settings(database: .sqliteMemory), seeded: seeded, test)
+        try await withStoplicht(settings: Settings(database: .sqliteMemory, livePageCache: pageCache), seeded: seeded, test)
     }
 }
 

@@ -1,0 +1,70 @@
+import Fluent
+import SQLiteNIO
+import SQLKit
+import Vapor
+
+/// One value that changes with every commit to the database, made by this process or any
+/// other (a second instance, `stoplicht import` on the command line). Live pages are kept
+/// under it, so a kept page is never older than the database; see `LivePageCache`.
+///
+/// - PostgreSQL: the current snapshot (`pg_current_snapshot()`: which transactions are
+///   visible). Two requests with the same snapshot read the same data; a transaction that
+///   commits changes it, and only once its changes are visible. (The WAL position would
+///   move while a commit is still being flushed, before its rows can be read, and a page
+///   made in that moment would be kept without them.) Reading assigns no transaction ids,
+///   so reading leaves it alone.
+/// - SQLite: `data_version`, read on a connection of its own that never writes: it changes
+///   whenever another connection's commit has become visible.
+final class DatabaseVersion: Sendable {
+    private enum Source: Sendable {
+        case postgres
+        case sqlite(SQLiteConnection)
+        /// The in-memory SQLite of the tests: no other connection can watch it; nothing is kept.
+        case unknown
+    }
+
+    private let source: Source
+
+    private init(_ source: Source) {
+        self.source = source
+    }
+
+    static func open(for database: Settings.Database, on app: Application) async throws -> DatabaseVersion {
+        switch database {
+        case .postgres: return DatabaseVersion(.postgres)
+        case .sqliteMemory: return DatabaseVersion(.unknown)
+        case .sqliteFile(let path):
+            let watcher = try await SQLiteConnection.open(storage: .file(path: path), threadPool: app.threadPool,
+                                                          logger: app.logger, on: app.eventLoopGroup.any())
+            return DatabaseVersion(.sqlite(watcher))
+        }
+    }
+
+    /// The database's version now, or nil where it cannot be known.
+    func current(on db: any Database) async throws -> String? {
+        switch source {
+        case .unknown:
+            return nil
+        case .postgres:
+            guard let sql = db as? any SQLDatabase else { return nil }
+            struct Row: Decodable { var version: String }
+            return try await sql.raw("SELECT pg_current_snapshot()::text AS version").first(decoding: Row.self)?.version
+        case .sqlite(let watcher):
+            let rows = try await watcher.query("PRAGMA data_version")
+            return rows.first?.column("data_version")?.integer.map(String.init)
+        }
+    }
+
+    func close() async {
+        if case .sqlite(let watcher) = source { try? await watcher.close() }
+    }
+}
+
+/// Closes the SQLite watcher when the application stops.
+struct DatabaseVersionLifecycle: LifecycleHandler {
+    let version: DatabaseVersion
+
+    func shutdownAsync(_ application: Application) async {
+        await version.close()
+    }
+}
