@@ -386,7 +386,9 @@ def main():
         f"### {args.dataset} on {database}" + (f" ({args.size}: {generated})" if generated else " (the demo: 36 projects)"),
         "",
         f"Stoplicht {commit}, {os.cpu_count()} cores, wrk -t2 -c{args.connections} -d{args.seconds}s (PDF: -c2), "
-        f"set-up {setup_seconds:.0f} s.",
+        f"set-up {setup_seconds:.0f} s, live pages "
+        + ("rendered for every request (STOPLICHT_PAGE_CACHE=uit)." if env.get("STOPLICHT_PAGE_CACHE", "").lower() in ("uit", "0", "false", "nee")
+           else "kept until the database changes."),
         "",
         "| endpoint | bytes | req/s | p50 ms | p99 ms | errors | RSS after MB | nginx req/s | share of nginx |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",

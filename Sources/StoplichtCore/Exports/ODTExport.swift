@@ -9,7 +9,9 @@ public enum ODTExport {
     public static let mediaType = "application/vnd.oasis.opendocument.text"
 
     public static func data(_ report: ReportExport) throws -> Data {
-        let charts = report.blocks.compactMap { block -> ExportPicture? in if case .picture(let picture) = block { picture } else { nil } }
+        // The blocks once: they carry the charts, each drawn as SVG and PNG.
+        let blocks = report.blocks
+        let charts = blocks.compactMap { block -> ExportPicture? in if case .picture(let picture) = block { picture } else { nil } }
         var pictures: [ZipWriter.Part] = []
         for (index, chart) in charts.enumerated() {
             pictures.append(.init("Pictures/grafiek\(index + 1).svg", chart.svg))
@@ -17,7 +19,7 @@ public enum ODTExport {
         }
         return try ZipWriter.package([
             .init("mimetype", mediaType, compressed: false),
-            .init("content.xml", content(report)),
+            .init("content.xml", content(report, blocks: blocks)),
             .init("styles.xml", styles(report)),
             .init("meta.xml", meta(report)),
         ] + pictures + [.init("META-INF/manifest.xml", manifest(pictures: pictures.map(\.path)))])
@@ -47,13 +49,13 @@ public enum ODTExport {
 
     static let tones: [LightDefinition.Tone] = [.positive, .warning, .negative, .neutral, .info]
 
-    static func content(_ report: ReportExport) -> String {
+    static func content(_ report: ReportExport, blocks: [ExportBlock]) -> String {
         var body = ""
         var tableNumber = 0
         var chartNumber = 0
         var landscape = false
         var pendingLandscape = false
-        for block in report.blocks {
+        for block in blocks {
             switch block {
             case .landscapeStart: pendingLandscape = true
             case .heading(let level, let text) where pendingLandscape:
@@ -97,7 +99,7 @@ public enum ODTExport {
         <style:style style:name="Tabel" style:family="table"><style:table-properties style:width="17cm" table:align="margins" fo:margin-top="0.2cm" fo:margin-bottom="0.3cm"/></style:style>\
         <style:style style:name="TabelBreed" style:family="table"><style:table-properties style:width="25.7cm" table:align="margins" fo:margin-top="0.2cm" fo:margin-bottom="0.3cm"/></style:style>\
         \((1...3).map { "<style:style style:name=\"Liggend_\($0)\" style:family=\"paragraph\" style:parent-style-name=\"Heading_20_\($0)\" style:master-page-name=\"Liggend\"/>" }.joined())\
-        \(columnStyles(report))\(cellStyles)\
+        \(columnStyles(blocks))\(cellStyles)\
         </office:automatic-styles>\
         <office:body><office:text>\(body)</office:text></office:body></office:document-content>
         """
@@ -117,9 +119,9 @@ public enum ODTExport {
     }
 
     /// Relative column widths for every table shape used, by the widths' signature.
-    static func columnStyles(_ report: ReportExport) -> String {
+    static func columnStyles(_ blocks: [ExportBlock]) -> String {
         var shapes: [[Int]] = [[2, 5]]
-        for block in report.blocks { if case .table(let table) = block { shapes.append(table.widths) } }
+        for block in blocks { if case .table(let table) = block { shapes.append(table.widths) } }
         var seen = Set<Int>()
         var styles = ""
         for width in shapes.flatMap({ $0 }) where seen.insert(width).inserted {
