@@ -17,12 +17,23 @@ struct ProgrammeContext: Sendable {
     var latestPeriod: ReportingPeriod? { periods.last }
 
     static func load(slug: String, on db: any Database) async throws -> ProgrammeContext {
+        try await load(try await programme(slug: slug, on: db), on: db)
+    }
+
+    /// The programme alone, with its organisation: enough to ask who may read it before
+    /// the rest is read (a kept live page needs no more).
+    static func programme(slug: String, on db: any Database) async throws -> Programme {
         guard let programme = try await Programme.query(on: db)
             .join(Organisation.self, on: \Programme.$organisation.$id == \Organisation.$id)
-            .filter(\.$slug == slug).first(),
-              let id = programme.id else {
+            .filter(\.$slug == slug).first() else {
             throw Abort(.notFound, reason: Strings.programmeNotFound(slug))
         }
+        return programme
+    }
+
+    /// The context of a programme from `programme(slug:on:)`.
+    static func load(_ programme: Programme, on db: any Database) async throws -> ProgrammeContext {
+        let id = try programme.requireID()
         async let lights = ProgrammeLight.query(on: db).filter(\.$programme.$id == id).all()
         async let dimensions = ProgrammeDimension.query(on: db).filter(\.$programme.$id == id).sort(\.$position).all()
         async let periods = ReportingPeriod.query(on: db).filter(\.$programme.$id == id).all()

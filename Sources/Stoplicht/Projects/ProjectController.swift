@@ -2,12 +2,13 @@ import Vapor
 
 enum ProjectController {
     static func show(_ req: Request) async throws -> Response {
-        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
-        let viewer = try await Access.reader(req, programme: context.programme)
-        return try await LivePage.respond(req, viewer: viewer) { try await page(context, viewer: viewer, req) }
+        let programme = try await ProgrammeContext.programme(slug: try req.parameters.require("programme"), on: req.db)
+        let viewer = try await Access.reader(req, programme: programme)
+        return try await LivePage.respond(req, viewer: viewer) { try await page(programme, viewer: viewer, req) }
     }
 
-    private static func page(_ context: ProgrammeContext, viewer: Viewer, _ req: Request) async throws -> Layout {
+    private static func page(_ programme: Programme, viewer: Viewer, _ req: Request) async throws -> Layout {
+        let context = try await ProgrammeContext.load(programme, on: req.db)
         var model = try await ProjectShowModel.query(context, number: try req.parameters.require("number"), on: req.db)
         model.viewer = viewer
         if let user = viewer.user {

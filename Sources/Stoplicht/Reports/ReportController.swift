@@ -12,17 +12,23 @@ enum ReportController {
             _ = try await Access.reader(req, programme: programme, published: true)
             return serve(page, req)
         }
-        let context = try await ProgrammeContext.load(slug: slug, on: req.db)
-        let period = try context.period(slug: periodSlug)
-        let viewer = try await Access.reader(req, programme: context.programme, published: period.state == .published)
+        // The programme and the period first: who may read is asked before the report is read.
+        let programme = try await ProgrammeContext.programme(slug: slug, on: req.db)
+        guard let period = try await ReportingPeriod.query(on: req.db)
+            .filter(\.$programme.$id == programme.requireID()).filter(\.$slug == periodSlug).first() else {
+            throw Abort(.notFound, reason: Strings.periodNotFound(periodSlug))
+        }
+        let viewer = try await Access.reader(req, programme: programme, published: period.state == .published)
         if period.state == .published,
            let snapshot = try await PublishedReport.query(on: req.db).filter(\.$period.$id == period.requireID()).first() {
-            let page = PublishedReportCache.Page(programmeID: try context.programme.requireID(), body: ByteBuffer(string: snapshot.html), sha256: snapshot.sha256)
+            let page = PublishedReportCache.Page(programmeID: try programme.requireID(), body: ByteBuffer(string: snapshot.html), sha256: snapshot.sha256)
             cache.keep(page, programme: slug, period: periodSlug)
             return serve(page, req)
         }
         return try await LivePage.respond(req, viewer: viewer) {
-            ReportPageView.page(try await ReportPageModel.query(context, period: period, on: req.db), settings: req.settings)
+            let context = try await ProgrammeContext.load(programme, on: req.db)
+            return ReportPageView.page(try await ReportPageModel.query(context, period: try context.period(slug: periodSlug), on: req.db),
+                                       settings: req.settings)
         }
     }
 
