@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Fluent
 import StoplichtCore
 import Vapor
@@ -84,10 +87,30 @@ enum ReportDocuments {
             let html = ReportPageView.page(model, settings: settings, standalone: true).render()
             return try await PDFRenderer.render(html: html, title: "\(model.title) — \(model.period.name)",
                                                 author: ReportExport(model).author, timeout: settings.pdfTimeoutSeconds)
-        case .odt: return try await slots.holding { try ODTExport.data(ReportExport(model)) }
-        case .docx: return try await slots.holding { try DOCXExport.data(ReportExport(model)) }
-        case .xlsx: return try await slots.holding { try XLSXExport.data(ReportExport(model)) }
+        case .odt: return try await packaged { try ODTExport.data(ReportExport(model)) }
+        case .docx: return try await packaged { try DOCXExport.data(ReportExport(model)) }
+        case .xlsx: return try await packaged { try XLSXExport.data(ReportExport(model)) }
         case .csv: return CSVExport.data(ReportExport(model))
         }
     }
+
+    /// A document written in a slot. Its pictures and ZIP take tens of megabytes for a moment;
+    /// afterwards the allocator is asked to give the freed pages back, or the server would
+    /// keep its peak for good.
+    private static func packaged(_ write: () throws -> Data) async throws -> Data {
+        let data = try await slots.holding { try write() }
+        _ = mallocTrim?(0)
+        return data
+    }
+
+    /// glibc's `malloc_trim`, which Swift's Glibc module does not declare; nil elsewhere.
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+        #if canImport(Glibc)
+        // RTLD_DEFAULT: the symbol wherever it is loaded.
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+        #else
+        return nil
+        #endif
+    }()
 }
