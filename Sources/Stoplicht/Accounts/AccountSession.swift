@@ -10,6 +10,8 @@ enum AccountSession {
     static let idleTimeout: TimeInterval = 30 * 60
     /// …and after this long in any case.
     static let absoluteTimeout: TimeInterval = 8 * 60 * 60
+    /// How stale the last-seen time may get: a session idle for 25 to 30 minutes ends.
+    static let seenAtRefresh: TimeInterval = 5 * 60
 
     static let userKey = "gebruiker"
     static let loginAtKey = "ingelogd"
@@ -50,8 +52,9 @@ enum AccountSession {
             req.session.destroy()
             return nil
         }
-        // Written at most once a minute, not on every request.
-        if t - seenAt > 60 { req.session.data[seenAtKey] = String(t) }
+        // Written at most once in `seenAtRefresh`, not on every request: each write is a
+        // change to the database, which also ends every kept live page (LivePageCache).
+        if t - seenAt > seenAtRefresh { req.session.data[seenAtKey] = String(t) }
         return try await User.find(id, on: req.db)
     }
 
