@@ -7,7 +7,9 @@ import Vapor
 /// read the page is checked before, on every request.
 enum LivePage {
     static func respond(_ req: Request, viewer: Viewer, render: () async throws -> Layout) async throws -> Response {
-        guard req.settings.livePageCache, let version = try await req.application.databaseVersion?.current(on: req.db) else {
+        // Without a version (or when it cannot be read) the page is made as if nothing were kept.
+        guard req.settings.livePageCache, let source = req.application.databaseVersion,
+              let version = (try? await source.current(on: req.db)) ?? nil else {
             return try await render().response()
         }
         let key = Self.key(req, viewer: viewer)
