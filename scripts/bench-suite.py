@@ -381,7 +381,7 @@ def main():
         server.stop()
         nginx.stop()
 
-    commit = sh("git", "rev-parse", "--short", "HEAD", check=False).stdout.strip() or "?"
+    commit = os.environ.get("STOPLICHT_BENCH_COMMIT") or sh("git", "rev-parse", "--short", "HEAD", check=False).stdout.strip() or "?"
     lines = [
         f"### {args.dataset} on {database}" + (f" ({args.size}: {generated})" if generated else " (the demo: 36 projects)"),
         "",

@@ -19,15 +19,17 @@ import Testing
     }
 
     @Test func aRendererThatHangsIsStoppedAndTheReaderToldInDutch() async throws {
-        let hanging = try fakeWeasyPrint(sleeping: 30, chatter: 5_000)  // ~400 kB: more than a pipe holds
+        let hanging = try fakeWeasyPrint(sleeping: 600, chatter: 5_000)  // ~400 kB: more than a pipe holds
         defer { try? FileManager.default.removeItem(atPath: hanging) }
         let start = Date()
         await #expect(throws: InputError(Strings.pdfTookTooLong(seconds: 1), status: .serviceUnavailable)) {
             _ = try await PDFRenderer.render(html: "<html><head></head><body></body></html>", title: "t", author: "a",
                                              timeout: 1, environment: ["STOPLICHT_WEASYPRINT": hanging])
         }
+        // Well before the stand-in would end by itself; the slots may first wait for the
+        // suite's real PDFs (two at a time on this machine).
         let took = Date().timeIntervalSince(start)
-        #expect(took >= 1 && took < 10, "stopped after \(took) s")
+        #expect(took >= 1 && took < 300, "stopped after \(took) s")
         #expect(Strings.pdfTookTooLong(seconds: 60).contains("na 60 seconden nog niet klaar"))
     }
 
