@@ -22,13 +22,7 @@ enum Strings {
     static func pageOf(_ page: Int, _ pages: Int) -> String { "Pagina \(page) van \(pages)" }
     /// "2.000": a whole number with the Dutch thousands point.
     static func dutchCount(_ count: Int) -> String {
-        let digits = String(count.magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(".") }
-            grouped.append(digit)
-        }
-        return (count < 0 ? "-" : "") + grouped
+        (count < 0 ? "-" : "") + ReportedAmount.grouped(UInt64(count.magnitude))
     }
     static let projects = "Projecten"
     static let project = "Project"

@@ -8,7 +8,7 @@ actor RenderSlots {
         free = count
     }
 
-    func acquire() async {
+    private func acquire() async {
         if free > 0 {
             free -= 1
             return
@@ -30,7 +30,7 @@ actor RenderSlots {
     }
 
     /// Hands the slot to the first who waits, or frees it.
-    func release() {
+    private func release() {
         if waiting.isEmpty {
             free += 1
         } else {

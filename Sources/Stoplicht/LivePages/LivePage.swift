@@ -20,6 +20,14 @@ enum LivePage {
         return serve(page)
     }
 
+    /// A page of the programme in the address: who may read it is asked with the programme
+    /// alone, and its context is read only when the page has to be made.
+    static func programmePage(_ req: Request, render: (ProgrammeContext, Viewer) async throws -> Layout) async throws -> Response {
+        let programme = try await ProgrammeContext.programme(slug: try req.parameters.require("programme"), on: req.db)
+        let viewer = try await Access.reader(req, programme: programme)
+        return try await respond(req, viewer: viewer) { try await render(try await ProgrammeContext.load(programme, on: req.db), viewer) }
+    }
+
     /// The address with its query, the viewer (their account, role and the session's form
     /// token, which the page's forms carry) and the hour: a page shows today's date in the
     /// planning, and an hour never spans two days.

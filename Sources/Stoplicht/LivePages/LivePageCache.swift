@@ -7,47 +7,34 @@ import Vapor
 /// committed since it was made. A page kept at another version is no hit, and a new version
 /// empties the cache. Bounded by bytes: the first kept goes first.
 final class LivePageCache: Sendable {
-    private struct State {
+    private struct State: Sendable {
         var version: String?
-        var pages: [String: ByteBuffer] = [:]
-        var order: [String] = []
-        var bytes = 0
+        var pages: BoundedStore<ByteBuffer>
 
-        mutating func reset(to version: String) {
-            self = State(version: version)
+        /// Empties the pages when `version` is not theirs.
+        mutating func move(to version: String) {
+            guard self.version != version else { return }
+            self = State(version: version, pages: BoundedStore(maximumBytes: pages.maximumBytes))
         }
     }
 
-    private let state = NIOLockedValueBox(State())
-    let maximumBytes: Int
+    private let state: NIOLockedValueBox<State>
 
     init(maximumBytes: Int = 32 * 1024 * 1024) {
-        self.maximumBytes = maximumBytes
+        state = NIOLockedValueBox(State(version: nil, pages: BoundedStore(maximumBytes: maximumBytes)))
     }
 
     func page(_ key: String, version: String) -> ByteBuffer? {
         state.withLockedValue { state in
-            guard state.version == version else {
-                state.reset(to: version)
-                return nil
-            }
+            state.move(to: version)
             return state.pages[key]
         }
     }
 
     func keep(_ page: ByteBuffer, key: String, version: String) {
-        let size = page.readableBytes + key.utf8.count
-        guard size <= maximumBytes else { return }
         state.withLockedValue { state in
-            if state.version != version { state.reset(to: version) }
-            guard state.pages[key] == nil else { return }
-            while state.bytes + size > maximumBytes, !state.order.isEmpty {
-                let oldest = state.order.removeFirst()
-                state.bytes -= (state.pages.removeValue(forKey: oldest)?.readableBytes ?? 0) + oldest.utf8.count
-            }
-            state.pages[key] = page
-            state.order.append(key)
-            state.bytes += size
+            state.move(to: version)
+            state.pages.keep(page, key: key, size: page.readableBytes + key.utf8.count)
         }
     }
 

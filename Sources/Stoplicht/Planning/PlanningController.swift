@@ -104,7 +104,7 @@ enum PlanningController {
 
     private static func refused(_ req: Request, _ context: ProgrammeContext, _ viewer: Viewer, _ number: Int, _ error: InputError,
                                 entered: [String: String], form: String = "randvoorwaarde") async throws -> Response {
-        var model = try await ProjectShowModel.query(slug: context.slug, number: String(number), on: req.db)
+        var model = try await ProjectShowModel.query(context, number: String(number), on: req.db)
         model.viewer = viewer
         model.mayEdit = true
         model.schedule = try await ProgrammeSchedule.load(model.context, period: nil, on: req.db)

@@ -8,10 +8,7 @@ enum ProgrammeController {
     }
 
     static func show(_ req: Request) async throws -> Response {
-        let programme = try await ProgrammeContext.programme(slug: try req.parameters.require("programme"), on: req.db)
-        let viewer = try await Access.reader(req, programme: programme)
-        return try await LivePage.respond(req, viewer: viewer) {
-            let context = try await ProgrammeContext.load(programme, on: req.db)
+        try await LivePage.programmePage(req) { context, viewer in
             var model = try await ProgrammeOverviewModel.query(context, light: req.query[String.self, at: "licht"], on: req.db)
             model.viewer = viewer
             if viewer.role == .projectLeader {
@@ -22,11 +19,8 @@ enum ProgrammeController {
     }
 
     static func trend(_ req: Request) async throws -> Response {
-        let programme = try await ProgrammeContext.programme(slug: try req.parameters.require("programme"), on: req.db)
-        let viewer = try await Access.reader(req, programme: programme)
-        return try await LivePage.respond(req, viewer: viewer) {
-            let context = try await ProgrammeContext.load(programme, on: req.db)
-            return ProgrammeTrendView.page(try await ProgrammeTrendModel.query(context, on: req.db), settings: req.settings)
+        try await LivePage.programmePage(req) { context, _ in
+            ProgrammeTrendView.page(try await ProgrammeTrendModel.query(context, on: req.db), settings: req.settings)
         }
     }
 }

@@ -37,10 +37,6 @@ struct ProgrammeOverviewModel: Sendable {
         }
     }
 
-    static func query(slug: String, light: String? = nil, on db: any Database) async throws -> ProgrammeOverviewModel {
-        try await query(try await ProgrammeContext.load(slug: slug, on: db), light: light, on: db)
-    }
-
     static func query(_ context: ProgrammeContext, light: String? = nil, on db: any Database) async throws -> ProgrammeOverviewModel {
         let period = context.latestPeriod
         async let officials = Officials.load(programmeID: context.programme.requireID(), on: db)

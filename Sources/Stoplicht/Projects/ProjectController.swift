@@ -2,13 +2,10 @@ import Vapor
 
 enum ProjectController {
     static func show(_ req: Request) async throws -> Response {
-        let programme = try await ProgrammeContext.programme(slug: try req.parameters.require("programme"), on: req.db)
-        let viewer = try await Access.reader(req, programme: programme)
-        return try await LivePage.respond(req, viewer: viewer) { try await page(programme, viewer: viewer, req) }
+        try await LivePage.programmePage(req) { context, viewer in try await page(context, viewer: viewer, req) }
     }
 
-    private static func page(_ programme: Programme, viewer: Viewer, _ req: Request) async throws -> Layout {
-        let context = try await ProgrammeContext.load(programme, on: req.db)
+    private static func page(_ context: ProgrammeContext, viewer: Viewer, _ req: Request) async throws -> Layout {
         var model = try await ProjectShowModel.query(context, number: try req.parameters.require("number"), on: req.db)
         model.viewer = viewer
         if let user = viewer.user {

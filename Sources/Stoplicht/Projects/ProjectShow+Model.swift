@@ -34,10 +34,6 @@ struct ProjectShowModel: Sendable {
     /// Decision requests a new postponement can hang on (the programme manager's form).
     var openDecisions: [Decision] = []
 
-    static func query(slug: String, number: String, on db: any Database) async throws -> ProjectShowModel {
-        try await query(try await ProgrammeContext.load(slug: slug, on: db), number: number, on: db)
-    }
-
     static func query(_ context: ProgrammeContext, number: String, on db: any Database) async throws -> ProjectShowModel {
         guard let n = Int(number) else { throw Abort(.notFound, reason: Strings.projectNotFound(number)) }
         let query = try Project.query(on: db)

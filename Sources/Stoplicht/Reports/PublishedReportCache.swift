@@ -14,42 +14,23 @@ final class PublishedReportCache: Sendable {
         var sha256: String
     }
 
-    private struct State {
-        var pages: [String: Page] = [:]
-        var order: [String] = []
-        var bytes = 0
-    }
-
-    private let state = NIOLockedValueBox(State())
-    let maximumBytes: Int
+    private let state: NIOLockedValueBox<BoundedStore<Page>>
 
     init(maximumBytes: Int = 64 * 1024 * 1024) {
-        self.maximumBytes = maximumBytes
+        state = NIOLockedValueBox(BoundedStore(maximumBytes: maximumBytes))
     }
 
     static func key(programme: String, period: String) -> String { programme + "/" + period }
 
     func page(programme: String, period: String) -> Page? {
-        state.withLockedValue { $0.pages[Self.key(programme: programme, period: period)] }
+        state.withLockedValue { $0[Self.key(programme: programme, period: period)] }
     }
 
     func keep(_ page: Page, programme: String, period: String) {
-        let key = Self.key(programme: programme, period: period)
-        let size = page.body.readableBytes
-        guard size <= maximumBytes else { return }
-        state.withLockedValue { state in
-            guard state.pages[key] == nil else { return }
-            while state.bytes + size > maximumBytes, !state.order.isEmpty {
-                let oldest = state.order.removeFirst()
-                state.bytes -= state.pages.removeValue(forKey: oldest)?.body.readableBytes ?? 0
-            }
-            state.pages[key] = page
-            state.order.append(key)
-            state.bytes += size
-        }
+        state.withLockedValue { $0.keep(page, key: Self.key(programme: programme, period: period), size: page.body.readableBytes) }
     }
 
-    var count: Int { state.withLockedValue { $0.pages.count } }
+    var count: Int { state.withLockedValue { $0.count } }
 }
 
 struct PublishedReportCacheKey: StorageKey {

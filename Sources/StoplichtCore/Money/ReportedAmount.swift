@@ -87,7 +87,8 @@ public enum ReportedAmount: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func grouped(_ value: UInt64) -> String {
+    /// "1.234.567": a whole number with the Dutch thousands point.
+    public static func grouped(_ value: UInt64) -> String {
         let digits = Array(String(value))
         var out = ""
         for (i, d) in digits.enumerated() {
