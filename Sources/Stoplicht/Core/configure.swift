@@ -12,10 +12,12 @@ public func configure(_ app: Application, settings: Settings) async throws {
     // application's own, with room for every connection and the password hashing beside them.
     app.threadPool = NIOThreadPool(numberOfThreads: max(4, 2 * System.coreCount))
     switch settings.database {
+    // The embedded database writes one transaction at a time, so a request may queue behind
+    // others; it waits up to 30 s for a connection (PostgreSQL's pool: 10 s) before its 503.
     case .sqliteFile(let path):
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug), as: .sqlite)
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+        app.databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):
         var config = try SQLPostgresConfiguration(url: url)
         if url.contains("sslmode=disable") || !url.contains("sslmode") { config.coreConfiguration.tls = .disable }

@@ -43,14 +43,22 @@ import Vapor
             // A stream of audited writes while the copy is made.
             let writer = Task {
                 for n in 0..<1000 {
+                    try Task.checkCancellation()
                     try await AuditTrail.append([record(n)], on: app.db)
                 }
             }
-            // The copy starts in the middle of the stream.
-            while try await AuditEntry.query(on: app.db).count() < before + 20 { try await Task.sleep(for: .milliseconds(2)) }
-            let summary = try await Backup.write(to: copy, settings: app.settings, on: app.db)
-            try await writer.value
-            return (summary, before, try await AuditEntry.query(on: app.db).count())
+            do {
+                // The copy starts in the middle of the stream.
+                while try await AuditEntry.query(on: app.db).count() < before + 20 { try await Task.sleep(for: .milliseconds(2)) }
+                let summary = try await Backup.write(to: copy, settings: app.settings, on: app.db)
+                try await writer.value
+                return (summary, before, try await AuditEntry.query(on: app.db).count())
+            } catch {
+                // The writer stops before the application does: it must not outlive its database.
+                writer.cancel()
+                _ = await writer.result
+                throw error
+            }
         }
         #expect(summary.projects == 36)
         #expect(summary.auditEntries >= before + 20 && summary.auditEntries <= after, "\(before) + 20 ≤ \(summary.auditEntries) ≤ \(after)")
