@@ -50,31 +50,31 @@ extension APIAccess {
 
 /// The API Design Rules every answer keeps: it says which version of the API gave it
 /// (API-Version, on errors too) and a path with a trailing slash is no resource (404).
-struct APIVersionMiddleware: AsyncMiddleware {
+struct APIVersionMiddleware: Middleware {
     static let version = "1.0.0"
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.url.path.hasPrefix("/api/") else { return try await next.respond(to: request) }
-        let response: Response
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        guard request.url.path.hasPrefix("/api/") else { return next.respond(to: request) }
+        let response: EventLoopFuture<Response>
         if request.url.path.hasSuffix("/") {
-            response = ErrorPageMiddleware().response(for: InputError(Strings.apiTrailingSlash, status: .notFound), request: request)
+            response = request.eventLoop.makeSucceededFuture(
+                ErrorPageMiddleware().response(for: InputError(Strings.apiTrailingSlash, status: .notFound), request: request))
         } else {
             let allowed = APIOperations.methods(for: request.url.path)
             if !allowed.isEmpty, !allowed.contains(request.method), !(request.method == .HEAD && allowed.contains(.GET)) {
                 // A resource the API has, asked with a method it does not answer: 405 with what it does.
-                response = ErrorPageMiddleware().response(for: InputError(Strings.apiMethodNotAllowed(request.method.rawValue), status: .methodNotAllowed),
-                                                          request: request)
-                response.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", "))
+                let refusal = ErrorPageMiddleware().response(for: InputError(Strings.apiMethodNotAllowed(request.method.rawValue), status: .methodNotAllowed),
+                                                             request: request)
+                refusal.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", "))
+                response = request.eventLoop.makeSucceededFuture(refusal)
             } else {
-                do {
-                    response = try await next.respond(to: request)
-                } catch {
-                    response = ErrorPageMiddleware().response(for: error, request: request)
-                }
+                response = next.respond(to: request).recover { error in ErrorPageMiddleware().response(for: error, request: request) }
             }
         }
-        response.headers.replaceOrAdd(name: "API-Version", value: Self.version)
-        return response
+        return response.map { response in
+            response.headers.replaceOrAdd(name: "API-Version", value: Self.version)
+            return response
+        }
     }
 }
 

@@ -16,6 +16,21 @@ struct Viewer: Sendable {
     }
 }
 
+/// What `Access.reader` allowed one session user (or an anonymous reader) in one
+/// programme, kept under the database's version: while nothing is committed, the same
+/// question gets the same answer, and a kept page is served without asking the database
+/// for the programme, the account and the role again. Only a yes is kept.
+struct ReaderPass: Sendable {
+    var programmeID: UUID
+    /// The account as found (nil: anonymous, or the session's account is gone).
+    var userID: UUID?
+    var role: ProgrammeRole?
+
+    static func key(sessionUser: UUID?, programme slug: String, published: Bool) -> String {
+        [sessionUser?.uuidString ?? "-", slug, published ? "gepubliceerd" : "live"].joined(separator: "\u{1F}")
+    }
+}
+
 /// The checks every page and form makes: login, the programme's access, the permission
 /// matrix. A refusal is a 403 with a Dutch page; no login is a redirect to the login page.
 enum Access {
@@ -32,6 +47,22 @@ enum Access {
         }
         guard viewer.isLoggedIn else { throw NotLoggedIn(returnPath: req.url.string) }
         throw InputError(Strings.forbidden, status: .forbidden)
+    }
+
+    /// The pass `reader` gave this request's reader for the programme `slug` under the
+    /// database's version now, or nil when it has to be asked (again). The session's
+    /// timeouts are applied first, as `reader` does.
+    static func keptPass(_ req: Request, programme slug: String, published: Bool) async -> (pass: ReaderPass, version: String)? {
+        guard let version = await req.databaseVersion() else { return nil }
+        let key = ReaderPass.key(sessionUser: AccountSession.userID(req), programme: slug, published: published)
+        return req.application.readerPasses.value(key, version: version).map { ($0, version) }
+    }
+
+    /// Keeps what `reader` allowed `viewer` in `programme`, under the version the request read.
+    static func keepPass(_ req: Request, programme: Programme, published: Bool, viewer: Viewer) async {
+        guard let version = await req.databaseVersion(), let id = programme.id else { return }
+        let key = ReaderPass.key(sessionUser: AccountSession.userID(req), programme: programme.slug, published: published)
+        req.application.readerPasses.keep(ReaderPass(programmeID: id, userID: viewer.user?.id, role: viewer.role), key: key, version: version, size: 96)
     }
 
     /// A logged-in viewer allowed `action`; for a project's own edits, `project` decides

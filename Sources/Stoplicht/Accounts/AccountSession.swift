@@ -44,6 +44,13 @@ enum AccountSession {
 
     /// The logged-in user, or nil; a session past a timeout is ended here.
     static func currentUser(_ req: Request, now: Date = Date()) async throws -> User? {
+        guard let id = userID(req, now: now) else { return nil }
+        return try await User.find(id, on: req.db)
+    }
+
+    /// The id of the session's user, or nil; a session past a timeout is ended here, and
+    /// its last-seen time moved on when it is due.
+    static func userID(_ req: Request, now: Date = Date()) -> UUID? {
         guard req.hasSession, let id = req.session.data[userKey].flatMap(UUID.init(uuidString:)) else { return nil }
         let loginAt = req.session.data[loginAtKey].flatMap(Double.init) ?? 0
         let seenAt = req.session.data[seenAtKey].flatMap(Double.init) ?? 0
@@ -55,7 +62,7 @@ enum AccountSession {
         // Written at most once in `seenAtRefresh`, not on every request: each write is a
         // change to the database, which also ends every kept live page (LivePageCache).
         if t - seenAt > seenAtRefresh { req.session.data[seenAtKey] = String(t) }
-        return try await User.find(id, on: req.db)
+        return id
     }
 
     /// The logged-in user; anyone else is sent to the login page (or refused, for a POST).

@@ -4,7 +4,9 @@ import Vapor
 /// Fluent's database sessions, but a request that did not change its session writes
 /// nothing: Vapor saves the session after every response, which would make every page
 /// view of a logged-in user a database write. The data as read is kept on the request and
-/// compared before the update.
+/// compared before the update. A session once read is kept under the database's version
+/// (`VersionedStore`), so a reader's next page asks the database only for its version;
+/// every change to a session is a commit, which ends what was kept.
 struct QuietSessions: SessionDriver {
     let base: any SessionDriver
 
@@ -17,10 +19,25 @@ struct QuietSessions: SessionDriver {
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
-        base.readSession(sessionID, for: request).map { data in
-            if let data { request.storage[ReadKey.self] = data }
-            return data
+        let kept = request.application.keptSessions
+        return request.databaseVersion().flatMap { version in
+            if let version, let data = kept.value(sessionID.string, version: version) {
+                request.storage[ReadKey.self] = data
+                return request.eventLoop.makeSucceededFuture(data)
+            }
+            return base.readSession(sessionID, for: request).map { data in
+                if let data {
+                    request.storage[ReadKey.self] = data
+                    if let version { kept.keep(data, key: sessionID.string, version: version, size: Self.size(of: data)) }
+                }
+                return data
+            }
         }
+    }
+
+    /// About what a session takes in memory: its keys and values.
+    static func size(of data: SessionData) -> Int {
+        data.snapshot.reduce(64) { $0 + $1.key.utf8.count + $1.value.utf8.count + 32 }
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {

@@ -33,7 +33,7 @@ enum Backup {
     /// then copied beside it and renamed over it in one step, so the database is never half one
     /// and half the other.
     static func restore(from backup: String, to target: String) async throws -> Summary {
-        let summary = try await check(backup)
+        _ = try await check(backup)
         let staging = target + ".terugzetten"
         let files = FileManager.default
         try? files.removeItem(atPath: staging)

@@ -3,13 +3,9 @@ import Vapor
 
 /// Turns every error into a Dutch page (or Dutch problem JSON for API clients) without a
 /// stack trace; unexpected errors are logged in full and shown as a plain apology.
-struct ErrorPageMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch {
-            return response(for: error, request: request)
-        }
+struct ErrorPageMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).recover { error in self.response(for: error, request: request) }
     }
 
     func response(for error: any Error, request: Request) -> Response {

@@ -42,6 +42,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.storage[DatabaseVersionKey.self] = version
     app.lifecycle.use(DatabaseVersionLifecycle(version: version))
     app.storage[LivePageCacheKey.self] = LivePageCache()
+    app.storage[KeptSessionsKey.self] = VersionedStore(maximumBytes: 4 * 1024 * 1024)
+    app.storage[ReaderPassesKey.self] = VersionedStore(maximumBytes: 4 * 1024 * 1024)
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))

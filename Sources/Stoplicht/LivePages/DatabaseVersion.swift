@@ -41,17 +41,16 @@ final class DatabaseVersion: Sendable {
     }
 
     /// The database's version now, or nil where it cannot be known.
-    func current(on db: any Database) async throws -> String? {
+    func current(on db: any Database) -> EventLoopFuture<String?> {
         switch source {
         case .unknown:
-            return nil
+            return db.eventLoop.makeSucceededFuture(nil)
         case .postgres:
-            guard let sql = db as? any SQLDatabase else { return nil }
+            guard let sql = db as? any SQLDatabase else { return db.eventLoop.makeSucceededFuture(nil) }
             struct Row: Decodable { var version: String }
-            return try await sql.raw("SELECT pg_current_snapshot()::text AS version").first(decoding: Row.self)?.version
+            return sql.raw("SELECT pg_current_snapshot()::text AS version").first(decoding: Row.self).map { $0?.version }
         case .sqlite(let watcher):
-            let rows = try await watcher.query("PRAGMA data_version")
-            return rows.first?.column("data_version")?.integer.map(String.init)
+            return watcher.query("PRAGMA data_version").map { rows in rows.first?.column("data_version")?.integer.map(String.init) }
         }
     }
 
@@ -66,5 +65,29 @@ struct DatabaseVersionLifecycle: LifecycleHandler {
 
     func shutdownAsync(_ application: Application) async {
         await version.close()
+    }
+}
+
+extension Request {
+    private struct VersionKey: StorageKey {
+        typealias Value = String?
+    }
+
+    /// The database's version as this request first read it, read once: the session, the
+    /// reader's access and the page are all looked up under it. Nil where nothing is kept
+    /// (`STOPLICHT_PAGE_CACHE=uit`, the in-memory database) or it could not be read.
+    /// Whatever the request reads after it is at least as new, so a value kept under it is
+    /// never older than the database at that version.
+    func databaseVersion() -> EventLoopFuture<String?> {
+        guard settings.livePageCache, let source = application.databaseVersion else { return eventLoop.makeSucceededFuture(nil) }
+        if let known = storage[VersionKey.self] { return eventLoop.makeSucceededFuture(known) }
+        return source.current(on: db).recover { _ in nil }.hop(to: eventLoop).map { version in
+            self.storage[VersionKey.self] = .some(version)
+            return version
+        }
+    }
+
+    func databaseVersion() async -> String? {
+        (try? await databaseVersion().get()) ?? nil
     }
 }

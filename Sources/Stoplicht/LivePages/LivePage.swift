@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import StoplichtCore
 import Vapor
 
 /// Serves a live page from `LivePageCache` when the database has not changed since it was
@@ -8,10 +9,7 @@ import Vapor
 enum LivePage {
     static func respond(_ req: Request, viewer: Viewer, render: () async throws -> Layout) async throws -> Response {
         // Without a version (or when it cannot be read) the page is made as if nothing were kept.
-        guard req.settings.livePageCache, let source = req.application.databaseVersion,
-              let version = (try? await source.current(on: req.db)) ?? nil else {
-            return try await render().response()
-        }
+        guard let version = await req.databaseVersion() else { return try await render().response() }
         let key = Self.key(req, viewer: viewer)
         let cache = req.application.livePages
         if let page = cache.page(key, version: version) { return serve(page) }
@@ -20,11 +18,24 @@ enum LivePage {
         return serve(page)
     }
 
+    /// The page kept for this address and this reader, when the database has not changed
+    /// since `Access.reader` let them read the programme `slug` (`ReaderPass`) and since
+    /// the page was made; then neither is asked of the database again.
+    static func kept(_ req: Request, programme slug: String) async -> Response? {
+        guard let (pass, version) = await Access.keptPass(req, programme: slug, published: false) else { return nil }
+        let csrf = pass.userID == nil ? nil : req.session.data[AccountSession.csrfKey]
+        return req.application.livePages.page(key(req, user: pass.userID, role: pass.role, csrf: csrf), version: version).map(serve)
+    }
+
     /// A page of the programme in the address: who may read it is asked with the programme
-    /// alone, and its context is read only when the page has to be made.
+    /// alone (or answered by the pass kept for them), and its context is read only when the
+    /// page has to be made.
     static func programmePage(_ req: Request, render: (ProgrammeContext, Viewer) async throws -> Layout) async throws -> Response {
-        let programme = try await ProgrammeContext.programme(slug: try req.parameters.require("programme"), on: req.db)
+        let slug = try req.parameters.require("programme")
+        if let page = await kept(req, programme: slug) { return page }
+        let programme = try await ProgrammeContext.programme(slug: slug, on: req.db)
         let viewer = try await Access.reader(req, programme: programme)
+        await Access.keepPass(req, programme: programme, published: false, viewer: viewer)
         return try await respond(req, viewer: viewer) { try await render(try await ProgrammeContext.load(programme, on: req.db), viewer) }
     }
 
@@ -32,7 +43,11 @@ enum LivePage {
     /// token, which the page's forms carry) and the hour: a page shows today's date in the
     /// planning, and an hour never spans two days.
     static func key(_ req: Request, viewer: Viewer, now: Date = Date()) -> String {
-        [req.url.string, viewer.user?.id?.uuidString ?? "-", viewer.role?.rawValue ?? "-", viewer.csrf ?? "-",
+        key(req, user: viewer.user?.id, role: viewer.role, csrf: viewer.csrf, now: now)
+    }
+
+    static func key(_ req: Request, user: UUID?, role: ProgrammeRole?, csrf: String?, now: Date = Date()) -> String {
+        [req.url.string, user?.uuidString ?? "-", role?.rawValue ?? "-", csrf ?? "-",
          String(Int(now.timeIntervalSince1970) / 3_600)].joined(separator: "\u{1F}")
     }
 
@@ -49,8 +64,18 @@ struct DatabaseVersionKey: StorageKey {
     typealias Value = DatabaseVersion
 }
 
+struct KeptSessionsKey: StorageKey {
+    typealias Value = VersionedStore<SessionData>
+}
+
+struct ReaderPassesKey: StorageKey {
+    typealias Value = VersionedStore<ReaderPass>
+}
+
 extension Application {
     /// Set once in `configure`, before any request.
     var livePages: LivePageCache { storage[LivePageCacheKey.self] ?? LivePageCache(maximumBytes: 0) }
+    var keptSessions: VersionedStore<SessionData> { storage[KeptSessionsKey.self] ?? VersionedStore(maximumBytes: 0) }
+    var readerPasses: VersionedStore<ReaderPass> { storage[ReaderPassesKey.self] ?? VersionedStore(maximumBytes: 0) }
     var databaseVersion: DatabaseVersion? { storage[DatabaseVersionKey.self] }
 }

@@ -6,12 +6,19 @@ enum ReportController {
         let slug = try req.parameters.require("programme"), periodSlug = try req.parameters.require("period")
         // A published report is served exactly as it was published, from memory once read;
         // who may read it is asked anew each time.
+        // While nothing is committed, the reader's pass for the programme is asked once.
         let cache = req.application.publishedReports
-        if let page = cache.page(programme: slug, period: periodSlug),
-           let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).first(), programme.id == page.programmeID {
-            _ = try await Access.reader(req, programme: programme, published: true)
-            return serve(page, req)
+        if let page = cache.page(programme: slug, period: periodSlug) {
+            if let (pass, _) = await Access.keptPass(req, programme: slug, published: true), pass.programmeID == page.programmeID {
+                return serve(page, req)
+            }
+            if let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).first(), programme.id == page.programmeID {
+                let viewer = try await Access.reader(req, programme: programme, published: true)
+                await Access.keepPass(req, programme: programme, published: true, viewer: viewer)
+                return serve(page, req)
+            }
         }
+        if let page = await LivePage.kept(req, programme: slug) { return page }
         // The programme and the period first: who may read is asked before the report is read.
         let programme = try await ProgrammeContext.programme(slug: slug, on: req.db)
         guard let period = try await ReportingPeriod.query(on: req.db)
@@ -19,6 +26,7 @@ enum ReportController {
             throw Abort(.notFound, reason: Strings.periodNotFound(periodSlug))
         }
         let viewer = try await Access.reader(req, programme: programme, published: period.state == .published)
+        await Access.keepPass(req, programme: programme, published: period.state == .published, viewer: viewer)
         if period.state == .published,
            let snapshot = try await PublishedReport.query(on: req.db).filter(\.$period.$id == period.requireID()).first() {
             let page = PublishedReportCache.Page(programmeID: try programme.requireID(), body: ByteBuffer(string: snapshot.html), sha256: snapshot.sha256)

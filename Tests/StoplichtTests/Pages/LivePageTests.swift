@@ -99,6 +99,77 @@ import VaporTesting
         }
     }
 
+    /// The programme for its members only (the tests' demo is open to everyone).
+    func close(_ app: Application) async throws {
+        try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").set(\.$access, to: .closed).update()
+    }
+
+    @Test func aKeptPageForAKnownReaderAsksTheDatabaseOnlyItsVersion() async throws {
+        try await withStoplicht(seeded: true, onDisk: true) { app in
+            let counter = QueryCounter()
+            var manager = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager)
+            counter.install(on: app)
+            let first = UUID().uuidString, again = UUID().uuidString
+            let made = try await manager.send(.GET, Self.overview, headers: ["X-Request-Id": first])
+            let kept = try await manager.send(.GET, Self.overview, headers: ["X-Request-Id": again])
+            #expect(kept.status == .ok && kept.body == made.body)
+            // The session, the programme, the account and the role were asked for the first
+            // page; the kept page asks only the version (on SQLite on a connection of its own,
+            // which the counter does not see).
+            #expect(counter.count(for: first) > 4)
+            let versionQueries = app.settings.database.isEmbedded ? 0 : 1
+            #expect(counter.count(for: again) <= versionQueries, "\(counter.count(for: again)) queries")
+            #expect(app.keptSessions.count == 1 && app.readerPasses.count == 1)
+        }
+    }
+
+    @Test func aRoleTakenAwayEndsTheKeptPass() async throws {
+        try await withStoplicht(seeded: true, onDisk: true) { app in
+            try await close(app)
+            var reader = try await Browser.member(app, "lezer@woudenberg.nl", role: .reader)
+            #expect(try await reader.get(Self.overview).status == .ok)
+            #expect(try await reader.get(Self.overview).status == .ok)
+            try await ProgrammeRoleAssignment.query(on: app.db).delete()
+            let refused = try await reader.get(Self.overview)
+            #expect(refused.status == .forbidden, "\(refused.status) \(refused.location ?? "")")
+            #expect(try await reader.get(Self.project).status == .forbidden)
+        }
+    }
+
+    @Test func aSessionEndedElsewhereIsNotKept() async throws {
+        try await withStoplicht(seeded: true, onDisk: true) { app in
+            try await close(app)
+            var manager = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager)
+            let cookie = manager.cookie
+            #expect(try await manager.get(Self.overview).status == .ok)
+            #expect(try await manager.post("/uitloggen").status == .seeOther)
+            // The old cookie, as a second tab or a stolen copy would send it.
+            var stale = Browser(app)
+            stale.cookie = cookie
+            let reply = try await stale.get(Self.overview)
+            #expect(reply.status == .seeOther && reply.location?.hasPrefix("/inloggen") == true, "\(reply.status) \(reply.location ?? "")")
+        }
+    }
+
+    @Test func aPublishedReportIsServedToAnAnonymousReaderOnAKeptPass() async throws {
+        try await withStoplicht(seeded: true, onDisk: true) { app in
+            let (_, period) = try await PeriodPublication.find(programme: "dienstverlening", period: nil, on: app.db)
+            _ = try await PeriodPublication.publish(programme: "dienstverlening", period: period, actor: "test", settings: app.settings, on: app.db)
+            let counter = QueryCounter()
+            counter.install(on: app)
+            _ = try await get(app, Self.report)
+            let first = try await get(app, Self.report, counter)
+            let again = try await get(app, Self.report, counter)
+            #expect(again.html == first.html)
+            #expect(again.queries <= (app.settings.database.isEmbedded ? 0 : 1), "\(again.queries) queries")
+            // Closing the programme is a change: the next reader is asked again, and refused.
+            try await close(app)
+            try await app.testing().test(.GET, Self.report, headers: ["Accept": "text/html"]) { res in
+                #expect(res.status == .seeOther)
+            }
+        }
+    }
+
     @Test func theKeyHoldsTheAddressTheViewerAndTheHour() async throws {
         try await withStoplicht { app in
             let request = Request(application: app, method: .GET, url: URI(string: "/programmas/x?licht=rood"), on: app.eventLoopGroup.any())
