@@ -52,10 +52,12 @@ enum Access {
     /// The pass `reader` gave this request's reader for the programme `slug` under the
     /// database's version now, or nil when it has to be asked (again). The session's
     /// timeouts are applied first, as `reader` does.
-    static func keptPass(_ req: Request, programme slug: String, published: Bool) async -> (pass: ReaderPass, version: String)? {
-        guard let version = await req.databaseVersion() else { return nil }
-        let key = ReaderPass.key(sessionUser: AccountSession.userID(req), programme: slug, published: published)
-        return req.application.readerPasses.value(key, version: version).map { ($0, version) }
+    static func keptPass(_ req: Request, programme slug: String, published: Bool) -> EventLoopFuture<(pass: ReaderPass, version: String)?> {
+        req.databaseVersion().map { version in
+            guard let version else { return nil }
+            let key = ReaderPass.key(sessionUser: AccountSession.userID(req), programme: slug, published: published)
+            return req.application.readerPasses.value(key, version: version).map { ($0, version) }
+        }
     }
 
     /// Keeps what `reader` allowed `viewer` in `programme`, under the version the request read.

@@ -8,16 +8,16 @@ func routes(_ app: Application) throws {
     // Assets
     app.get(SiteURL.Pattern.stylesheet) { Stylesheet.response($0) }
 
-    // Programmes
+    // Programmes (the live pages answer what is kept first; see LivePage)
     app.get(use: ProgrammeController.index)
-    app.get(SiteURL.Pattern.programme, use: ProgrammeController.show)
-    app.get(SiteURL.Pattern.trend, use: ProgrammeController.trend)
+    app.get(SiteURL.Pattern.programme, use: LivePage.route(ProgrammeController.show))
+    app.get(SiteURL.Pattern.trend, use: LivePage.route(ProgrammeController.trend))
 
     // Projects
-    app.get(SiteURL.Pattern.project, use: ProjectController.show)
+    app.get(SiteURL.Pattern.project, use: LivePage.route(ProjectController.show))
 
     // Reports
-    app.get(SiteURL.Pattern.period, use: ReportController.show)
+    app.get(SiteURL.Pattern.period, use: LivePage.route(kept: ReportController.kept, ReportController.show))
     app.get(SiteURL.Pattern.download, use: ExportController.download)
     app.get(SiteURL.Pattern.finance, use: FinanceController.show)
     app.get(SiteURL.Pattern.roadmap, use: RoadmapPage.show)

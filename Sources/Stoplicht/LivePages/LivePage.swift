@@ -18,22 +18,35 @@ enum LivePage {
         return serve(page)
     }
 
-    /// The page kept for this address and this reader, when the database has not changed
-    /// since `Access.reader` let them read the programme `slug` (`ReaderPass`) and since
-    /// the page was made; then neither is asked of the database again.
-    static func kept(_ req: Request, programme slug: String) async -> Response? {
-        guard let (pass, version) = await Access.keptPass(req, programme: slug, published: false) else { return nil }
-        let csrf = pass.userID == nil ? nil : req.session.data[AccountSession.csrfKey]
-        return req.application.livePages.page(key(req, user: pass.userID, role: pass.role, csrf: csrf), version: version).map(serve)
+    /// A route that answers with what is kept (`kept`) on the event loop, without starting a
+    /// task for the request, and runs `handler` only when the page has to be made.
+    static func route(kept: @escaping @Sendable (Request) -> EventLoopFuture<Response?> = { kept($0) },
+                      _ handler: @escaping @Sendable (Request) async throws -> Response) -> @Sendable (Request) -> EventLoopFuture<Response> {
+        { req in
+            kept(req).flatMap { page in
+                if let page { return req.eventLoop.makeSucceededFuture(page) }
+                return req.eventLoop.makeFutureWithTask { try await handler(req) }
+            }
+        }
     }
 
-    /// A page of the programme in the address: who may read it is asked with the programme
-    /// alone (or answered by the pass kept for them), and its context is read only when the
-    /// page has to be made.
+    /// The page kept for this address and this reader of the programme in the address, when
+    /// the database has not changed since `Access.reader` let them read it (`ReaderPass`)
+    /// and since the page was made; then neither is asked of the database again.
+    static func kept(_ req: Request) -> EventLoopFuture<Response?> {
+        guard let slug = req.parameters.get("programme") else { return req.eventLoop.makeSucceededFuture(nil) }
+        return Access.keptPass(req, programme: slug, published: false).map { found in
+            guard let (pass, version) = found else { return nil }
+            let csrf = pass.userID == nil ? nil : req.session.data[AccountSession.csrfKey]
+            return req.application.livePages.page(key(req, user: pass.userID, role: pass.role, csrf: csrf), version: version).map(serve)
+        }
+    }
+
+    /// A page of the programme in the address (its route is a `route`): who may read it is
+    /// asked with the programme alone and kept as the reader's pass, and its context is read
+    /// only when the page has to be made.
     static func programmePage(_ req: Request, render: (ProgrammeContext, Viewer) async throws -> Layout) async throws -> Response {
-        let slug = try req.parameters.require("programme")
-        if let page = await kept(req, programme: slug) { return page }
-        let programme = try await ProgrammeContext.programme(slug: slug, on: req.db)
+        let programme = try await ProgrammeContext.programme(slug: try req.parameters.require("programme"), on: req.db)
         let viewer = try await Access.reader(req, programme: programme)
         await Access.keepPass(req, programme: programme, published: false, viewer: viewer)
         return try await respond(req, viewer: viewer) { try await render(try await ProgrammeContext.load(programme, on: req.db), viewer) }

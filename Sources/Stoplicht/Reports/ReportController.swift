@@ -6,19 +6,14 @@ enum ReportController {
         let slug = try req.parameters.require("programme"), periodSlug = try req.parameters.require("period")
         // A published report is served exactly as it was published, from memory once read;
         // who may read it is asked anew each time.
-        // While nothing is committed, the reader's pass for the programme is asked once.
         let cache = req.application.publishedReports
         if let page = cache.page(programme: slug, period: periodSlug) {
-            if let (pass, _) = await Access.keptPass(req, programme: slug, published: true), pass.programmeID == page.programmeID {
-                return serve(page, req)
-            }
             if let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).first(), programme.id == page.programmeID {
                 let viewer = try await Access.reader(req, programme: programme, published: true)
                 await Access.keepPass(req, programme: programme, published: true, viewer: viewer)
                 return serve(page, req)
             }
         }
-        if let page = await LivePage.kept(req, programme: slug) { return page }
         // The programme and the period first: who may read is asked before the report is read.
         let programme = try await ProgrammeContext.programme(slug: slug, on: req.db)
         guard let period = try await ReportingPeriod.query(on: req.db)
@@ -37,6 +32,17 @@ enum ReportController {
             let context = try await ProgrammeContext.load(programme, on: req.db)
             return ReportPageView.page(try await ReportPageModel.query(context, period: try context.period(slug: periodSlug), on: req.db),
                                        settings: req.settings)
+        }
+    }
+
+    /// What is kept for this reader (its route is a `LivePage.route`): a published report
+    /// in memory once their pass for the programme is kept, or the kept live report.
+    static func kept(_ req: Request) -> EventLoopFuture<Response?> {
+        guard let slug = req.parameters.get("programme"), let periodSlug = req.parameters.get("period"),
+              let page = req.application.publishedReports.page(programme: slug, period: periodSlug) else { return LivePage.kept(req) }
+        return Access.keptPass(req, programme: slug, published: true).map { found in
+            guard let (pass, _) = found, pass.programmeID == page.programmeID else { return nil }
+            return serve(page, req)
         }
     }
 
