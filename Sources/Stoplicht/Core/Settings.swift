@@ -27,8 +27,8 @@ public struct Settings: Sendable {
     /// Reverse proxies whose X-Forwarded-For is believed (`STOPLICHT_TRUSTED_PROXIES`, addresses
     /// separated by commas); see `Request.clientAddress`.
     public var trustedProxies: Set<String>
-    /// Keep rendered live pages until the database changes (`STOPLICHT_PAGE_CACHE=uit` to
-    /// render every request; see `LivePageCache`).
+    /// Keep rendered live pages, sessions and readers' passes until the database changes
+    /// (`STOPLICHT_PAGE_CACHE=uit` to read and render every request; see `VersionedStore`).
     public var livePageCache: Bool
 
     public static let defaultIdleTimeoutSeconds = 300

@@ -5,7 +5,7 @@ import Vapor
 
 /// One value that changes with every commit to the database, made by this process or any
 /// other (a second instance, `stoplicht import` on the command line). Live pages are kept
-/// under it, so a kept page is never older than the database; see `LivePageCache`.
+/// under it, so a kept page is never older than the database; see `VersionedStore`.
 ///
 /// - PostgreSQL: the current snapshot (`pg_current_snapshot()`: which transactions are
 ///   visible). Two requests with the same snapshot read the same data; a transaction that

@@ -5,7 +5,8 @@ import Vapor
 
 /// Serves a live page from `LivePageCache` when the database has not changed since it was
 /// made for the same address and the same viewer; otherwise renders and keeps it. Who may
-/// read the page is checked before, on every request.
+/// read the page is settled before the page is looked up: by the reader's pass when one is
+/// kept under the same version (`ReaderPass`), else by asking the database.
 enum LivePage {
     static func respond(_ req: Request, viewer: Viewer, render: () async throws -> Layout) async throws -> Response {
         // Without a version (or when it cannot be read) the page is made as if nothing were kept.
