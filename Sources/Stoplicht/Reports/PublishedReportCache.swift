@@ -4,8 +4,8 @@ import Vapor
 
 /// The pages of published reports, kept in memory once read. A published report never
 /// changes (the database refuses to update or delete it, and a published period cannot be
-/// renamed), so a page kept here cannot go stale; who may read it is still asked of the
-/// database on every request. Bounded by bytes: the first kept goes first.
+/// renamed), so a page kept here cannot go stale; who may read it is asked of the database
+/// again after every change to it (`ReaderPass`). Bounded by bytes: the first kept goes first.
 final class PublishedReportCache: Sendable {
     struct Page: Sendable {
         /// Whose report it is: a hit for another programme under the same address is no hit.

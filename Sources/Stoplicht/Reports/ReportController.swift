@@ -5,7 +5,7 @@ enum ReportController {
     static func show(_ req: Request) async throws -> Response {
         let slug = try req.parameters.require("programme"), periodSlug = try req.parameters.require("period")
         // A published report is served exactly as it was published, from memory once read;
-        // who may read it is asked anew each time.
+        // who may read it is asked again after every change (the reader's pass; see `kept`).
         let cache = req.application.publishedReports
         if let page = cache.page(programme: slug, period: periodSlug) {
             if let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).first(), programme.id == page.programmeID {
