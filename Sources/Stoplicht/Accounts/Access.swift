@@ -25,10 +25,6 @@ struct ReaderPass: Sendable {
     /// The account as found (nil: anonymous, or the session's account is gone).
     var userID: UUID?
     var role: ProgrammeRole?
-
-    static func key(sessionUser: UUID?, programme slug: String, published: Bool) -> String {
-        [sessionUser?.uuidString ?? "-", slug, published ? "gepubliceerd" : "live"].joined(separator: "\u{1F}")
-    }
 }
 
 /// The checks every page and form makes: login, the programme's access, the permission
@@ -55,16 +51,21 @@ enum Access {
     static func keptPass(_ req: Request, programme slug: String, published: Bool) -> EventLoopFuture<(pass: ReaderPass, version: String)?> {
         req.databaseVersion().map { version in
             guard let version else { return nil }
-            let key = ReaderPass.key(sessionUser: AccountSession.userID(req), programme: slug, published: published)
-            return req.application.readerPasses.value(key, version: version).map { ($0, version) }
+            return req.application.readerPasses.value(passKey(req, programme: slug, published: published), version: version).map { ($0, version) }
         }
     }
 
     /// Keeps what `reader` allowed `viewer` in `programme`, under the version the request read.
     static func keepPass(_ req: Request, programme: Programme, published: Bool, viewer: Viewer) async {
         guard let version = await req.databaseVersion(), let id = programme.id else { return }
-        let key = ReaderPass.key(sessionUser: AccountSession.userID(req), programme: programme.slug, published: published)
-        req.application.readerPasses.keep(ReaderPass(programmeID: id, userID: viewer.user?.id, role: viewer.role), key: key, version: version, size: 96)
+        req.application.readerPasses.keep(ReaderPass(programmeID: id, userID: viewer.user?.id, role: viewer.role),
+                                          key: passKey(req, programme: programme.slug, published: published), version: version, size: 96)
+    }
+
+    /// A pass is kept by the session's user (after its timeouts), the programme and whether
+    /// a published report is read.
+    private static func passKey(_ req: Request, programme slug: String, published: Bool) -> String {
+        [AccountSession.userID(req)?.uuidString ?? "-", slug, published ? "gepubliceerd" : "live"].joined(separator: "\u{1F}")
     }
 
     /// A logged-in viewer allowed `action`; for a project's own edits, `project` decides

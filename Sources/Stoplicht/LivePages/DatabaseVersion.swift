@@ -40,13 +40,14 @@ final class DatabaseVersion: Sendable {
         }
     }
 
-    /// The database's version now, or nil where it cannot be known.
-    func current(on db: @autoclosure () -> any Database, eventLoop: any EventLoop) -> EventLoopFuture<String?> {
+    /// The database's version now, or nil where it cannot be known. Only PostgreSQL's is
+    /// asked through the request's database handle.
+    func current(for req: Request) -> EventLoopFuture<String?> {
         switch source {
         case .unknown:
-            return eventLoop.makeSucceededFuture(nil)
+            return req.eventLoop.makeSucceededFuture(nil)
         case .postgres:
-            guard let sql = db() as? any SQLDatabase else { return eventLoop.makeSucceededFuture(nil) }
+            guard let sql = req.db as? any SQLDatabase else { return req.eventLoop.makeSucceededFuture(nil) }
             struct Row: Decodable { var version: String }
             return sql.raw("SELECT pg_current_snapshot()::text AS version").first(decoding: Row.self).map { $0?.version }
         case .sqlite(let watcher):
@@ -81,8 +82,7 @@ extension Request {
     func databaseVersion() -> EventLoopFuture<String?> {
         guard settings.livePageCache, let source = application.databaseVersion else { return eventLoop.makeSucceededFuture(nil) }
         if let known = storage[VersionKey.self] { return eventLoop.makeSucceededFuture(known) }
-        // The database handle only where the version is asked of it (PostgreSQL).
-        return source.current(on: self.db, eventLoop: eventLoop).recover { _ in nil }.hop(to: eventLoop).map { version in
+        return source.current(for: self).recover { _ in nil }.hop(to: eventLoop).map { version in
             self.storage[VersionKey.self] = .some(version)
             return version
         }

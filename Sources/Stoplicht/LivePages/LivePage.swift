@@ -13,9 +13,9 @@ enum LivePage {
         guard let version = await req.databaseVersion() else { return try await render().response() }
         let key = Self.key(req, viewer: viewer)
         let cache = req.application.livePages
-        if let page = cache.page(key, version: version) { return serve(page) }
+        if let page = cache.value(key, version: version) { return serve(page) }
         let page = ByteBuffer(string: try await render().render())
-        cache.keep(page, key: key, version: version)
+        cache.keep(page, key: key, version: version, size: page.readableBytes)
         return serve(page)
     }
 
@@ -39,7 +39,7 @@ enum LivePage {
         return Access.keptPass(req, programme: slug, published: false).map { found in
             guard let (pass, version) = found else { return nil }
             let csrf = pass.userID == nil ? nil : req.session.data[AccountSession.csrfKey]
-            return req.application.livePages.page(key(req, user: pass.userID, role: pass.role, csrf: csrf), version: version).map(serve)
+            return req.application.livePages.value(key(req, user: pass.userID, role: pass.role, csrf: csrf), version: version).map(serve)
         }
     }
 

@@ -47,11 +47,3 @@ final class VersionedStore<Value: Sendable>: Sendable {
 
 /// The rendered live pages.
 typealias LivePageCache = VersionedStore<ByteBuffer>
-
-extension VersionedStore where Value == ByteBuffer {
-    convenience init() { self.init(maximumBytes: 32 * 1024 * 1024) }
-
-    func page(_ key: String, version: String) -> ByteBuffer? { value(key, version: version) }
-
-    func keep(_ page: ByteBuffer, key: String, version: String) { keep(page, key: key, version: version, size: page.readableBytes) }
-}
