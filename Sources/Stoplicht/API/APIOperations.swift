@@ -103,6 +103,8 @@ enum APIOperations {
         for operation in all {
             if operation.requestBody != nil {
                 app.on(operation.method, operation.components, body: .collect(maxSize: ByteCount(value: maximumBodyBytes)), use: operation.handler)
+            } else if operation.method == .GET {
+                app.on(operation.method, operation.components, use: KeptAnswers.route(operation.handler))
             } else {
                 app.on(operation.method, operation.components, use: operation.handler)
             }

@@ -44,6 +44,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.storage[LivePageCacheKey.self] = LivePageCache(maximumBytes: 32 * 1024 * 1024)
     app.storage[KeptSessionsKey.self] = VersionedStore(maximumBytes: 4 * 1024 * 1024)
     app.storage[ReaderPassesKey.self] = VersionedStore(maximumBytes: 4 * 1024 * 1024)
+    app.storage[KeptAnswersKey.self] = VersionedStore(maximumBytes: 8 * 1024 * 1024)
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))

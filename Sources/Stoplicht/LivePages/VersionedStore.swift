@@ -7,8 +7,9 @@ import Vapor
 /// another version is no hit, and a new version empties the store. Bounded by bytes: the
 /// first kept goes first.
 ///
-/// Three are kept (see `Application`): the rendered live pages (overview, report, project
-/// page, trend), the sessions as read, and what `Access` decided about a reader.
+/// Four are kept (see `Application`): the rendered live pages (overview, report, project
+/// page, trend), the sessions as read, what `Access` decided about a reader, and the API's
+/// read answers (`KeptAnswers`).
 final class VersionedStore<Value: Sendable>: Sendable {
     private struct State: Sendable {
         var version: String?
