@@ -14,8 +14,18 @@ struct QuietSessions: SessionDriver {
         typealias Value = SessionData
     }
 
+    /// A session with nothing in it is not stored. Vapor makes one for every request whose
+    /// cookie names no session (an expired one, a stale tab, made up), and would insert a
+    /// row for each; the cookie gets an id that names nothing, and the first request that
+    /// puts something in the session (the login form's token, a login) stores it.
     func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        base.createSession(data, for: request)
+        guard !data.snapshot.isEmpty else { return request.eventLoop.makeSucceededFuture(SessionID(string: Self.unstoredID())) }
+        return base.createSession(data, for: request)
+    }
+
+    /// As random as Fluent's own ids: 32 bytes, base64.
+    private static func unstoredID() -> String {
+        [UInt8].random(count: 32).base64String()
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {

@@ -121,6 +121,26 @@ import VaporTesting
         }
     }
 
+    @Test func aCookieNamingNoSessionStoresNone() async throws {
+        try await withStoplicht(seeded: true) { app in
+            // A stale tab's cookie, a made-up one, again and again: nothing is written.
+            for attempt in 1...5 {
+                var stranger = Browser(app)
+                stranger.cookie = "verzonnen-\(attempt)"
+                #expect(try await stranger.get("/css/stoplicht.css").status == .ok)
+                #expect(try await stranger.get("/programmas/dienstverlening").status == .ok)
+            }
+            #expect(try await SessionRecord.query(on: app.db).count() == 0)
+            // Such a browser still logs in: the login form's token is the first thing stored.
+            _ = try await User.create(email: "a@gemeente.nl", name: "A", password: "een lang wachtwoord", administrator: true, on: app.db)
+            var browser = Browser(app)
+            browser.cookie = "verzonnen"
+            #expect(try await browser.logIn(email: "a@gemeente.nl", password: "een lang wachtwoord").status == .seeOther)
+            #expect(try await browser.get("/importeren").body.contains("Ingelogd als A."))
+            #expect(try await SessionRecord.query(on: app.db).count() == 1)
+        }
+    }
+
     @Test func loggingOutEndsTheSession() async throws {
         try await withStoplicht { app in
             var browser = try await Browser.loggedIn(app)
