@@ -25,6 +25,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     }
     app.storage[SettingsKey.self] = settings
     app.http.server.configuration.idleTimeout = .seconds(Int64(settings.idleTimeoutSeconds))
+    // No browser sends a compressed body; a body is read as it comes, within its route's limit.
+    app.http.server.configuration.requestDecompression = .disabled
     app.storage[PublishedReportCacheKey.self] = PublishedReportCache()
     Migrations.register(on: app)
     // The embedded database has one user, so it migrates itself; a shared PostgreSQL

@@ -15,48 +15,57 @@ import Vapor
 ///   so reading leaves it alone.
 /// - SQLite: `data_version`, read on a connection of its own that never writes: it changes
 ///   whenever another connection's commit has become visible.
+///
+/// Each event loop reads for its requests through its own `VersionReads`, which lets the
+/// requests that ask at the same time share one read.
 final class DatabaseVersion: Sendable {
-    private enum Source: Sendable {
-        case postgres
-        case sqlite(SQLiteConnection)
-        /// The in-memory SQLite of the tests: no other connection can watch it; nothing is kept.
-        case unknown
-    }
+    /// By event loop; empty where the version cannot be known (the in-memory SQLite of the
+    /// tests: no other connection can watch it, so nothing is kept).
+    private let reads: [ObjectIdentifier: VersionReads]
+    /// SQLite's watcher: a connection that never writes.
+    private let watcher: SQLiteConnection?
 
-    private let source: Source
-
-    private init(_ source: Source) {
-        self.source = source
+    private init(reads: [VersionReads], watcher: SQLiteConnection? = nil) {
+        self.reads = Dictionary(reads.map { (ObjectIdentifier($0.loop), $0) }) { first, _ in first }
+        self.watcher = watcher
     }
 
     static func open(for database: Settings.Database, on app: Application) async throws -> DatabaseVersion {
+        let loops = Array(app.eventLoopGroup.makeIterator())
         switch database {
-        case .postgres: return DatabaseVersion(.postgres)
-        case .sqliteMemory: return DatabaseVersion(.unknown)
+        case .sqliteMemory:
+            return DatabaseVersion(reads: [])
+        case .postgres:
+            let databases = app.databases, logger = app.logger
+            return DatabaseVersion(reads: loops.map { loop in
+                VersionReads(loop: loop) {
+                    guard let sql = databases.database(.psql, logger: logger, on: loop) as? any SQLDatabase else { return loop.makeSucceededFuture(nil) }
+                    struct Row: Decodable { var version: String }
+                    return sql.raw("SELECT pg_current_snapshot()::text AS version").first(decoding: Row.self).map { $0?.version }
+                }
+            })
         case .sqliteFile(let path):
-            let watcher = try await SQLiteConnection.open(storage: .file(path: path), threadPool: app.threadPool,
-                                                          logger: app.logger, on: app.eventLoopGroup.any())
-            return DatabaseVersion(.sqlite(watcher))
+            // One watcher for all loops: a connection's data_version counts the commits it
+            // has seen, so another connection's numbers are not comparable with its own.
+            let watcher = try await SQLiteConnection.open(storage: .file(path: path), threadPool: app.threadPool, logger: app.logger,
+                                                          on: app.eventLoopGroup.any())
+            return DatabaseVersion(reads: loops.map { loop in
+                VersionReads(loop: loop) {
+                    watcher.query("PRAGMA data_version").map { rows in rows.first?.column("data_version")?.integer.map(String.init) }
+                }
+            }, watcher: watcher)
         }
     }
 
-    /// The database's version now, or nil where it cannot be known. Only PostgreSQL's is
-    /// asked through the request's database handle.
+    /// The database's version as a read begun now finds it, or nil where it cannot be known.
     func current(for req: Request) -> EventLoopFuture<String?> {
-        switch source {
-        case .unknown:
-            return req.eventLoop.makeSucceededFuture(nil)
-        case .postgres:
-            guard let sql = req.db as? any SQLDatabase else { return req.eventLoop.makeSucceededFuture(nil) }
-            struct Row: Decodable { var version: String }
-            return sql.raw("SELECT pg_current_snapshot()::text AS version").first(decoding: Row.self).map { $0?.version }
-        case .sqlite(let watcher):
-            return watcher.query("PRAGMA data_version").map { rows in rows.first?.column("data_version")?.integer.map(String.init) }
-        }
+        // Every request is on one of the application's loops; any other asks the first one's reads.
+        guard let reads = reads[ObjectIdentifier(req.eventLoop)] ?? reads.values.first else { return req.eventLoop.makeSucceededFuture(nil) }
+        return reads.next()
     }
 
     func close() async {
-        if case .sqlite(let watcher) = source { try? await watcher.close() }
+        try? await watcher?.close()
     }
 }
 
