@@ -4,7 +4,8 @@ import StoplichtCore
 import Vapor
 
 /// Serves a live page from `LivePageCache` when the database has not changed since it was
-/// made for the same address and the same viewer; otherwise renders and keeps it. Who may
+/// made for the same address and the same viewer; otherwise renders and keeps it, once for
+/// all who ask meanwhile (`SharedRenders`). Who may
 /// read the page is settled before the page is looked up: by the reader's pass when one is
 /// kept under the same version (`ReaderPass`), else by asking the database.
 enum LivePage {
@@ -14,9 +15,21 @@ enum LivePage {
         let key = Self.key(req, viewer: viewer)
         let cache = req.application.livePages
         if let page = cache.value(key, version: version) { return serve(page) }
-        let page = ByteBuffer(string: try await render().render())
-        cache.keep(page, key: key, version: version, size: page.readableBytes)
-        return serve(page)
+        let renders = req.application.sharedRenders, making = key + "\u{1F}" + version
+        switch renders.turn(making, on: req.eventLoop) {
+        case .wait(let underway):
+            return serve(try await underway.get())
+        case .make(let promise):
+            do {
+                let page = ByteBuffer(string: try await render().render())
+                cache.keep(page, key: key, version: version, size: page.readableBytes)
+                renders.finish(making, promise, .success(page))
+                return serve(page)
+            } catch {
+                renders.finish(making, promise, .failure(error))
+                throw error
+            }
+        }
     }
 
     /// A route that answers with what is kept (`kept`) on the event loop, without starting a
@@ -74,6 +87,10 @@ struct LivePageCacheKey: StorageKey {
     typealias Value = LivePageCache
 }
 
+struct SharedRendersKey: StorageKey {
+    typealias Value = SharedRenders
+}
+
 struct DatabaseVersionKey: StorageKey {
     typealias Value = DatabaseVersion
 }
@@ -92,4 +109,5 @@ extension Application {
     var keptSessions: VersionedStore<SessionData> { storage[KeptSessionsKey.self] ?? VersionedStore(maximumBytes: 0) }
     var readerPasses: VersionedStore<ReaderPass> { storage[ReaderPassesKey.self] ?? VersionedStore(maximumBytes: 0) }
     var databaseVersion: DatabaseVersion? { storage[DatabaseVersionKey.self] }
+    var sharedRenders: SharedRenders { storage[SharedRendersKey.self] ?? SharedRenders() }
 }

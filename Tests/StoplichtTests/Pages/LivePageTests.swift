@@ -183,6 +183,30 @@ import VaporTesting
         }
     }
 
+    @Test func aReaderWhoAsksWhileThePageIsMadeWaitsForIt() async throws {
+        try await withStoplicht(seeded: true, onDisk: true) { app in
+            // The overview as an anonymous reader of the (open) demo programme would have it
+            // made: this test makes it, slowly, and a reader asks meanwhile.
+            let loop = app.eventLoopGroup.any()
+            let probe = Request(application: app, method: .GET, url: URI(string: Self.overview), on: loop)
+            let version = try #require(try await app.databaseVersion?.current(for: probe).get())
+            let key = LivePage.key(probe, user: nil, role: nil, csrf: nil) + "\u{1F}" + version
+            guard case .make(let promise) = app.sharedRenders.turn(key, on: loop) else {
+                Issue.record("nobody else makes the page")
+                return
+            }
+            async let reader = get(app, Self.overview)
+            var waited = false
+            for _ in 0..<500 where !waited {
+                waited = app.sharedRenders.waiting(for: key) == 1
+                if !waited { try await Task.sleep(for: .milliseconds(10)) }
+            }
+            #expect(waited, "the reader did not wait for the page being made")
+            app.sharedRenders.finish(key, promise, .success(ByteBuffer(string: "<p>de pagina die al gemaakt werd</p>")))
+            #expect(try await reader.html == "<p>de pagina die al gemaakt werd</p>")
+        }
+    }
+
     @Test func withoutTheCacheEveryRequestIsRendered() async throws {
         #expect(Settings.fromEnvironment(["STOPLICHT_PAGE_CACHE": "uit"]).livePageCache == false)
         #expect(Settings.fromEnvironment([:]).livePageCache)

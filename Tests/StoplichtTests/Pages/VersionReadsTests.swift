@@ -61,3 +61,30 @@ import Testing
         try await group.shutdownGracefully()
     }
 }
+
+/// When a page has to be made, those who ask for it meanwhile wait for that one making.
+@Suite struct SharedRendersTests {
+    struct Broken: Error {}
+
+    @Test func oneMakesThePageAndTheOthersWaitForIt() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let loop = group.next()
+        let renders = SharedRenders()
+        guard case .make(let promise) = renders.turn("a", on: loop) else { Issue.record("the first asks to make it"); return }
+        guard case .wait(let underway) = renders.turn("a", on: loop) else { Issue.record("the second waits"); return }
+        #expect(renders.waiting(for: "a") == 1)
+        // Another page, or the same at another version, is made beside it.
+        guard case .make(let other) = renders.turn("b", on: loop) else { Issue.record("another page is its own"); return }
+        renders.finish("a", promise, .success(ByteBuffer(string: "<p>gemaakt</p>")))
+        #expect(String(buffer: try await underway.get()) == "<p>gemaakt</p>")
+        #expect(renders.waiting(for: "a") == nil)
+        // Once made (and kept), a page that has to be made again is made anew.
+        guard case .make(let again) = renders.turn("a", on: loop) else { Issue.record("made anew"); return }
+        renders.finish("a", again, .success(ByteBuffer()))
+        // A making that fails fails for those who waited too.
+        guard case .wait(let failing) = renders.turn("b", on: loop) else { Issue.record("waits for b"); return }
+        renders.finish("b", other, .failure(Broken()))
+        await #expect(throws: Broken.self) { try await failing.get() }
+        try await group.shutdownGracefully()
+    }
+}
