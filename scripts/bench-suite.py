@@ -20,9 +20,11 @@ import random
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -153,6 +155,41 @@ def wrk(url, seconds, connections, headers=(), script=None):
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = (sum(int(g) for g in socket.groups()) if socket else 0) + (int(non2xx.group(1)) if non2xx else 0)
     return {"rps": rps, "p50": latency("50%"), "p99": latency("99%"), "errors": errors}
+
+
+class Changes:
+    """While open, renames the programme's first project once a second, committed from
+    outside the server (as `stoplicht import` on the command line would): every live page
+    kept before it is made again for the next reader."""
+
+    def __init__(self, env, programme):
+        self.env, self.programme, self.stopped = env, programme, threading.Event()
+
+    def change(self, n):
+        name = f"Klantcontact, wijziging {n}"
+        if self.env.get("DATABASE_URL"):
+            sql = ("UPDATE projects SET name = '%s' WHERE number = 1 AND programme_id = "
+                   "(SELECT id FROM programmes WHERE slug = '%s')" % (name, self.programme))
+            sh("psql", self.env["DATABASE_URL"], "-qAtc", sql)
+        else:
+            with sqlite3.connect(self.env["STOPLICHT_SQLITE"], timeout=30) as db:
+                db.execute("UPDATE projects SET name = ? WHERE number = 1 AND programme_id = "
+                           "(SELECT id FROM programmes WHERE slug = ?)", (name, self.programme))
+
+    def run(self):
+        n = 0
+        while not self.stopped.wait(1.0):
+            n += 1
+            self.change(n)
+
+    def __enter__(self):
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopped.set()
+        self.thread.join()
 
 
 def lua_post(body, content_type, work, name):
@@ -329,6 +366,9 @@ def main():
             # The ceiling: bytes from memory through Vapor and Stoplicht's middleware, no database.
             ("stylesheet (no database)", "/css/stoplicht.css", [], None),
             ("overview", f"/programmas/{programme}", [session], None),
+            # The same while someone saves a change every second, as in a period's update
+            # days: after each change the first readers wait for the page to be made.
+            ("overview changed every second", f"/programmas/{programme}", [session], "changes"),
             ("published report", f"/programmas/{programme}/perioden/{published[-1]}", [], None) if published else None,
             ("live report", f"/programmas/{programme}/perioden/{live}", [session], None),
             ("project page", f"/programmas/{programme}/projecten/2", [session], None),
@@ -364,7 +404,11 @@ def main():
             if name == "published report" and not any(k.lower() == "x-content-sha256" for k in response_headers):
                 sys.exit(f"{name}: {path} is niet de opgeslagen rapportage")
             connections = args.connections if "PDF" not in name else 2
-            result = wrk(base + path, args.seconds, connections, headers, script)
+            if script == "changes":
+                with Changes(env, programme):
+                    result = wrk(base + path, args.seconds, connections, headers)
+            else:
+                result = wrk(base + path, args.seconds, connections, headers, script)
             rss = memory(server.process.pid, "VmRSS")
             static = nginx.serve(re.sub(r"\W+", "-", name) + "." + extension(response_headers), body)
             reference = wrk(static, args.seconds, connections)
