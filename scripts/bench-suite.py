@@ -394,7 +394,7 @@ def main():
                 sh(args.binary, "period", "publish", "--programme", programme, "--period", live, env=env)
                 script = None
             request_headers = dict(h.split(": ", 1) for h in headers)
-            if script:
+            if script and script.endswith(".lua"):
                 body_bytes = open(script.replace(".lua", ".body"), "rb").read()
                 status, response_headers, body = http(base + path, {**request_headers, "Content-Type": upload_type}, body_bytes)
             else:
