@@ -31,9 +31,9 @@ final class QueryCounter: Sendable {
             set { metadata[key] = newValue }
         }
 
-        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-            guard message.description == "Executing query" else { return }
-            let merged = self.metadata.merging(metadata ?? [:]) { $1 }
+        func log(event: LogEvent) {
+            guard event.message.description == "Executing query" else { return }
+            let merged = self.metadata.merging(event.metadata ?? [:]) { $1 }
             if case .string(let id)? = merged["request-id"] { counter.record(requestID: id) }
         }
     }
