@@ -17,26 +17,25 @@ enum KeptAnswers {
     }
 
     /// The route of a GET operation: a kept answer is served on the event loop, without a
-    /// task; `handler` runs only when there is none.
+    /// task (`LivePage.route`); `handler` runs only when there is none, and its answer is kept.
     static func route(_ handler: @escaping @Sendable (Request) async throws -> Response) -> @Sendable (Request) -> EventLoopFuture<Response> {
-        { req in
-            req.databaseVersion().flatMap { version in
-                guard let version else { return req.eventLoop.makeFutureWithTask { try await handler(req) } }
-                let key = key(req)
-                if let answer = req.application.apiAnswers.value(key, version: version) {
-                    return req.eventLoop.makeSucceededFuture(Response(status: .ok, headers: answer.headers, body: .init(buffer: answer.body)))
-                }
-                return req.eventLoop.makeFutureWithTask {
-                    let response = try await handler(req)
-                    if response.status == .ok, let body = response.body.buffer {
-                        // The headers as the handler made them: the middlewares add theirs to
-                        // each response on its way out, a kept one too.
-                        let size = body.readableBytes + response.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
-                        req.application.apiAnswers.keep(Answer(headers: response.headers, body: body), key: key, version: version, size: size)
-                    }
-                    return response
-                }
+        LivePage.route(kept: kept) { req in
+            let response = try await handler(req)
+            if let version = await req.databaseVersion(), response.status == .ok, let body = response.body.buffer {
+                // The headers as the handler made them: the middlewares add theirs to each
+                // response on its way out, a kept one too.
+                let size = body.readableBytes + response.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
+                req.application.apiAnswers.keep(Answer(headers: response.headers, body: body), key: key(req), version: version, size: size)
             }
+            return response
+        }
+    }
+
+    /// The answer kept for this address and token under the database's version now.
+    static func kept(_ req: Request) -> EventLoopFuture<Response?> {
+        req.databaseVersion().map { version in
+            guard let version, let answer = req.application.apiAnswers.value(key(req), version: version) else { return nil }
+            return Response(status: .ok, headers: answer.headers, body: .init(buffer: answer.body))
         }
     }
 

@@ -26,7 +26,7 @@ final class DatabaseVersion: Sendable {
     private let watcher: SQLiteConnection?
 
     private init(reads: [VersionReads], watcher: SQLiteConnection? = nil) {
-        self.reads = Dictionary(reads.map { (ObjectIdentifier($0.loop), $0) }) { first, _ in first }
+        self.reads = Dictionary(uniqueKeysWithValues: reads.map { (ObjectIdentifier($0.loop), $0) })
         self.watcher = watcher
     }
 
