@@ -224,20 +224,26 @@ class Browser:
     plain http, not even to localhost (browsers and curl do)."""
 
     def __init__(self, base):
-        self.base, self.cookie = base, None
+        self.base, self.cookie, self.cookies = base, None, {}
 
     def open(self, path, data=None):
         request = urllib.request.Request(self.base + path, data=data)
-        if self.cookie:
-            request.add_header("Cookie", self.cookie)
+        if self.cookies:
+            request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
         opener = urllib.request.build_opener(NoRedirect)
         try:
             response = opener.open(request, timeout=120)
         except urllib.error.HTTPError as error:
             response = error
+        # The session's cookie and the login form's (which carries the form's token).
         for header in response.headers.get_all("Set-Cookie") or []:
-            if header.startswith("stoplicht-sessie="):
-                self.cookie = header.split(";", 1)[0]
+            name, _, value = header.split(";", 1)[0].partition("=")
+            if value:
+                self.cookies[name] = value
+            else:
+                self.cookies.pop(name, None)
+            if name == "stoplicht-sessie":
+                self.cookie = f"{name}={value}" if value else None
         return response.status, response.read().decode(errors="replace")
 
     def log_in(self, email, password):

@@ -3,9 +3,9 @@ import Foundation
 import Vapor
 
 /// Who is logged in, kept in a server-side session (in the database, so several server
-/// instances share it) behind a cookie that is Secure, HttpOnly and SameSite=Lax.
+/// instances share it) behind a cookie that is Secure, HttpOnly and SameSite=Lax
+/// (`SessionMiddleware`, `SessionCookies`).
 enum AccountSession {
-    static let cookieName = "stoplicht-sessie"
     /// Logged out after this long without a request…
     static let idleTimeout: TimeInterval = 30 * 60
     /// …and after this long in any case.
@@ -18,28 +18,19 @@ enum AccountSession {
     static let seenAtKey = "gezien"
     static let csrfKey = "csrf"
 
-    /// The session cookie. No expiry date: it ends with the browser, and the server ends
-    /// it sooner by the timeouts.
-    static let configuration = SessionsConfiguration(cookieName: cookieName) { id in
-        HTTPCookies.Value(string: id.string, expires: nil, maxAge: nil, domain: nil, path: "/",
-                          isSecure: true, isHTTPOnly: true, sameSite: .lax)
-    }
-
     /// Logs a user in with a new session id, so an id known before login is worth nothing after.
     static func logIn(_ user: User, on req: Request, now: Date = Date()) async throws {
-        if req.hasSession, let old = req.session.id {
-            try await req.application.sessions.driver.deleteSession(old, for: req).get()
-        }
-        req.session.id = nil
-        req.session.data = SessionData()
-        req.session.data[userKey] = try user.requireID().uuidString
-        req.session.data[loginAtKey] = String(now.timeIntervalSince1970)
-        req.session.data[seenAtKey] = String(now.timeIntervalSince1970)
-        req.session.data[csrfKey] = CSRF.newToken()
+        let id = try user.requireID().uuidString
+        req.accountSession.renew(with: SessionData(initialData: [
+            userKey: id,
+            loginAtKey: String(now.timeIntervalSince1970),
+            seenAtKey: String(now.timeIntervalSince1970),
+            csrfKey: CSRF.newToken(),
+        ]))
     }
 
     static func logOut(on req: Request) {
-        if req.hasSession { req.session.destroy() }
+        req.accountSession.end()
     }
 
     /// The logged-in user, or nil; a session past a timeout is ended here.
@@ -51,17 +42,18 @@ enum AccountSession {
     /// The id of the session's user, or nil; a session past a timeout is ended here, and
     /// its last-seen time moved on when it is due.
     static func userID(_ req: Request, now: Date = Date()) -> UUID? {
-        guard req.hasSession, let id = req.session.data[userKey].flatMap(UUID.init(uuidString:)) else { return nil }
-        let loginAt = req.session.data[loginAtKey].flatMap(Double.init) ?? 0
-        let seenAt = req.session.data[seenAtKey].flatMap(Double.init) ?? 0
+        let session = req.accountSession
+        guard let id = session[userKey].flatMap(UUID.init(uuidString:)) else { return nil }
+        let loginAt = session[loginAtKey].flatMap(Double.init) ?? 0
+        let seenAt = session[seenAtKey].flatMap(Double.init) ?? 0
         let t = now.timeIntervalSince1970
         if t - loginAt > absoluteTimeout || t - seenAt > idleTimeout {
-            req.session.destroy()
+            session.end()
             return nil
         }
         // Written at most once in `seenAtRefresh`, not on every request: each write is a
         // change to the database, which also ends every kept live page (LivePageCache).
-        if t - seenAt > seenAtRefresh { req.session.data[seenAtKey] = String(t) }
+        if t - seenAt > seenAtRefresh { session[seenAtKey] = String(t) }
         return id
     }
 

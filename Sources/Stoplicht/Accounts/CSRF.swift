@@ -4,6 +4,9 @@ import Vapor
 
 /// Protection against cross-site request forgery: every form carries the session's
 /// random token, and every state-changing request must send it back. (Vapor has none.)
+/// A visitor who is not logged in has no stored session: the login form's token goes out
+/// in a cookie of its own (`SessionCookies.loginToken`) and must come back with the form,
+/// so looking at the login page writes nothing.
 enum CSRF {
     static let fieldName = "_csrf"
 
@@ -11,18 +14,25 @@ enum CSRF {
         [UInt8].random(count: 32).base64String().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
     }
 
-    /// The session's token, made on first use (the login form needs one before login).
+    /// The session's token; without one, the login form's, made on first use.
     static func token(for req: Request) -> String {
-        if let token = req.session.data[AccountSession.csrfKey] { return token }
+        if let token = expected(req) { return token }
         let token = newToken()
-        req.session.data[AccountSession.csrfKey] = token
+        req.accountSession.issueLoginToken(token)
         return token
+    }
+
+    /// What a form must send back: the session's token, or else the login form's cookie.
+    private static func expected(_ req: Request) -> String? {
+        let session = req.accountSession
+        return session[AccountSession.csrfKey] ?? session.current.newLoginToken
+            ?? SessionCookies.value(SessionCookies.loginToken, in: req.headers)
     }
 
     /// Refuses the request with 403 unless its form or header carries the session's token.
     static func verify(_ req: Request) throws {
         let sent = req.headers.first(name: "X-CSRF-Token") ?? (try? req.content.get(String.self, at: fieldName))
-        guard req.hasSession, let expected = req.session.data[AccountSession.csrfKey], let sent,
+        guard let expected = expected(req), let sent,
               sent.utf8.count == expected.utf8.count, constantTimeEqual(Array(sent.utf8), Array(expected.utf8)) else {
             throw InputError(Strings.csrfFailed, status: .forbidden)
         }

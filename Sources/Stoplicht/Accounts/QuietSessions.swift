@@ -2,8 +2,8 @@ import Fluent
 import Vapor
 
 /// Fluent's database sessions, but a request that did not change its session writes
-/// nothing: Vapor saves the session after every response, which would make every page
-/// view of a logged-in user a database write. The data as read is kept on the request and
+/// nothing: `SessionMiddleware` hands a stored session back after every response, which
+/// would make every page view of a logged-in user a database write. The data as read is kept on the request and
 /// compared before the update. A session once read is kept under the database's version
 /// (`VersionedStore`), so a reader's next page asks the database only for its version;
 /// every change to a session is a commit, which ends what was kept.
@@ -14,18 +14,8 @@ struct QuietSessions: SessionDriver {
         typealias Value = SessionData
     }
 
-    /// A session with nothing in it is not stored. Vapor makes one for every request whose
-    /// cookie names no session (an expired one, a stale tab, made up), and would insert a
-    /// row for each; the cookie gets an id that names nothing, and the first request that
-    /// puts something in the session (the login form's token, a login) stores it.
     func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        guard !data.snapshot.isEmpty else { return request.eventLoop.makeSucceededFuture(SessionID(string: Self.unstoredID())) }
-        return base.createSession(data, for: request)
-    }
-
-    /// As random as Fluent's own ids: 32 bytes, base64.
-    private static func unstoredID() -> String {
-        [UInt8].random(count: 32).base64String()
+        base.createSession(data, for: request)
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {

@@ -56,9 +56,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(ErrorPageMiddleware())
     // Sessions live in the database, so several instances share them; reading a page
     // leaves them alone (see QuietSessions).
-    app.sessions.use { app in QuietSessions(base: app.fluent.sessions.driver()) }
-    app.sessions.configuration = AccountSession.configuration
-    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(SessionMiddleware(store: QuietSessions(base: app.fluent.sessions.driver())))
 
     try routes(app)
 

@@ -51,7 +51,7 @@ enum LivePage {
         guard let slug = req.parameters.get("programme") else { return req.eventLoop.makeSucceededFuture(nil) }
         return Access.keptPass(req, programme: slug, published: false).map { found in
             guard let (pass, version) = found else { return nil }
-            let csrf = pass.userID == nil ? nil : req.session.data[AccountSession.csrfKey]
+            let csrf = pass.userID == nil ? nil : req.accountSession[AccountSession.csrfKey]
             return req.application.livePages.value(key(req, user: pass.userID, role: pass.role, csrf: csrf), version: version).map(serve)
         }
     }

@@ -13,8 +13,10 @@ import VaporTesting
             // setup
             _ = try await User.create(email: "Erna@Woudenberg.nl", name: "Erna Jongerius", password: "twaalf tekens!", administrator: true, on: app.db)
             var browser = Browser(app)
-            _ = try await browser.get("/inloggen?terug=/importeren")
-            let before = try #require(browser.cookie)
+            let form = try await browser.get("/inloggen?terug=/importeren")
+            let loginCookie = try #require(form.headers.setCookie?[SessionCookies.loginToken])
+            #expect(loginCookie.isSecure && loginCookie.isHTTPOnly && loginCookie.sameSite == .strict && loginCookie.path == "/")
+            #expect(browser.cookie == nil)
 
             // MUT
             let reply = try await browser.post("/inloggen", ["email": " erna@woudenberg.nl", "wachtwoord": "twaalf tekens!", "terug": "/importeren"])
@@ -26,12 +28,48 @@ import VaporTesting
             #expect(cookie.isSecure)
             #expect(cookie.isHTTPOnly)
             #expect(cookie.sameSite == .lax)
-            #expect(browser.cookie != nil && browser.cookie != before)
-            // The session id from before the login is worth nothing now.
-            #expect(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: before)).count() == 0)
+            let first = try #require(browser.cookie)
             let page = try await browser.get("/importeren")
             #expect(page.status == .ok)
             #expect(page.body.contains("Ingelogd als Erna Jongerius."))
+            // A page read sets no cookie: the browser has it.
+            #expect(page.headers.setCookie == nil)
+            // Logging in again gives a new id, and the one from before is worth nothing.
+            #expect(try await browser.logIn(email: "erna@woudenberg.nl", password: "twaalf tekens!").status == .seeOther)
+            #expect(browser.cookie != nil && browser.cookie != first)
+            #expect(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: first)).count() == 0)
+            #expect(try await SessionRecord.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func theLoginFormsTokenComesBackInItsOwnCookieAndNothingIsStored() async throws {
+        try await withStoplicht(seeded: true) { app in
+            _ = try await User.create(email: "a@gemeente.nl", name: "A", password: "een lang wachtwoord", administrator: true, on: app.db)
+            // Looking at the login page, however often, writes nothing.
+            for _ in 1...5 {
+                var visitor = Browser(app)
+                #expect(try await visitor.get("/inloggen").status == .ok)
+                #expect(visitor.loginCookie != nil && visitor.loginCookie == visitor.csrf)
+            }
+            #expect(try await SessionRecord.query(on: app.db).count() == 0)
+
+            // A token from one browser's form is refused with another browser's cookie, and
+            // without the cookie (a form posted from another site arrives without it).
+            var victim = Browser(app), attacker = Browser(app)
+            _ = try await victim.get("/inloggen")
+            _ = try await attacker.get("/inloggen")
+            victim.csrf = attacker.csrf
+            #expect(try await victim.post("/inloggen", ["email": "a@gemeente.nl", "wachtwoord": "een lang wachtwoord"]).status == .forbidden)
+            attacker.loginCookie = nil
+            #expect(try await attacker.post("/inloggen", ["email": "a@gemeente.nl", "wachtwoord": "een lang wachtwoord"]).status == .forbidden)
+            #expect(try await SessionRecord.query(on: app.db).count() == 0)
+
+            // A failed login's form keeps the token; the login after it stores one session.
+            var browser = Browser(app)
+            #expect(try await browser.logIn(email: "a@gemeente.nl", password: "fout wachtwoord").status == .unauthorized)
+            let retry = try await browser.post("/inloggen", ["email": "a@gemeente.nl", "wachtwoord": "een lang wachtwoord"])
+            #expect(retry.status == .seeOther)
+            #expect(try await SessionRecord.query(on: app.db).count() == 1)
         }
     }
 
@@ -131,7 +169,12 @@ import VaporTesting
                 #expect(try await stranger.get("/programmas/dienstverlening").status == .ok)
             }
             #expect(try await SessionRecord.query(on: app.db).count() == 0)
-            // Such a browser still logs in: the login form's token is the first thing stored.
+            // The cookie is ended, so the browser stops sending it.
+            var stale = Browser(app)
+            stale.cookie = "verzonnen"
+            _ = try await stale.get("/programmas/dienstverlening")
+            #expect(stale.cookie == nil)
+            // Such a browser still logs in, and the login is the first thing stored.
             _ = try await User.create(email: "a@gemeente.nl", name: "A", password: "een lang wachtwoord", administrator: true, on: app.db)
             var browser = Browser(app)
             browser.cookie = "verzonnen"

@@ -100,7 +100,7 @@ import ZIPFoundation
             }
             for format in [ExportFormat.csv, .xlsx, .odt, .docx, .html] {
                 try await app.testing().test(.GET, "/programmas/dienstverlening/perioden/\(Self.period)/download/\(format.rawValue)",
-                                             headers: ["Cookie": "\(AccountSession.cookieName)=\(reader.cookie ?? "")"]) { res in
+                                             headers: ["Cookie": "\(SessionCookies.session)=\(reader.cookie ?? "")"]) { res in
                     #expect(res.status == .ok, "\(format)")
                     #expect(res.headers.first(name: .contentType) == format.mediaType)
                     #expect(res.headers.first(name: .contentDisposition) ==

@@ -4,8 +4,8 @@ import Testing
 import Vapor
 import VaporTesting
 
-/// A browser for the tests: keeps the session cookie and the last CSRF token a page gave,
-/// and sends both back the way a real browser's forms do.
+/// A browser for the tests: keeps the session cookie, the login form's cookie and the last
+/// CSRF token a page gave, and sends them back the way a real browser's forms do.
 struct Browser {
     struct Reply {
         var status: HTTPStatus
@@ -17,6 +17,7 @@ struct Browser {
 
     let app: Application
     var cookie: String?
+    var loginCookie: String?
     var csrf: String?
 
     init(_ app: Application) {
@@ -40,16 +41,15 @@ struct Browser {
     mutating func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> Reply {
         var headers = headers
         if !headers.contains(name: .accept) { headers.add(name: .accept, value: "text/html") }
-        if let cookie { headers.add(name: .cookie, value: "\(AccountSession.cookieName)=\(cookie)") }
+        let cookies = [cookie.map { "\(SessionCookies.session)=\($0)" }, loginCookie.map { "\(SessionCookies.loginToken)=\($0)" }].compactMap { $0 }
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.joined(separator: "; ")) }
         var reply = Reply(status: .ok, body: "")
         try await app.testing().test(method, path, headers: headers, body: body) { res in
             reply = Reply(status: res.status, body: res.body.string, location: res.headers.first(name: .location),
-                          setCookie: res.headers.setCookie?[AccountSession.cookieName], headers: res.headers)
+                          setCookie: res.headers.setCookie?[SessionCookies.session], headers: res.headers)
         }
-        if let set = reply.setCookie {
-            let expired = set.expires.map { $0 < Date() } ?? false
-            cookie = expired || set.string.isEmpty ? nil : set.string
-        }
+        if let set = reply.setCookie { cookie = Self.kept(set) }
+        if let set = reply.headers.setCookie?[SessionCookies.loginToken] { loginCookie = Self.kept(set) }
         if let token = Self.csrfToken(in: reply.body) { csrf = token }
         return reply
     }
@@ -83,6 +83,12 @@ struct Browser {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
         return try await send(.POST, path, headers: headers, body: ByteBuffer(data: body))
+    }
+
+    /// What a browser keeps of a Set-Cookie: nothing when it is expired.
+    private static func kept(_ set: HTTPCookies.Value) -> String? {
+        let expired = set.expires.map { $0 < Date() } ?? false
+        return expired || set.maxAge == 0 || set.string.isEmpty ? nil : set.string
     }
 
     static func csrfToken(in html: String) -> String? {
