@@ -433,7 +433,7 @@ def main():
 
     commit = os.environ.get("STOPLICHT_BENCH_COMMIT") or sh("git", "rev-parse", "--short", "HEAD", check=False).stdout.strip() or "?"
     lines = [
-        f"### {args.dataset} on {database}" + (f" ({args.size}: {generated})" if generated else " (the demo: 36 projects)"),
+        f"### {args.dataset} on {database}" + (" (existing data)" if args.existing else f" ({args.size}: {generated})" if generated else " (the demo: 36 projects)"),
         "",
         f"Stoplicht {commit}, {os.cpu_count()} cores, wrk -t2 -c{args.connections} -d{args.seconds}s (PDF: -c2), "
         f"set-up {setup_seconds:.0f} s, live pages "

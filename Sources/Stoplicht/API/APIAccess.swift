@@ -54,13 +54,14 @@ struct APIVersionMiddleware: Middleware {
     static let version = "1.0.0"
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        guard request.url.path.hasPrefix("/api/") else { return next.respond(to: request) }
+        let path = request.plainPath
+        guard path.hasPrefix("/api/") else { return next.respond(to: request) }
         let response: EventLoopFuture<Response>
-        if request.url.path.hasSuffix("/") {
+        if path.hasSuffix("/") {
             response = request.eventLoop.makeSucceededFuture(
                 ErrorPageMiddleware().response(for: InputError(Strings.apiTrailingSlash, status: .notFound), request: request))
         } else {
-            let allowed = APIOperations.methods(for: request.url.path)
+            let allowed = APIOperations.methods(for: path)
             if !allowed.isEmpty, !allowed.contains(request.method), !(request.method == .HEAD && allowed.contains(.GET)) {
                 // A resource the API has, asked with a method it does not answer: 405 with what it does.
                 let refusal = ErrorPageMiddleware().response(for: InputError(Strings.apiMethodNotAllowed(request.method.rawValue), status: .methodNotAllowed),

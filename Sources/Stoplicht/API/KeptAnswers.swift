@@ -42,7 +42,7 @@ enum KeptAnswers {
     /// The address with its query and the token's digest ("-" without one): the token itself
     /// is not kept in memory longer than its request.
     static func key(_ req: Request) -> String {
-        [req.url.string, req.headers.bearerAuthorization.map { APITokens.digest($0.token) } ?? "-"].joined(separator: "\u{1F}")
+        [req.pathAndQuery, req.headers.bearerAuthorization.map { APITokens.digest($0.token) } ?? "-"].joined(separator: "\u{1F}")
     }
 }
 

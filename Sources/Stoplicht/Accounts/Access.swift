@@ -25,6 +25,15 @@ struct ReaderPass: Sendable {
     /// The account as found (nil: anonymous, or the session's account is gone).
     var userID: UUID?
     var role: ProgrammeRole?
+    /// `userID` as text, made once for the keys of the pages the pass serves.
+    let userKey: String?
+
+    init(programmeID: UUID, userID: UUID?, role: ProgrammeRole?) {
+        self.programmeID = programmeID
+        self.userID = userID
+        self.role = role
+        userKey = userID?.uuidString
+    }
 }
 
 /// The checks every page and form makes: login, the programme's access, the permission
@@ -65,7 +74,7 @@ enum Access {
     /// A pass is kept by the session's user (after its timeouts), the programme and whether
     /// a published report is read.
     private static func passKey(_ req: Request, programme slug: String, published: Bool) -> String {
-        [AccountSession.userID(req)?.uuidString ?? "-", slug, published ? "gepubliceerd" : "live"].joined(separator: "\u{1F}")
+        [AccountSession.sessionUser(req) ?? "-", slug, published ? "gepubliceerd" : "live"].joined(separator: "\u{1F}")
     }
 
     /// A logged-in viewer allowed `action`; for a project's own edits, `project` decides

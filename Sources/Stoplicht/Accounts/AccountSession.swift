@@ -42,8 +42,13 @@ enum AccountSession {
     /// The id of the session's user, or nil; a session past a timeout is ended here, and
     /// its last-seen time moved on when it is due.
     static func userID(_ req: Request, now: Date = Date()) -> UUID? {
+        sessionUser(req, now: now).flatMap(UUID.init(uuidString:))
+    }
+
+    /// The session's user as the session holds it (a UUID's text), after the same checks.
+    static func sessionUser(_ req: Request, now: Date = Date()) -> String? {
         let session = req.accountSession
-        guard let id = session[userKey].flatMap(UUID.init(uuidString:)) else { return nil }
+        guard let id = session[userKey] else { return nil }
         let loginAt = session[loginAtKey].flatMap(Double.init) ?? 0
         let seenAt = session[seenAtKey].flatMap(Double.init) ?? 0
         let t = now.timeIntervalSince1970

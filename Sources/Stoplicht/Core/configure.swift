@@ -27,6 +27,9 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.http.server.configuration.idleTimeout = .seconds(Int64(settings.idleTimeoutSeconds))
     // No browser sends a compressed body; a body is read as it comes, within its route's limit.
     app.http.server.configuration.requestDecompression = .disabled
+    // Vapor counts every request into swift-metrics; Stoplicht installs no metrics backend,
+    // so that would only build the counters' names and throw them away.
+    app.http.server.configuration.reportMetrics = false
     app.storage[PublishedReportCacheKey.self] = PublishedReportCache()
     Migrations.register(on: app)
     // The embedded database has one user, so it migrates itself; a shared PostgreSQL

@@ -52,7 +52,7 @@ enum LivePage {
         return Access.keptPass(req, programme: slug, published: false).map { found in
             guard let (pass, version) = found else { return nil }
             let csrf = pass.userID == nil ? nil : req.accountSession[AccountSession.csrfKey]
-            return req.application.livePages.value(key(req, user: pass.userID, role: pass.role, csrf: csrf), version: version).map(serve)
+            return req.application.livePages.value(key(req, user: pass.userKey, role: pass.role, csrf: csrf), version: version).map(serve)
         }
     }
 
@@ -70,11 +70,12 @@ enum LivePage {
     /// token, which the page's forms carry) and the hour: a page shows today's date in the
     /// planning, and an hour never spans two days.
     static func key(_ req: Request, viewer: Viewer, now: Date = Date()) -> String {
-        key(req, user: viewer.user?.id, role: viewer.role, csrf: viewer.csrf, now: now)
+        key(req, user: viewer.user?.id?.uuidString, role: viewer.role, csrf: viewer.csrf, now: now)
     }
 
-    static func key(_ req: Request, user: UUID?, role: ProgrammeRole?, csrf: String?, now: Date = Date()) -> String {
-        [req.url.string, user?.uuidString ?? "-", role?.rawValue ?? "-", csrf ?? "-",
+    /// `user`: the account's id as text (`ReaderPass.userKey`).
+    static func key(_ req: Request, user: String?, role: ProgrammeRole?, csrf: String?, now: Date = Date()) -> String {
+        [req.pathAndQuery, user ?? "-", role?.rawValue ?? "-", csrf ?? "-",
          String(Int(now.timeIntervalSince1970) / 3_600)].joined(separator: "\u{1F}")
     }
 
