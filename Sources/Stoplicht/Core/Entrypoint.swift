@@ -6,6 +6,8 @@ import Vapor
 /// demo file for `demo`), runs the command, and reports failures in Dutch.
 public enum Entrypoint {
     public static func main() async {
+        // Before the server starts its threads; MALLOC_ARENA_MAX in the environment still decides.
+        if ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] == nil { MallocArenas.limit(to: Int32(max(2, System.coreCount))) }
         var env: Environment
         do { env = try Environment.detect() } catch { fail("Onbekende omgeving: \(error)") }
         // Read once: Vapor makes a logger for every request, and reading the environment
