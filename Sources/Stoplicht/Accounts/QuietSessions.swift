@@ -3,8 +3,8 @@ import Vapor
 
 /// Fluent's database sessions, but a request that did not change its session writes
 /// nothing: `SessionMiddleware` hands a stored session back after every response, which
-/// would make every page view of a logged-in user a database write. The data as read is kept on the request and
-/// compared before the update. A session once read is kept under the database's version
+/// would make every page view of a logged-in user a database write. The data as read is
+/// kept on the request and compared before the update. A session once read is kept under the database's version
 /// (`VersionedStore`), so a reader's next page asks the database only for its version;
 /// every change to a session is a commit, which ends what was kept.
 struct QuietSessions: SessionDriver {

@@ -25,8 +25,6 @@ final class RequestSession: Sendable {
 
     var current: State { state.withLockedValue { $0 } }
 
-    var isStored: Bool { state.withLockedValue { $0.id != nil && !$0.ended } }
-
     subscript(key: String) -> String? {
         get { state.withLockedValue { $0.ended ? nil : $0.data[key] } }
         set { state.withLockedValue { $0.data[key] = newValue } }

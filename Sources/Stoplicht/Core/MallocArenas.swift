@@ -4,9 +4,8 @@ import Foundation
 /// core, and memory freed in one arena is not used for another thread's allocations: the Word,
 /// OpenDocument and Excel files made on the thread pool's threads left their pages spread
 /// over many arenas, and the server's peak moved from run to run (89 to 104 MB for
-/// 100-project documents at 16 readers). Two arenas, as many as the cores Stoplicht is sized
-/// for, keep the peak down; the event loops do not contend for them, as a kept page
-/// allocates little.
+/// 100-project documents at 16 readers). An arena per core (at least two) keeps the peak
+/// down; a kept page's CPU time is the same with 2 arenas as with 16 (docs/PERFORMANCE.md).
 enum MallocArenas {
     static func limit(to count: Int32) {
         #if canImport(Glibc)
