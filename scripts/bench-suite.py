@@ -224,7 +224,13 @@ class Browser:
     plain http, not even to localhost (browsers and curl do)."""
 
     def __init__(self, base):
-        self.base, self.cookie, self.cookies = base, None, {}
+        self.base, self.cookies = base, {}
+
+    @property
+    def cookie(self):
+        """The session's cookie as a Cookie header's pair, or None."""
+        value = self.cookies.get("stoplicht-sessie")
+        return f"stoplicht-sessie={value}" if value else None
 
     def open(self, path, data=None):
         request = urllib.request.Request(self.base + path, data=data)
@@ -242,8 +248,6 @@ class Browser:
                 self.cookies[name] = value
             else:
                 self.cookies.pop(name, None)
-            if name == "stoplicht-sessie":
-                self.cookie = f"{name}={value}" if value else None
         return response.status, response.read().decode(errors="replace")
 
     def log_in(self, email, password):
