@@ -1,18 +1,12 @@
 import Fluent
 import Vapor
 
-/// Fluent's database sessions, but a request that did not change its session writes
-/// nothing: `SessionMiddleware` hands a stored session back after every response, which
-/// would make every page view of a logged-in user a database write. The data as read is
-/// kept on the request and compared before the update. A session once read is kept under the database's version
+/// Fluent's database sessions, but a session once read is kept under the database's version
 /// (`VersionedStore`), so a reader's next page asks the database only for its version;
-/// every change to a session is a commit, which ends what was kept.
+/// every change to a session is a commit, which ends what was kept. (`SessionMiddleware`
+/// writes a session back only when the request changed it.)
 struct QuietSessions: SessionDriver {
     let base: any SessionDriver
-
-    private struct ReadKey: StorageKey {
-        typealias Value = SessionData
-    }
 
     func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
         base.createSession(data, for: request)
@@ -22,14 +16,10 @@ struct QuietSessions: SessionDriver {
         let kept = request.application.keptSessions
         return request.databaseVersion().flatMap { version in
             if let version, let data = kept.value(sessionID.string, version: version) {
-                request.storage[ReadKey.self] = data
                 return request.eventLoop.makeSucceededFuture(data)
             }
             return base.readSession(sessionID, for: request).map { data in
-                if let data {
-                    request.storage[ReadKey.self] = data
-                    if let version { kept.keep(data, key: sessionID.string, version: version, size: Self.size(of: data)) }
-                }
+                if let data, let version { kept.keep(data, key: sessionID.string, version: version, size: Self.size(of: data)) }
                 return data
             }
         }
@@ -41,8 +31,7 @@ struct QuietSessions: SessionDriver {
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        if request.storage[ReadKey.self] == data { return request.eventLoop.makeSucceededFuture(sessionID) }
-        return base.updateSession(sessionID, to: data, for: request)
+        base.updateSession(sessionID, to: data, for: request)
     }
 
     func deleteSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<Void> {

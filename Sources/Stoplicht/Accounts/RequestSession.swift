@@ -9,6 +9,8 @@ final class RequestSession: Sendable {
         /// login that asked for a new id).
         var id: SessionID?
         var data: SessionData
+        /// The data as read for the cookie: a session the request left as it was is not written.
+        let read: SessionData?
         var ended = false
         /// The stored session a login replaced: deleted when the new one is stored.
         var replaced: SessionID?
@@ -20,7 +22,7 @@ final class RequestSession: Sendable {
     private let state: NIOLockedValueBox<State>
 
     init(id: SessionID?, data: SessionData) {
-        state = NIOLockedValueBox(State(id: id, data: data))
+        state = NIOLockedValueBox(State(id: id, data: data, read: id == nil ? nil : data))
     }
 
     var current: State { state.withLockedValue { $0 } }
@@ -33,7 +35,7 @@ final class RequestSession: Sendable {
     /// A session under a new id with only `data`: the old id, if any, is worth nothing after.
     func renew(with data: SessionData) {
         state.withLockedValue {
-            $0 = State(id: nil, data: data, ended: false, replaced: $0.id ?? $0.replaced, newLoginToken: $0.newLoginToken)
+            $0 = State(id: nil, data: data, read: nil, ended: false, replaced: $0.id ?? $0.replaced, newLoginToken: $0.newLoginToken)
         }
     }
 
