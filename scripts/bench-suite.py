@@ -375,6 +375,8 @@ def main():
         endpoints = [
             # The ceiling: bytes from memory through Vapor and Stoplicht's middleware, no database.
             ("stylesheet (no database)", "/css/stoplicht.css", [], None),
+            # Everyone's first page: the installation's programmes, a page of 30 at a time.
+            ("start page", "/", [], None),
             ("overview", f"/programmas/{programme}", [session], None),
             # The same while someone saves a change every second, as in a period's update
             # days: after each change the first readers wait for the page to be made.

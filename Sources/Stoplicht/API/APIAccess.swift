@@ -29,14 +29,18 @@ enum APIAccess {
 }
 
 extension APIAccess {
-    /// The programmes the caller may read, in two queries: the open ones for anyone, all for
-    /// a beheerder, else those where the token's user has a role.
-    static func readableProgrammes(_ req: Request) async throws -> [Programme] {
-        let programmes = try await Programme.query(on: req.db).sort(\.$name).all()
-        guard let client = try await APITokens.client(req) else { return programmes.filter { $0.access == .open } }
-        if client.user.isAdministrator { return programmes }
-        let mine = Set(try await ProgrammeRoleAssignment.query(on: req.db).filter(\.$user.$id == client.user.requireID()).all().map(\.$programme.id))
-        return programmes.filter { programme in programme.access == .open || programme.id.map(mine.contains) == true }
+    /// The programmes the caller may read, as a query for the database to count and page:
+    /// the open ones for anyone, all for a beheerder, else also those where the token's user
+    /// has a role.
+    static func readableProgrammes(_ req: Request) async throws -> QueryBuilder<Programme> {
+        let query = Programme.query(on: req.db)
+        guard let client = try await APITokens.client(req) else { return query.filter(\.$access == .open) }
+        if client.user.isAdministrator { return query }
+        let userID = try client.user.requireID()
+        return query.group(.or) { either in
+            either.filter(\.$access == .open)
+            either.filter(ProgrammeRoleAssignment.programmes(of: userID))
+        }
     }
 
     /// A beheerder's token that may write: what the web leaves to the application's administrator.
@@ -96,6 +100,9 @@ struct APIPage: Sendable {
         self.number = number
         self.size = count
     }
+
+    /// This page's rows of a query, for the database to skip to.
+    var rows: Range<Int> { ((number - 1) * size)..<(number * size) }
 
     func slice<T>(_ all: [T]) -> [T] {
         let start = min(all.count, (number - 1) * size)

@@ -96,8 +96,9 @@ enum ProgrammesAPI {
 
     static func list(_ req: Request) async throws -> Response {
         let page = try APIPage(req)
-        let readable = try await APIAccess.readableProgrammes(req)
-        let shown = Array(page.slice(readable))
+        let total = try await APIAccess.readableProgrammes(req).count()
+        // By name; the address decides between programmes of the same name.
+        let shown = try await APIAccess.readableProgrammes(req).sort(\.$name).sort(\.$slug).range(page.rows).all()
         // The page's organisations and periods in two queries, however long the page.
         let organisations = try await Organisation.query(on: req.db).filter(\.$id ~~ Set(shown.map(\.$organisation.id))).all()
         let names = Dictionary(organisations.compactMap { o in o.id.map { ($0, o.name) } }, uniquingKeysWith: { a, _ in a })
@@ -107,7 +108,7 @@ enum ProgrammesAPI {
             body(programme, organisation: names[programme.$organisation.id] ?? "",
                  periods: ReportingPeriod.chronological(programme.id.flatMap { periods[$0] } ?? []))
         }
-        return try await ProgrammeList(programmes: bodies, total: readable.count, _links: page.links(req, total: readable.count))
+        return try await ProgrammeList(programmes: bodies, total: total, _links: page.links(req, total: total))
             .encodeResponse(for: req)
     }
 

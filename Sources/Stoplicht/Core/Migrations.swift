@@ -39,5 +39,6 @@ enum Migrations {
         app.migrations.add(CreatePostponement())
         app.migrations.add(CreateAPIToken())
         app.migrations.add(AddLookupIndexes())
+        app.migrations.add(AddIndexNames())
     }
 }

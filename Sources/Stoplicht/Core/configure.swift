@@ -23,6 +23,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
         if url.contains("sslmode=disable") || !url.contains("sslmode") { config.coreConfiguration.tls = .disable }
         app.databases.use(.postgres(configuration: config, sqlLogLevel: .debug), as: .psql)
     }
+    app.databases.middleware.use(IndexNameMiddleware<Programme>())
+    app.databases.middleware.use(IndexNameMiddleware<Organisation>())
     app.storage[SettingsKey.self] = settings
     app.http.server.configuration.idleTimeout = .seconds(Int64(settings.idleTimeoutSeconds))
     // No browser sends a compressed body; a body is read as it comes, within its route's limit.

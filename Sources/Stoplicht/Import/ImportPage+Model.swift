@@ -25,7 +25,8 @@ enum ImportPermission {
 /// The upload form: where a report can go.
 struct ImportFormModel {
     var account: ImportAccount
-    var programmes: [ProgrammeSummary]
+    /// Those the report may go into, with their organisation, by name.
+    var programmes: [Programme]
     var selectedProgramme: String?
     var organisation: String
     var period: String
@@ -33,9 +34,12 @@ struct ImportFormModel {
     var error: String?
 
     static func query(selected: String?, account: ImportAccount, on db: any Database) async throws -> ImportFormModel {
-        let programmes = try await ProgrammeSummary.all(on: db).filter { account.isAdministrator || account.programmes.contains($0.programme.slug) }
+        // Names and organisations only: a beheerder of a shared installation chooses from thousands.
+        let query = Programme.query(on: db).with(\.$organisation).sort(\.$indexName).sort(\.$slug)
+        if !account.isAdministrator { query.filter(\.$slug ~~ account.programmes) }
+        let programmes = try await query.all()
         let municipalities = try await Organisation.query(on: db).filter(\.$kind == .municipality).all()
-        return ImportFormModel(account: account, programmes: programmes, selectedProgramme: programmes.contains { $0.programme.slug == selected } ? selected : nil,
+        return ImportFormModel(account: account, programmes: programmes, selectedProgramme: programmes.contains { $0.slug == selected } ? selected : nil,
                                organisation: municipalities.count == 1 ? municipalities[0].name : "", period: "", mapping: "")
     }
 }

@@ -67,7 +67,7 @@ enum ImportFormView {
                     .field("programma", label: Strings.importProgramme, hint: nil, control: .selectBox(
                         "programma", name: "programma",
                         options: (model.account.isAdministrator ? [("", Strings.importNewProgramme)] : [])
-                            + model.programmes.map { ($0.programme.slug, "\($0.programme.name) — \($0.organisationName)") },
+                            + model.programmes.map { ($0.slug, "\($0.name) — \($0.organisation.name)") },
                         selected: model.selectedProgramme ?? "")),
                     .field("gemeente", label: Strings.importOrganisation, hint: Strings.importOrganisationHint,
                            control: Controls.textbox("gemeente", value: model.organisation)),

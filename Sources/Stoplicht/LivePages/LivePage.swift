@@ -10,9 +10,13 @@ import Vapor
 /// kept under the same version (`ReaderPass`), else by asking the database.
 enum LivePage {
     static func respond(_ req: Request, viewer: Viewer, render: () async throws -> Layout) async throws -> Response {
+        try await respond(req, key: key(req, viewer: viewer), render: render)
+    }
+
+    /// `key`: what tells this page from the same address for other readers (`key(_:user:role:csrf:)`).
+    static func respond(_ req: Request, key: String, render: () async throws -> Layout) async throws -> Response {
         // Without a version (or when it cannot be read) the page is made as if nothing were kept.
         guard let version = await req.databaseVersion() else { return try await render().response() }
-        let key = Self.key(req, viewer: viewer)
         let cache = req.application.livePages
         if let page = cache.value(key, version: version) { return serve(page) }
         let renders = req.application.sharedRenders, making = key + "\u{1F}" + version

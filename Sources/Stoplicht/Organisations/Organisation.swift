@@ -12,6 +12,8 @@ final class Organisation: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "name") var name: String
+    /// The name folded for the start page's order and search (`IndexNameMiddleware` sets it).
+    @Field(key: "index_name") var indexName: String
     @Field(key: "kind") var kind: Kind
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 

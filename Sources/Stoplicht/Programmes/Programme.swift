@@ -9,6 +9,8 @@ final class Programme: Model, @unchecked Sendable {
     @Parent(key: "organisation_id") var organisation: Organisation
     @Field(key: "slug") var slug: String
     @Field(key: "name") var name: String
+    /// The name folded for the start page's order and search (`IndexNameMiddleware` sets it).
+    @Field(key: "index_name") var indexName: String
     /// The report's title, e.g. "Voortgangsrapportage programma dienstverlening".
     @OptionalField(key: "report_title") var reportTitle: String?
     /// As written: "2018-2021".

@@ -3,8 +3,14 @@ import Vapor
 
 /// The reading pages of programmes. Each checks the programme's access before it renders.
 enum ProgrammeController {
+    /// The start page, kept like a live page: for its reader (their account and the
+    /// session's form token) until the next commit, which may change what they see.
     static func index(_ req: Request) async throws -> Response {
-        ProgrammeIndexView.page(try await ProgrammeIndexModel.query(req), settings: req.settings).response()
+        let user = AccountSession.sessionUser(req)
+        let key = LivePage.key(req, user: user, role: nil, csrf: user == nil ? nil : req.accountSession[AccountSession.csrfKey])
+        return try await LivePage.respond(req, key: key) {
+            ProgrammeIndexView.page(try await ProgrammeIndexModel.query(req), settings: req.settings)
+        }
     }
 
     static func show(_ req: Request) async throws -> Response {

@@ -1,10 +1,12 @@
 import Fluent
+import FluentSQL
 import Foundation
 import Vapor
 
 /// The start page's programmes: those the reader may see, by organisation and name, found
-/// by either, a page at a time. A shared installation holds thousands of programmes; only the page's
-/// own are summarised (project counts, periods) and rendered.
+/// by either, a page at a time. A shared installation holds thousands of programmes; the
+/// database counts and orders them (by their folded names, `IndexName`), and only the
+/// page's own are read, summarised (project counts, periods) and rendered.
 struct ProgrammeIndexModel: Sendable {
     static let pageSize = 30
 
@@ -24,42 +26,58 @@ struct ProgrammeIndexModel: Sendable {
         let user = try await AccountSession.currentUser(req)
         let search = (req.query[String.self, at: "zoek"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let asked = req.query[String.self, at: "pagina"].flatMap { Int($0) } ?? 1
+        let words = IndexName.words(search)
 
-        // A municipality's programmes together, as its people look for them.
-        let programmes = try await Programme.query(on: req.db).with(\.$organisation).all()
-            .map { (key: (fold($0.organisation.name), fold($0.name)), programme: $0) }
-            .sorted { $0.key < $1.key }.map(\.programme)
-        var readable: Set<UUID> = []
-        if let user {
-            readable = user.isAdministrator
-                ? Set(programmes.compactMap(\.id))
-                : Set(try await ProgrammeRoleAssignment.query(on: req.db).filter(\.$user.$id == user.requireID()).all().map(\.$programme.id))
-        }
-        // Where one reads nothing but published reports, the card leads to the latest of them.
-        let seen: [(programme: Programme, publishedOnly: Bool)] = programmes.compactMap { programme in
-            if programme.access == .open || programme.id.map(readable.contains) == true { return (programme, false) }
-            return programme.access == .publishedReports ? (programme, true) : nil
-        }
-        let found = search.isEmpty ? seen : seen.filter { Self.matches($0.programme, search) }
-        let pageCount = max(1, (found.count + pageSize - 1) / pageSize)
+        // The database counts, orders and pages; only the page's programmes are read.
+        let visible = try await seen(by: user, on: req.db).count()
+        let matching = words.isEmpty ? visible : try await found(words, seenBy: user, on: req.db).count()
+        let pageCount = max(1, (matching + pageSize - 1) / pageSize)
         let page = min(max(1, asked), pageCount)
-        let shown = Array(found.dropFirst((page - 1) * pageSize).prefix(pageSize))
+        // A municipality's programmes together, as its people look for them.
+        let shown = try await found(words, seenBy: user, on: req.db)
+            .sort(Organisation.self, \.$indexName).sort(\.$indexName).sort(\.$slug)
+            .range(((page - 1) * pageSize)..<(page * pageSize)).with(\.$organisation).all()
 
-        var summaries = try await ProgrammeSummary.summaries(of: shown.map(\.programme), on: req.db)
-        for index in summaries.indices { summaries[index].publishedOnly = shown[index].publishedOnly }
+        // Where one reads nothing but published reports, the card leads to the latest of them.
+        var roles: Set<UUID> = []
+        if let user, !user.isAdministrator, !shown.isEmpty {
+            roles = Set(try await ProgrammeRoleAssignment.query(on: req.db).filter(\.$user.$id == user.requireID())
+                .filter(\.$programme.$id ~~ shown.compactMap(\.id)).all().map(\.$programme.id))
+        }
+        var summaries = try await ProgrammeSummary.summaries(of: shown, on: req.db)
+        for index in summaries.indices {
+            let programme = shown[index]
+            let readsAll = programme.access == .open || user?.isAdministrator == true || programme.id.map(roles.contains) == true
+            summaries[index].publishedOnly = !readsAll
+        }
         let account = user.map { IndexAccount(name: $0.name, csrf: CSRF.token(for: req), isAdministrator: $0.isAdministrator) }
-        return ProgrammeIndexModel(summaries: summaries, visible: seen.count, matching: found.count, search: search, page: page, account: account)
+        return ProgrammeIndexModel(summaries: summaries, visible: visible, matching: matching, search: search, page: page, account: account)
     }
 
-    /// Every word of the search in the programme's or its organisation's name, whatever the
-    /// case or accents ("rijswijk" finds "Gemeente Rijswijk", "cafe" finds "Café").
-    static func matches(_ programme: Programme, _ search: String) -> Bool {
-        let haystack = fold(programme.name + " " + programme.organisation.name)
-        return search.split(whereSeparator: \.isWhitespace).allSatisfy { haystack.contains(fold(String($0))) }
+    /// The programmes `user` may see: a beheerder all, anyone those open to everyone or
+    /// with their published reports open, and a user also those they have a role in.
+    static func seen(by user: User?, on db: any Database) throws -> QueryBuilder<Programme> {
+        let query = Programme.query(on: db)
+        if user?.isAdministrator == true { return query }
+        let userID = try user?.requireID()
+        return query.group(.or) { either in
+            either.filter(\.$access ~~ [.open, .publishedReports])
+            if let userID { either.filter(ProgrammeRoleAssignment.programmes(of: userID)) }
+        }
     }
 
-    private static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "nl_NL"))
+    /// Those of `seen` with every word of the search in the programme's or its
+    /// organisation's name, whatever the case or accents ("rijswijk" finds "Gemeente
+    /// Rijswijk", "cafe" finds "Café").
+    static func found(_ words: [String], seenBy user: User?, on db: any Database) throws -> QueryBuilder<Programme> {
+        let query = try seen(by: user, on: db).join(Organisation.self, on: \Programme.$organisation.$id == \Organisation.$id)
+        for word in words {
+            query.group(.or) { either in
+                either.filter(IndexName.contains(Programme.schema, word))
+                either.filter(IndexName.contains(Organisation.schema, word))
+            }
+        }
+        return query
     }
 
     /// The start page with this search at `page`.

@@ -67,6 +67,42 @@ import Vapor
         }
     }
 
+    /// The programme list of a shared installation, a page at a time: every programme the
+    /// token may read on exactly one page, by name (and address between equal names).
+    @Test func theProgrammeListComesAPageAtATime() async throws {
+        try await withStoplicht(seeded: true) { app in
+            var options = SyntheticWriter.Options(size: SyntheticSize(organisations: 2, programmesPerOrganisation: 8,
+                                                                      projectsPerProgramme: 1, periodsPerProgramme: 1))
+            options.access = .open
+            options.snapshots = false
+            _ = try await SyntheticWriter(options: options, settings: app.settings).write(on: app.db)
+            try await Cycle.setAccess(.closed, on: app.db)
+            let (_, beheerder) = try await token(app, "beheerder@woudenberg.nl", role: nil)
+            try await User.query(on: app.db).filter(\.$email == "beheerder@woudenberg.nl").set(\.$isAdministrator, to: true).update()
+            let (_, reader) = try await token(app, "lezer@woudenberg.nl", role: .reader)
+
+            let all = try await Programme.query(on: app.db).all().sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }.map(\.slug)
+            #expect(all.count == 17)
+            func pages(_ token: String?) async throws -> (total: Int?, slugs: [String]) {
+                var slugs: [String] = [], total: Int?
+                for number in 1...4 {
+                    let answer = try await get(app, "/api/v1/programmes?page-size=5&page=\(number)", token: token)
+                    #expect(answer.0 == .ok)
+                    total = answer.2["total"] as? Int
+                    slugs += (answer.2["programmes"] as? [[String: Any]] ?? []).compactMap { $0["slug"] as? String }
+                }
+                return (total, slugs)
+            }
+            #expect(try await pages(beheerder) == (17, all))
+            // The reader: the sixteen open ones and the closed one they have a role in.
+            #expect(try await pages(reader) == (17, all))
+            // Without a token, the open ones only.
+            #expect(try await pages(nil) == (16, all.filter { $0 != "dienstverlening" }))
+            let (_, stranger) = try await token(app, "ander@elders.nl", role: nil)
+            #expect(try await pages(stranger) == (16, all.filter { $0 != "dienstverlening" }))
+        }
+    }
+
     @Test func listsArePaginatedAndFiltered() async throws {
         try await withStoplicht(seeded: true) { app in
             let first = try await get(app, "/api/v1/programmes/dienstverlening/projects?page-size=10")

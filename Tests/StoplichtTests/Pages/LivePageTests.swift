@@ -78,6 +78,31 @@ import VaporTesting
         }
     }
 
+    /// The start page too: kept for each reader until a commit, such as a programme renamed.
+    @Test func theStartPageIsKeptForEachReaderUntilAChange() async throws {
+        try await withStoplicht(seeded: true, onDisk: true) { app in
+            let counter = QueryCounter()
+            counter.install(on: app)
+            let first = try await get(app, "/", counter)
+            let again = try await get(app, "/", counter)
+            #expect(again.html == first.html)
+            #expect(first.queries > 3)
+            let versionQueries = app.settings.database.isEmbedded ? 0 : 1
+            #expect(again.queries <= versionQueries, "\(again.queries) queries")
+
+            var beheerder = try await Browser.loggedIn(app)
+            let theirs = try await beheerder.get("/")
+            #expect(theirs.body.contains("Ingelogd als") && !first.html.contains("Ingelogd als"))
+            #expect(try await beheerder.get("/").body == theirs.body)
+
+            let programme = try #require(try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").first())
+            programme.name = "Dienstverlening en participatie"
+            try await programme.save(on: app.db)
+            #expect(try await get(app, "/").html.contains("Dienstverlening en participatie"))
+            #expect(try await beheerder.get("/").body.contains("Dienstverlening en participatie"))
+        }
+    }
+
     @Test func eachViewerHasTheirOwnPage() async throws {
         try await withStoplicht(seeded: true, onDisk: true) { app in
             var manager = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager)
