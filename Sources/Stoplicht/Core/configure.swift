@@ -48,6 +48,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     let version = try await DatabaseVersion.open(for: settings.database, on: app)
     app.storage[DatabaseVersionKey.self] = version
     app.lifecycle.use(DatabaseVersionLifecycle(version: version))
+    app.lifecycle.use(SessionPurgeLifecycle())
     app.storage[LivePageCacheKey.self] = LivePageCache(maximumBytes: 32 * 1024 * 1024)
     app.storage[KeptSessionsKey.self] = VersionedStore(maximumBytes: 4 * 1024 * 1024)
     app.storage[ReaderPassesKey.self] = VersionedStore(maximumBytes: 4 * 1024 * 1024)
