@@ -49,17 +49,22 @@ enum AccountSession {
     static func sessionUser(_ req: Request, now: Date = Date()) -> String? {
         let session = req.accountSession
         guard let id = session[userKey] else { return nil }
-        let loginAt = session[loginAtKey].flatMap(Double.init) ?? 0
-        let seenAt = session[seenAtKey].flatMap(Double.init) ?? 0
         let t = now.timeIntervalSince1970
-        if t - loginAt > absoluteTimeout || t - seenAt > idleTimeout {
+        if expired(loginAt: session[loginAtKey], seenAt: session[seenAtKey], at: t) {
             session.end()
             return nil
         }
         // Written at most once in `seenAtRefresh`, not on every request: each write is a
         // change to the database, which also ends every kept live page (LivePageCache).
-        if t - seenAt > seenAtRefresh { session[seenAtKey] = String(t) }
+        if t - (session[seenAtKey].flatMap(Double.init) ?? 0) > seenAtRefresh { session[seenAtKey] = String(t) }
         return id
+    }
+
+    /// Whether a session logged in and last seen at these times (seconds since 1970, as the
+    /// session holds them; missing or no number counts as long ago) is past a timeout at `t`.
+    static func expired(loginAt: String?, seenAt: String?, at t: TimeInterval) -> Bool {
+        let login = loginAt.flatMap(Double.init) ?? 0, seen = seenAt.flatMap(Double.init) ?? 0
+        return t - login > absoluteTimeout || t - seen > idleTimeout
     }
 
     /// The logged-in user; anyone else is sent to the login page (or refused, for a POST).

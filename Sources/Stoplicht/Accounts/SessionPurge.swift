@@ -15,12 +15,9 @@ enum SessionPurge {
     /// Deletes the sessions no request can use at `now`; answers how many.
     @discardableResult
     static func purge(on db: any Database, now: Date = Date()) async throws -> Int {
-        let t = now.timeIntervalSince1970
         func usable(_ data: SessionData) -> Bool {
-            guard data[AccountSession.userKey] != nil,
-                  let loginAt = data[AccountSession.loginAtKey].flatMap(Double.init),
-                  let seenAt = data[AccountSession.seenAtKey].flatMap(Double.init) else { return false }
-            return t - loginAt <= AccountSession.absoluteTimeout && t - seenAt <= AccountSession.idleTimeout
+            data[AccountSession.userKey] != nil
+                && !AccountSession.expired(loginAt: data[AccountSession.loginAtKey], seenAt: data[AccountSession.seenAtKey], at: now.timeIntervalSince1970)
         }
         let stale = try await SessionRecord.query(on: db).all().filter { !usable($0.data) }.compactMap(\.id)
         // A delete is a commit, which ends every kept page: only when there is something to delete.
