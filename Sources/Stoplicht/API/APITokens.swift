@@ -47,6 +47,7 @@ enum APITokens {
     static func client(_ req: Request) async throws -> Client? {
         guard let bearer = req.headers.bearerAuthorization?.token else { return nil }
         if let known = req.storage[ClientKey.self] { return known }
+        try await TokenUse.record(req).get()
         guard let token = try await APIToken.query(on: req.db).filter(\.$tokenHash == digest(bearer)).with(\.$user).first(),
               token.revokedAt == nil else {
             throw InputError(Strings.tokenInvalid, status: .unauthorized)
@@ -60,3 +61,4 @@ enum APITokens {
         typealias Value = Client
     }
 }
+

@@ -32,8 +32,9 @@ enum KeptAnswers {
     }
 
     /// The answer kept for this address and token under the database's version now.
+    /// The token's use is recorded first (`TokenUse`), so that the version read here holds it.
     static func kept(_ req: Request) -> EventLoopFuture<Response?> {
-        req.databaseVersion().map { version in
+        TokenUse.record(req).flatMap { req.databaseVersion() }.map { version in
             guard let version, let answer = req.application.apiAnswers.value(key(req), version: version) else { return nil }
             return Response(status: .ok, headers: answer.headers, body: .init(buffer: answer.body))
         }

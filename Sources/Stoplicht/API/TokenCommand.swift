@@ -33,7 +33,8 @@ struct TokenCommand: AsyncCommand {
             context.console.print(Strings.tokenCreated(secret))
         case "list":
             for token in try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt).all() {
-                context.console.print("\(token.prefix)… \(token.name) (\(token.scope.rawValue))" + (token.revokedAt == nil ? "" : " — ingetrokken"))
+                context.console.print("\(token.prefix)… \(token.name) (\(token.scope.rawValue)), laatst gebruikt: \(Strings.tokenLastUsed(token.lastUsedAt).lowercased())"
+                                      + (token.revokedAt == nil ? "" : " — ingetrokken"))
             }
         case "revoke":
             guard let prefix = signature.prefix,

@@ -60,17 +60,19 @@ enum TokenPage {
                 tokens.isEmpty ? .p(.class("utrecht-paragraph"), .safeText(Strings.tokensNone)) : .div(.class("stoplicht-table-scroll"), .table(
                     .class("utrecht-table"),
                     .caption(.safeText(Strings.tokensCaption)),
-                    .thead(.tr(.forEach([Strings.tokenName, Strings.tokenScope, Strings.tokenStart, Strings.tokenState]) {
+                    .thead(.tr(.forEach([Strings.tokenName, Strings.tokenScope, Strings.tokenStart, Strings.tokenLastUsed, Strings.tokenState]) {
                         .th(.attribute(named: "scope", value: "col"), .safeText($0))
                     })),
                     .tbody(.forEach(tokens) { token in
                         .tr(.th(.attribute(named: "scope", value: "row"), .safeText(token.name)), .td(.safeText(token.scope.label)),
                             .td(.element(named: "code", nodes: [.text(token.prefix + "…")])),
+                            .td(.safeText(Strings.tokenLastUsed(token.lastUsedAt))),
                             .td(token.revokedAt == nil && token.id != nil
                                 ? .actionButton(Strings.tokenRevoke, action: SiteURL.apiTokenRevoke(token.id ?? UUID()).path, csrf: csrf)
                                 : .safeText(Strings.tokenRevoked)))
                     })
                 )),
+                .if(!tokens.isEmpty, .p(.class("utrecht-paragraph"), .safeText(Strings.tokensLastUsedNote))),
                 .h2(.class("utrecht-heading-2"), .safeText(Strings.tokenCreate)),
                 .form(.class("utrecht-form stoplicht-form"), .action(SiteURL.apiTokens.path), .method(.post), .csrfField(csrf),
                       .checkedField("token-naam", label: Strings.tokenName, hint: Strings.tokenNameHint, problems: problems,

@@ -1,3 +1,4 @@
+import Foundation
 import Vapor
 
 /// The texts of the API and its tokens.
@@ -50,6 +51,20 @@ extension Strings {
     static let tokenRevoke = "Intrekken"
     static let tokenRevoked = "Ingetrokken"
     static let tokenCreate = "Nieuwe token maken"
+    static let tokenLastUsed = "Laatst gebruikt"
+    static let tokenNeverUsed = "Nooit"
+    static let tokensLastUsedNote = "‘Laatst gebruikt’ is tot op vijf minuten nauwkeurig (Nederlandse tijd)."
+
+    private static let tokenTime: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "nl_NL")
+        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        formatter.dateFormat = "d-M-yyyy HH:mm"
+        return formatter
+    }()
+
+    /// "2-12-2026 18:05", or "Nooit".
+    static func tokenLastUsed(_ date: Date?) -> String { date.map { tokenTime.string(from: $0) } ?? tokenNeverUsed }
 }
 
 extension Strings {

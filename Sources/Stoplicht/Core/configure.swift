@@ -54,6 +54,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.storage[ReaderPassesKey.self] = VersionedStore(maximumBytes: 4 * 1024 * 1024)
     app.storage[KeptAnswersKey.self] = VersionedStore(maximumBytes: 8 * 1024 * 1024)
     app.storage[SharedRendersKey.self] = SharedRenders()
+    app.storage[TokenUseKey.self] = TokenUse()
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
