@@ -64,41 +64,49 @@ enum OrganisationsAPI {
 
     static func etag(_ organisation: Organisation) -> String { APIWrite.etag([organisation.name, organisation.kind.rawValue]) }
 
-    /// The organisations the caller sees, each with the slugs of the programmes they may read.
-    static func visible(_ req: Request) async throws -> [(Organisation, [String])] {
-        // Only the two columns the answer needs, of every programme the caller reads.
-        let programmes = try await APIAccess.readableProgrammes(req).field(\.$slug).field(\.$organisation.$id).all()
-        let isAdministrator = try await APITokens.client(req)?.user.isAdministrator ?? false
-        let slugs = Dictionary(grouping: programmes, by: \.$organisation.id).mapValues { $0.map(\.slug).sorted() }
-        let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
-        return organisations.compactMap { organisation in
-            let mine = organisation.id.flatMap { slugs[$0] }
-            guard isAdministrator || mine != nil else { return nil }
-            return (organisation, mine ?? [])
-        }
+    /// The organisations the caller sees: those of the programmes they may read (the
+    /// database reads each programme's organisation once, DISTINCT), a beheerder's all.
+    static func visible(_ req: Request) async throws -> QueryBuilder<Organisation> {
+        let query = Organisation.query(on: req.db)
+        if try await APITokens.client(req)?.user.isAdministrator == true { return query }
+        let ids = try await APIAccess.readableProgrammes(req).field(\.$organisation.$id).unique().all().map(\.$organisation.id)
+        return query.filter(\.$id ~~ ids)
+    }
+
+    /// The slugs of the programmes the caller may read, per organisation of `ids`.
+    static func programmes(of ids: [UUID], _ req: Request) async throws -> [UUID: [String]] {
+        guard !ids.isEmpty else { return [:] }
+        let programmes = try await APIAccess.readableProgrammes(req).filter(\.$organisation.$id ~~ ids)
+            .field(\.$slug).field(\.$organisation.$id).all()
+        return Dictionary(grouping: programmes, by: \.$organisation.id).mapValues { $0.map(\.slug).sorted() }
     }
 
     static func body(_ organisation: Organisation, _ programmes: [String]) throws -> OrganisationBody {
         OrganisationBody(id: try organisation.requireID(), name: organisation.name, kind: organisation.kind.rawValue, programmes: programmes)
     }
 
+    /// A page of them, by name: the database filters, counts and pages; only the page's
+    /// organisations have their programmes read.
     static func list(_ req: Request) async throws -> Response {
         let page = try APIPage(req)
-        var all = try await visible(req)
+        var query = try await visible(req)
         if let kind = req.query[String.self, at: "kind"] {
             guard let wanted = Organisation.Kind(rawValue: kind) else { throw InputError(Strings.apiPageInvalid("kind", kind), status: .badRequest) }
-            all = all.filter { $0.0.kind == wanted }
+            query = query.filter(\.$kind == wanted)
         }
-        let bodies = try page.slice(all).map { try body($0.0, $0.1) }
-        return try await OrganisationList(organisations: bodies, total: all.count, _links: page.links(req, total: all.count)).encodeResponse(for: req)
+        let total = try await query.copy().count()
+        let organisations = try await query.sort(\.$name).sort(\.$id).range(page.rows).all()
+        let slugs = try await programmes(of: organisations.compactMap(\.id), req)
+        let bodies = try organisations.map { try body($0, $0.id.flatMap { slugs[$0] } ?? []) }
+        return try await OrganisationList(organisations: bodies, total: total, _links: page.links(req, total: total)).encodeResponse(for: req)
     }
 
     static func find(_ req: Request) async throws -> (Organisation, [String]) {
         let id = try req.parameters.require("organisation")
-        guard let uuid = UUID(uuidString: id), let found = try await visible(req).first(where: { $0.0.id == uuid }) else {
+        guard let uuid = UUID(uuidString: id), let found = try await visible(req).filter(\.$id == uuid).first() else {
             throw InputError(Strings.apiOrganisationNotFound(id), status: .notFound)
         }
-        return found
+        return (found, try await programmes(of: [uuid], req)[uuid] ?? [])
     }
 
     static func show(_ req: Request) async throws -> Response {

@@ -103,6 +103,62 @@ import Vapor
         }
     }
 
+    /// The organisations the same way: a page at a time by name, each with the programmes
+    /// the token may read, and only those with such a programme (a beheerder: all).
+    @Test func theOrganisationListComesAPageAtATime() async throws {
+        try await withStoplicht(seeded: true) { app in
+            var options = SyntheticWriter.Options(size: SyntheticSize(organisations: 7, programmesPerOrganisation: 2,
+                                                                      projectsPerProgramme: 1, periodsPerProgramme: 1))
+            options.access = .open
+            options.snapshots = false
+            _ = try await SyntheticWriter(options: options, settings: app.settings).write(on: app.db)
+            try await Cycle.setAccess(.closed, on: app.db)
+            // One generated municipality's programmes closed: nobody without a role sees it.
+            let closedOrganisation = try #require(try await Organisation.query(on: app.db).filter(\.$name != "Gemeente Woudenberg")
+                .filter(\.$kind == .municipality).sort(\.$name).first())
+            try await Programme.query(on: app.db).filter(\.$organisation.$id == closedOrganisation.requireID()).set(\.$access, to: .closed).update()
+            let (_, beheerder) = try await token(app, "beheerder@woudenberg.nl", role: nil)
+            try await User.query(on: app.db).filter(\.$email == "beheerder@woudenberg.nl").set(\.$isAdministrator, to: true).update()
+            let (_, reader) = try await token(app, "lezer@woudenberg.nl", role: .reader)
+
+            let organisations = try await Organisation.query(on: app.db).all().sorted { ($0.name, $0.id?.uuidString ?? "") < ($1.name, $1.id?.uuidString ?? "") }
+            let programmes = try await Programme.query(on: app.db).all()
+            func readable(_ programme: Programme, role: Bool) -> Bool { programme.access == .open || (role && programme.slug == "dienstverlening") }
+            func expected(role: Bool) -> [String] {
+                organisations.filter { organisation in programmes.contains { $0.$organisation.id == organisation.id && readable($0, role: role) } }
+                    .map(\.name)
+            }
+            func pages(_ token: String?) async throws -> (total: Int?, names: [String], programmes: [String: [String]]) {
+                var names: [String] = [], total: Int?, seen: [String: [String]] = [:]
+                for number in 1...4 {
+                    let answer = try await get(app, "/api/v1/organisations?page-size=3&page=\(number)", token: token)
+                    #expect(answer.0 == .ok)
+                    total = answer.2["total"] as? Int
+                    for organisation in answer.2["organisations"] as? [[String: Any]] ?? [] {
+                        let name = organisation["name"] as? String ?? ""
+                        names.append(name)
+                        seen[name] = organisation["programmes"] as? [String] ?? []
+                    }
+                }
+                return (total, names, seen)
+            }
+            let all = try await pages(beheerder)
+            #expect(all.total == organisations.count && all.names == organisations.map(\.name))
+            #expect(all.programmes[closedOrganisation.name]?.count == 2)
+            let read = try await pages(reader)
+            #expect(read.total == expected(role: true).count && read.names == expected(role: true))
+            #expect(read.programmes["Gemeente Woudenberg"] == ["dienstverlening"])
+            #expect(read.programmes[closedOrganisation.name] == nil)
+            let anonymous = try await pages(nil)
+            #expect(anonymous.names == expected(role: false) && !anonymous.names.contains("Gemeente Woudenberg"))
+            #expect(anonymous.programmes.values.allSatisfy { $0.count == 2 })
+            // One of them by its id: the closed municipality is not found without a role in it.
+            let id = try closedOrganisation.requireID().uuidString
+            #expect(try await get(app, "/api/v1/organisations/\(id)", token: reader).0 == .notFound)
+            #expect(try await get(app, "/api/v1/organisations/\(id)", token: beheerder).2["programmes"] as? [String] != nil)
+        }
+    }
+
     @Test func listsArePaginatedAndFiltered() async throws {
         try await withStoplicht(seeded: true) { app in
             let first = try await get(app, "/api/v1/programmes/dienstverlening/projects?page-size=10")
