@@ -325,6 +325,8 @@ def main():
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="stoplicht-bench-")
+    # nginx's workers run as nobody: without this they answer every saved body with a 404.
+    os.chmod(work, 0o755)
     password = "bench-" + str(random.randrange(10**12))
     env = dict(os.environ, LOG_LEVEL="error", STOPLICHT_SQLITE=os.path.join(work, "bench.sqlite"),
                STOPLICHT_DEMO_SQLITE=os.path.join(work, "demo.sqlite"), STOPLICHT_DEMO_PASSWORD=password,
@@ -423,7 +425,17 @@ def main():
                 result = wrk(base + path, args.seconds, connections, headers, script)
             rss = memory(server.process.pid, "VmRSS")
             static = nginx.serve(re.sub(r"\W+", "-", name) + "." + extension(response_headers), body)
+            # The reference must be the same bytes, every time: an nginx answering an error
+            # page instead would make any share meaningless.
+            try:
+                served = http(static, {})
+            except urllib.error.HTTPError as error:
+                served = (error.code, {}, b"")
+            if served[0] != 200 or served[2] != body:
+                sys.exit(f"{name}: nginx gaf {served[0]} en niet dezelfde {len(body)} bytes voor {static}")
             reference = wrk(static, args.seconds, connections)
+            if reference["errors"]:
+                sys.exit(f"{name}: nginx gaf {reference['errors']} fouten voor {static}")
             rows.append((name, path, len(body), connections, result, reference, rss))
             print(f"{name}: {result['rps']:.0f} req/s, p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms, "
                   f"{result['errors']} errors; nginx {reference['rps']:.0f} req/s", file=sys.stderr)
