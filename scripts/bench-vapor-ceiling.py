@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """What Vapor itself answers on this machine, before Stoplicht adds anything: the application
 in Benchmarks/vapor-ceiling (one route answering FILE's bytes from memory) with no middleware
-and with five that do nothing, then nginx serving FILE, with the benchmark suite's nginx and
-wrk (bench-suite.py). Run through scripts/bench-vapor-ceiling, which builds the application.
+and with five that do nothing, SwiftNIO's HTTP/1 server alone answering the same bytes
+(MODE=nio), then nginx serving FILE, with the benchmark suite's nginx and wrk (bench-suite.py).
+Run through scripts/bench-vapor-ceiling, which builds the application.
 
     scripts/bench-vapor-ceiling.py BINARY FILE
 """
@@ -28,8 +29,9 @@ def report(label, result):
 def main():
     binary, path = sys.argv[1], os.path.abspath(sys.argv[2])
     url = "http://127.0.0.1:8094/file"
-    for passes in (0, 5):
-        env = dict(os.environ, BODY=path, PORT="8094", PASSES=str(passes))
+    for label, mode, passes in (("Vapor, 0 middlewares", "vapor", 0), ("Vapor, 5 middlewares", "vapor", 5),
+                                ("SwiftNIO without Vapor", "nio", 0)):
+        env = dict(os.environ, BODY=path, PORT="8094", PASSES=str(passes), MODE=mode)
         process = subprocess.Popen([binary], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             for _ in range(50):
@@ -38,7 +40,7 @@ def main():
                     break
                 except OSError:
                     time.sleep(0.2)
-            report(f"Vapor, {passes} middlewares", suite.wrk(url, 10, 16))
+            report(label, suite.wrk(url, 10, 16))
         finally:
             process.terminate()
             process.wait(timeout=30)
