@@ -49,10 +49,11 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.storage[DatabaseVersionKey.self] = version
     app.lifecycle.use(DatabaseVersionLifecycle(version: version))
     app.lifecycle.use(SessionPurgeLifecycle())
-    app.storage[LivePageCacheKey.self] = LivePageCache(maximumBytes: 32 * 1024 * 1024)
-    app.storage[KeptSessionsKey.self] = VersionedStore(maximumBytes: 4 * 1024 * 1024)
-    app.storage[ReaderPassesKey.self] = VersionedStore(maximumBytes: 4 * 1024 * 1024)
-    app.storage[KeptAnswersKey.self] = VersionedStore(maximumBytes: 8 * 1024 * 1024)
+    let isOlder: @Sendable (String, String) -> Bool = { version.isOlder($0, than: $1) }
+    app.storage[LivePageCacheKey.self] = LivePageCache(maximumBytes: 32 * 1024 * 1024, isOlder: isOlder)
+    app.storage[KeptSessionsKey.self] = VersionedStore(maximumBytes: 4 * 1024 * 1024, isOlder: isOlder)
+    app.storage[ReaderPassesKey.self] = VersionedStore(maximumBytes: 4 * 1024 * 1024, isOlder: isOlder)
+    app.storage[KeptAnswersKey.self] = VersionedStore(maximumBytes: 8 * 1024 * 1024, isOlder: isOlder)
     app.storage[SharedRendersKey.self] = SharedRenders()
     app.storage[TokenUseKey.self] = TokenUse()
 

@@ -17,16 +17,20 @@ import Vapor
 ///   whenever another connection's commit has become visible.
 ///
 /// Each event loop reads for its requests through its own `VersionReads`, which lets the
-/// requests that ask at the same time share one read.
+/// requests that ask at the same time share one read, and no loop hands out a version older
+/// than one already handed out (`LatestVersion`).
 final class DatabaseVersion: Sendable {
     /// By event loop; empty where the version cannot be known (the in-memory SQLite of the
     /// tests: no other connection can watch it, so nothing is kept).
     private let reads: [ObjectIdentifier: VersionReads]
+    /// The newest version handed out; nil with no reads.
+    private let latest: LatestVersion?
     /// SQLite's watcher: a connection that never writes.
     private let watcher: SQLiteConnection?
 
-    private init(reads: [VersionReads], watcher: SQLiteConnection? = nil) {
+    private init(reads: [VersionReads], latest: LatestVersion?, watcher: SQLiteConnection? = nil) {
         self.reads = Dictionary(uniqueKeysWithValues: reads.map { (ObjectIdentifier($0.loop), $0) })
+        self.latest = latest
         self.watcher = watcher
     }
 
@@ -34,26 +38,27 @@ final class DatabaseVersion: Sendable {
         let loops = Array(app.eventLoopGroup.makeIterator())
         switch database {
         case .sqliteMemory:
-            return DatabaseVersion(reads: [])
+            return DatabaseVersion(reads: [], latest: nil)
         case .postgres:
-            let databases = app.databases, logger = app.logger
+            let databases = app.databases, logger = app.logger, latest = LatestVersion.postgres()
             return DatabaseVersion(reads: loops.map { loop in
                 VersionReads(loop: loop) {
                     guard let sql = databases.database(.psql, logger: logger, on: loop) as? any SQLDatabase else { return loop.makeSucceededFuture(nil) }
                     struct Row: Decodable { var version: String }
-                    return sql.raw("SELECT pg_current_snapshot()::text AS version").first(decoding: Row.self).map { $0?.version }
+                    return sql.raw("SELECT pg_current_snapshot()::text AS version").first(decoding: Row.self).map { latest.advance($0?.version) }
                 }
-            })
+            }, latest: latest)
         case .sqliteFile(let path):
             // One watcher for all loops: a connection's data_version counts the commits it
             // has seen, so another connection's numbers are not comparable with its own.
             let watcher = try await SQLiteConnection.open(storage: .file(path: path), threadPool: app.threadPool, logger: app.logger,
                                                           on: app.eventLoopGroup.any())
+            let latest = LatestVersion.sqlite()
             return DatabaseVersion(reads: loops.map { loop in
                 VersionReads(loop: loop) {
-                    watcher.query("PRAGMA data_version").map { rows in rows.first?.column("data_version")?.integer.map(String.init) }
+                    watcher.query("PRAGMA data_version").map { rows in latest.advance(rows.first?.column("data_version")?.integer.map(String.init)) }
                 }
-            }, watcher: watcher)
+            }, latest: latest, watcher: watcher)
         }
     }
 
@@ -62,6 +67,18 @@ final class DatabaseVersion: Sendable {
         // Every request is on one of the application's loops; any other asks the first one's reads.
         guard let reads = reads[ObjectIdentifier(req.eventLoop)] ?? reads.values.first else { return req.eventLoop.makeSucceededFuture(nil) }
         return reads.next()
+    }
+
+    /// Whether `version` is known to come before `other`: `VersionedStore` never moves back.
+    func isOlder(_ version: String, than other: String) -> Bool {
+        latest?.isOlder(version, than: other) ?? false
+    }
+
+    /// `version`, or the newer one handed out since this request read it. A page looked up
+    /// and made under the newer version is as exact for the request: that version was found
+    /// by a read that has completed, so the page is made from a database at least as new.
+    func newest(_ version: String) -> String {
+        latest?.advance(version) ?? version
     }
 
     func close() async {

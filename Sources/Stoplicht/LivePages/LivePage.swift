@@ -16,7 +16,10 @@ enum LivePage {
     /// `key`: what tells this page from the same address for other readers (`key(_:user:role:csrf:)`).
     static func respond(_ req: Request, key: String, render: () async throws -> Layout) async throws -> Response {
         // Without a version (or when it cannot be read) the page is made as if nothing were kept.
-        guard let version = await req.databaseVersion() else { return try await render().response() }
+        guard let read = await req.databaseVersion(), let source = req.application.databaseVersion else { return try await render().response() }
+        // Made under a newer version handed out meanwhile, the page is as exact for this request
+        // and is made once for both (`DatabaseVersion.newest`).
+        let version = source.newest(read)
         let cache = req.application.livePages
         if let page = cache.value(key, version: version) { return serve(page) }
         let renders = req.application.sharedRenders, making = key + "\u{1F}" + version

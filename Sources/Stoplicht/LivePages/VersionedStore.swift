@@ -4,8 +4,10 @@ import Vapor
 
 /// Values kept under the database's version (`DatabaseVersion`): a value is handed out
 /// again only while nothing at all has been committed since it was read. A value kept at
-/// another version is no hit, and a new version empties the store. Bounded by bytes: the
-/// first kept goes first.
+/// another version is no hit, and a newer version empties the store; an older one (a
+/// request that read the version just before a commit and asks after it) is no hit either,
+/// and what is made under it is not kept, so it cannot empty what was kept for the newer
+/// one. Bounded by bytes: the first kept goes first.
 ///
 /// Four are kept (see `Application`): the rendered live pages (overview, report, project
 /// page, trend), the sessions as read, what `Access` decided about a reader, and the API's
@@ -15,30 +17,39 @@ final class VersionedStore<Value: Sendable>: Sendable {
         var version: String?
         var values: BoundedStore<Value>
 
-        /// Empties the values when `version` is not theirs.
-        mutating func move(to version: String) {
-            guard self.version != version else { return }
+        /// Empties the values when `version` is newer than theirs; false when it is older,
+        /// and the values stay.
+        mutating func move(to version: String, isOlder: (String, String) -> Bool) -> Bool {
+            guard let current = self.version, current != version else {
+                if self.version == nil { self.version = version }
+                return true
+            }
+            if isOlder(version, current) { return false }
             self = State(version: version, values: BoundedStore(maximumBytes: values.maximumBytes))
+            return true
         }
     }
 
     private let state: NIOLockedValueBox<State>
+    private let isOlder: @Sendable (String, String) -> Bool
 
-    init(maximumBytes: Int) {
+    /// `isOlder(a, b)`: whether version `a` is known to come before `b`
+    /// (`DatabaseVersion.isOlder`); without it every other version counts as newer.
+    init(maximumBytes: Int, isOlder: @escaping @Sendable (String, String) -> Bool = { _, _ in false }) {
         state = NIOLockedValueBox(State(version: nil, values: BoundedStore(maximumBytes: maximumBytes)))
+        self.isOlder = isOlder
     }
 
     func value(_ key: String, version: String) -> Value? {
         state.withLockedValue { state in
-            state.move(to: version)
-            return state.values[key]
+            state.move(to: version, isOlder: isOlder) ? state.values[key] : nil
         }
     }
 
-    /// Keeps `value` as `size` bytes (with its key).
+    /// Keeps `value` as `size` bytes (with its key); not when a newer version is kept.
     func keep(_ value: Value, key: String, version: String, size: Int) {
         state.withLockedValue { state in
-            state.move(to: version)
+            guard state.move(to: version, isOlder: isOlder) else { return }
             state.values.keep(value, key: key, size: size + key.utf8.count)
         }
     }
