@@ -78,7 +78,7 @@ final class DatabaseVersion: Sendable {
     /// and made under the newer version is as exact for the request: that version was found
     /// by a read that has completed, so the page is made from a database at least as new.
     func newest(_ version: String) -> String {
-        latest?.advance(version) ?? version
+        latest?.atLeast(version) ?? version
     }
 
     func close() async {

@@ -1,4 +1,5 @@
 import NIOConcurrencyHelpers
+import NIOCore
 
 /// The newest database version handed out so far, so that no request is handed an older one
 /// afterwards. Each event loop reads the version for itself (`VersionReads`); around a
@@ -11,29 +12,66 @@ import NIOConcurrencyHelpers
 /// Handing out the newer version instead is as exact: a read that found it has completed,
 /// so whatever the request reads from now on sees at least every commit it holds, and the
 /// request's own read (which began after it asked) holds no commit the newer one lacks.
+///
+/// A read that answers an older version longer than `lateness` after the newest was first
+/// handed out is no late read but a database that went back (restored in place behind a
+/// running Stoplicht): its version is handed out as it is and becomes the newest, so what
+/// was kept before is not handed out again.
 final class LatestVersion: Sendable {
+    private struct Newest {
+        var key: [UInt64]
+        var version: String
+        /// When it was first handed out.
+        var since: NIODeadline
+    }
+
     /// How two versions of one database compare: a key that grows with time, or nil for a
     /// version it cannot place (handed out as it is, and not remembered).
     let order: @Sendable (String) -> [UInt64]?
-    private let latest = NIOLockedValueBox<(key: [UInt64], version: String)?>(nil)
+    private let lateness: TimeAmount
+    private let now: @Sendable () -> NIODeadline
+    private let newest = NIOLockedValueBox<Newest?>(nil)
 
-    init(order: @escaping @Sendable (String) -> [UInt64]?) {
+    init(order: @escaping @Sendable (String) -> [UInt64]?, lateness: TimeAmount = .seconds(1),
+         now: @escaping @Sendable () -> NIODeadline = { NIODeadline.now() }) {
         self.order = order
+        self.lateness = lateness
+        self.now = now
     }
 
-    /// Whether `version` is known to come before `other`; false when either cannot be placed.
-    func isOlder(_ version: String, than other: String) -> Bool {
-        guard let key = order(version), let otherKey = order(other) else { return false }
-        return key.lexicographicallyPrecedes(otherKey)
-    }
-
-    /// `version` or, when a newer one has been handed out already, that one.
+    /// What a read that found `version` hands out: `version` or, when a newer one has been
+    /// handed out already (less than `lateness` ago), that one.
     func advance(_ version: String?) -> String? {
         guard let version, let key = order(version) else { return version }
-        return latest.withLockedValue { latest in
-            if let known = latest, !known.key.lexicographicallyPrecedes(key) { return known.version }
-            latest = (key, version)
+        let now = self.now()
+        return newest.withLockedValue { newest in
+            if let known = newest {
+                if known.key == key { return version }
+                if key.lexicographicallyPrecedes(known.key), now - known.since < lateness { return known.version }
+            }
+            newest = Newest(key: key, version: version, since: now)
             return version
+        }
+    }
+
+    /// `version` as read by a request a while ago, or the newer one handed out since. Never
+    /// changes what is newest: the request's read is not a new one.
+    func atLeast(_ version: String) -> String {
+        guard let key = order(version) else { return version }
+        return newest.withLockedValue { newest in
+            guard let known = newest, key.lexicographicallyPrecedes(known.key) else { return version }
+            return known.version
+        }
+    }
+
+    /// Whether `version` comes before `other`, `other` being no newer than the newest handed
+    /// out (after the database went back, a version from before is not placed); false when
+    /// either cannot be placed.
+    func isOlder(_ version: String, than other: String) -> Bool {
+        guard let key = order(version), let otherKey = order(other) else { return false }
+        return newest.withLockedValue { newest in
+            guard let known = newest, !known.key.lexicographicallyPrecedes(otherKey) else { return false }
+            return key.lexicographicallyPrecedes(otherKey)
         }
     }
 

@@ -1,3 +1,5 @@
+import NIOConcurrencyHelpers
+import NIOCore
 @testable import Stoplicht
 import Testing
 
@@ -40,16 +42,48 @@ import Testing
         #expect(other.advance("3") == "3")
     }
 
+    /// An older version read long after the newest was handed out is a database that went
+    /// back (restored in place): it is handed out as it is, and what was kept before is not
+    /// placed above it, so no page of the database before is handed out again.
+    @Test func aDatabaseThatWentBackIsFollowed() {
+        let clock = NIOLockedValueBox(NIODeadline.uptimeNanoseconds(1_000_000_000))
+        let latest = LatestVersion(order: { UInt64($0).map { [$0] } }, lateness: .seconds(1), now: { clock.withLockedValue { $0 } })
+        let store = VersionedStore<String>(maximumBytes: 1_024) { latest.isOlder($0, than: $1) }
+        #expect(latest.advance("900") == "900")
+        store.keep("voor het terugzetten", key: "overzicht", version: "900", size: 20)
+        clock.withLockedValue { $0 = $0 + .milliseconds(400) }
+        #expect(latest.advance("12") == "900")
+        clock.withLockedValue { $0 = $0 + .milliseconds(700) }
+        #expect(latest.advance("12") == "12")
+        #expect(latest.advance("13") == "13")
+        #expect(store.value("overzicht", version: "13") == nil)
+        #expect(store.value("overzicht", version: "900") == nil)
+    }
+
+    /// A request's own version, read a while ago, is looked up under the newest handed out;
+    /// that changes nothing for the reads after it.
+    @Test func aRequestTakesTheNewestWithoutMovingIt() {
+        let latest = LatestVersion.sqlite()
+        #expect(latest.atLeast("18") == "18")
+        #expect(latest.advance("19") == "19")
+        #expect(latest.atLeast("18") == "19")
+        #expect(latest.atLeast("19") == "19")
+        #expect(latest.atLeast("onbekend") == "onbekend")
+        #expect(latest.advance("20") == "20")
+    }
+
     /// A request that read the version just before a commit and looks up after it neither
     /// finds the newer page nor empties it with what it makes.
     @Test func aStoreNeverMovesBack() {
         let latest = LatestVersion.sqlite()
         let store = VersionedStore<String>(maximumBytes: 1_024) { latest.isOlder($0, than: $1) }
+        #expect(latest.advance("19") == "19")
         store.keep("bij 19", key: "overzicht", version: "19", size: 6)
         #expect(store.value("overzicht", version: "18") == nil)
         store.keep("bij 18", key: "overzicht", version: "18", size: 6)
         #expect(store.value("overzicht", version: "19") == "bij 19")
         // A newer version empties it, as before.
+        #expect(latest.advance("20") == "20")
         #expect(store.value("overzicht", version: "20") == nil)
         #expect(store.value("overzicht", version: "19") == nil)
         // Without an order every other version counts as newer.
@@ -61,6 +95,8 @@ import Testing
 
     @Test func olderIsOnlyWhatCanBePlaced() {
         let latest = LatestVersion.postgres()
+        #expect(!latest.isOlder("748:752:748,750", than: "748:752:748"))
+        #expect(latest.advance("748:752:748") == "748:752:748")
         #expect(latest.isOlder("748:752:748,750", than: "748:752:748"))
         #expect(!latest.isOlder("748:752:748", than: "748:752:748,750"))
         #expect(!latest.isOlder("748:752:748", than: "748:752:748"))
