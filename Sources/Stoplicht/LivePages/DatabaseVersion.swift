@@ -40,26 +40,28 @@ final class DatabaseVersion: Sendable {
         case .sqliteMemory:
             return DatabaseVersion(reads: [], latest: nil)
         case .postgres:
-            let databases = app.databases, logger = app.logger, latest = LatestVersion.postgres()
-            return DatabaseVersion(reads: loops.map { loop in
-                VersionReads(loop: loop) {
-                    guard let sql = databases.database(.psql, logger: logger, on: loop) as? any SQLDatabase else { return loop.makeSucceededFuture(nil) }
-                    struct Row: Decodable { var version: String }
-                    return sql.raw("SELECT pg_current_snapshot()::text AS version").first(decoding: Row.self).map { latest.advance($0?.version) }
-                }
-            }, latest: latest)
+            let databases = app.databases, logger = app.logger
+            return DatabaseVersion(loops: loops, latest: .postgres()) { loop in
+                guard let sql = databases.database(.psql, logger: logger, on: loop) as? any SQLDatabase else { return loop.makeSucceededFuture(nil) }
+                struct Row: Decodable { var version: String }
+                return sql.raw("SELECT pg_current_snapshot()::text AS version").first(decoding: Row.self).map { $0?.version }
+            }
         case .sqliteFile(let path):
             // One watcher for all loops: a connection's data_version counts the commits it
             // has seen, so another connection's numbers are not comparable with its own.
             let watcher = try await SQLiteConnection.open(storage: .file(path: path), threadPool: app.threadPool, logger: app.logger,
                                                           on: app.eventLoopGroup.any())
-            let latest = LatestVersion.sqlite()
-            return DatabaseVersion(reads: loops.map { loop in
-                VersionReads(loop: loop) {
-                    watcher.query("PRAGMA data_version").map { rows in latest.advance(rows.first?.column("data_version")?.integer.map(String.init)) }
-                }
-            }, latest: latest, watcher: watcher)
+            return DatabaseVersion(loops: loops, latest: .sqlite(), watcher: watcher) { _ in
+                watcher.query("PRAGMA data_version").map { rows in rows.first?.column("data_version")?.integer.map(String.init) }
+            }
         }
+    }
+
+    /// Each loop's reads, every version read passed through `latest` before it is handed out.
+    private convenience init(loops: [any EventLoop], latest: LatestVersion, watcher: SQLiteConnection? = nil,
+                             read: @escaping @Sendable (any EventLoop) -> EventLoopFuture<String?>) {
+        self.init(reads: loops.map { loop in VersionReads(loop: loop) { read(loop).map { latest.advance($0) } } },
+                  latest: latest, watcher: watcher)
     }
 
     /// The database's version as a read begun now finds it, or nil where it cannot be known.

@@ -20,11 +20,8 @@ final class VersionedStore<Value: Sendable>: Sendable {
         /// Empties the values when `version` is newer than theirs; false when it is older,
         /// and the values stay.
         mutating func move(to version: String, isOlder: (String, String) -> Bool) -> Bool {
-            guard let current = self.version, current != version else {
-                if self.version == nil { self.version = version }
-                return true
-            }
-            if isOlder(version, current) { return false }
+            guard self.version != version else { return true }
+            if let current = self.version, isOlder(version, current) { return false }
             self = State(version: version, values: BoundedStore(maximumBytes: values.maximumBytes))
             return true
         }
