@@ -74,7 +74,12 @@ enum Access {
     /// A pass is kept by the session's user (after its timeouts), the programme and whether
     /// a published report is read.
     private static func passKey(_ req: Request, programme slug: String, published: Bool) -> String {
-        [AccountSession.sessionUser(req) ?? "-", slug, published ? "gepubliceerd" : "live"].joined(separator: "\u{1F}")
+        passKey(user: AccountSession.sessionUser(req), programme: slug, published: published)
+    }
+
+    /// `user`: the session's user as it holds it; nil for a reader without one.
+    static func passKey(user: String?, programme slug: String, published: Bool) -> String {
+        [user ?? "-", slug, published ? "gepubliceerd" : "live"].joined(separator: "\u{1F}")
     }
 
     /// A logged-in viewer allowed `action`; for a project's own edits, `project` decides

@@ -21,7 +21,8 @@ struct ErrorPageMiddleware: Middleware {
             status = abort.status
             title = status == .notFound ? Strings.notFoundTitle : Strings.errorTitle
             detail = status == .notFound && abort.reason == HTTPResponseStatus.notFound.reasonPhrase ? Strings.notFound
-                : status == .payloadTooLarge ? (request.url.path.hasPrefix("/api/") ? Strings.apiBodyTooLarge : Strings.payloadTooLarge) : abort.reason
+                : status == .payloadTooLarge ? (request.url.path.hasPrefix("/api/") ? Strings.apiBodyTooLarge
+                    : Strings.payloadTooLarge(bytes: request.application.bodyLimits.maximum(request.method, path: request.url.path))) : abort.reason
             request.logger.info("\(status.code) \(request.url.path): \(abort.reason)")
         } else if DatabaseBusy.matches(error) {
             status = .serviceUnavailable

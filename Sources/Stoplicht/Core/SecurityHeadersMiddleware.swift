@@ -18,11 +18,16 @@ struct SecurityHeadersMiddleware: Middleware {
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         next.respond(to: request).map { response in
-            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: self.contentSecurityPolicy)
-            response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-            response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-            response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+            self.apply(to: &response.headers)
             return response
         }
+    }
+
+    /// The same headers on an answer made without Vapor (`PublishedReportAnswer`).
+    func apply(to headers: inout HTTPHeaders) {
+        headers.replaceOrAdd(name: "Content-Security-Policy", value: contentSecurityPolicy)
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
     }
 }

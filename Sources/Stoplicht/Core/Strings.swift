@@ -152,7 +152,12 @@ enum Strings {
     static func importCounts(created: Int, updated: Int, unchanged: Int) -> String {
         "\(projectsCount(created + updated + unchanged)): \(created) nieuw, \(updated) gewijzigd, \(unchanged) ongewijzigd."
     }
-    static let payloadTooLarge = "Het bestand is te groot: een rapportage mag hoogstens 64 MB zijn. Controleer of u het juiste bestand kiest."
+    /// A body over its route's limit of `bytes`: a file for an upload, else a form.
+    static func payloadTooLarge(bytes: Int) -> String {
+        bytes >= 1024 * 1024
+            ? "Het bestand is te groot: hier kan hoogstens \(bytes / 1024 / 1024) MB worden verstuurd. Controleer of u het juiste bestand kiest; er is niets opgeslagen."
+            : "Wat u verstuurde is groter dan dit formulier aanneemt (hoogstens \(bytes / 1024) kB); er is niets opgeslagen."
+    }
 
     // Accounts
     static let loginTitle = "Inloggen"

@@ -33,6 +33,9 @@ public func configure(_ app: Application, settings: Settings) async throws {
     // so that would only build the counters' names and throw them away.
     app.http.server.configuration.reportMetrics = false
     app.storage[PublishedReportCacheKey.self] = PublishedReportCache()
+    // Stoplicht's own HTTP/1.1 server beneath the same middlewares and routes (StoplichtServer).
+    let server = StoplichtServer(application: app)
+    app.servers.use { _ in server }
     Migrations.register(on: app)
     // The embedded database has one user, so it migrates itself; a shared PostgreSQL
     // database is migrated on purpose with `stoplicht migrate`.

@@ -66,8 +66,13 @@ final class DatabaseVersion: Sendable {
 
     /// The database's version as a read begun now finds it, or nil where it cannot be known.
     func current(for req: Request) -> EventLoopFuture<String?> {
+        current(on: req.eventLoop)
+    }
+
+    /// The same for a request on `loop` that has no Vapor `Request` (`PublishedReportAnswer`).
+    func current(on loop: any EventLoop) -> EventLoopFuture<String?> {
         // Every request is on one of the application's loops; any other asks the first one's reads.
-        guard let reads = reads[ObjectIdentifier(req.eventLoop)] ?? reads.values.first else { return req.eventLoop.makeSucceededFuture(nil) }
+        guard let reads = reads[ObjectIdentifier(loop)] ?? reads.values.first else { return loop.makeSucceededFuture(nil) }
         return reads.next()
     }
 

@@ -12,6 +12,19 @@ final class PublishedReportCache: Sendable {
         var programmeID: UUID
         var body: ByteBuffer
         var sha256: String
+
+        /// The page for a reader whose copy has the ETag `ifNoneMatch`: 304 when it is this one.
+        /// Its headers as the route gives them, before the middlewares.
+        func answer(ifNoneMatch: String?) -> EarlyResponse {
+            let tag = "\"" + sha256 + "\""
+            let unchanged = ifNoneMatch == tag
+            var headers = HTTPHeaders()
+            headers.add(name: .contentType, value: "text/html; charset=utf-8")
+            headers.add(name: .eTag, value: tag)
+            headers.add(name: "X-Content-SHA256", value: sha256)
+            headers.add(name: .contentLength, value: unchanged ? "0" : String(body.readableBytes))
+            return EarlyResponse(status: unchanged ? .notModified : .ok, headers: headers, body: unchanged ? nil : body)
+        }
     }
 
     private let state: NIOLockedValueBox<BoundedStore<Page>>

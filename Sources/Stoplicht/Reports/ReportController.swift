@@ -47,11 +47,7 @@ enum ReportController {
     }
 
     private static func serve(_ page: PublishedReportCache.Page, _ req: Request) -> Response {
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
-        headers.replaceOrAdd(name: .eTag, value: "\"\(page.sha256)\"")
-        headers.replaceOrAdd(name: "X-Content-SHA256", value: page.sha256)
-        if req.headers.first(name: .ifNoneMatch) == "\"\(page.sha256)\"" { return Response(status: .notModified, headers: headers) }
-        return Response(status: .ok, headers: headers, body: .init(buffer: page.body))
+        let answer = page.answer(ifNoneMatch: req.headers.first(name: .ifNoneMatch))
+        return Response(status: answer.status, headers: answer.headers, body: answer.body.map { .init(buffer: $0) } ?? .empty)
     }
 }

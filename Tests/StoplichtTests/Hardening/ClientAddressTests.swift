@@ -1,7 +1,6 @@
 @testable import Stoplicht
 import Testing
 import Vapor
-import VaporTesting
 
 /// Behind a reverse proxy the peer is the proxy; the audit trail and the login throttle want
 /// the client, and only a trusted proxy's word for it counts.
@@ -28,10 +27,15 @@ import VaporTesting
         do {
             try await configure(app, settings: Settings(database: .sqliteMemory, trustedProxies: ["127.0.0.1"]))
             app.get("test-adres") { req in req.clientAddress ?? "-" }
-            try await app.testing(method: .running(hostname: "127.0.0.1", port: 0)).test(.GET, "/test-adres", headers: ["X-Forwarded-For": "203.0.113.7"]) { res in
-                #expect(res.body.string == "203.0.113.7")
-            }
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            let port = try #require(app.stoplichtServer?.localAddress?.port)
+            let request = "GET /test-adres HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: 203.0.113.7\r\nConnection: close\r\n\r\n"
+            let exchange = try await RawHTTP.offThePool { try RawHTTP.converse(port: port, request: request, limit: 20) }
+            let answers = RawHTTP.answers(in: exchange.answer)
+            #expect(answers.count == 1 && answers.first?.body == "203.0.113.7")
+            await app.server.shutdown()
         } catch {
+            await app.server.shutdown()
             try? await app.asyncShutdown()
             throw error
         }

@@ -1,0 +1,97 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import Stoplicht
+import Vapor
+
+/// Plain sockets to a running Stoplicht, for what a test client that speaks HTTP for the
+/// test cannot show: a connection left idle, requests sent back to back on one connection,
+/// a body over its limit.
+enum RawHTTP {
+    /// Connects to 127.0.0.1:`port`, sends `request` (if any) and reads until the server
+    /// closes the connection or `limit` seconds pass: what came back and how long it took.
+    static func converse(port: Int, request: String?, limit: Int) throws -> (answer: String, seconds: Double, closed: Bool) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Abort(.internalServerError, reason: "socket") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw Abort(.internalServerError, reason: "connect") }
+        var timeout = timeval(tv_sec: limit, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let start = Date()
+        if let request {
+            let bytes = Array(request.utf8)
+            var sent = 0
+            while sent < bytes.count {
+                let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                guard n > 0 else { break }  // the server may close before it has read all
+                sent += n
+            }
+        }
+        var answer = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n > 0 { answer.append(contentsOf: buffer[0..<n]); continue }
+            return (String(decoding: answer, as: UTF8.self), Date().timeIntervalSince(start), n == 0)
+        }
+    }
+
+    /// The socket calls block; on a thread of their own they leave Swift's few pool threads to
+    /// the server's handlers (two on this machine, shared with the rest of the suite).
+    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    /// The answers in `text`, one after the other: each one's status line, headers (names in
+    /// lower case) and body, as long as its Content-Length says.
+    static func answers(in text: String) -> [(status: String, headers: [String: String], body: String)] {
+        var rest = Substring(text)
+        var found: [(String, [String: String], String)] = []
+        while let end = rest.range(of: "\r\n\r\n") {
+            let lines = rest[..<end.lowerBound].components(separatedBy: "\r\n")
+            var headers: [String: String] = [:]
+            for line in lines.dropFirst() {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+            let length = headers["content-length"].flatMap(Int.init) ?? 0
+            let bodyStart = end.upperBound
+            let bytes = rest[bodyStart...].utf8
+            let bodyEnd = bytes.index(bodyStart, offsetBy: min(length, bytes.count))
+            found.append((lines[0], headers, String(rest[bodyStart..<bodyEnd])))
+            rest = rest[bodyEnd...]
+        }
+        return found
+    }
+}
+
+/// Runs `test` with `app`'s server listening on a port of its own on 127.0.0.1.
+func withRunningServer(_ app: Application, _ test: (Int) async throws -> Void) async throws {
+    try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+    do {
+        guard let port = app.stoplichtServer?.localAddress?.port else { throw Abort(.internalServerError, reason: "no port") }
+        try await test(port)
+    } catch {
+        await app.server.shutdown()
+        throw error
+    }
+    await app.server.shutdown()
+}
+
+extension RawHTTP {
+    /// One request's exchange on a connection of its own: its answers, parsed.
+    static func exchange(port: Int, _ request: String, limit: Int = 30) async throws -> [(status: String, headers: [String: String], body: String)] {
+        let reply = try await offThePool { try converse(port: port, request: request, limit: limit) }
+        return answers(in: reply.answer)
+    }
+}
