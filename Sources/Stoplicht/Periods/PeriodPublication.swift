@@ -31,6 +31,9 @@ enum PeriodPublication {
                         on db: any Database, now: Date = Date()) async throws -> PublishedReport {
         guard period.state != .published else { throw InputError(Strings.periodIsPublished(period.name), status: .conflict) }
         let model = try await ReportPageModel.query(programme: slug, period: period.slug, on: db)
+        // The stored report is the published one: its cover says so, not the state it had
+        // a moment before (the model's period is its own copy, read for the rendering).
+        model.period.state = .published
         let html = ReportPageView.page(model, settings: settings).render()
         let before = period.state
         return try await db.transaction { db in

@@ -28,6 +28,9 @@ import VaporTesting
             #expect(try await ReportingPeriod.find(period.id, on: app.db)?.state == .published)
             #expect(snapshot.sha256 == PublishedReport.digest(snapshot.html))
             #expect(snapshot.html.contains("Aansluiten op www.mijnoverheid.nl."))
+            // Its cover gives the state it is stored in, not the one it had a moment before.
+            #expect(snapshot.html.contains("<dt>\(Strings.state)</dt><dd>\(Strings.periodPublished)</dd>"))
+            #expect(!snapshot.html.contains("<dt>\(Strings.state)</dt><dd>\(Strings.periodOpen)</dd>"))
             try await app.testing().test(.GET, Self.reportPath, headers: ["Accept": "text/html"]) { res in
                 #expect(res.status == .ok)
                 #expect(res.body.string == snapshot.html)
