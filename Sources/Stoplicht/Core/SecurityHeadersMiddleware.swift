@@ -8,6 +8,12 @@ import Vapor
 struct SecurityHeadersMiddleware: Middleware {
     let contentSecurityPolicy: String
 
+    /// The installation's headers: every answer's, whether Vapor's middlewares make it or
+    /// the server does (`PublishedReportAnswer`), so both read them from here.
+    init(settings: Settings) {
+        self.init(themeStylesheetURL: settings.themeStylesheetURL)
+    }
+
     init(themeStylesheetURL: String?) {
         var styles = "'self'"
         if let theme = themeStylesheetURL.flatMap(URL.init(string:)), let scheme = theme.scheme, let host = theme.host {

@@ -62,7 +62,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(SecurityHeadersMiddleware(themeStylesheetURL: settings.themeStylesheetURL))
+    app.middleware.use(SecurityHeadersMiddleware(settings: settings))
     app.middleware.use(APIVersionMiddleware())
     app.middleware.use(ErrorPageMiddleware())
     // Sessions live in the database, so several instances share them; reading a page

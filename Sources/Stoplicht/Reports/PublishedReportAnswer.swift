@@ -29,7 +29,7 @@ struct PublishedReportAnswer: Sendable {
         reports = application.publishedReports
         passes = application.readerPasses
         self.version = version
-        securityHeaders = SecurityHeadersMiddleware(themeStylesheetURL: application.settings.themeStylesheetURL)
+        securityHeaders = SecurityHeadersMiddleware(settings: application.settings)
         logger = application.logger
     }
 

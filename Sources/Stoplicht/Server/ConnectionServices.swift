@@ -32,10 +32,3 @@ struct ConnectionServices: Sendable {
         }
     }
 }
-
-/// A response made without Vapor: its head's status and headers, and its body.
-struct EarlyResponse: Sendable {
-    var status: HTTPResponseStatus
-    var headers: HTTPHeaders
-    var body: ByteBuffer?
-}
