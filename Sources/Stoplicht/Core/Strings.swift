@@ -153,6 +153,13 @@ enum Strings {
         "\(projectsCount(created + updated + unchanged)): \(created) nieuw, \(updated) gewijzigd, \(unchanged) ongewijzigd."
     }
     /// A body over its route's limit of `bytes`: a file for an upload, else a form.
+    static let nulInPath = "Het adres bevat een nulteken (%00); zo'n pagina bestaat hier niet. Controleer de link."
+    static func nulInParameter(_ name: String) -> String {
+        "De parameter ‘\(name)’ in het adres bevat een nulteken (%00); zo'n waarde bestaat hier niet. Controleer de link."
+    }
+    static func nulInField(_ field: String) -> String {
+        "Het veld ‘\(field)’ bevat een nulteken (U+0000). Dat teken kan niet worden opgeslagen; er is niets opgeslagen. Haal het teken weg en verstuur het opnieuw."
+    }
     static func payloadTooLarge(bytes: Int) -> String {
         bytes >= 1024 * 1024
             ? "Het bestand is te groot: hier kan hoogstens \(bytes / 1024 / 1024) MB worden verstuurd. Controleer of u het juiste bestand kiest; er is niets opgeslagen."

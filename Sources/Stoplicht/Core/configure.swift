@@ -65,6 +65,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(SecurityHeadersMiddleware(settings: settings))
     app.middleware.use(APIVersionMiddleware())
     app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(NulCharacterMiddleware())
     // Sessions live in the database, so several instances share them; reading a page
     // leaves them alone (see QuietSessions).
     app.middleware.use(SessionMiddleware(store: QuietSessions(base: app.fluent.sessions.driver())))

@@ -172,9 +172,12 @@ struct XMLPullParser {
             case "quot": replacement = "\""
             case "apos": replacement = "'"
             default:
-                if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let v = UInt32(entity.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) {
-                    replacement = String(Character(u))
-                } else if entity.hasPrefix("#"), let v = UInt32(entity.dropFirst()), let u = Unicode.Scalar(v) {
+                let code = entity.hasPrefix("#x") || entity.hasPrefix("#X") ? UInt32(entity.dropFirst(2), radix: 16)
+                    : entity.hasPrefix("#") ? UInt32(entity.dropFirst()) : nil
+                // "&#0;" is no character in XML, and no database keeps a NUL: it reads as nothing.
+                if code == 0 {
+                    replacement = ""
+                } else if let code, let u = Unicode.Scalar(code) {
                     replacement = String(Character(u))
                 }
             }

@@ -127,6 +127,8 @@ public struct StreamingRecords: Sendable, ActualsRecords {
     }
 
     static func text(_ bytes: [UInt8]) -> String {
+        // A NUL byte is no text: PostgreSQL refuses it and SQLite cuts the text off there.
+        if bytes.contains(0) { return text(bytes.filter { $0 != 0 }) }
         if let text = String(validating: bytes, as: UTF8.self) { return text.trimmingCharacters(in: .whitespaces) }
         return String(bytes.map { Character(Unicode.Scalar(WindowsCodePage.scalar(for: $0)) ?? "?") }).trimmingCharacters(in: .whitespaces)
     }

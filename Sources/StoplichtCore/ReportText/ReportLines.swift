@@ -55,7 +55,8 @@ struct ReportLine: Sendable {
 }
 
 enum TextCleaning {
-    /// Folds non-breaking and other odd spaces to plain ones and trims.
+    /// Folds non-breaking and other odd spaces to plain ones, drops control characters
+    /// (a NUL, say, which no database keeps and no reader sees) and trims.
     static func clean(_ text: some StringProtocol) -> String {
         // Most text is already clean: ASCII spaces only, single, not at the ends.
         let utf8 = text.utf8
@@ -72,6 +73,8 @@ enum TextCleaning {
         for ch in text {
             if ch.isWhitespace || ch == "\u{200B}" {
                 space = true
+            } else if ch.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+                continue
             } else {
                 if space, !out.isEmpty { out.append(" ") }
                 space = false

@@ -47,13 +47,15 @@ import Vapor
 
     @Test func recordsAreReadAcrossChunksWithQuotesBreaksAndOldCodePages() throws {
         // A quoted field with separators, a doubled quote and a line break, straddling the
-        // 64 KB chunk boundary; CRLF line ends; a BOM; a Windows-1252 euro sign.
+        // 64 KB chunk boundary; CRLF line ends; a BOM; a Windows-1252 euro sign; NUL bytes.
         var text = "\u{FEFF}Kostenplaats;Omschrijving;Bedrag\r\n"
         var n = 0
         while text.utf8.count < 65_500 { n += 1; text += "61\(n % 10);regel \(n);1,00\r\n" }
         text += "6100;\"Factuur; \"\"spoed\"\"\nmet tweede regel\";\"1.234,56\"\r\n"
         var data = Data(text.utf8)
         data.append(contentsOf: Array("6200;prijs ".utf8) + [0x80] + Array(" 5;5,00\r\n".utf8))
+        // A NUL byte, which no database keeps, is dropped, quoted or not.
+        data.append(contentsOf: Array("63".utf8) + [0] + Array("00;\"nul".utf8) + [0] + Array("teken\";1,00\r\n".utf8))
         let path = try file("")
         try data.write(to: URL(fileURLWithPath: path))
 
@@ -62,9 +64,10 @@ import Vapor
         #expect(try records.next() == ["Kostenplaats", "Omschrijving", "Bedrag"])
         var all: [[String]] = []
         while let record = try records.next() { all.append(record) }
-        #expect(all.count == n + 2)
+        #expect(all.count == n + 3)
         #expect(all[n] == ["6100", "Factuur; \"spoed\"\nmet tweede regel", "1.234,56"])
         #expect(all[n + 1] == ["6200", "prijs € 5", "5,00"])
+        #expect(all[n + 2] == ["6300", "nulteken", "1,00"])
     }
 
     @Test func theSameFileTwiceCountsOnceAndIdenticalLinesCountEach() async throws {
