@@ -41,12 +41,45 @@ enum APIWrite {
             throw InputError(Strings.apiBodyNotSchema(schema), status: .badRequest)
         }
         if let allowed = properties[schema], let data = req.body.data,
-           let object = try? JSONSerialization.jsonObject(with: Data(buffer: data)) as? [String: Any],
-           let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
-            throw InputError(Strings.apiUnknownField(unknown, schema), status: .badRequest)
+           let object = try? JSONSerialization.jsonObject(with: Data(buffer: data)) as? [String: Any] {
+            if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
+                throw InputError(Strings.apiUnknownField(unknown, schema), status: .badRequest)
+            }
+            if let (field, maximum) = tooLong(object, limits: maximumLengths[schema] ?? [:]) {
+                throw InputError(Strings.apiTooLong(field, maximum), field: field)
+            }
         }
         return decoded
     }
+
+    /// The first string longer than its schema's `maxLength` (of a field, or of an array's
+    /// items: "leaders[2]"), counted as JSON Schema counts, in code points, before anything
+    /// is trimmed: what the document promises to refuse is refused.
+    static func tooLong(_ object: [String: Any], limits: [String: Int]) -> (String, Int)? {
+        for key in object.keys.sorted() {
+            guard let maximum = limits[key] else { continue }
+            if let text = object[key] as? String, text.unicodeScalars.count > maximum { return (key, maximum) }
+            if let texts = object[key] as? [Any] {
+                for (index, item) in texts.enumerated() {
+                    if let text = item as? String, text.unicodeScalars.count > maximum { return ("\(key)[\(index)]", maximum) }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Each request body's `maxLength` per field (an array's: its items'), from the document.
+    static let maximumLengths: [String: [String: Int]] = {
+        let schemas = (OpenAPIDocument.document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
+        let bodies = Set(APIOperations.all.compactMap(\.requestBody))
+        return schemas.reduce(into: [:]) { result, entry in
+            guard bodies.contains(entry.key), let properties = (entry.value as? [String: Any])?["properties"] as? [String: Any] else { return }
+            result[entry.key] = properties.compactMapValues { value in
+                let property = value as? [String: Any]
+                return property?["maxLength"] as? Int ?? (property?["items"] as? [String: Any])?["maxLength"] as? Int
+            }
+        }
+    }()
 
     /// The fields of each request body's schema, from the OpenAPI document.
     static let properties: [String: Set<String>] = {

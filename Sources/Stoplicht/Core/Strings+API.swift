@@ -114,6 +114,9 @@ extension Strings {
 }
 
 extension Strings {
+    static func apiTooLong(_ field: String, _ maximum: Int) -> String {
+        "Het veld ‘\(field)’ is te lang: hoogstens \(maximum) tekens (zoals JSON Schema ze telt, in code points); er is niets opgeslagen."
+    }
     static func apiUnknownField(_ field: String, _ schema: String) -> String {
         "Het veld ‘\(field)’ bestaat niet in \(schema); zie /api/v1/openapi.json voor de velden."
     }
