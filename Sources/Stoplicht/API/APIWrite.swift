@@ -69,27 +69,25 @@ enum APIWrite {
     }
 
     /// Each request body's `maxLength` per field (an array's: its items'), from the document.
-    static let maximumLengths: [String: [String: Int]] = {
-        let schemas = (OpenAPIDocument.document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
-        let bodies = Set(APIOperations.all.compactMap(\.requestBody))
-        return schemas.reduce(into: [:]) { result, entry in
-            guard bodies.contains(entry.key), let properties = (entry.value as? [String: Any])?["properties"] as? [String: Any] else { return }
-            result[entry.key] = properties.compactMapValues { value in
-                let property = value as? [String: Any]
-                return property?["maxLength"] as? Int ?? (property?["items"] as? [String: Any])?["maxLength"] as? Int
-            }
+    static let maximumLengths: [String: [String: Int]] = bodySchemas.mapValues { properties in
+        properties.compactMapValues { value in
+            let property = value as? [String: Any]
+            return property?["maxLength"] as? Int ?? (property?["items"] as? [String: Any])?["maxLength"] as? Int
         }
-    }()
+    }
 
     /// The fields of each request body's schema, from the OpenAPI document.
-    static let properties: [String: Set<String>] = {
+    static let properties: [String: Set<String>] = bodySchemas.mapValues { Set($0.keys) }
+
+    /// Each request body's schema's properties, by the schema's name.
+    private static var bodySchemas: [String: [String: Any]] {
         let schemas = (OpenAPIDocument.document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
         let bodies = Set(APIOperations.all.compactMap(\.requestBody))
         return schemas.reduce(into: [:]) { result, entry in
             guard bodies.contains(entry.key), let properties = (entry.value as? [String: Any])?["properties"] as? [String: Any] else { return }
-            result[entry.key] = Set(properties.keys)
+            result[entry.key] = properties
         }
-    }()
+    }
 
     /// Holds the row until the transaction ends (PostgreSQL: a row lock; SQLite: the write
     /// lock), so the ETag compared is the one overwritten. `column` is one that is not a key,

@@ -1,5 +1,4 @@
 import Foundation
-import NIOCore
 import Vapor
 #if canImport(Glibc)
 import Glibc
