@@ -1,5 +1,4 @@
 import Fluent
-import SQLiteNIO
 import SQLKit
 import Vapor
 
@@ -14,7 +13,7 @@ import Vapor
 ///   made in that moment would be kept without them.) Reading assigns no transaction ids,
 ///   so reading leaves it alone.
 /// - SQLite: `data_version`, read on a connection of its own that never writes: it changes
-///   whenever another connection's commit has become visible.
+///   whenever another connection's commit has become visible (`SQLiteDataVersion`).
 ///
 /// Each event loop reads for its requests through its own `VersionReads`, which lets the
 /// requests that ask at the same time share one read, and no loop hands out a version older
@@ -26,9 +25,9 @@ final class DatabaseVersion: Sendable {
     /// The newest version handed out; nil with no reads.
     private let latest: LatestVersion?
     /// SQLite's watcher: a connection that never writes.
-    private let watcher: SQLiteConnection?
+    private let watcher: SQLiteDataVersion?
 
-    private init(reads: [VersionReads], latest: LatestVersion?, watcher: SQLiteConnection? = nil) {
+    private init(reads: [VersionReads], latest: LatestVersion?, watcher: SQLiteDataVersion? = nil) {
         self.reads = Dictionary(uniqueKeysWithValues: reads.map { (ObjectIdentifier($0.loop), $0) })
         self.latest = latest
         self.watcher = watcher
@@ -49,16 +48,13 @@ final class DatabaseVersion: Sendable {
         case .sqliteFile(let path):
             // One watcher for all loops: a connection's data_version counts the commits it
             // has seen, so another connection's numbers are not comparable with its own.
-            let watcher = try await SQLiteConnection.open(storage: .file(path: path), threadPool: app.threadPool, logger: app.logger,
-                                                          on: app.eventLoopGroup.any())
-            return DatabaseVersion(loops: loops, latest: .sqlite(), watcher: watcher) { _ in
-                watcher.query("PRAGMA data_version").map { rows in rows.first?.column("data_version")?.integer.map(String.init) }
-            }
+            let watcher = try SQLiteDataVersion(path: path, threadPool: app.threadPool)
+            return DatabaseVersion(loops: loops, latest: .sqlite(), watcher: watcher) { loop in watcher.read(on: loop) }
         }
     }
 
     /// Each loop's reads, every version read passed through `latest` before it is handed out.
-    private convenience init(loops: [any EventLoop], latest: LatestVersion, watcher: SQLiteConnection? = nil,
+    private convenience init(loops: [any EventLoop], latest: LatestVersion, watcher: SQLiteDataVersion? = nil,
                              read: @escaping @Sendable (any EventLoop) -> EventLoopFuture<String?>) {
         self.init(reads: loops.map { loop in VersionReads(loop: loop) { read(loop).map { latest.advance($0) } } },
                   latest: latest, watcher: watcher)
@@ -89,7 +85,7 @@ final class DatabaseVersion: Sendable {
     }
 
     func close() async {
-        try? await watcher?.close()
+        watcher?.close()
     }
 }
 

@@ -3,7 +3,9 @@ import NIOCore
 /// The version reads of one event loop's requests, one at a time: a request that asks while
 /// a read is under way waits for the next one, which all requests that asked meanwhile
 /// share. Under load a read answers many requests, so a kept page costs a fraction of a
-/// read; a request alone still waits for one read only.
+/// read; a request alone still waits for one read only. That sharing is what PostgreSQL's
+/// round trip needs; SQLite's read usually completes before `read` returns
+/// (`SQLiteDataVersion`), and then each request has its own.
 ///
 /// A request never gets a read that began before it asked. That read may have missed a
 /// commit acknowledged just before the request came, whose page the request must see; the
