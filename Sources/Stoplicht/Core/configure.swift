@@ -19,9 +19,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):
-        var config = try SQLPostgresConfiguration(url: url)
-        if url.contains("sslmode=disable") || !url.contains("sslmode") { config.coreConfiguration.tls = .disable }
-        app.databases.use(.postgres(configuration: config, sqlLogLevel: .debug), as: .psql)
+        app.databases.use(.postgres(configuration: try .stoplicht(url: url), sqlLogLevel: .debug), as: .psql)
     }
     app.databases.middleware.use(IndexNameMiddleware<Programme>())
     app.databases.middleware.use(IndexNameMiddleware<Organisation>())

@@ -1,5 +1,4 @@
-import Fluent
-import SQLKit
+import FluentPostgresDriver
 import Vapor
 
 /// One value that changes with every commit to the database, made by this process or any
@@ -11,7 +10,8 @@ import Vapor
 ///   commits changes it, and only once its changes are visible. (The WAL position would
 ///   move while a commit is still being flushed, before its rows can be read, and a page
 ///   made in that moment would be kept without them.) Reading assigns no transaction ids,
-///   so reading leaves it alone.
+///   so reading leaves it alone. Read on a connection of each event loop's own
+///   (`PostgresSnapshot`).
 /// - SQLite: `data_version`, read on a connection of its own that never writes: it changes
 ///   whenever another connection's commit has become visible (`SQLiteDataVersion`).
 ///
@@ -24,13 +24,13 @@ final class DatabaseVersion: Sendable {
     private let reads: [ObjectIdentifier: VersionReads]
     /// The newest version handed out; nil with no reads.
     private let latest: LatestVersion?
-    /// SQLite's watcher: a connection that never writes.
-    private let watcher: SQLiteDataVersion?
+    /// Closes the connections the versions are read on.
+    private let closeWatcher: @Sendable () async -> Void
 
-    private init(reads: [VersionReads], latest: LatestVersion?, watcher: SQLiteDataVersion? = nil) {
+    private init(reads: [VersionReads], latest: LatestVersion?, closeWatcher: @escaping @Sendable () async -> Void = {}) {
         self.reads = Dictionary(uniqueKeysWithValues: reads.map { (ObjectIdentifier($0.loop), $0) })
         self.latest = latest
-        self.watcher = watcher
+        self.closeWatcher = closeWatcher
     }
 
     static func open(for database: Settings.Database, on app: Application) async throws -> DatabaseVersion {
@@ -38,26 +38,26 @@ final class DatabaseVersion: Sendable {
         switch database {
         case .sqliteMemory:
             return DatabaseVersion(reads: [], latest: nil)
-        case .postgres:
-            let databases = app.databases, logger = app.logger
-            return DatabaseVersion(loops: loops, latest: .postgres()) { loop in
-                guard let sql = databases.database(.psql, logger: logger, on: loop) as? any SQLDatabase else { return loop.makeSucceededFuture(nil) }
-                struct Row: Decodable { var version: String }
-                return sql.raw("SELECT pg_current_snapshot()::text AS version").first(decoding: Row.self).map { $0?.version }
+        case .postgres(let url):
+            // Snapshots of one server compare whichever connection read them.
+            let snapshot = PostgresSnapshot(configuration: try SQLPostgresConfiguration.stoplicht(url: url).coreConfiguration,
+                                            loops: loops, logger: app.logger)
+            return DatabaseVersion(loops: loops, latest: .postgres(), closeWatcher: { await snapshot.close() }) { loop in
+                snapshot.read(on: loop)
             }
         case .sqliteFile(let path):
             // One watcher for all loops: a connection's data_version counts the commits it
             // has seen, so another connection's numbers are not comparable with its own.
             let watcher = try SQLiteDataVersion(path: path, threadPool: app.threadPool)
-            return DatabaseVersion(loops: loops, latest: .sqlite(), watcher: watcher) { loop in watcher.read(on: loop) }
+            return DatabaseVersion(loops: loops, latest: .sqlite(), closeWatcher: { watcher.close() }) { loop in watcher.read(on: loop) }
         }
     }
 
     /// Each loop's reads, every version read passed through `latest` before it is handed out.
-    private convenience init(loops: [any EventLoop], latest: LatestVersion, watcher: SQLiteDataVersion? = nil,
+    private convenience init(loops: [any EventLoop], latest: LatestVersion, closeWatcher: @escaping @Sendable () async -> Void,
                              read: @escaping @Sendable (any EventLoop) -> EventLoopFuture<String?>) {
         self.init(reads: loops.map { loop in VersionReads(loop: loop) { read(loop).map { latest.advance($0) } } },
-                  latest: latest, watcher: watcher)
+                  latest: latest, closeWatcher: closeWatcher)
     }
 
     /// The database's version as a read begun now finds it, or nil where it cannot be known.
@@ -85,7 +85,7 @@ final class DatabaseVersion: Sendable {
     }
 
     func close() async {
-        watcher?.close()
+        await closeWatcher()
     }
 }
 
