@@ -14,13 +14,13 @@ import Vapor
 ///   (`ReaderPass`): so a change to who may read it (a closed programme) is seen at once,
 ///   as the route would see it, and until the route has asked again nothing is answered here.
 ///
-/// The headers are the route's and `SecurityHeadersMiddleware`'s; the request is logged as
-/// `RouteLoggingMiddleware` would log it. `PublishedReportAnswerTests` compares both ways.
+/// The headers are the route's and `SecurityHeadersMiddleware`'s, kept with the page; the
+/// request is logged as `RouteLoggingMiddleware` would log it. `PublishedReportAnswerTests`
+/// compares both ways.
 struct PublishedReportAnswer: Sendable {
     private let reports: PublishedReportCache
     private let passes: VersionedStore<ReaderPass>
     private let version: DatabaseVersion
-    private let securityHeaders: SecurityHeadersMiddleware
     private let logger: Logger
 
     /// Nil where nothing is kept (`STOPLICHT_PAGE_CACHE=uit`, or a database without a version).
@@ -29,7 +29,6 @@ struct PublishedReportAnswer: Sendable {
         reports = application.publishedReports
         passes = application.readerPasses
         self.version = version
-        securityHeaders = SecurityHeadersMiddleware(settings: application.settings)
         logger = application.logger
     }
 
@@ -46,9 +45,7 @@ struct PublishedReportAnswer: Sendable {
         return version.current(on: loop).recover { _ in nil }.hop(to: loop).map { version in
             guard let version, let pass = passes.value(key, version: version), pass.programmeID == page.programmeID else { return nil }
             if logger.logLevel <= .info { logger.info("\(head.method) \(head.uri)") }
-            var answer = page.answer(ifNoneMatch: head.headers.first(name: .ifNoneMatch))
-            securityHeaders.apply(to: &answer.headers)
-            return answer
+            return page.answer(ifNoneMatch: head.headers.first(name: .ifNoneMatch))
         }
     }
 

@@ -12,18 +12,35 @@ final class PublishedReportCache: Sendable {
         var programmeID: UUID
         var body: ByteBuffer
         var sha256: String
+        /// The headers of its two answers, made once: the route's and the installation's
+        /// security headers (`SecurityHeadersMiddleware`, which finds its own already there).
+        private let found: HTTPHeaders
+        private let unchanged: HTTPHeaders
+        private let tag: String
+
+        init(programmeID: UUID, body: ByteBuffer, sha256: String, securityHeaders: SecurityHeadersMiddleware) {
+            self.programmeID = programmeID
+            self.body = body
+            self.sha256 = sha256
+            let tag = "\"" + sha256 + "\""
+            func headers(length: Int) -> HTTPHeaders {
+                var headers = HTTPHeaders()
+                headers.add(name: .contentType, value: "text/html; charset=utf-8")
+                headers.add(name: .eTag, value: tag)
+                headers.add(name: "X-Content-SHA256", value: sha256)
+                headers.add(name: .contentLength, value: String(length))
+                securityHeaders.apply(to: &headers)
+                return headers
+            }
+            found = headers(length: body.readableBytes)
+            unchanged = headers(length: 0)
+            self.tag = tag
+        }
 
         /// The page for a reader whose copy has the ETag `ifNoneMatch`: 304 when it is this one.
-        /// Its headers as the route gives them, before the middlewares.
         func answer(ifNoneMatch: String?) -> EarlyResponse {
-            let tag = "\"" + sha256 + "\""
-            let unchanged = ifNoneMatch == tag
-            var headers = HTTPHeaders()
-            headers.add(name: .contentType, value: "text/html; charset=utf-8")
-            headers.add(name: .eTag, value: tag)
-            headers.add(name: "X-Content-SHA256", value: sha256)
-            headers.add(name: .contentLength, value: unchanged ? "0" : String(body.readableBytes))
-            return EarlyResponse(status: unchanged ? .notModified : .ok, headers: headers, body: unchanged ? nil : body)
+            ifNoneMatch == tag ? EarlyResponse(status: .notModified, headers: unchanged, body: nil)
+                : EarlyResponse(status: .ok, headers: found, body: body)
         }
     }
 

@@ -24,7 +24,8 @@ enum ReportController {
         await Access.keepPass(req, programme: programme, published: period.state == .published, viewer: viewer)
         if period.state == .published,
            let snapshot = try await PublishedReport.query(on: req.db).filter(\.$period.$id == period.requireID()).first() {
-            let page = PublishedReportCache.Page(programmeID: try programme.requireID(), body: ByteBuffer(string: snapshot.html), sha256: snapshot.sha256)
+            let page = PublishedReportCache.Page(programmeID: try programme.requireID(), body: ByteBuffer(string: snapshot.html),
+                                                 sha256: snapshot.sha256, securityHeaders: SecurityHeadersMiddleware(settings: req.settings))
             cache.keep(page, programme: slug, period: periodSlug)
             return serve(page, req)
         }

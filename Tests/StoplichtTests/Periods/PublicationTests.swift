@@ -78,7 +78,8 @@ import VaporTesting
     @Test func theMemoryForReportsIsBoundedFirstKeptFirstGone() {
         let cache = PublishedReportCache(maximumBytes: 10)
         func page(_ text: String) -> PublishedReportCache.Page {
-            PublishedReportCache.Page(programmeID: UUID(), body: ByteBuffer(string: text), sha256: text)
+            PublishedReportCache.Page(programmeID: UUID(), body: ByteBuffer(string: text), sha256: text,
+                                      securityHeaders: SecurityHeadersMiddleware(themeStylesheetURL: nil))
         }
         cache.keep(page("aaaa"), programme: "p", period: "1")
         cache.keep(page("bbbb"), programme: "p", period: "2")
