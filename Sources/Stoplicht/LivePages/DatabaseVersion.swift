@@ -40,23 +40,24 @@ final class DatabaseVersion: Sendable {
             return DatabaseVersion(reads: [], latest: nil)
         case .postgres(let url):
             // Snapshots of one server compare whichever connection read them.
-            let snapshot = PostgresSnapshot(configuration: try SQLPostgresConfiguration.stoplicht(url: url).coreConfiguration,
-                                            loops: loops, logger: app.logger)
-            return DatabaseVersion(loops: loops, latest: .postgres(), closeWatcher: { await snapshot.close() }) { loop in
-                snapshot.read(on: loop)
-            }
+            let configuration = try SQLPostgresConfiguration.stoplicht(url: url).coreConfiguration
+            let snapshots = loops.map { PostgresSnapshot(loop: $0, configuration: configuration, logger: app.logger) }
+            return DatabaseVersion(readers: snapshots.map { snapshot in (snapshot.loop, { snapshot.read() }) }, latest: .postgres(),
+                                   closeWatcher: { for snapshot in snapshots { await snapshot.close() } })
         case .sqliteFile(let path):
             // One watcher for all loops: a connection's data_version counts the commits it
             // has seen, so another connection's numbers are not comparable with its own.
             let watcher = try SQLiteDataVersion(path: path, threadPool: app.threadPool)
-            return DatabaseVersion(loops: loops, latest: .sqlite(), closeWatcher: { watcher.close() }) { loop in watcher.read(on: loop) }
+            return DatabaseVersion(readers: loops.map { loop in (loop, { watcher.read(on: loop) }) }, latest: .sqlite(),
+                                   closeWatcher: { watcher.close() })
         }
     }
 
-    /// Each loop's reads, every version read passed through `latest` before it is handed out.
-    private convenience init(loops: [any EventLoop], latest: LatestVersion, closeWatcher: @escaping @Sendable () async -> Void,
-                             read: @escaping @Sendable (any EventLoop) -> EventLoopFuture<String?>) {
-        self.init(reads: loops.map { loop in VersionReads(loop: loop) { read(loop).map { latest.advance($0) } } },
+    /// Each loop's reads through its reader, every version read passed through `latest`
+    /// before it is handed out.
+    private convenience init(readers: [(loop: any EventLoop, read: @Sendable () -> EventLoopFuture<String?>)], latest: LatestVersion,
+                             closeWatcher: @escaping @Sendable () async -> Void) {
+        self.init(reads: readers.map { reader in VersionReads(loop: reader.loop) { reader.read().map { latest.advance($0) } } },
                   latest: latest, closeWatcher: closeWatcher)
     }
 

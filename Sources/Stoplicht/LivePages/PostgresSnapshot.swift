@@ -2,8 +2,9 @@ import Logging
 import NIOCore
 import PostgresKit
 
-/// PostgreSQL's current snapshot, read for each event loop on a connection of its own, on
-/// that loop, with the statement prepared once: the PostgreSQL half of `DatabaseVersion`.
+/// PostgreSQL's current snapshot, read on one event loop's connection of its own, on that
+/// loop, with the statement prepared once: the PostgreSQL half of `DatabaseVersion`, which
+/// has one for each loop. Its state is touched on `loop` only.
 ///
 /// Read through Fluent, every version read took a connection from the pool, serialised the
 /// query through SQLKit, had the server parse and plan it anew and decoded the row through
@@ -12,34 +13,11 @@ import PostgresKit
 ///
 /// A connection that fails or is closed (the server restarted) is dropped; the read that met
 /// it fails, which keeps nothing for its request, and the next read connects anew.
-final class PostgresSnapshot: Sendable {
+final class PostgresSnapshot: @unchecked Sendable {
     static let query = "SELECT pg_current_snapshot()::text"
     /// A read takes well under a millisecond; one that takes this long has been lost.
     static let timeout = TimeAmount.seconds(5)
 
-    private let watchers: [ObjectIdentifier: LoopWatcher]
-    private let fallback: LoopWatcher?
-
-    init(configuration: PostgresConnection.Configuration, loops: [any EventLoop], logger: Logger) {
-        let watchers = loops.map { LoopWatcher(loop: $0, configuration: configuration, logger: logger) }
-        self.watchers = Dictionary(uniqueKeysWithValues: watchers.map { (ObjectIdentifier($0.loop), $0) })
-        fallback = watchers.first
-    }
-
-    /// The snapshot as a read begun now finds it; `loop`'s connection answers on `loop`.
-    func read(on loop: any EventLoop) -> EventLoopFuture<String?> {
-        guard let watcher = watchers[ObjectIdentifier(loop)] ?? fallback else { return loop.makeSucceededFuture(nil) }
-        return watcher.read()
-    }
-
-    /// Closes every loop's connection; a read after it knows no version.
-    func close() async {
-        for watcher in watchers.values { await watcher.close() }
-    }
-}
-
-/// One event loop's connection and its prepared statement. Its state is touched on `loop` only.
-private final class LoopWatcher: @unchecked Sendable {
     let loop: any EventLoop
     private let configuration: PostgresConnection.Configuration
     private let logger: Logger
@@ -64,7 +42,7 @@ private final class LoopWatcher: @unchecked Sendable {
         self.logger = logger
     }
 
-    /// Nil once closed.
+    /// The snapshot as a read begun now finds it, on `loop`; nil once closed.
     func read() -> EventLoopFuture<String?> {
         guard loop.inEventLoop else { return loop.flatSubmit { self.read() } }
         if case .closed = state { return loop.makeSucceededFuture(nil) }
@@ -72,7 +50,7 @@ private final class LoopWatcher: @unchecked Sendable {
             // A query written to a connection that closed a moment before is never answered:
             // the read gives up, so that the loop's next read (`VersionReads`) is not held up.
             let answer = self.loop.makePromise(of: String?.self)
-            let timeout = self.loop.scheduleTask(in: PostgresSnapshot.timeout) {
+            let timeout = self.loop.scheduleTask(in: Self.timeout) {
                 answer.fail(TimedOut())
                 self.drop(prepared)
             }
@@ -110,7 +88,7 @@ private final class LoopWatcher: @unchecked Sendable {
         let future = loop.makeFutureWithTask {
             try await PostgresConnection.connect(on: loop, configuration: configuration, id: 0, logger: logger)
         }.flatMap { connection in
-            connection.prepare(query: PostgresSnapshot.query).map { Prepared(connection: connection, statement: $0) }
+            connection.prepare(query: Self.query).map { Prepared(connection: connection, statement: $0) }
                 .flatMapError { error in connection.close().flatMapThrowing { _ -> Prepared in throw error } }
         }.hop(to: loop)
         state = .connecting(future)
@@ -134,6 +112,7 @@ private final class LoopWatcher: @unchecked Sendable {
         let _: EventLoopFuture<Void> = prepared.connection.close()
     }
 
+    /// Closes the connection; a read after it knows no version.
     func close() async {
         let connection: PostgresConnection? = try? await loop.submit { () -> PostgresConnection? in
             defer { self.state = .closed }

@@ -16,8 +16,8 @@ struct PostgresSnapshotTests {
         let url = try #require(postgresURL)
         try await withStoplicht { app in
             let loop = app.eventLoopGroup.next()
-            let snapshot = PostgresSnapshot(configuration: try SQLPostgresConfiguration.stoplicht(url: url).coreConfiguration,
-                                            loops: [loop], logger: app.logger)
+            let snapshot = PostgresSnapshot(loop: loop, configuration: try SQLPostgresConfiguration.stoplicht(url: url).coreConfiguration,
+                                            logger: app.logger)
             do {
                 try await test(snapshot, loop, app.db as! any SQLDatabase)
             } catch {
@@ -30,14 +30,14 @@ struct PostgresSnapshotTests {
 
     @Test func everyCommitMovesIt() async throws {
         try await withSnapshot { snapshot, loop, sql in
-            let first = try #require(try await snapshot.read(on: loop).get())
-            #expect(try await snapshot.read(on: loop).get() == first, "nothing was committed")
+            let first = try #require(try await snapshot.read().get())
+            #expect(try await snapshot.read().get() == first, "nothing was committed")
 
             try await sql.raw("CREATE TABLE snapshot_probe (light text)").run()
-            let second = try #require(try await snapshot.read(on: loop).get())
+            let second = try #require(try await snapshot.read().get())
             #expect(second != first)
             try await sql.raw("INSERT INTO snapshot_probe VALUES ('groen')").run()
-            let third = try #require(try await snapshot.read(on: loop).get())
+            let third = try #require(try await snapshot.read().get())
             #expect(third != second)
             // Snapshots as the server writes them are placed in the order they were read.
             let latest = LatestVersion.postgres()
@@ -46,13 +46,13 @@ struct PostgresSnapshotTests {
             #expect(latest.isOlder(first, than: third) && !latest.isOlder(third, than: first))
             // A read is no commit.
             _ = try await sql.raw("SELECT * FROM snapshot_probe").all()
-            #expect(try await snapshot.read(on: loop).get() == third)
+            #expect(try await snapshot.read().get() == third)
         }
     }
 
     @Test func aConnectionTheServerEndsIsReplaced() async throws {
         try await withSnapshot { snapshot, loop, sql in
-            let before = try #require(try await snapshot.read(on: loop).get())
+            let before = try #require(try await snapshot.read().get())
             struct Ended: Decodable { var ended: Bool }
             let ended = try await sql.raw("""
                 SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
@@ -60,20 +60,20 @@ struct PostgresSnapshotTests {
                 """).all(decoding: Ended.self)
             #expect(ended.contains { $0.ended }, "the reader's connection was found and ended")
             // The read that meets the ended connection may fail; the one after it connects anew.
-            _ = try? await snapshot.read(on: loop).get()
+            _ = try? await snapshot.read().get()
             try await sql.raw("CREATE TABLE snapshot_probe (light text)").run()
-            let after = try #require(try await snapshot.read(on: loop).get())
+            let after = try #require(try await snapshot.read().get())
             #expect(after != before)
-            #expect(try await snapshot.read(on: loop).get() == after)
+            #expect(try await snapshot.read().get() == after)
         }
     }
 
     @Test func closedItKnowsNoVersion() async throws {
         try await withSnapshot { snapshot, loop, _ in
-            let open = try await snapshot.read(on: loop).get()
+            let open = try await snapshot.read().get()
             #expect(open != nil)
             await snapshot.close()
-            let closed = try await snapshot.read(on: loop).get()
+            let closed = try await snapshot.read().get()
             #expect(closed == nil)
         }
     }
@@ -82,9 +82,9 @@ struct PostgresSnapshotTests {
         try await withStoplicht { app in
             let loop = app.eventLoopGroup.next()
             // A port on this machine that nothing listens on: refused at once.
-            let snapshot = PostgresSnapshot(configuration: try SQLPostgresConfiguration.stoplicht(url: "postgres://postgres@127.0.0.1:1/none").coreConfiguration,
-                                            loops: [loop], logger: app.logger)
-            await #expect(throws: (any Error).self) { try await snapshot.read(on: loop).get() }
+            let snapshot = PostgresSnapshot(loop: loop, configuration: try SQLPostgresConfiguration.stoplicht(url: "postgres://postgres@127.0.0.1:1/none").coreConfiguration,
+                                            logger: app.logger)
+            await #expect(throws: (any Error).self) { try await snapshot.read().get() }
             await snapshot.close()
         }
     }
