@@ -66,7 +66,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(NulCharacterMiddleware())
     // Sessions live in the database, so several instances share them; reading a page
     // leaves them alone (see QuietSessions).
-    app.middleware.use(SessionMiddleware(store: QuietSessions(base: app.fluent.sessions.driver())))
+    app.middleware.use(SessionMiddleware(store: QuietSessions(base: HashedSessions())))
 
     try routes(app)
 
