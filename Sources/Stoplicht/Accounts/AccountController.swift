@@ -22,13 +22,15 @@ enum AccountController {
         let back = safeReturnPath(form.terug)
         let address = req.clientAddress ?? "onbekend"
         let now = Date()
-        if try await FailedLogin.isThrottled(email: email, address: address, now: now, on: req.db) {
+        guard try await FailedLogin.reserve(email: email, address: address, now: now, on: req.db) != nil else {
             return LoginView.page(email: email, back: back, error: Strings.loginThrottled, csrf: CSRF.token(for: req), settings: req.settings)
                 .response(status: .tooManyRequests)
         }
-        guard let user = try await User.query(on: req.db).filter(\.$email == email).first(),
-              let password = form.wachtwoord, try Bcrypt.verify(password, created: user.passwordHash) else {
-            try await FailedLogin.record(email: email, address: address, now: now, on: req.db)
+        let user = try await User.query(on: req.db).filter(\.$email == email).first()
+        // bcrypt on the thread pool, not the event loop; an unknown address is checked against
+        // a hash of the same cost, so the time taken does not tell whether an account exists.
+        let matches = try await req.password.async.verify(form.wachtwoord ?? "", created: user?.passwordHash ?? LoginTiming.unknownAccountHash).get()
+        guard let user, form.wachtwoord != nil, matches else {
             try await AuditTrail.append([AuditRecord(at: now, actor: email, address: address, action: "inloggen-mislukt", entity: "account")], on: req.db)
             return LoginView.page(email: email, back: back, error: Strings.loginFailed, csrf: CSRF.token(for: req), settings: req.settings)
                 .response(status: .unauthorized)
@@ -46,9 +48,29 @@ enum AccountController {
         return req.redirect(to: SiteURL.home.path, redirectType: .normal)
     }
 
-    /// Only a path on this site: "/importeren", never "//elders.nl" or "https://…".
+    /// A bcrypt hash of the cost accounts are made with (`Bcrypt.hash`'s default), for a
+    /// login whose address has no account: made once, of a password nobody knows.
+    enum LoginTiming {
+        static let unknownAccountHash: String = (try? Bcrypt.hash([UInt8].random(count: 24).base64String())) ?? ""
+    }
+
+    /// Only a path on this site: "/importeren", never "//elders.nl", "https://…" or a path
+    /// that a browser turns into another site once it drops what it ignores ("/\t/elders.nl"
+    /// becomes "//elders.nl"): every character must be one a URL's path or query holds as it
+    /// is, so nothing is removed on the way.
     static func safeReturnPath(_ path: String?) -> String? {
-        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"), path.count < 512 else { return nil }
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), path.utf8.count < 512,
+              path.utf8.allSatisfy(isPathByte),
+              let parsed = URLComponents(string: path), parsed.scheme == nil, parsed.host == nil,
+              parsed.percentEncodedPath.hasPrefix("/"), !parsed.percentEncodedPath.hasPrefix("//") else { return nil }
         return path
+    }
+
+    /// Letters, digits and the characters RFC 3986 allows unencoded in a path or query.
+    private static func isPathByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: "-._~!$&'()*+,;=:@/?%".utf8.contains(byte)
+        }
     }
 }

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
 
-/// A failed login, kept for throttling: after `limit` failures for one e-mail address (or
-/// `addressLimit` from one network address) within `window`, logging in is refused until
-/// the window has passed. Kept in the database, so every server instance counts alike.
+/// A login attempt, kept for throttling until a right password clears it: after `limit`
+/// failures for one e-mail address (or `addressLimit` from one network address) within
+/// `window`, logging in is refused until the window has passed. Kept in the database, so
+/// every server instance counts alike.
 final class FailedLogin: Model, @unchecked Sendable {
     static let schema = "failed_logins"
 
@@ -24,17 +25,24 @@ final class FailedLogin: Model, @unchecked Sendable {
         self.at = at
     }
 
-    /// Whether logins for this address or from this network address are blocked now.
-    static func isThrottled(email: String, address: String, now: Date, on db: any Database) async throws -> Bool {
+    /// Reserves a login attempt before the password is checked: the attempt is written first
+    /// and then the attempts in the window are counted, itself included, so however many
+    /// attempts arrive at once no more than `limit` for an address (or `addressLimit` from a
+    /// network address) get to the password check. Answers nil when the attempt is refused;
+    /// otherwise the reservation stands as a failure until a right password clears it.
+    static func reserve(email: String, address: String, now: Date, on db: any Database) async throws -> FailedLogin? {
+        let attempt = FailedLogin(email: email, address: address, at: now)
+        try await attempt.create(on: db)
         let since = now.addingTimeInterval(-window)
         let byEmail = try await FailedLogin.query(on: db).filter(\.$email == email).filter(\.$at > since).count()
-        if byEmail >= limit { return true }
-        return try await FailedLogin.query(on: db).filter(\.$address == address).filter(\.$at > since).count() >= addressLimit
-    }
-
-    static func record(email: String, address: String, now: Date, on db: any Database) async throws {
-        try await FailedLogin(email: email, address: address, at: now).save(on: db)
-        try await FailedLogin.query(on: db).filter(\.$at < now.addingTimeInterval(-window)).delete()
+        let byAddress = byEmail > limit ? 0 : try await FailedLogin.query(on: db).filter(\.$address == address).filter(\.$at > since).count()
+        guard byEmail <= limit, byAddress <= addressLimit else {
+            // A refused attempt is not a failure: the block ends a window after the last failure.
+            try await attempt.delete(on: db)
+            return nil
+        }
+        try await FailedLogin.query(on: db).filter(\.$at < since).delete()
+        return attempt
     }
 
     static func clear(email: String, on db: any Database) async throws {

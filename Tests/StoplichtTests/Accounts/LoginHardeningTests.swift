@@ -1,0 +1,122 @@
+import Fluent
+import Foundation
+@testable import Stoplicht
+import Testing
+import Vapor
+
+/// The login under attack: many attempts at once, the time an answer takes, where it sends
+/// the browser afterwards.
+@Suite struct LoginHardeningTests {
+    @Test func aHundredAttemptsAtOnceGetNoMoreThanTheLimitOfPasswordChecks() async throws {
+        try await withStoplicht { app in
+            // setup: a hundred browsers with the login form open
+            _ = try await User.create(email: "pm@gemeente.nl", name: "PM", password: "goed wachtwoord 1", administrator: false, on: app.db)
+            var form = Browser(app)
+            _ = try await form.get("/inloggen")
+            let browser = form
+
+            // MUT: a hundred wrong passwords for one account, all at once
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for attempt in 1...100 {
+                    group.addTask {
+                        var copy = browser
+                        return try await copy.post("/inloggen", ["email": "pm@gemeente.nl", "wachtwoord": "fout \(attempt)"]).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+
+            // validate: no more than five were checked (and failed), the rest refused unchecked;
+            // the failures are kept, and with the attempts after them there are five in all.
+            let checked = statuses.filter { $0 == .unauthorized }.count
+            #expect(checked <= FailedLogin.limit)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 100 - checked)
+            #expect(try await FailedLogin.query(on: app.db).count() == checked)
+            var owner = browser
+            var later = 0
+            while try await owner.post("/inloggen", ["email": "pm@gemeente.nl", "wachtwoord": "fout"]).status == .unauthorized, later < 10 { later += 1 }
+            #expect(checked + later == FailedLogin.limit)
+            // The right password waits for the window too.
+            #expect(try await owner.post("/inloggen", ["email": "pm@gemeente.nl", "wachtwoord": "goed wachtwoord 1"]).status == .tooManyRequests)
+        }
+    }
+
+    @Test func aRightPasswordClearsTheAttemptsBeforeIt() async throws {
+        try await withStoplicht { app in
+            _ = try await User.create(email: "pm@gemeente.nl", name: "PM", password: "goed wachtwoord 1", administrator: false, on: app.db)
+            var browser = Browser(app)
+            for attempt in 1...4 { #expect(try await browser.logIn(email: "pm@gemeente.nl", password: "fout \(attempt)").status == .unauthorized) }
+            #expect(try await browser.logIn(email: "pm@gemeente.nl", password: "goed wachtwoord 1").status == .seeOther)
+            #expect(try await FailedLogin.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func anUnknownAddressTakesAsLongAsAWrongPassword() async throws {
+        try await withStoplicht { app in
+            // setup: accounts, each tried once (the limit per address is five); the hash for
+            // unknown addresses made before the clock runs
+            let rounds = 9
+            #expect(!AccountController.LoginTiming.unknownAccountHash.isEmpty)
+            for round in 1...rounds {
+                _ = try await User.create(email: "bekend\(round)@gemeente.nl", name: "B\(round)", password: "goed wachtwoord 1", administrator: false, on: app.db)
+            }
+            var browser = Browser(app)
+            _ = try await browser.get("/inloggen")
+            let clock = ContinuousClock()
+
+            // MUT: known and unknown addresses in turn, each first every other round, so a busy
+            // machine slows both alike
+            var known: [Duration] = [], unknown: [Duration] = []
+            func attempt(_ email: String) async throws -> Duration {
+                var status = HTTPStatus.ok
+                let time = try await clock.measure { status = try await browser.post("/inloggen", ["email": email, "wachtwoord": "fout wachtwoord"]).status }
+                #expect(status == .unauthorized)
+                return time
+            }
+            for round in 1...rounds {
+                if round.isMultiple(of: 2) {
+                    known.append(try await attempt("bekend\(round)@gemeente.nl"))
+                    unknown.append(try await attempt("onbekend\(round)@gemeente.nl"))
+                } else {
+                    unknown.append(try await attempt("onbekend\(round)@gemeente.nl"))
+                    known.append(try await attempt("bekend\(round)@gemeente.nl"))
+                }
+            }
+
+            // validate: the medians within 20 %
+            let a = known.sorted()[rounds / 2], b = unknown.sorted()[rounds / 2]
+            func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+            let ratio = seconds(b) / seconds(a)
+            #expect(ratio > 0.8 && ratio < 1.2, "median unknown \(b), known \(a)")
+        }
+    }
+
+    @Test(arguments: ["/\t/elders.example", "/%09/elders.example", "/\n/elders.example", "/\r\n//elders.example", "/ /elders.example",
+                      "//elders.example", "/\\elders.example", "https://elders.example", "/\u{0}/x", "javascript:alert(1)", "/é/../x"])
+    func aReturnPathThatIsNoPlainPathOfThisSiteIsRefused(_ path: String) {
+        if path == "/%09/elders.example" {
+            // Percent-encoded, it stays a path on this site: a browser does not decode it.
+            #expect(AccountController.safeReturnPath(path) == path)
+        } else {
+            #expect(AccountController.safeReturnPath(path) == nil)
+        }
+    }
+
+    @Test func plainPathsOfThisSiteAreKept() {
+        for path in ["/importeren", "/programmas/dienstverlening/projecten/3?periode=juni-t-m-oktober-2018", "/beheer/gebruikers"] {
+            #expect(AccountController.safeReturnPath(path) == path)
+        }
+    }
+
+    @Test func aLoginWithATabInItsReturnPathLandsOnTheStartPage() async throws {
+        try await withStoplicht { app in
+            _ = try await User.create(email: "a@gemeente.nl", name: "A", password: "een lang wachtwoord", administrator: true, on: app.db)
+            var browser = Browser(app)
+            _ = try await browser.get("/inloggen?terug=/%09/elders.example")
+            // As a form field the tab arrives decoded.
+            let reply = try await browser.post("/inloggen", ["email": "a@gemeente.nl", "wachtwoord": "een lang wachtwoord", "terug": "/\t/elders.example"])
+            #expect(reply.status == .seeOther)
+            #expect(reply.location == "/")
+        }
+    }
+}
