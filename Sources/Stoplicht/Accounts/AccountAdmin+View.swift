@@ -56,6 +56,8 @@ enum AccountAdminView {
                                     control: Controls.textbox("wachtwoord", value: "", required: true, type: "password", autocomplete: "new-password")),
                       .checkedField("persoon", label: Strings.personLabel, hint: Strings.personHint, problems: problems,
                                     control: Controls.textbox("persoon", value: model.form["persoon"] ?? "")),
+                      .checkedField("persoon-gemeente", label: Strings.personOrganisationLabel, hint: Strings.personOrganisationHint, problems: problems,
+                                    control: Controls.textbox("persoon-gemeente", value: model.form["persoon-gemeente"] ?? "")),
                       .checkbox("beheerder", label: Strings.administratorLabel, checked: model.form["beheerder"] != nil),
                       .submitButton(Strings.addUser))
         )

@@ -10,8 +10,9 @@ struct AccountAdministration {
     var actor: String
     var address: String?
 
-    func add(email: String, name: String, password: String, administrator: Bool, person: String?, on database: any Database) async throws -> User {
-        let personID = try await Self.personID(named: person, on: database)
+    func add(email: String, name: String, password: String, administrator: Bool, person: String?, organisation: String? = nil,
+             on database: any Database) async throws -> User {
+        let personID = try await Self.personID(named: person, organisation: organisation, on: database)
         return try await database.transaction { db in
             let user = try await User.create(email: email, name: name, password: password, administrator: administrator, on: db)
             user.personID = personID
@@ -26,6 +27,11 @@ struct AccountAdministration {
     /// Gives `role` in the programme, or with nil takes the user's role away.
     func setRole(_ role: ProgrammeRole?, for user: User, in programme: Programme, on database: any Database) async throws {
         guard role != .administrator else { throw InputError(Strings.administratorIsNoProgrammeRole) }
+        if role == .projectLeader, let personID = user.personID, let person = try await Person.find(personID, on: database),
+           person.$organisation.id != programme.$organisation.id {
+            // A project leader edits the projects their person leads: people of one municipality.
+            throw InputError(Strings.personOfAnotherMunicipality(person.name))
+        }
         try await database.transaction { db in
             let programmeID = try programme.requireID()
             let existing = try await ProgrammeRoleAssignment.query(on: db)
@@ -45,13 +51,19 @@ struct AccountAdministration {
         }
     }
 
-    /// The person with this name in any municipality; nil for no name; an error for an unknown one.
-    static func personID(named name: String?, on db: any Database) async throws -> UUID? {
+    /// The person with this name (in `organisation`, by its name, where one is given); nil for
+    /// no name; an error for an unknown one, or for a name that more than one municipality
+    /// knows while none is given: an account is linked within one municipality.
+    static func personID(named name: String?, organisation: String? = nil, on db: any Database) async throws -> UUID? {
         guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return nil }
-        let people = try await Person.query(on: db).all()
-        guard let person = people.first(where: { $0.name.lowercased() == name.lowercased() }) else {
-            throw InputError(Strings.personNotFound(name))
+        let within = organisation?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        let people = try await Person.query(on: db).with(\.$organisation).all()
+            .filter { $0.name.lowercased() == name.lowercased() && (within.isEmpty || $0.organisation.name.lowercased() == within) }
+        guard let person = people.first else {
+            throw InputError(within.isEmpty ? Strings.personNotFound(name) : Strings.personNotFoundIn(name, organisation: organisation ?? ""))
         }
+        let municipalities = Set(people.map(\.organisation.name)).sorted()
+        guard municipalities.count == 1 else { throw InputError(Strings.personInSeveralMunicipalities(name, municipalities)) }
         return person.id
     }
 }
@@ -84,7 +96,7 @@ enum AccountAdminController {
         do {
             _ = try await AccountAdministration(actor: admin.email, address: req.clientAddress).add(
                 email: fields["email"] ?? "", name: fields["naam"] ?? "", password: fields["wachtwoord"] ?? "",
-                administrator: fields["beheerder"] != nil, person: fields["persoon"], on: req.db)
+                administrator: fields["beheerder"] != nil, person: fields["persoon"], organisation: fields["persoon-gemeente"], on: req.db)
         } catch let error as InputError {
             var form = fields
             form["wachtwoord"] = nil  // never sent back

@@ -23,9 +23,11 @@ struct UserCommand: AsyncCommand {
         var role: String?
         @Option(name: "person", help: "Met add: de persoon zoals de programma's haar noemen (een projectleider wijzigt de eigen projecten).")
         var person: String?
+        @Option(name: "organisation", help: "Met add en --person: de gemeente van die persoon, als de naam in meer dan één gemeente voorkomt.")
+        var organisation: String?
     }
 
-    var help: String { "Beheert accounts: ‘stoplicht user add e-mailadres --name \"Naam\" [--administrator] [--person \"Naam\"]’, ‘stoplicht user grant e-mailadres --programme slug --role rol’." }
+    var help: String { "Beheert accounts: ‘stoplicht user add e-mailadres --name \"Naam\" [--administrator] [--person \"Naam\" [--organisation \"Gemeente …\"]]’, ‘stoplicht user grant e-mailadres --programme slug --role rol’." }
 
     func grant(_ signature: Signature, context: CommandContext) async throws {
         let db = context.application.db
@@ -56,7 +58,7 @@ struct UserCommand: AsyncCommand {
         }
         let user = try await AccountAdministration(actor: "stoplicht user (opdrachtregel)").add(
             email: signature.email, name: signature.name ?? signature.email, password: password,
-            administrator: signature.administrator, person: signature.person, on: context.application.db)
+            administrator: signature.administrator, person: signature.person, organisation: signature.organisation, on: context.application.db)
         context.console.print("Account aangemaakt voor \(user.email)\(user.isAdministrator ? " (beheerder)" : "").")
     }
 }

@@ -41,5 +41,6 @@ enum Migrations {
         app.migrations.add(AddLookupIndexes())
         app.migrations.add(AddIndexNames())
         app.migrations.add(DeleteUnhashedSessions())
+        app.migrations.add(AddPendingImportProgrammeID())
     }
 }

@@ -171,6 +171,17 @@ extension Strings {
     static let newPasswordHint = "Ten minste 12 tekens. Geef het de gebruiker persoonlijk door."
     static let personLabel = "Persoon in de programma's"
     static let personHint = "Optioneel: de naam zoals de rapportage de projectleider noemt, zodat deze zijn of haar eigen projecten kan bijwerken."
+    static let personOrganisationLabel = "Gemeente van de persoon"
+    static let personOrganisationHint = "Alleen nodig als dezelfde naam in meer dan één gemeente voorkomt."
+    static func personNotFoundIn(_ name: String, organisation: String) -> String {
+        "Er is geen persoon ‘\(name)’ in een programma van ‘\(organisation)’. Controleer de schrijfwijze of laat het veld leeg."
+    }
+    static func personInSeveralMunicipalities(_ name: String, _ municipalities: [String]) -> String {
+        "‘\(name)’ staat in de programma's van meer dan één gemeente (\(municipalities.joined(separator: ", "))). Geef ook de gemeente van de persoon op."
+    }
+    static func personOfAnotherMunicipality(_ name: String) -> String {
+        "Dit account is gekoppeld aan ‘\(name)’ van een andere gemeente; het wordt geen projectleider in een programma van deze gemeente. Er is niets gewijzigd."
+    }
     static func personNotFound(_ name: String) -> String { "Er is geen persoon ‘\(name)’ in een programma. Controleer de schrijfwijze of laat het veld leeg." }
     static let administratorLabel = "Beheerder (mag alles, in elk programma)"
     static let addUser = "Gebruiker toevoegen"

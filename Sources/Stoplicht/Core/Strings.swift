@@ -141,6 +141,7 @@ enum Strings {
     static let importNotRated = "Niet beoordeeld"
     static let importNoFile = "Kies een bestand om te importeren."
     static let importNeedsOrganisation = "Vul de gemeente in: Stoplicht kent er nog geen of meer dan één."
+    static let importProgrammeGone = "Het gekozen programma bestaat niet meer; er is niets geïmporteerd. Upload het bestand opnieuw en kies een programma."
     static let importNotFound = "Deze import bestaat niet (meer): hij is al uitgevoerd, geannuleerd of ouder dan een dag. Upload het bestand opnieuw."
     static let importCannotRead = "Het bestand kan (nog) niet worden ingelezen"
     static let importChooseOther = "Een ander bestand kiezen"

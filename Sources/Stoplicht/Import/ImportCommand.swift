@@ -51,6 +51,7 @@ struct ImportCommand: AsyncCommand {
         let db = context.application.db
         let organisation = try await Self.organisation(signature.organisation, on: db)
         var target = ImportTarget(organisation: organisation, programme: signature.programme, period: signature.period)
+        target.programmeID = try await Self.existingProgramme(signature.programme, organisation: organisation, on: db)
         target.source = (signature.file as NSString).lastPathComponent
         let importer = ReportImporter(database: db)
         if signature.dryRun {
@@ -117,6 +118,15 @@ struct ImportCommand: AsyncCommand {
     }
 
     /// The named municipality, or the only one there is.
+    /// The id of the organisation's programme that `--programme` names by its address (slug).
+    /// Another municipality's programme is never it; a name is matched within the
+    /// organisation by the importer.
+    static func existingProgramme(_ programme: String?, organisation: String, on db: any Database) async throws -> UUID? {
+        guard let programme, let found = try await Programme.query(on: db).filter(\.$slug == programme).with(\.$organisation).first(),
+              found.organisation.name == organisation else { return nil }
+        return try found.requireID()
+    }
+
     static func organisation(_ name: String?, on db: any Database) async throws -> String {
         if let name { return name }
         let municipalities = try await Organisation.query(on: db).filter(\.$kind == .municipality).all()

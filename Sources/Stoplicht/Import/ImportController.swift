@@ -16,8 +16,9 @@ enum ImportController {
     }
 
     /// The account context every import page shows and every import form carries: a
-    /// beheerder, or a programme manager (of the programme, where one is named).
-    static func account(_ req: Request, programme name: String? = nil, newProgramme: Bool = false) async throws -> ImportAccount {
+    /// beheerder, or a programme manager (of the programme, where one is chosen: by its id,
+    /// as names are unique only within a municipality).
+    static func account(_ req: Request, programme programmeID: UUID? = nil, newProgramme: Bool = false) async throws -> ImportAccount {
         let user = try await AccountSession.requireUser(req)
         // A beheerder may import anywhere: the programmes one may import into are asked only
         // for the others (reading every programme of a shared installation cost an upload 0.2 s).
@@ -25,8 +26,8 @@ enum ImportController {
         let mayImport: Bool
         if user.isAdministrator {
             mayImport = true
-        } else if let name {
-            mayImport = allowed.contains { $0.name == name }
+        } else if let programmeID {
+            mayImport = allowed.contains { $0.id == programmeID }
         } else {
             mayImport = !newProgramme && !allowed.isEmpty
         }
@@ -38,7 +39,7 @@ enum ImportController {
     /// A pending upload's account: the programme it goes to decides, and only its uploader
     /// (or a beheerder) sees it.
     static func account(_ req: Request, for pending: PendingImport) async throws -> ImportAccount {
-        let account = try await account(req, programme: pending.programme, newProgramme: pending.programme == nil)
+        let account = try await account(req, programme: pending.programmeID, newProgramme: pending.programmeID == nil)
         guard account.isAdministrator || pending.uploadedBy == account.email else { throw InputError(Strings.importNotFound, status: .notFound) }
         return account
     }
@@ -63,16 +64,16 @@ enum ImportController {
         }
         // The organisation is the chosen programme's, or the one named, or the only one.
         var organisation = upload.gemeente?.trimmingCharacters(in: .whitespaces) ?? ""
-        var programmeName: String?
+        var chosen: Programme?
         if let slug = upload.programma, !slug.isEmpty {
             guard let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).with(\.$organisation).first() else {
                 return try await formError(req, Strings.programmeNotFound(slug), upload: upload)
             }
             organisation = programme.organisation.name
-            programmeName = programme.name
+            chosen = programme
         }
         // Only a beheerder starts a new programme; a programme manager imports into their own.
-        _ = try await account(req, programme: programmeName, newProgramme: programmeName == nil)
+        _ = try await account(req, programme: chosen?.id, newProgramme: chosen == nil)
         if organisation.isEmpty {
             let municipalities = try await Organisation.query(on: req.db).filter(\.$kind == .municipality).all()
             guard municipalities.count == 1 else { return try await formError(req, Strings.importNeedsOrganisation, upload: upload) }
@@ -81,7 +82,7 @@ enum ImportController {
         let period = upload.periode?.trimmingCharacters(in: .whitespaces)
         let pending = PendingImport(
             filename: file.filename.isEmpty ? "rapportage" : file.filename, data: Data(buffer: file.data), organisation: organisation,
-            programme: programmeName, period: period?.isEmpty == false ? period : nil, mapping: upload.indeling ?? "",
+            programme: chosen?.name, programmeID: chosen?.id, period: period?.isEmpty == false ? period : nil, mapping: upload.indeling ?? "",
             uploadedBy: uploader.email)
         try await PendingImport.removeExpired(on: req.db)
         try await pending.save(on: req.db)

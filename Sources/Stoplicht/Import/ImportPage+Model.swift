@@ -90,18 +90,18 @@ struct ImportPreviewModel {
         } catch let error as InputError {
             outcome = .unreadable(message: error.message, foundColumns: nil)
         }
-        let scale = try await lightChoices(programme: pending.programme, on: db)
+        let scale = try await lightChoices(programmeID: pending.programmeID, on: db)
         return ImportPreviewModel(account: account, id: id, pending: pending, outcome: outcome, unknownWords: unknown, lightChoices: scale, mappingError: mappingError)
     }
 
     static func target(_ pending: PendingImport) -> ImportTarget {
-        ImportTarget(organisation: pending.organisation, programme: pending.programme, period: pending.period)
+        ImportTarget(organisation: pending.organisation, programme: pending.programme, programmeID: pending.programmeID, period: pending.period)
     }
 
-    static func lightChoices(programme: String?, on db: any Database) async throws -> [(value: String, label: String)] {
+    static func lightChoices(programmeID: UUID?, on db: any Database) async throws -> [(value: String, label: String)] {
         var lights = LightScale.standard.lights
-        if let name = programme, let found = try await Programme.query(on: db).filter(\.$name == name).first() {
-            let own = try await ProgrammeLight.query(on: db).filter(\.$programme.$id == found.requireID()).sort(\.$rank).all()
+        if let programmeID {
+            let own = try await ProgrammeLight.query(on: db).filter(\.$programme.$id == programmeID).sort(\.$rank).all()
             if !own.isEmpty { lights = own.map(\.definition) }
         }
         return lights.map { ($0.code, $0.label) } + [("niet van toepassing", Strings.importNotRated)]

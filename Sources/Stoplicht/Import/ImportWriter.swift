@@ -19,28 +19,38 @@ struct ImportWriter {
         self.db = db
     }
 
-    mutating func write(_ report: ParsedReport, organisation name: String, programme programmeName: String, period periodName: String) async throws -> ImportSummary {
-        let organisation = try await findOrCreate(
-            Organisation.query(on: db).filter(\.$name == name).filter(\.$kind == .municipality).first(),
-            else: Organisation(name: name, kind: .municipality))
-        let organisationID = try organisation.requireID()
+    mutating func write(_ report: ParsedReport, organisation name: String, programme programmeName: String, programmeID knownID: UUID? = nil,
+                        period periodName: String) async throws -> ImportSummary {
+        let programme: Programme
+        let organisationID: UUID
+        if let knownID {
+            // An existing programme chosen by its id: it and its municipality decide, not names.
+            guard let found = try await Programme.find(knownID, on: db) else { throw InputError(Strings.importProgrammeGone) }
+            programme = found
+            organisationID = programme.$organisation.id
+        } else {
+            let organisation = try await findOrCreate(
+                Organisation.query(on: db).filter(\.$name == name).filter(\.$kind == .municipality).first(),
+                else: Organisation(name: name, kind: .municipality))
+            organisationID = try organisation.requireID()
 
-        // Programme, its scale and governance. Its slug is its address, unique over the
-        // installation: a second municipality's "Dienstverlening" gets its name added.
-        var slug = Slug.make(programmeName)
-        if let taken = try await Programme.query(on: db).filter(\.$slug == slug).first(), taken.$organisation.id != organisationID {
-            slug = Slug.make("\(programmeName) \(name)")
+            // Programme, its scale and governance. Its slug is its address, unique over the
+            // installation: a second municipality's "Dienstverlening" gets its name added.
+            var slug = Slug.make(programmeName)
+            if let taken = try await Programme.query(on: db).filter(\.$slug == slug).first(), taken.$organisation.id != organisationID {
+                slug = Slug.make("\(programmeName) \(name)")
+            }
+            programme = try await findOrCreate(
+                Programme.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == slug).first(),
+                else: {
+                    let programme = Programme(organisationID: organisationID, slug: slug, name: programmeName)
+                    programme.reportTitle = report.title
+                    programme.duration = report.duration
+                    return programme
+                }())
+            change(programme, \.name, programmeName)
         }
-        let programme = try await findOrCreate(
-            Programme.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == slug).first(),
-            else: {
-                let programme = Programme(organisationID: organisationID, slug: slug, name: programmeName)
-                programme.reportTitle = report.title
-                programme.duration = report.duration
-                return programme
-            }())
         let programmeID = try programme.requireID()
-        change(programme, \.name, programmeName)
         if let title = report.title { change(programme, \.reportTitle, title) }
         if let duration = report.duration { change(programme, \.duration, duration) }
         try await save(programme)

@@ -15,8 +15,10 @@ final class PendingImport: Model, @unchecked Sendable {
     @Field(key: "filename") var filename: String
     @Field(key: "data") var data: Data
     @Field(key: "organisation") var organisation: String
-    /// The chosen programme's name; nil takes it from the report.
+    /// The chosen programme's name, for what the pages show; nil takes it from the report.
     @OptionalField(key: "programme") var programme: String?
+    /// The chosen programme: it decides where the report goes and who may import it.
+    @OptionalField(key: "programme_id") var programmeID: UUID?
     @OptionalField(key: "period") var period: String?
     /// Column and light mappings, in the mapping file's form.
     @Field(key: "mapping") var mapping: String
@@ -26,11 +28,12 @@ final class PendingImport: Model, @unchecked Sendable {
 
     init() {}
 
-    init(filename: String, data: Data, organisation: String, programme: String?, period: String?, mapping: String, uploadedBy: String) {
+    init(filename: String, data: Data, organisation: String, programme: String?, programmeID: UUID?, period: String?, mapping: String, uploadedBy: String) {
         self.filename = filename
         self.data = data
         self.organisation = organisation
         self.programme = programme
+        self.programmeID = programmeID
         self.period = period
         self.mapping = mapping
         self.uploadedBy = uploadedBy
@@ -66,5 +69,18 @@ struct CreatePendingImport: AsyncMigration {
 
     func revert(on database: Database) async throws {
         try await database.schema(PendingImport.schema).delete()
+    }
+}
+
+/// Pending uploads name their programme by id: its name is unique only within a municipality.
+struct AddPendingImportProgrammeID: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(PendingImport.schema).field("programme_id", .uuid).update()
+        // Uploads waiting from before name their programme only; they go (at most a day's work).
+        try await PendingImport.query(on: database).filter(\.$programme != nil).delete()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(PendingImport.schema).deleteField("programme_id").update()
     }
 }

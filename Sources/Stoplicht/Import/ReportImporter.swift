@@ -2,10 +2,13 @@ import Fluent
 import Foundation
 import StoplichtCore
 
-/// Where an imported report goes. Names left nil are taken from the report itself.
+/// Where an imported report goes. Names left nil are taken from the report itself. An
+/// existing programme is named by its id (`programmeID`), which decides alone: names are
+/// unique only within a municipality.
 struct ImportTarget: Sendable {
     var organisation: String
     var programme: String?
+    var programmeID: UUID?
     var period: String?
     /// Who imports, from where, and which file: for the audit trail.
     var actor = "stoplicht import (opdrachtregel)"
@@ -116,7 +119,8 @@ struct ReportImporter {
         do {
             return try await database.transaction { db in
                 var writer = ImportWriter(db: db)
-                let summary = try await writer.write(report, organisation: target.organisation, programme: programmeName, period: periodName)
+                let summary = try await writer.write(report, organisation: target.organisation, programme: programmeName,
+                                                     programmeID: target.programmeID, period: periodName)
                 if !keep { throw RollBack(summary: summary) }
                 if summary.changedAnything { try await AuditTrail.append(Self.auditRecords(summary, target: target), on: db) }
                 return summary
