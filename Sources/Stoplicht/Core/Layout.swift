@@ -1,4 +1,5 @@
 import Plot
+import StoplichtCore
 import Vapor
 
 /// The page frame every screen shares: language, skip link, header with breadcrumbs,
@@ -25,9 +26,11 @@ struct Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) — \(Strings.appName)"),
+                // Written here, not by Plot's `.title()`, which also writes social meta tags
+                // with the title unescaped in their attributes.
+                .raw("<title>\(MarkdownInline.escape("\(title) — \(Strings.appName)"))</title>"),
                 standalone ? .style(Stylesheet.css) : .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
-                .unwrap(settings.themeStylesheetURL) { .link(.rel(.stylesheet), .href($0)) }
+                .unwrap(settings.themeStylesheetURL) { .link(.rel(.stylesheet), .href($0.attributeEscaped)) }
             ),
             .body(
                 .class("utrecht-document utrecht-theme"),
