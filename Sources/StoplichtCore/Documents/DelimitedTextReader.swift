@@ -26,7 +26,7 @@ struct DelimitedTextReader {
             if field.count > limits.cellCharacters * 4 {
                 throw ReportFileError("Op regel \(recordLine) staat een veld van meer dan \(limits.cellCharacters) tekens; zo lang is geen toelichting. Controleer of er een aanhalingsteken niet gesloten is.")
             }
-            let text = String(decoding: field, as: UTF8.self)
+            let text = CSVFormulaGuard.unguarded(String(decoding: field, as: UTF8.self))
             let lines = text.split(whereSeparator: \.isNewline).map { TextCleaning.clean($0) }.filter { !$0.isEmpty }
             cells.append(DocumentCell(lines: lines))
             field.removeAll(keepingCapacity: true)
