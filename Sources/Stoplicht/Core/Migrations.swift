@@ -40,5 +40,6 @@ enum Migrations {
         app.migrations.add(CreateAPIToken())
         app.migrations.add(AddLookupIndexes())
         app.migrations.add(AddIndexNames())
+        app.migrations.add(CreatePublishedDocument())
     }
 }
