@@ -91,7 +91,8 @@ struct PeriodCommand: AsyncCommand {
             try await PeriodPublication.move(period, to: .open, actor: actor, on: app.db)
             context.console.print("De periode \(period.name) is weer open.")
         case "publish":
-            let snapshot = try await PeriodPublication.publish(programme: slug, period: period, actor: actor, settings: app.settings, on: app.db, logger: app.logger)
+            let snapshot = try await PeriodPublication.publish(programme: slug, period: period, actor: actor, settings: app.settings,
+                                                               on: app.db, logger: app.logger)
             context.console.print("De rapportage \(period.name) is gepubliceerd (SHA-256 \(snapshot.sha256)); de periode is bevroren.")
         default:
             throw InputError("Onbekende actie ‘\(signature.action)’; kies review, reopen of publish.")
