@@ -90,7 +90,8 @@ enum PeriodsAPI {
         if state == .published { (_, client) = try await APIAccess.writer(req, .publishPeriod, programme: context.programme) }
         try await APIWrite.run {
             if state == .published {
-                _ = try await PeriodPublication.publish(programme: context.slug, period: period, actor: client.user.email, settings: req.settings, on: req.db)
+                _ = try await PeriodPublication.publish(programme: context.slug, period: period, actor: client.user.email, settings: req.settings,
+                                                        on: req.db, logger: req.logger)
             } else {
                 try await PeriodPublication.move(period, to: state, actor: client.user.email, on: req.db)
             }

@@ -42,5 +42,6 @@ enum Migrations {
         app.migrations.add(AddIndexNames())
         app.migrations.add(DeleteUnhashedSessions())
         app.migrations.add(AddPendingImportProgrammeID())
+        app.migrations.add(CreatePublishedDocument())
     }
 }

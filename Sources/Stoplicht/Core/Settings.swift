@@ -30,6 +30,9 @@ public struct Settings: Sendable {
     /// Keep rendered live pages, sessions and readers' passes until the database changes
     /// (`STOPLICHT_PAGE_CACHE=uit` to read and render every request; see `VersionedStore`).
     public var livePageCache: Bool
+    /// The weasyprint program, whose Python renders the PDFs (`STOPLICHT_WEASYPRINT`; nil: the
+    /// first `weasyprint` on the PATH). See `PDFRenderer`.
+    public var weasyprint: String?
 
     public static let defaultIdleTimeoutSeconds = 300
     public static let defaultPDFTimeoutSeconds = 60
@@ -37,13 +40,14 @@ public struct Settings: Sendable {
     public init(database: Database, themeStylesheetURL: String? = nil,
                 idleTimeoutSeconds: Int = Settings.defaultIdleTimeoutSeconds,
                 pdfTimeoutSeconds: Int = Settings.defaultPDFTimeoutSeconds, trustedProxies: Set<String> = [],
-                livePageCache: Bool = true) {
+                livePageCache: Bool = true, weasyprint: String? = nil) {
         self.database = database
         self.themeStylesheetURL = themeStylesheetURL
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.pdfTimeoutSeconds = pdfTimeoutSeconds
         self.trustedProxies = trustedProxies
         self.livePageCache = livePageCache
+        self.weasyprint = weasyprint
     }
 
     /// `DATABASE_URL` selects PostgreSQL; otherwise the SQLite file `STOPLICHT_SQLITE`
@@ -65,6 +69,7 @@ public struct Settings: Sendable {
                         pdfTimeoutSeconds: seconds("STOPLICHT_PDF_TIMEOUT", defaultPDFTimeoutSeconds),
                         trustedProxies: Set((environment["STOPLICHT_TRUSTED_PROXIES"] ?? "").split(separator: ",")
                             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
-                        livePageCache: !["uit", "0", "false", "nee"].contains((environment["STOPLICHT_PAGE_CACHE"] ?? "").lowercased()))
+                        livePageCache: !["uit", "0", "false", "nee"].contains((environment["STOPLICHT_PAGE_CACHE"] ?? "").lowercased()),
+                        weasyprint: environment["STOPLICHT_WEASYPRINT"].flatMap { $0.isEmpty ? nil : $0 })
     }
 }

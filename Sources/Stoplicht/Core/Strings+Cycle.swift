@@ -202,6 +202,8 @@ extension Strings {
     static func pdfTookTooLong(seconds: Int) -> String {
         "De PDF was na \(seconds) seconden nog niet klaar en is gestopt. Probeer het later opnieuw, of kies een ander formaat (Word of ODT werken zonder WeasyPrint)."
     }
+    static let pdfFailed = "De PDF kon niet worden gemaakt. Probeer het later opnieuw, of kies een ander formaat (Word of ODT werken zonder WeasyPrint); de beheerder vindt de oorzaak in het logboek van de server."
+    static let pdfBusy = "Er worden nu te veel PDF's tegelijk gemaakt. Probeer het over enkele seconden opnieuw, of kies een ander formaat (Word of ODT werken zonder WeasyPrint)."
     static let downloads = "Downloaden"
     static func unknownFormat(_ value: String) -> String {
         "Onbekend formaat ‘\(value)’; kies pdf, odt, docx, html, xlsx of csv."

@@ -80,13 +80,19 @@ enum ReportDocuments {
     /// document's XML and ZIP in memory, so sixteen readers at once would hold sixteen.
     static let slots = RenderSlots(count: max(1, System.coreCount))
 
-    static func render(_ model: ReportPageModel, format: ExportFormat, settings: Settings) async throws -> Data {
+    /// A PDF waits for one of `pdfSlots` (the server's: `Application.pdfSlots`); a reader's
+    /// (`forReader`) is refused when too many wait already.
+    static func render(_ model: ReportPageModel, format: ExportFormat, settings: Settings,
+                       logger: Logger = Logger(label: "stoplicht.documents"), pdfSlots: RenderSlots = PDFRenderer.slots,
+                       forReader: Bool = false) async throws -> Data {
         switch format {
         case .html: return Data(ReportPageView.page(model, settings: settings, standalone: true).render().utf8)
         case .pdf:
             let html = ReportPageView.page(model, settings: settings, standalone: true).render()
             return try await PDFRenderer.render(html: html, title: "\(model.title) — \(model.period.name)",
-                                                author: ReportExport(model).author, timeout: settings.pdfTimeoutSeconds)
+                                                author: ReportExport(model).author, timeout: settings.pdfTimeoutSeconds,
+                                                environment: PDFRenderer.environment(settings), slots: pdfSlots,
+                                                forReader: forReader, logger: logger)
         case .odt: return try await packaged { try ODTExport.data(ReportExport(model)) }
         case .docx: return try await packaged { try DOCXExport.data(ReportExport(model)) }
         case .xlsx: return try await packaged { try XLSXExport.data(ReportExport(model)) }

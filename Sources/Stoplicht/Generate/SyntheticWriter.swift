@@ -59,7 +59,9 @@ struct SyntheticWriter {
                 }
                 if let publishable {
                     let (_, period) = try await PeriodPublication.find(programme: slug, period: publishable, on: db)
-                    _ = try await PeriodPublication.publish(programme: slug, period: period, actor: Self.actor, settings: settings, on: db)
+                    // Generated data for measurements: its documents are made at their first request.
+                    _ = try await PeriodPublication.publish(programme: slug, period: period, actor: Self.actor, settings: settings, on: db,
+                                                            documents: false)
                     summary.publishedReports += 1
                 }
                 summary.programmes += 1

@@ -46,7 +46,9 @@ enum PeriodController {
             switch target {
             case "review": try await PeriodPublication.move(period, to: .inReview, actor: actor, on: req.db)
             case "open": try await PeriodPublication.move(period, to: .open, actor: actor, on: req.db)
-            case "publiceren": _ = try await PeriodPublication.publish(programme: context.slug, period: period, actor: actor, settings: req.settings, on: req.db)
+            case "publiceren":
+                _ = try await PeriodPublication.publish(programme: context.slug, period: period, actor: actor, settings: req.settings,
+                                                        on: req.db, logger: req.logger)
             default: throw InputError(Strings.unknownPeriodMove(target), status: .badRequest)
             }
         } catch let error as InputError {

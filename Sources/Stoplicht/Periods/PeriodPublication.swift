@@ -26,15 +26,19 @@ enum PeriodPublication {
         }
     }
 
-    /// Renders the period's report, stores it with its hash and freezes the period.
+    /// Renders the period's report, stores it and its documents (`PublishedDocuments`) with
+    /// their hashes and freezes the period. Without `documents` (generated data) they are
+    /// made at their first request instead.
     static func publish(programme slug: String, period: ReportingPeriod, actor: String, settings: Settings,
-                        on db: any Database, now: Date = Date()) async throws -> PublishedReport {
+                        on db: any Database, now: Date = Date(), documents storingDocuments: Bool = true,
+                        logger: Logger = Logger(label: "stoplicht.publication")) async throws -> PublishedReport {
         guard period.state != .published else { throw InputError(Strings.periodIsPublished(period.name), status: .conflict) }
         let model = try await ReportPageModel.query(programme: slug, period: period.slug, on: db)
         // The stored report is the published one: its cover says so, not the state it had
         // a moment before (the model's period is its own copy, read for the rendering).
         model.period.state = .published
         let html = ReportPageView.page(model, settings: settings).render()
+        let documents = try await storingDocuments ? PublishedDocuments.render(model, settings: settings, logger: logger) : []
         let before = period.state
         return try await db.transaction { db in
             let snapshot = PublishedReport(periodID: try period.requireID(), html: html, publishedAt: now, publishedBy: actor)
@@ -44,6 +48,8 @@ enum PeriodPublication {
             }
             period.state = .published
             try await period.save(on: db)
+            // After the state: the database lets documents in for a published period only.
+            try await PublishedDocuments.store(documents, periodID: try period.requireID(), at: now, on: db)
             var entry = record(period, action: "publiceren", before: before, after: .published, actor: actor)
             entry.after = AuditRecord.json(["status": ReportingPeriod.State.published.rawValue, "sha256": snapshot.sha256])
             try await AuditTrail.append([entry], on: db)
@@ -85,7 +91,8 @@ struct PeriodCommand: AsyncCommand {
             try await PeriodPublication.move(period, to: .open, actor: actor, on: app.db)
             context.console.print("De periode \(period.name) is weer open.")
         case "publish":
-            let snapshot = try await PeriodPublication.publish(programme: slug, period: period, actor: actor, settings: app.settings, on: app.db)
+            let snapshot = try await PeriodPublication.publish(programme: slug, period: period, actor: actor, settings: app.settings,
+                                                               on: app.db, logger: app.logger)
             context.console.print("De rapportage \(period.name) is gepubliceerd (SHA-256 \(snapshot.sha256)); de periode is bevroren.")
         default:
             throw InputError("Onbekende actie ‘\(signature.action)’; kies review, reopen of publish.")

@@ -14,6 +14,7 @@ import Vapor
 /// The answer gets the date and the connection's keep-alive, and a HEAD request the head
 /// alone, as Vapor's own server does. The connection is closed when idle for the idle timeout
 /// (`IdleStateHandler` in front), and when the server shuts down once its answer is written.
+/// A request whose connection closes before its answer is told so (`ConnectionClosing`).
 final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
@@ -30,6 +31,8 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private var state = State.idle
+    /// The request being answered through Vapor learns from this that its reader left.
+    private var closing: ConnectionClosing?
     private var quiescing = false
     private var date = DateHeader()
     private let services: ConnectionServices
@@ -84,7 +87,12 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         let request = Request(application: services.application, method: head.method, url: URI(string: head.uri), version: head.version,
                               headersNoUpdate: head.headers, collectedBody: body, remoteAddress: context.channel.remoteAddress,
                               logger: services.logger, byteBufferAllocator: context.channel.allocator, on: context.eventLoop)
+        let closing = ConnectionClosing()
+        request.storage[ConnectionClosingKey.self] = closing
+        self.closing = closing
         responder.respond(to: request).hop(to: context.eventLoop).assumeIsolated().whenComplete { result in
+            closing.finish()
+            if self.closing === closing { self.closing = nil }
             switch result {
             case .success(let response):
                 self.send(response, for: head, context: context)
@@ -152,6 +160,12 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         } else {
             context.fireUserInboundEventTriggered(event)
         }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        closing?.close()
+        closing = nil
+        context.fireChannelInactive()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
