@@ -15,6 +15,7 @@ resident memory, sampled every 20 ms meanwhile, must stay within 20 MB of idle.
 import argparse
 import os
 import select
+import shutil
 import socket
 import subprocess
 import sys
@@ -81,7 +82,7 @@ def main():
     if not os.access(args.binary, os.X_OK):
         sys.exit(f"{args.binary} ontbreekt: eerst swift build -c release --product stoplicht")
 
-    work = tempfile.mkdtemp(prefix="stoplicht-upload-memory-")
+    work = tempfile.mkdtemp(prefix="stoplicht-memory-check-")
     port = free_port()
     env = dict(os.environ, STOPLICHT_SQLITE=os.path.join(work, "stoplicht.sqlite"))
     env.pop("DATABASE_URL", None)
@@ -91,7 +92,7 @@ def main():
         deadline = time.time() + 60
         while True:
             if server.poll() is not None or time.time() > deadline:
-                sys.exit(f"de server startte niet; zie {log.name}")
+                sys.exit("de server startte niet:\n" + open(log.name).read()[-2000:])
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/inloggen", timeout=2).read()
                 break
@@ -120,6 +121,7 @@ def main():
     finally:
         server.terminate()
         server.wait()
+        shutil.rmtree(work, ignore_errors=True)
 
     statuses = [result[0] if result else "geen antwoord" for result in results]
     sent = sum(result[1] for result in results if result) / 1024 / 1024
