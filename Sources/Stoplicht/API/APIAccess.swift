@@ -43,6 +43,13 @@ extension APIAccess {
         }
     }
 
+    /// What a body larger than a form's needs before it is read (`BodyAdmission`): a token
+    /// that may write. Which programme it may write in the operation asks, with the body.
+    static func mayWrite(_ req: Request) async throws {
+        guard let client = try await APITokens.client(req) else { throw InputError(Strings.apiLoginRequired, status: .unauthorized) }
+        guard client.scope == .readWrite else { throw InputError(Strings.tokenReadOnly, status: .forbidden) }
+    }
+
     /// A beheerder's token that may write: what the web leaves to the application's administrator.
     static func administrator(_ req: Request) async throws -> APITokens.Client {
         guard let client = try await APITokens.client(req) else { throw InputError(Strings.apiLoginRequired, status: .unauthorized) }

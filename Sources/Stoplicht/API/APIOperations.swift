@@ -102,7 +102,7 @@ enum APIOperations {
     static func register(_ app: Application) {
         for operation in all {
             if operation.requestBody != nil {
-                app.on(operation.method, operation.components, bodyUpTo: maximumBodyBytes, use: operation.handler)
+                app.on(operation.method, operation.components, bodyUpTo: maximumBodyBytes, admit: APIAccess.mayWrite, use: operation.handler)
             } else if operation.method == .GET {
                 app.on(operation.method, operation.components, use: KeptAnswers.route(operation.handler))
             } else {

@@ -31,7 +31,16 @@ enum CSRF {
 
     /// Refuses the request with 403 unless its form or header carries the session's token.
     static func verify(_ req: Request) throws {
-        let sent = req.headers.first(name: "X-CSRF-Token") ?? (try? req.content.get(String.self, at: fieldName))
+        try verify(req, sent: try? req.content.get(String.self, at: fieldName))
+    }
+
+    /// The same for an upload, whose form the route reads itself (`UploadForm`).
+    static func verify(_ req: Request, form: UploadForm) throws {
+        try verify(req, sent: form.field(fieldName))
+    }
+
+    private static func verify(_ req: Request, sent field: String?) throws {
+        let sent = req.headers.first(name: "X-CSRF-Token") ?? field
         guard let expected = expected(req), let sent,
               sent.utf8.count == expected.utf8.count, constantTimeEqual(Array(sent.utf8), Array(expected.utf8)) else {
             throw InputError(Strings.csrfFailed, status: .forbidden)

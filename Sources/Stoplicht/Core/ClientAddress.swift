@@ -26,6 +26,16 @@ enum ClientAddress {
         return peer
     }
 
+    /// Whether a trusted reverse proxy says the request reached it over HTTPS: the peer is
+    /// one of `trusted` and the nearest proxy's X-Forwarded-Proto (the last value) is
+    /// `https`. From anyone else the header is the client's own word, and plain HTTP to
+    /// Stoplicht itself is no HTTPS.
+    static func cameOverHTTPS(peer: String?, forwardedProto: [String], trusted: Set<String>) -> Bool {
+        guard let peer, trusted.contains(peer) else { return false }
+        let nearest = forwardedProto.flatMap { $0.split(separator: ",") }.last?.trimmingCharacters(in: .whitespaces)
+        return nearest?.lowercased() == "https"
+    }
+
     /// An IPv4 or IPv6 address as written, nothing else (a header is the client's to fill).
     static func isAddress(_ text: String) -> Bool {
         var v4 = in_addr(), v6 = in6_addr()

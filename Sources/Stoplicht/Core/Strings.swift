@@ -167,6 +167,9 @@ enum Strings {
             : "Wat u verstuurde is groter dan dit formulier aanneemt (hoogstens \(bytes / 1024) kB); er is niets opgeslagen."
     }
 
+    static let requestTooSlow = "De aanvraag kwam te langzaam binnen en is afgebroken; er is niets opgeslagen. Probeer het opnieuw, zo nodig via een snellere verbinding."
+    static let uploadNotStored = "Het bestand kon op de server niet worden opgeslagen; er is niets opgeslagen. Probeer het later opnieuw."
+
     // Accounts
     static let loginTitle = "Inloggen"
     static let loginEmail = "E-mailadres"

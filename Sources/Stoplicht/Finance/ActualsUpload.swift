@@ -8,20 +8,29 @@ import Vapor
 enum ActualsUpload {
     static let maximumBytes = 64 * 1024 * 1024
 
-    struct Form: Content {
+    struct Form {
         var file: File?
         var columns: String?
 
-        enum CodingKeys: String, CodingKey {
-            case file = "realisatie-bestand", columns = "realisatie-kolommen"
+        init(_ form: UploadForm) {
+            file = form.file("realisatie-bestand")
+            columns = form.field("realisatie-kolommen")
         }
+    }
+
+    /// Who may send an upload, asked before its body is read (`BodyAdmission`): one who may
+    /// manage the programme's finances, as `upload` asks again.
+    static func admit(_ req: Request) async throws {
+        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
+        _ = try await Access.require(.manageFinances, req, programme: context.programme)
     }
 
     static func upload(_ req: Request) async throws -> Response {
         let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
         let viewer = try await Access.require(.manageFinances, req, programme: context.programme)
-        try CSRF.verify(req)
-        let form = try? req.content.decode(Form.self)
+        let uploaded = try await UploadForm.read(req)
+        try CSRF.verify(req, form: uploaded)
+        let form: Form? = Form(uploaded)
         var model: FinancePageModel
         do {
             guard let file = form?.file, file.data.readableBytes > 0 else { throw InputError(Strings.actualsNoFile, field: "bestand") }

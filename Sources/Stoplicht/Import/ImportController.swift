@@ -50,15 +50,18 @@ enum ImportController {
         return ImportFormView.page(model, settings: req.settings).response()
     }
 
+    /// Who may send an upload at all, asked before its body is read (`BodyAdmission`): one
+    /// who may import somewhere. Where to, `upload` asks once the form is there.
+    static func admit(_ req: Request) async throws {
+        _ = try await account(req)
+    }
+
     static func upload(_ req: Request) async throws -> Response {
         let uploader = try await account(req)
-        try CSRF.verify(req)
-        let upload: Upload
-        do {
-            upload = try req.content.decode(Upload.self)
-        } catch {
-            return try await formError(req, Strings.importNoFile, upload: nil)
-        }
+        let form = try await UploadForm.read(req)
+        try CSRF.verify(req, form: form)
+        let upload = Upload(bestand: form.file("bestand"), programma: form.field("programma"), gemeente: form.field("gemeente"),
+                            periode: form.field("periode"), indeling: form.field("indeling"))
         guard let file = upload.bestand, file.data.readableBytes > 0 else {
             return try await formError(req, Strings.importNoFile, upload: upload)
         }

@@ -22,6 +22,8 @@ struct PublishedReportAnswer: Sendable {
     private let passes: VersionedStore<ReaderPass>
     private let version: DatabaseVersion
     private let logger: Logger
+    /// What depends on how the request came (Strict-Transport-Security) is added per answer.
+    private let securityHeaders: SecurityHeadersMiddleware
 
     /// Nil where nothing is kept (`STOPLICHT_PAGE_CACHE=uit`, or a database without a version).
     init?(application: Application) {
@@ -30,11 +32,12 @@ struct PublishedReportAnswer: Sendable {
         passes = application.readerPasses
         self.version = version
         logger = application.logger
+        securityHeaders = SecurityHeadersMiddleware(settings: application.settings)
     }
 
     /// Nil at once when this request is not one to answer here; else a future, on `loop`, of
     /// the answer, or of nil when the route has to answer after all.
-    func answer(_ head: HTTPRequestHead, on loop: any EventLoop) -> EventLoopFuture<EarlyResponse?>? {
+    func answer(_ head: HTTPRequestHead, peer: String?, on loop: any EventLoop) -> EventLoopFuture<EarlyResponse?>? {
         guard head.method == .GET || head.method == .HEAD,
               let (programme, period) = Self.address(head.uri),
               !head.headers.contains(name: .contentLength), !head.headers.contains(name: .transferEncoding),
@@ -42,10 +45,13 @@ struct PublishedReportAnswer: Sendable {
               SessionCookies.value(SessionCookies.session, in: head.headers) == nil,
               let page = reports.page(programme: programme, period: period) else { return nil }
         let key = Access.passKey(user: nil, programme: programme, published: true)
+        let securityHeaders = securityHeaders
         return version.current(on: loop).recover { _ in nil }.hop(to: loop).map { version in
             guard let version, let pass = passes.value(key, version: version), pass.programmeID == page.programmeID else { return nil }
             if logger.logLevel <= .info { logger.info("\(head.method) \(head.uri)") }
-            return page.answer(ifNoneMatch: head.headers.first(name: .ifNoneMatch))
+            var answer = page.answer(ifNoneMatch: head.headers.first(name: .ifNoneMatch))
+            securityHeaders.applyTransport(to: &answer.headers, peer: peer, request: head.headers)
+            return answer
         }
     }
 

@@ -11,7 +11,13 @@ struct ConnectionServices: Sendable {
     /// The middlewares around a refusal of a body over its route's limit: the same Dutch
     /// error page, security headers and session handling as every other answer.
     let refusal: any Responder
+    /// The middlewares around `BodyAdmission`'s check: the session as the route reads it,
+    /// and a refusal as the route would answer it.
+    let admission: any Responder
     let bodyLimits: BodyLimits
+    /// What `RequestPace` allows a slow client, and the headers of its 408.
+    let pace: RequestPace.Limits
+    let tooSlow: ByteBuffer
     /// Kept published reports, answered without a Vapor `Request`; nil where nothing is kept.
     let early: PublishedReportAnswer?
     let logger: Logger
@@ -20,15 +26,22 @@ struct ConnectionServices: Sendable {
         self.application = application
         responder = application.responder.current
         refusal = application.middleware.resolve().makeResponder(chainingTo: TooLargeResponder())
+        admission = application.middleware.resolve().makeResponder(chainingTo: BodyAdmission.Check())
         bodyLimits = application.bodyLimits
+        pace = RequestPace.Limits(settings: application.settings)
+        tooSlow = RequestPace.tooSlow(SecurityHeadersMiddleware(settings: application.settings))
         early = PublishedReportAnswer(application: application)
         logger = application.logger
     }
 
-    /// The request's body is over its route's limit.
+    /// The request's body is over its route's limit, or (`reason` set) an upload could not be stored.
     private struct TooLargeResponder: Responder {
         func respond(to request: Request) -> EventLoopFuture<Response> {
-            request.eventLoop.makeFailedFuture(Abort(.payloadTooLarge))
+            request.eventLoop.makeFailedFuture(request.storage[RefusalKey.self].map { Abort(.serviceUnavailable, reason: $0) } ?? Abort(.payloadTooLarge))
         }
+    }
+
+    struct RefusalKey: StorageKey {
+        typealias Value = String
     }
 }

@@ -13,7 +13,8 @@ import Vapor
 /// what SwiftNIO alone needs to send its bytes (docs/PERFORMANCE.md, The ceiling).
 ///
 /// It reads `app.http.server.configuration` when it starts: the address, backlog, address
-/// reuse, `TCP_NODELAY`, the idle timeout and the shutdown timeout. TLS and HTTP/2 it does
+/// reuse, `TCP_NODELAY`, the idle timeout and the shutdown timeout; the head timeout and
+/// the body's least rate come from `Settings` (`RequestPace`). TLS and HTTP/2 it does
 /// not speak (Stoplicht sits behind the municipality's reverse proxy for those); it refuses
 /// to start with them configured rather than serve plain HTTP/1.1 instead.
 final class StoplichtServer: Server {
@@ -87,8 +88,10 @@ final class StoplichtServer: Server {
                 channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
                     if let idleTimeout { try pipeline.addHandler(IdleStateHandler(allTimeout: idleTimeout)) }
+                    let pace = RequestPace(limits: services.pace, answer: services.tooSlow)
+                    try pipeline.addHandler(pace)
                     try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
-                    try pipeline.addHandler(HTTPConnection(services: services))
+                    try pipeline.addHandler(HTTPConnection(services: services, pace: pace))
                 }
             }
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: configuration.tcpNoDelay ? 1 : 0)

@@ -21,7 +21,7 @@ import Vapor
 
     /// The early answer for `head`, if the connection would give one.
     func early(_ app: Application, _ head: HTTPRequestHead) async throws -> EarlyResponse? {
-        guard let answer = PublishedReportAnswer(application: app)?.answer(head, on: app.eventLoopGroup.any()) else { return nil }
+        guard let answer = PublishedReportAnswer(application: app)?.answer(head, peer: nil, on: app.eventLoopGroup.any()) else { return nil }
         return try await answer.get()
     }
 

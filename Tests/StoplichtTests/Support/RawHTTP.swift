@@ -44,6 +44,50 @@ enum RawHTTP {
         }
     }
 
+    /// Connects to 127.0.0.1:`port` and sends `pieces` one after the other, `every` seconds
+    /// apart, as a slow client does; it stops sending once the server answers or closes, and
+    /// then reads until the server closes or `limit` seconds pass. With `hangUp`, it closes
+    /// the connection itself after the last piece, without reading.
+    static func trickle(port: Int, _ pieces: [[UInt8]], every: Double, limit: Int, hangUp: Bool = false) throws
+        -> (answer: String, seconds: Double, closed: Bool, sent: Int) {
+        let fd = try connected(port: port)
+        defer { close(fd) }
+        let start = Date()
+        var answer = Data(), sent = 0
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 { Thread.sleep(forTimeInterval: every) }
+            let n = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+            if n > 0 { answer.append(contentsOf: buffer[0..<n]); break }
+            if n == 0 { return (String(decoding: answer, as: UTF8.self), Date().timeIntervalSince(start), true, sent) }
+            let written = piece.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard written > 0 else { break }
+            sent += written
+        }
+        if hangUp { return ("", Date().timeIntervalSince(start), false, sent) }
+        var timeout = timeval(tv_sec: limit, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n > 0 { answer.append(contentsOf: buffer[0..<n]); continue }
+            return (String(decoding: answer, as: UTF8.self), Date().timeIntervalSince(start), n == 0, sent)
+        }
+    }
+
+    static func connected(port: Int) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Abort(.internalServerError, reason: "socket") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else { close(fd); throw Abort(.internalServerError, reason: "connect") }
+        return fd
+    }
+
     /// The socket calls block; on a thread of their own they leave Swift's few pool threads to
     /// the server's handlers (two on this machine, shared with the rest of the suite).
     static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {

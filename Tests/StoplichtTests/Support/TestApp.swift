@@ -11,11 +11,18 @@ import VaporTesting
 /// Runs a test against a fresh Stoplicht: an in-memory SQLite database of its own, or,
 /// when `DATABASE_URL` is set, the PostgreSQL database emptied and migrated anew (those
 /// tests take turns, as they share the database).
-func withStoplicht(seeded: Bool = false, onDisk: Bool = false, pageCache: Bool = true, _ test: (Application) async throws -> Void) async throws {
+/// `adjust` changes the settings beyond the database (the server's timeouts, trusted proxies).
+func withStoplicht(seeded: Bool = false, onDisk: Bool = false, pageCache: Bool = true, adjust: (inout Settings) -> Void = { _ in },
+                   _ test: (Application) async throws -> Void) async throws {
+    func adjusted(_ settings: Settings) -> Settings {
+        var settings = settings
+        adjust(&settings)
+        return settings
+    }
     if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
         await PostgresTurn.shared.acquire()
         do {
-            try await withStoplicht(settings: Settings(database: .postgres(url: url), livePageCache: pageCache), seeded: seeded, test)
+            try await withStoplicht(settings: adjusted(Settings(database: .postgres(url: url), livePageCache: pageCache)), seeded: seeded, test)
         } catch {
             await PostgresTurn.shared.release()
             throw error
@@ -26,9 +33,9 @@ func withStoplicht(seeded: Bool = false, onDisk: Bool = false, pageCache: Bool =
         // cache watches the file from a connection of its own).
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-test-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        try await withStoplicht(settings: Settings(database: .sqliteFile(path), livePageCache: pageCache), seeded: seeded, test)
+        try await withStoplicht(settings: adjusted(Settings(database: .sqliteFile(path), livePageCache: pageCache)), seeded: seeded, test)
     } else {
-        try await withStoplicht(settings: Settings(database: .sqliteMemory, livePageCache: pageCache), seeded: seeded, test)
+        try await withStoplicht(settings: adjusted(Settings(database: .sqliteMemory, livePageCache: pageCache)), seeded: seeded, test)
     }
 }
 
