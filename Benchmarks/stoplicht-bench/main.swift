@@ -5,6 +5,7 @@ import StoplichtCore
 /// 3N prerequisites on earlier projects (a random DAG), half of the projects with a
 /// milestone. Prints the time per size and per 1,000 nodes: linear growth keeps the
 /// latter flat. `swift run -c release stoplicht-bench [largest, default 20000]`.
+/// `stoplicht-bench markdown [characters]` times Markdown rendering instead (MarkdownBenchmark).
 struct Generator {
     var state: UInt64
 
@@ -39,6 +40,11 @@ func programme(projects: Int) -> ([SlipPropagation.Node], [SlipPropagation.Edge]
         added += 1
     }
     return (nodes, edges)
+}
+
+if CommandLine.arguments.dropFirst().first == "markdown" {
+    MarkdownBenchmark.run(characters: CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 100_000)
+    exit(0)
 }
 
 let largest = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 20_000

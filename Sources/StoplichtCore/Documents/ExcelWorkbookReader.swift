@@ -15,6 +15,7 @@ struct ExcelWorkbookReader {
         let styles = try package.part("xl/styles.xml").map { data throws(ReportFileError) in try CellStyles(data) } ?? CellStyles()
         var document = ReportDocument()
         var rowsSoFar = 0
+        var budget = CellBudget(limits)
         for sheet in sheets {
             guard let data = try package.part(sheet.path) else {
                 document.warnings.append(ImportWarning(line: 0, message: "Het blad ‘\(sheet.name)’ ontbreekt in de werkmap; het is overgeslagen.", place: "blad ‘\(sheet.name)’"))
@@ -23,7 +24,7 @@ struct ExcelWorkbookReader {
             var reader = SheetReader(name: sheet.name, strings: strings, styles: styles, limits: limits, rowsBefore: rowsSoFar)
             try XMLPullParser.read(data, part: sheet.path) { event in try reader.handle(event) }
             rowsSoFar += reader.rowCount
-            document.blocks += SheetLayout.blocks(sheet: sheet.name, rows: reader.rows(), vocabulary: vocabulary)
+            document.blocks += SheetLayout.blocks(sheet: sheet.name, rows: try reader.rows(budget: &budget), vocabulary: vocabulary)
         }
         return document
     }
@@ -224,11 +225,16 @@ struct ExcelWorkbookReader {
             return text
         }
 
-        /// The rows with merged cells resolved, in sheet order.
-        func rows() -> [DocumentRow] {
+        /// The rows with merged cells resolved, in sheet order. Every cell made counts in
+        /// `budget`: each row's cells up to its last, the empty ones before it included (a
+        /// cell in column 1,000 makes 1,000); and before a merge is copied down, the rows it
+        /// makes, each at least as wide as the merge's column, so a sheet of merges far to
+        /// the right and far down is refused before any of it is made.
+        func rows(budget: inout CellBudget) throws(ReportFileError) -> [DocumentRow] {
             var grid = cells
             for merge in merges where merge.bottom - merge.top < 10_000 && merge.right - merge.left < 256 {
                 guard let origin = grid[merge.top]?[merge.left] else { continue }
+                try budget.spend((merge.bottom - merge.top) * min(merge.left, 1024), at: "blad ‘\(name)’, rij \(merge.top)")
                 var copy = origin
                 copy.isMergedCopy = true
                 for r in merge.top...merge.bottom where r > merge.top {
@@ -237,11 +243,14 @@ struct ExcelWorkbookReader {
                 }
             }
             let numbers = Set(rowNumbers).union(grid.keys).sorted()
-            return numbers.compactMap { r in
-                guard let row = grid[r], let last = row.keys.max() else { return nil }
+            var rows: [DocumentRow] = []
+            for r in numbers {
+                guard let row = grid[r], let last = row.keys.max() else { continue }
+                try budget.spend(min(last, 1024), at: "blad ‘\(name)’, rij \(r)")
                 let cells = (1...min(last, 1024)).map { row[$0] ?? DocumentCell() }
-                return DocumentRow(cells: cells, place: "blad ‘\(name)’, rij \(r)")
+                rows.append(DocumentRow(cells: cells, place: "blad ‘\(name)’, rij \(r)"))
             }
+            return rows
         }
 
         /// "AB12" → 28.

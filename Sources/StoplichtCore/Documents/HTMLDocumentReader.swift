@@ -99,8 +99,11 @@ struct HTMLDocumentReader {
             var spans: [Int: (cell: DocumentCell, rows: Int)] = [:]
         }
 
+        var budget: CellBudget
+
         init(limits: ImportLimits) {
             self.limits = limits
+            budget = CellBudget(limits)
         }
 
         mutating func addText(_ raw: Substring) throws(ReportFileError) {
@@ -127,7 +130,7 @@ struct HTMLDocumentReader {
                 inListItem = !tag.closing
             case "table":
                 flush()
-                if tag.closing { finishTable() } else {
+                if tag.closing { try finishTable() } else {
                     tableCount += 1
                     tables.append(TableState(number: tableCount))
                 }
@@ -135,7 +138,7 @@ struct HTMLDocumentReader {
                 tables[tables.count - 1].inHead = !tag.closing
             case "tr" where !tables.isEmpty:
                 flush()
-                finishCell()
+                try finishCell()
                 try finishRow()
                 if !tag.closing {
                     tables[tables.count - 1].row = []
@@ -144,7 +147,7 @@ struct HTMLDocumentReader {
             case "td", "th":
                 guard !tables.isEmpty else { flush(); break }
                 flush()
-                finishCell()
+                try finishCell()
                 if !tag.closing {
                     let i = tables.count - 1
                     if tables[i].row == nil { tables[i].row = [] }
@@ -186,9 +189,13 @@ struct HTMLDocumentReader {
                 text: joined, headingLevel: headingLevel, isListItem: inListItem && headingLevel == nil, place: "alinea \(paragraphCount)")))
         }
 
-        mutating func finishCell() {
+        mutating func finishCell() throws(ReportFileError) {
             guard let i = tables.indices.last, var cell = tables[i].cell, tables[i].row != nil else { return }
             var t = tables[i]
+            // Columns spanned, and cells spanning down from above, make cells of their own.
+            var above = 0
+            while t.spans[t.row!.count + above] != nil { above += 1 }
+            try budget.spend(above + t.colspan, at: "tabel \(t.number), rij \(t.rows.count + 1)")
             if cell.paragraphs.isEmpty, let fill = t.fill, let word = CellColour.lightWord(hex: fill) {
                 cell.paragraphs = [(word, .paragraph)]
             }
@@ -209,6 +216,9 @@ struct HTMLDocumentReader {
         mutating func finishRow() throws(ReportFileError) {
             guard let i = tables.indices.last, var row = tables[i].row else { return }
             var t = tables[i]
+            var made = 0
+            while t.spans[row.count + made] != nil { made += 1 }
+            try budget.spend(made, at: "tabel \(t.number), rij \(t.rows.count + 1)")
             while let span = t.spans[row.count] {
                 var copy = span.cell
                 copy.isMergedCopy = true
@@ -228,9 +238,9 @@ struct HTMLDocumentReader {
             tables[i] = t
         }
 
-        mutating func finishTable() {
-            finishCell()
-            try? finishRow()
+        mutating func finishTable() throws(ReportFileError) {
+            try finishCell()
+            try finishRow()
             guard let t = tables.popLast() else { return }
             let table = DocumentTable(rows: t.rows, headerRows: t.headerRows)
             if tables.isEmpty {
@@ -242,7 +252,7 @@ struct HTMLDocumentReader {
 
         mutating func finish() throws(ReportFileError) {
             flush()
-            while !tables.isEmpty { finishTable() }
+            while !tables.isEmpty { try finishTable() }
         }
     }
 }

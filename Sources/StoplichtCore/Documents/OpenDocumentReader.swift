@@ -33,9 +33,17 @@ struct OpenDocumentReader {
         var listDepth = 0
         var paragraphCount = 0
         var rowCount = 0
+        var budget: CellBudget
 
         var tables: [TableState] = []
         var tableCount = 0
+
+        init(limits: ImportLimits, vocabulary: HeaderVocabulary, spreadsheet: Bool) {
+            self.limits = limits
+            self.vocabulary = vocabulary
+            self.spreadsheet = spreadsheet
+            budget = CellBudget(limits)
+        }
 
         struct TableState {
             var number: Int
@@ -44,6 +52,9 @@ struct OpenDocumentReader {
             var headerRows = 0
             var inHeader = false
             var row: [DocumentCell] = []
+            /// Empty cells after the last cell made in this row: made only when a cell with
+            /// something in it follows, so empty cells repeated to the sheet's edge cost nothing.
+            var emptyCells = 0
             var rowRepeat = 1
             var cell = DocumentCell()
             var cellRepeat = 1
@@ -91,6 +102,7 @@ struct OpenDocumentReader {
                     tables[tables.count - 1].inHeader = true
                 case "table-row" where !tables.isEmpty:
                     tables[tables.count - 1].row = []
+                    tables[tables.count - 1].emptyCells = 0
                     tables[tables.count - 1].rowRepeat = max(1, attribute("number-rows-repeated").flatMap(Int.init) ?? 1)
                 case "table-cell", "covered-table-cell":
                     guard !tables.isEmpty else { break }
@@ -124,7 +136,7 @@ struct OpenDocumentReader {
                 case "table-header-rows" where !tables.isEmpty:
                     tables[tables.count - 1].inHeader = false
                 case "table-cell", "covered-table-cell":
-                    if !tables.isEmpty { finishCell() }
+                    if !tables.isEmpty { try finishCell() }
                 case "table-row" where !tables.isEmpty:
                     try finishRow()
                 case "table" where !tables.isEmpty:
@@ -140,6 +152,10 @@ struct OpenDocumentReader {
         }
 
         func placeName(_ table: TableState) -> String {
+            Self.placeName(table, spreadsheet: spreadsheet)
+        }
+
+        static func placeName(_ table: TableState, spreadsheet: Bool) -> String {
             spreadsheet ? "blad ‘\(table.name)’" : "tabel \(table.number)"
         }
 
@@ -162,14 +178,24 @@ struct OpenDocumentReader {
             }
         }
 
-        mutating func finishCell() {
+        mutating func finishCell() throws(ReportFileError) {
             var t = tables.removeLast()
+            defer { tables.append(t) }
             var cell = t.cell
             if cell.paragraphs.isEmpty, let fill = t.fill, let word = CellColour.lightWord(hex: fill) {
                 cell.paragraphs = [(word, .paragraph)]
             }
-            // Empty cells repeated to the sheet's edge are not expanded.
-            let repeats = cell.paragraphs.isEmpty ? min(t.cellRepeat, 64) : min(t.cellRepeat, 1024)
+            // An empty cell is only counted; it is made if something follows it in the row.
+            // (Attributes can say any number: beyond a sheet's 16,384 columns it is all one.)
+            if t.covered ? t.spans.isEmpty : cell.paragraphs.isEmpty && t.rowSpan == 1 {
+                t.emptyCells = min(t.emptyCells, 1 << 40) + min(t.cellRepeat, 1 << 32)
+                return
+            }
+            let repeats = t.covered ? t.cellRepeat : min(t.cellRepeat, 1024)
+            let spreadsheet = spreadsheet
+            try budget.spend(t.emptyCells + repeats, at: "\(Self.placeName(t, spreadsheet: spreadsheet)), rij \(t.rows.count + 1)")
+            t.row += repeatElement(DocumentCell(), count: t.emptyCells)
+            t.emptyCells = 0
             for _ in 0..<repeats {
                 let column = t.row.count
                 if t.covered {
@@ -185,18 +211,21 @@ struct OpenDocumentReader {
                 t.row.append(cell)
                 if t.rowSpan > 1 { t.spans[column] = (cell, t.rowSpan) }
             }
-            tables.append(t)
         }
 
         mutating func finishRow() throws {
             var t = tables.removeLast()
             defer { tables.append(t) }
+            t.emptyCells = 0
             while let last = t.row.last, last.paragraphs.isEmpty { t.row.removeLast() }
             // Spans end after their last row.
             for (column, span) in t.spans {
                 if span.rows <= 1 { t.spans[column] = nil } else { t.spans[column] = (span.cell, span.rows - 1) }
             }
             let repeats = t.row.isEmpty ? 1 : min(t.rowRepeat, limits.rows)
+            // The row's cells are counted as they were made; each repeat makes them again.
+            let spreadsheet = spreadsheet
+            try budget.spend((repeats - 1) * t.row.count, at: "\(Self.placeName(t, spreadsheet: spreadsheet)), rij \(t.rows.count + 1)")
             for _ in 0..<repeats {
                 rowCount += 1
                 if rowCount > limits.rows {

@@ -12,7 +12,7 @@ struct WordDocumentReader {
         let styles = try package.part("word/styles.xml").map { data throws(ReportFileError) in
             try Self.paragraphStyles(data)
         } ?? ParagraphStyles()
-        var builder = Builder(headingStyles: styles.headings, listStyles: styles.lists, limits: limits)
+        var builder = Builder(headingStyles: styles.headings, listStyles: styles.lists, limits: limits, budget: CellBudget(limits))
         try XMLPullParser.read(body, part: "word/document.xml") { event in try builder.handle(event) }
         return builder.document
     }
@@ -91,6 +91,7 @@ struct WordDocumentReader {
         var tables: [TableState] = []
         var tableCount = 0
         var rowCount = 0
+        var budget: CellBudget
 
         struct TableState {
             var number: Int
@@ -168,7 +169,7 @@ struct WordDocumentReader {
                     inParagraph -= 1
                     if inParagraph == 0 { finishParagraph() }
                 case "tc" where !tables.isEmpty:
-                    finishCell()
+                    try finishCell()
                 case "tr" where !tables.isEmpty:
                     try finishRow()
                 case "tbl" where !tables.isEmpty:
@@ -205,7 +206,9 @@ struct WordDocumentReader {
             }
         }
 
-        mutating func finishCell() {
+        mutating func finishCell() throws(ReportFileError) {
+            // A cell spanning grid columns makes an empty cell for each further column.
+            try budget.spend(tables[tables.count - 1].span, at: "tabel \(tables[tables.count - 1].number), rij \(tables[tables.count - 1].rows.count + 1)")
             var table = tables.removeLast()
             let column = table.row.count
             var cell = table.cell

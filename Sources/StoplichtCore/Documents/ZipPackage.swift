@@ -16,6 +16,9 @@ public struct ImportLimits: Sendable {
     public var rows = 250_000
     /// Characters in one cell; Excel itself stops at 32,767.
     public var cellCharacters = 100_000
+    /// Cells in all tables together, as repeats, spans and merges expand them (CellBudget);
+    /// a report of 50,000 rows of 30 columns stays below it.
+    public var cells = 2_000_000
 
     public init() {}
 

@@ -44,23 +44,54 @@ public struct XLSXRecords: ActualsRecords {
     public var bytesRead: Int { rows.bytesRead }
     public let totalBytes: Int
 
-    public init(path: String) throws {
+    /// All parts of a workbook together, as they are unpacked: a ledger of a million lines
+    /// as Excel saves it is some 350 MB of sheet and 60 MB of texts. The bytes are counted
+    /// as they come out of the decompressor, not taken from the ZIP's directory, which can
+    /// say anything; a workbook of a few MB that unpacks to gigabytes stops here.
+    public static let maximumUnpackedBytes = 1 << 30
+
+    public init(path: String, maximumUnpackedBytes: Int = XLSXRecords.maximumUnpackedBytes) throws {
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
             throw Failure.notAWorkbook("het ZIP-bestand kan niet worden geopend")
         }
+        var unpacked = 0
+        /// Hands each unpacked chunk of a part to `write`, refusing the workbook once the
+        /// part passes `limit` or all parts together pass `maximumUnpackedBytes`.
+        func extract(_ entry: Entry, limit: Int, _ write: (Data) throws -> Void) throws {
+            var written = 0
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    written += chunk.count
+                    if written > limit || unpacked + written > maximumUnpackedBytes { throw UnpackedTooLarge() }
+                    try write(chunk)
+                }
+            } catch is UnpackedTooLarge {
+                let (what, bytes) = written > limit ? ("het onderdeel ‘\(entry.path)’", limit) : ("de werkmap (bij het onderdeel ‘\(entry.path)’)", maximumUnpackedBytes)
+                throw Failure.notAWorkbook("\(what) is uitgepakt groter dan \(bytes >> 20) MB; zo groot is geen overzicht van de realisatie")
+            }
+            unpacked += written
+        }
+        /// A part read into memory: the workbook's list of sheets, its styles.
         func part(_ name: String) throws -> Data? {
             guard let entry = archive[name] else { return nil }
-            guard entry.uncompressedSize < 64 << 20 else { throw Failure.notAWorkbook("het onderdeel \(name) is te groot") }
             var data = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            try extract(entry, limit: 64 << 20) { data.append($0) }
             return data
         }
         func unpack(_ entry: Entry) throws -> URL {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-xlsx-\(UUID().uuidString).xml")
-            _ = try archive.extract(entry, to: file, skipCRC32: false)
+            guard FileManager.default.createFile(atPath: file.path, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: file.path) else { throw CocoaError(.fileWriteUnknown) }
+            do {
+                defer { try? handle.close() }
+                try extract(entry, limit: .max) { try handle.write(contentsOf: $0) }
+            } catch {
+                try? FileManager.default.removeItem(at: file)
+                throw error
+            }
             return file
         }
         guard let workbook = try part("xl/workbook.xml") else { throw Failure.notAWorkbook("xl/workbook.xml ontbreekt") }
@@ -79,6 +110,8 @@ public struct XLSXRecords: ActualsRecords {
             throw Failure.notAWorkbook("een gedeelde tekst is langer dan 4 MB")
         }
     }
+
+    private struct UnpackedTooLarge: Error {}
 
     public mutating func next() throws -> [String]? {
         while pending.isEmpty {

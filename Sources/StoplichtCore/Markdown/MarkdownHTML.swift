@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders Markdown to HTML. Every character of the source is escaped; only the markup
 /// this renderer itself writes reaches the page, so a `<script>` in a remark stays text.
 public enum MarkdownHTML {
@@ -39,11 +41,11 @@ public enum MarkdownInline {
         out.reserveCapacity(utf8.count + 32)
         for byte in utf8 {
             switch byte {
-            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
             default: out.append(byte)
             }
         }
@@ -57,84 +59,172 @@ public enum MarkdownInline {
     }
 
     public static func html(_ text: String) -> String {
-        hasMarkup(text) ? render(Array(text), asHTML: true) : escape(text)
+        hasMarkup(text) ? InlineRenderer(text).render(asHTML: true) : escape(text)
     }
 
     public static func plainText(_ text: String) -> String {
-        hasMarkup(text) ? render(Array(text), asHTML: false) : text
+        hasMarkup(text) ? InlineRenderer(text).render(asHTML: false) : text
+    }
+}
+
+/// One run over the text. A marker is matched with the first closing marker after it, as
+/// the rules have always been; where that closing marker is comes from tables made in one
+/// pass from the end, so an opener that finds none, or a link whose target is refused,
+/// costs a lookup instead of a scan to the end of the text (and, for a link, rendering
+/// its label): `"[" × 3000 + "](x)"` took 20 s. Text is only rendered as the inside of
+/// a span once that span is taken, and what is inside is skipped by the caller, so each
+/// level of nesting reads each character once; a span cannot hold a span of its own kind
+/// (it ends at the first closing marker), which keeps the nesting a handful of levels deep.
+struct InlineRenderer {
+    let text: String
+    /// Where each character starts, and the end of the text: character `k` is
+    /// `text[bounds[k]]`, and a run of plain text is copied as one slice.
+    private let bounds: [String.Index]
+    /// Each character's ASCII code, 0 for any other character: markers are all ASCII.
+    private let codes: [UInt8]
+    /// For every position, where the next such marker starts (the count of characters if none).
+    private let nextBacktick, nextStar, nextDoubleStar, nextUnderscore, nextDoubleUnderscore,
+        nextCloseBracket, nextCloseParenthesis, nextNonBlank: [Int]
+
+    init(_ text: String) {
+        self.text = text
+        var bounds: [String.Index] = [], codes: [UInt8] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            bounds.append(index)
+            // "\r\n" is one character; it is no marker, so it gets 0 like any non-ASCII one.
+            codes.append(text.utf8.distance(from: index, to: next) == 1 ? text.utf8[index] : 0)
+            index = next
+        }
+        bounds.append(text.endIndex)
+        let count = codes.count
+        let whitespace = CharacterSet.whitespaces
+        var backtick = [Int](repeating: count, count: count + 1), star = backtick, doubleStar = backtick,
+            underscore = backtick, doubleUnderscore = backtick, closeBracket = backtick, closeParenthesis = backtick,
+            nonBlank = backtick
+        var position = count - 1
+        while position >= 0 {
+            let code = codes[position], following = position + 1
+            let doubled = following < count && codes[following] == code
+            backtick[position] = code == UInt8(ascii: "`") ? position : backtick[following]
+            star[position] = code == UInt8(ascii: "*") ? position : star[following]
+            underscore[position] = code == UInt8(ascii: "_") ? position : underscore[following]
+            doubleStar[position] = code == UInt8(ascii: "*") && doubled ? position : doubleStar[following]
+            doubleUnderscore[position] = code == UInt8(ascii: "_") && doubled ? position : doubleUnderscore[following]
+            closeBracket[position] = code == UInt8(ascii: "]") ? position : closeBracket[following]
+            closeParenthesis[position] = code == UInt8(ascii: ")") ? position : closeParenthesis[following]
+            // Blank as Foundation's trimming sees it: every scalar of the character is one.
+            let blank = code == 0 ? text[bounds[position]].unicodeScalars.allSatisfy(whitespace.contains)
+                : code == UInt8(ascii: " ") || code == UInt8(ascii: "\t")
+            nonBlank[position] = blank ? nonBlank[following] : position
+            position -= 1
+        }
+        self.codes = codes
+        self.bounds = bounds
+        (nextBacktick, nextStar, nextDoubleStar, nextUnderscore, nextDoubleUnderscore, nextCloseBracket, nextCloseParenthesis, nextNonBlank)
+            = (backtick, star, doubleStar, underscore, doubleUnderscore, closeBracket, closeParenthesis, nonBlank)
     }
 
-    private static func render(_ chars: [Character], asHTML: Bool) -> String {
+    func render(asHTML: Bool) -> String {
+        render(0..<codes.count, asHTML: asHTML)
+    }
+
+    /// Renders characters `range` as if it were the whole text: markers outside it are not seen.
+    private func render(_ range: Range<Int>, asHTML: Bool) -> String {
+        let end = range.upperBound
         var out = ""
-        var i = 0
-        func emit(_ s: String) { out += asHTML ? escape(s) : s }
-        while i < chars.count {
-            let c = chars[i]
-            if c == "\\", i + 1 < chars.count, "\\`*_[]()#+-.!".contains(chars[i + 1]) {
-                emit(String(chars[i + 1])); i += 2; continue
+        var plainStart = range.lowerBound
+        var i = range.lowerBound
+        func emitPlain(upTo position: Int) {
+            guard plainStart < position else { return }
+            let plain = slice(plainStart..<position)
+            out += asHTML ? MarkdownInline.escape(plain) : String(plain)
+        }
+        func take(_ html: String, resumingAt position: Int) {
+            emitPlain(upTo: i)
+            out += html
+            i = position
+            plainStart = position
+        }
+        while i < end {
+            let c = codes[i]
+            if c == UInt8(ascii: "\\"), i + 1 < end, Self.escapable.contains(codes[i + 1]) {
+                emitPlain(upTo: i)
+                plainStart = i + 1
+                i += 2; continue
             }
-            if c == "`", let end = find("`", in: chars, from: i + 1) {
-                let code = String(chars[(i + 1)..<end])
-                out += asHTML ? "<code>\(escape(code))</code>" : code
-                i = end + 1; continue
+            if c == UInt8(ascii: "`"), let close = first(nextBacktick, from: i + 1, length: 1, before: end) {
+                let code = String(slice((i + 1)..<close))
+                take(asHTML ? "<code>\(MarkdownInline.escape(code))</code>" : code, resumingAt: close + 1); continue
             }
-            if c == "*" || c == "_" {
-                let double = i + 1 < chars.count && chars[i + 1] == c
-                let marker = double ? [c, c] : [c]
-                let start = i + marker.count
-                if start < chars.count, !chars[start].isWhitespace,
-                   let end = find(marker, in: chars, from: start), end > start, !chars[end - 1].isWhitespace,
-                   c == "*" || isWordBoundary(chars, before: i, after: end + marker.count) {
-                    let inner = render(Array(chars[start..<end]), asHTML: asHTML)
+            if c == UInt8(ascii: "*") || c == UInt8(ascii: "_") {
+                let double = i + 1 < end && codes[i + 1] == c
+                let length = double ? 2 : 1
+                let table = c == UInt8(ascii: "*") ? (double ? nextDoubleStar : nextStar) : (double ? nextDoubleUnderscore : nextUnderscore)
+                let start = i + length
+                if start < end, !character(start).isWhitespace,
+                   let close = first(table, from: start, length: length, before: end), close > start, !character(close - 1).isWhitespace,
+                   c == UInt8(ascii: "*") || isWordBoundary(before: i, after: close + length, in: range) {
+                    let inner = render(start..<close, asHTML: asHTML)
                     let tag = double ? "strong" : "em"
-                    out += asHTML ? "<\(tag)>\(inner)</\(tag)>" : inner
-                    i = end + marker.count; continue
+                    take(asHTML ? "<\(tag)>\(inner)</\(tag)>" : inner, resumingAt: close + length); continue
                 }
             }
-            if c == "[", let close = find("]", in: chars, from: i + 1),
-               close + 1 < chars.count, chars[close + 1] == "(",
-               let paren = find(")", in: chars, from: close + 2) {
-                let label = render(Array(chars[(i + 1)..<close]), asHTML: asHTML)
-                let url = String(chars[(close + 2)..<paren]).trimmingCharacters(in: .whitespaces)
-                if isSafeURL(url) {
-                    out += asHTML ? "<a href=\"\(escape(url))\">\(label)</a>" : label
-                    i = paren + 1; continue
-                }
+            if c == UInt8(ascii: "["), let close = first(nextCloseBracket, from: i + 1, length: 1, before: end),
+               close + 1 < end, codes[close + 1] == UInt8(ascii: "("),
+               let parenthesis = first(nextCloseParenthesis, from: close + 2, length: 1, before: end),
+               isSafeURL(close + 2..<parenthesis) {
+                // The target is checked before the label is rendered: a refused link is text.
+                let label = render((i + 1)..<close, asHTML: asHTML)
+                let url = slice((close + 2)..<parenthesis).trimmingCharacters(in: .whitespaces)
+                take(asHTML ? "<a href=\"\(MarkdownInline.escape(url))\">\(label)</a>" : label, resumingAt: parenthesis + 1); continue
             }
-            emit(String(c))
             i += 1
         }
+        emitPlain(upTo: end)
         return out
     }
 
-    private static func find(_ marker: Character, in chars: [Character], from: Int) -> Int? {
-        var j = from
-        while j < chars.count {
-            if chars[j] == marker { return j }
-            j += 1
-        }
-        return nil
-    }
+    private func character(_ position: Int) -> Character { text[bounds[position]] }
 
-    private static func find(_ marker: [Character], in chars: [Character], from: Int) -> Int? {
-        var j = from
-        while j + marker.count <= chars.count {
-            if Array(chars[j..<(j + marker.count)]) == marker { return j }
-            j += 1
-        }
-        return nil
+    private func slice(_ range: Range<Int>) -> Substring { text[bounds[range.lowerBound]..<bounds[range.upperBound]] }
+
+    /// Where the first marker of `length` characters at or after `from` starts, if it
+    /// ends before `before`.
+    private func first(_ table: [Int], from: Int, length: Int, before: Int) -> Int? {
+        let found = table[from]
+        return found + length <= before ? found : nil
     }
 
     /// `_` only emphasises at word boundaries, so snake_case_names stay as they are.
-    private static func isWordBoundary(_ chars: [Character], before: Int, after: Int) -> Bool {
-        let left = before == 0 || !(chars[before - 1].isLetter || chars[before - 1].isNumber)
-        let right = after >= chars.count || !(chars[after].isLetter || chars[after].isNumber)
+    private func isWordBoundary(before: Int, after: Int, in range: Range<Int>) -> Bool {
+        let left = before == range.lowerBound || !(character(before - 1).isLetter || character(before - 1).isNumber)
+        let right = after >= range.upperBound || !(character(after).isLetter || character(after).isNumber)
         return left && right
     }
 
-    private static func isSafeURL(_ url: String) -> Bool {
-        let lower = url.lowercased()
-        return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:")
-            || (lower.hasPrefix("/") && !lower.hasPrefix("//"))
+    private static let escapable = Set("\\`*_[]()#+-.!".utf8)
+
+    /// Only web, mail and same-site links: the target, without the blanks around it, starts
+    /// with `https://`, `http://` or `mailto:` in any case, or with one `/`. Only those first
+    /// characters are read, so a refused target costs the same however long it is. A
+    /// character that is not plain ASCII (an accented letter, a letter with a combining
+    /// mark, a blank with a mark on it) never lowercases to one of these, so it ends a match.
+    private func isSafeURL(_ range: Range<Int>) -> Bool {
+        let start = nextNonBlank[range.lowerBound]
+        func starts(with prefix: String) -> Bool {
+            var position = start
+            for expected in prefix.utf8 {
+                guard position < range.upperBound else { return false }
+                let code = codes[position]
+                let lower = code >= UInt8(ascii: "A") && code <= UInt8(ascii: "Z") ? code + 32 : code
+                guard lower == expected else { return false }
+                position += 1
+            }
+            return true
+        }
+        return starts(with: "https://") || starts(with: "http://") || starts(with: "mailto:")
+            || (starts(with: "/") && !starts(with: "//"))
     }
 }

@@ -116,6 +116,43 @@ import Vapor
         }
     }
 
+    /// A workbook whose sheet unpacks to more than the limit is refused while it is being
+    /// unpacked, counting the bytes that come out, also where the ZIP's directory says the
+    /// sheet is small (a 2 MB workbook used to write a 2 GB temporary file).
+    @Test(arguments: [false, true])
+    func aWorkbookUnpackingPastTheLimitIsRefused(lyingAboutItsSize: Bool) throws {
+        let rows = [Self.header] + (0..<40_000).map { n in [Cell.date(43_400 + n % 60), .number("6200"), .number("4300"), .empty, .number("\(n).25")] }
+        var zip = try Self.workbook(rows)
+        #expect(zip.count < 1 << 20)
+        if lyingAboutItsSize { zip = Self.declaringSize(1_000, of: "xl/worksheets/blad1.xml", in: zip) }
+        let path = try Self.write(zip)
+        // Read whole within a limit of 16 MB: the sheet is some 4 MB.
+        var records = try XLSXRecords(path: path, maximumUnpackedBytes: 16 << 20)
+        var read = 0
+        while try records.next() != nil { read += 1 }
+        #expect(read == 40_001)
+        #expect(throws: XLSXRecords.Failure.notAWorkbook("de werkmap (bij het onderdeel ‘xl/worksheets/blad1.xml’) is uitgepakt groter dan 1 MB; zo groot is geen overzicht van de realisatie")) {
+            try XLSXRecords(path: path, maximumUnpackedBytes: 1 << 20)
+        }
+    }
+
+    /// The ZIP with the uncompressed size of `part` given as `size` in its local header and
+    /// in the central directory, as a crafted file can say.
+    static func declaringSize(_ size: UInt32, of part: String, in zip: Data) -> Data {
+        var bytes = [UInt8](zip)
+        let name = Array(part.utf8)
+        func le32(_ at: Int) -> UInt32 { UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24 }
+        func le16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        for offset in 0..<(bytes.count - 46) {
+            let signature = le32(offset)
+            // Local header: size at 22, name length at 26, name at 30. Central: 24, 28, 46.
+            let (sizeAt, nameAt, nameLengthAt) = signature == 0x0403_4B50 ? (22, 30, 26) : signature == 0x0201_4B50 ? (24, 46, 28) : (0, 0, 0)
+            guard nameAt > 0, le16(offset + nameLengthAt) == name.count, Array(bytes[(offset + nameAt)..<(offset + nameAt + name.count)]) == name else { continue }
+            for k in 0..<4 { bytes[offset + sizeAt + k] = UInt8(size >> (8 * k) & 0xFF) }
+        }
+        return Data(bytes)
+    }
+
     @Test func aBrokenWorkbookIsRefusedInDutchAndWritesNothing() async throws {
         try await withStoplicht(seeded: true) { app in
             let programme = try #require(try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").first())
