@@ -151,9 +151,12 @@ import VaporTesting
             app.storage[SettingsKey.self]?.weasyprint = hanging.program
             app.storage[PDFRenderer.SlotsKey.self] = RenderSlots(count: 1)
             try await withRunningServer(app) { port in
-                // MUT: the reader asks, waits a moment and hangs up
+                // MUT: the reader asks, waits until WeasyPrint runs (however busy the machine) and hangs up
                 let request = "GET \(Self.download)pdf HTTP/1.1\r\nHost: x\r\n\r\n"
-                _ = try await RawHTTP.offThePool { try RawHTTP.converse(port: port, request: request, limit: 2) }
+                let fd = try RawHTTP.connected(port: port)
+                _ = request.utf8CString.withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count - 1, 0) }
+                for _ in 0..<600 where hanging.pid == nil { try await Task.sleep(for: .milliseconds(50)) }
+                close(fd)
 
                 // validate
                 let pid = try #require(hanging.pid, "WeasyPrint never started")
