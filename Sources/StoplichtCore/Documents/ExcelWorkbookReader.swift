@@ -161,7 +161,7 @@ struct ExcelWorkbookReader {
         mutating func handle(_ event: XMLPullParser.Event) throws {
             switch event {
             case .start("row", let a):
-                row = a.first { $0.name == "r" }.flatMap { Int($0.value) } ?? (row + 1)
+                row = SpreadsheetRow.next(a.first { $0.name == "r" }?.value, after: row)
                 nextColumn = 1
                 rowCount += 1
                 if rowsBefore + rowCount > limits.rows {
@@ -265,7 +265,7 @@ struct ExcelWorkbookReader {
         }
 
         static func row(of reference: Substring) -> Int? {
-            Int(reference.drop { $0.isLetter })
+            SpreadsheetRow.number(reference.drop { $0.isLetter })
         }
 
         static func range(_ ref: String) -> (top: Int, left: Int, bottom: Int, right: Int)? {

@@ -103,15 +103,15 @@ struct OpenDocumentReader {
                 case "table-row" where !tables.isEmpty:
                     tables[tables.count - 1].row = []
                     tables[tables.count - 1].emptyCells = 0
-                    tables[tables.count - 1].rowRepeat = max(1, attribute("number-rows-repeated").flatMap(Int.init) ?? 1)
+                    tables[tables.count - 1].rowRepeat = max(1, min(attribute("number-rows-repeated").flatMap(Int.init) ?? 1, 1 << 32))
                 case "table-cell", "covered-table-cell":
                     guard !tables.isEmpty else { break }
                     var t = tables.removeLast()
                     t.cell = DocumentCell()
                     t.covered = name == "covered-table-cell"
-                    t.cellRepeat = max(1, attribute("number-columns-repeated").flatMap(Int.init) ?? 1)
+                    t.cellRepeat = max(1, min(attribute("number-columns-repeated").flatMap(Int.init) ?? 1, 1 << 32))
                     t.columnSpan = max(1, min(attribute("number-columns-spanned").flatMap(Int.init) ?? 1, 64))
-                    t.rowSpan = max(1, attribute("number-rows-spanned").flatMap(Int.init) ?? 1)
+                    t.rowSpan = max(1, min(attribute("number-rows-spanned").flatMap(Int.init) ?? 1, 1 << 32))
                     t.fill = attribute("style-name").flatMap { fills[$0] }
                     t.hasValue = false
                     if let date = attribute("date-value") {
@@ -191,7 +191,8 @@ struct OpenDocumentReader {
                 t.emptyCells = min(t.emptyCells, 1 << 40) + min(t.cellRepeat, 1 << 32)
                 return
             }
-            let repeats = t.covered ? t.cellRepeat : min(t.cellRepeat, 1024)
+            // Attributes can say any number: bounded before anything is added to it.
+            let repeats = min(t.cellRepeat, t.covered ? 1 << 32 : 1024)
             let spreadsheet = spreadsheet
             try budget.spend(t.emptyCells + repeats, at: "\(Self.placeName(t, spreadsheet: spreadsheet)), rij \(t.rows.count + 1)")
             t.row += repeatElement(DocumentCell(), count: t.emptyCells)

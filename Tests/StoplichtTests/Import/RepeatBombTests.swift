@@ -90,6 +90,37 @@ import Testing
         #expect(report.projects.map(\.light) == [.tone(.positive), .tone(.negative)])
     }
 
+    /// Numbers no sheet holds — the largest an Int holds, negative rows — are bounded before
+    /// any arithmetic: such a file is refused or read, and never stops the server (an
+    /// overflow traps the whole process, every municipality's pages with it).
+    @Test func anODSCoveredCellRepeatedBeyondAnyNumberIsRefused() throws {
+        let data = try Self.ods("""
+        <table:table-row><table:table-cell table:number-rows-spanned="2" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>\
+        <table:table-row><table:table-cell/><table:covered-table-cell table:number-columns-repeated="9223372036854775807"/></table:table-row>
+        """)
+        let (message, seconds) = refusal(data, "overloop.ods")
+        #expect(message?.hasPrefix("Het bestand maakt bij blad ‘Blad1’, rij 2 meer dan \(budget) cellen") == true, "\(message ?? "read")")
+        #expect(seconds < 10)
+    }
+
+    @Test(arguments: [
+        #"<row r="1"><c r="A1" t="inlineStr"><is><t>Project</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row></sheetData><mergeCells><mergeCell ref="A-9223372036854775807:A2"/></mergeCells><sheetData>"#,
+        #"<row r="9223372036854775807"><c t="inlineStr"><is><t>x</t></is></c></row><row><c t="inlineStr"><is><t>y</t></is></c></row>"#,
+        #"<row r="-5"><c r="A-5" t="inlineStr"><is><t>x</t></is></c></row><row><c t="inlineStr"><is><t>y</t></is></c></row>"#,
+    ])
+    func anXLSXNamingRowsNoSheetHasIsReadWithoutOverflow(_ sheet: String) throws {
+        let (_, seconds) = refusal(try Self.xlsx(sheet), "rijen.xlsx")
+        #expect(seconds < 10)
+    }
+
+    @Test func rowNumbersAreTheSheetsOnly() {
+        #expect(SpreadsheetRow.number("1") == 1)
+        #expect(SpreadsheetRow.number("1048576") == 1_048_576)
+        for text in ["0", "-1", "1048577", "9223372036854775807", "99999999999999999999", "x"] { #expect(SpreadsheetRow.number(text) == nil) }
+        #expect(SpreadsheetRow.next(nil, after: SpreadsheetRow.last) == SpreadsheetRow.last)
+        #expect(SpreadsheetRow.next("9223372036854775807", after: 4) == 5)
+    }
+
     @Test func anXLSXOfMergesDownAThousandColumnsIsRefused() throws {
         // 300 merges of 10,000 rows at column 1,024: each merged row is a row of 1,024 cells.
         let merges = (0..<300).map { #"<mergeCell ref="AMJ\#($0 * 10_000 + 1):AMJ\#($0 * 10_000 + 9_999)"/>"# }.joined()
