@@ -36,7 +36,10 @@ enum ActualsUpload {
             guard let file = form?.file, file.data.readableBytes > 0 else { throw InputError(Strings.actualsNoFile, field: "bestand") }
             let columns = try ActualsImporter.columns(form?.columns ?? "")
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-realisatie-\(UUID().uuidString)").path
-            try Data(buffer: file.data).write(to: URL(fileURLWithPath: path))
+            // Readable by Stoplicht alone: it holds a municipality's ledger.
+            guard FileManager.default.createFile(atPath: path, contents: Data(buffer: file.data), attributes: [.posixPermissions: 0o600]) else {
+                throw Abort(.internalServerError, reason: Strings.uploadSpoolGone)
+            }
             defer { try? FileManager.default.removeItem(atPath: path) }
             let name = file.filename.isEmpty ? "realisatie" : String(file.filename.prefix(200))
             let summary = try await ActualsImporter(database: req.db).run(path: path, source: name, programme: context.programme, columns: columns)

@@ -83,7 +83,8 @@ public struct XLSXRecords: ActualsRecords {
         }
         func unpack(_ entry: Entry) throws -> URL {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-xlsx-\(UUID().uuidString).xml")
-            guard FileManager.default.createFile(atPath: file.path, contents: nil),
+            // Readable by Stoplicht alone: it holds a municipality's ledger.
+            guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]),
                   let handle = FileHandle(forWritingAtPath: file.path) else { throw CocoaError(.fileWriteUnknown) }
             do {
                 defer { try? handle.close() }
@@ -148,7 +149,7 @@ public struct XLSXRecords: ActualsRecords {
             try XMLPullParser(Data(fragment)).parse { event in
                 switch event {
                 case .start("row", let a):
-                    row = a.first { $0.name == "r" }.flatMap { Int($0.value) } ?? row + 1
+                    row = SpreadsheetRow.next(a.first { $0.name == "r" }?.value, after: row)
                     cells = [:]
                     column = 0
                 case .start("c", let a):
