@@ -123,3 +123,39 @@ import Vapor
         }
     }
 }
+
+/// Whoever knows someone's e-mail address cannot lock them out from elsewhere.
+@Suite struct LoginLockoutTests {
+    @Test func failuresFromOneNetworkAddressDoNotLockTheAccountForOthers() async throws {
+        try await withStoplicht { app in
+            // setup: an attacker's five wrong passwords for the victim's address
+            let now = Date()
+            for _ in 1...FailedLogin.limit {
+                let reserved = try await FailedLogin.reserve(email: "wethouder@gemeente.nl", address: "198.51.100.9", now: now, on: app.db)
+                #expect(reserved != nil)
+            }
+
+            // MUT
+            let attacker = try await FailedLogin.reserve(email: "wethouder@gemeente.nl", address: "198.51.100.9", now: now, on: app.db)
+            let victim = try await FailedLogin.reserve(email: "wethouder@gemeente.nl", address: "192.0.2.20", now: now, on: app.db)
+
+            // validate
+            #expect(attacker == nil)
+            #expect(victim != nil)
+        }
+    }
+
+    @Test func guessesSpreadOverManyNetworkAddressesMeetTheLimitPerAccount() async throws {
+        try await withStoplicht { app in
+            let now = Date()
+            for attempt in 0..<FailedLogin.emailLimit {
+                let reserved = try await FailedLogin.reserve(email: "wethouder@gemeente.nl", address: "198.51.100.\(attempt / 4)", now: now, on: app.db)
+                #expect(reserved != nil)
+            }
+            let fromElsewhere = try await FailedLogin.reserve(email: "wethouder@gemeente.nl", address: "192.0.2.20", now: now, on: app.db)
+            let someoneElse = try await FailedLogin.reserve(email: "iemand.anders@gemeente.nl", address: "192.0.2.20", now: now, on: app.db)
+            #expect(fromElsewhere == nil)
+            #expect(someoneElse != nil)
+        }
+    }
+}
