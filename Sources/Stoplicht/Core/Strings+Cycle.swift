@@ -203,6 +203,7 @@ extension Strings {
         "De PDF was na \(seconds) seconden nog niet klaar en is gestopt. Probeer het later opnieuw, of kies een ander formaat (Word of ODT werken zonder WeasyPrint)."
     }
     static let pdfFailed = "De PDF kon niet worden gemaakt. Probeer het later opnieuw, of kies een ander formaat (Word of ODT werken zonder WeasyPrint); de beheerder vindt de oorzaak in het logboek van de server."
+    static let publishedDocumentFailedRecently = "Dit document kon kort geleden niet worden gemaakt; het wordt over enkele minuten opnieuw geprobeerd. Kies zolang een ander formaat (Word of ODT werken zonder WeasyPrint)."
     static let pdfBusy = "Er worden nu te veel PDF's tegelijk gemaakt. Probeer het over enkele seconden opnieuw, of kies een ander formaat (Word of ODT werken zonder WeasyPrint)."
     static let downloads = "Downloaden"
     static func unknownFormat(_ value: String) -> String {

@@ -45,6 +45,11 @@ enum PublishedDocuments {
         let periodID = try period.requireID()
         if let document = try await stored(format, periodID: periodID, on: db) { return document }
         let key = "\(periodID.uuidString)/\(format.rawValue)"
+        // A making that failed a moment ago is not tried again for every reader who asks: a
+        // document WeasyPrint cannot make would otherwise cost a core for a minute each time.
+        if let failed = failures.withLockedValue({ $0[key] }), Date().timeIntervalSince(failed) < retryAfterFailure {
+            throw InputError(Strings.publishedDocumentFailedRecently, status: .serviceUnavailable)
+        }
         let making: Task<PublishedDocument, any Error> = underway.withLockedValue { underway in
             if let task = underway[key] { return task }
             let task = Task<PublishedDocument, any Error> {
@@ -66,8 +71,26 @@ enum PublishedDocuments {
             underway[key] = task
             return task
         }
-        return try await making.value
+        do {
+            let document = try await making.value
+            failures.withLockedValue { $0[key] = nil }
+            return document
+        } catch let error as InputError where error.status == .serviceUnavailable && error.message == Strings.pdfBusy {
+            throw error  // the queue was full: nothing failed
+        } catch {
+            failures.withLockedValue { failures in
+                if failures.count > 1_000 { failures.removeAll() }
+                failures[key] = Date()
+            }
+            throw error
+        }
     }
+
+    /// How long a making that failed keeps readers from starting another.
+    static let retryAfterFailure: TimeInterval = 5 * 60
+
+    /// When a making failed last, by period and format.
+    private static let failures = NIOLockedValueBox<[String: Date]>([:])
 
     /// The makings under way, by period and format: at most one for each.
     private static let underway = NIOLockedValueBox<[String: Task<PublishedDocument, any Error>]>([:])

@@ -276,6 +276,9 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     /// A body over its route's limit: 413 through the middlewares, and the connection ends.
     private func refuse(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
         state = .ending
+        // The rest of the body is read and dropped only until the answer is out and a
+        // second more: a client that keeps sending does not hold the connection.
+        lingering = true
         dropSpool()
         setReading(true, context: context)
         respond(head, body: nil, with: services.refusal, context: context)

@@ -13,6 +13,7 @@ struct UploadForm: Sendable {
     private(set) var files: [String: File] = [:]
 
     func field(_ name: String) -> String? { fields[name] }
+    var isEmpty: Bool { fields.isEmpty && files.isEmpty }
     func file(_ name: String) -> File? { files[name] }
 
     static let chunkBytes = 1024 * 1024
@@ -28,7 +29,7 @@ struct UploadForm: Sendable {
     }
 
     static func parse(file path: String, boundary: String) throws -> UploadForm {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw Abort(.internalServerError, reason: "upload file missing") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw Abort(.internalServerError, reason: Strings.uploadSpoolGone) }
         defer { try? handle.close() }
         return (try? parse(boundary: boundary) { feed in
             while let data = try handle.read(upToCount: chunkBytes), !data.isEmpty {
