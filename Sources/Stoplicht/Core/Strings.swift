@@ -141,7 +141,6 @@ enum Strings {
     static let importNotRated = "Niet beoordeeld"
     static let importNoFile = "Kies een bestand om te importeren."
     static let importNeedsOrganisation = "Vul de gemeente in: Stoplicht kent er nog geen of meer dan één."
-    static let uploadNoForm = "Het verzonden formulier kon niet worden gelezen: er kwam geen formulier met een bestand aan. Er is niets opgeslagen; kies het bestand opnieuw en verstuur het formulier nog eens."
     static let uploadSpoolGone = "Het geüploade bestand is op de server niet meer te vinden. Er is niets opgeslagen; upload het opnieuw."
     static let importProgrammeGone = "Het gekozen programma bestaat niet meer; er is niets geïmporteerd. Upload het bestand opnieuw en kies een programma."
     static let importNotFound = "Deze import bestaat niet (meer): hij is al uitgevoerd, geannuleerd of ouder dan een dag. Upload het bestand opnieuw."

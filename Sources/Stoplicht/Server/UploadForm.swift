@@ -13,7 +13,6 @@ struct UploadForm: Sendable {
     private(set) var files: [String: File] = [:]
 
     func field(_ name: String) -> String? { fields[name] }
-    var isEmpty: Bool { fields.isEmpty && files.isEmpty }
     func file(_ name: String) -> File? { files[name] }
 
     static let chunkBytes = 1024 * 1024
