@@ -154,8 +154,12 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
                 }
                 self.begin(head, route: route, context: context)
                 for chunk in waiting { self.take(chunk, context: context) }
-                if ended { self.end(context: context) }
-                if case .reading = self.state, self.spool.map({ $0.unwritten <= BodySpool.highWater }) ?? true {
+                if ended {
+                    // The whole body came while the admission was asked: reading goes on as
+                    // usual, or the next request on this connection would never be read.
+                    self.end(context: context)
+                    self.setReading(true, context: context)
+                } else if case .reading = self.state, self.spool.map({ $0.unwritten <= BodySpool.highWater }) ?? true {
                     self.setReading(true, context: context)
                 }
             case .success(let response):
