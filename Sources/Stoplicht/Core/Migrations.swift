@@ -43,5 +43,6 @@ enum Migrations {
         app.migrations.add(DeleteUnhashedSessions())
         app.migrations.add(AddPendingImportProgrammeID())
         app.migrations.add(CreatePublishedDocument())
+        app.migrations.add(AddProjectGroupAndLightAssessor())
     }
 }

@@ -67,6 +67,8 @@ enum Strings {
     static let firm = "via"
     static let lineManager = "Lijnmanager"
     static let phase = "Fase"
+    static let projectGroup = "Groep"
+    static func lightAssessedBy(_ assessor: String) -> String { "(licht gegeven door: \(assessor))" }
     static let riskProfile = "Risicoprofiel"
     static let notInPeriod = "Niet in deze periode gerapporteerd."
     /// A change since the previous report: a class name, a symbol, and the words.
@@ -136,6 +138,15 @@ enum Strings {
     static let importColumns = "Kolommen"
     static let importColumnsHint = "Geef per kolom aan wat erin staat; kolommen zonder keuze komen in de toelichting."
     static let importUnknownLights = "Onbekende stoplichten"
+    static let importReadingTitle = "Hoe het bestand is gelezen"
+    static let importNoTables = "Geen tabellen, projectpagina's of projectenlijsten gevonden."
+    static let importNoHeader = "(geen kop)"
+    static let importVocabularyUsed = "Eigen woorden van het bestand:"
+    static let importLegendRead = "Legenda in het bestand:"
+    static func importUnknownWordAt(_ word: String, column: String, projects: [Int]) -> String {
+        let list = projects.prefix(20).map(String.init).joined(separator: ", ") + (projects.count > 20 ? " en \(projects.count - 20) andere" : "")
+        return "‘\(word)’ (\(column)) is geen bekend stoplicht; bij project\(projects.count == 1 ? "" : "en") \(list)."
+    }
     static let importUnknownLightsHint = "Deze woorden staan in de statuskolom maar zijn geen bekend stoplicht. Kies wat ze betekenen."
     static let importNoChoice = "— geen keuze —"
     static let importNotRated = "Niet beoordeeld"

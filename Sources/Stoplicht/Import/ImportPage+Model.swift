@@ -82,9 +82,8 @@ struct ImportPreviewModel {
             let result = try ReportReader(options: options).read(pending.data, filename: pending.filename)
             let summary = try await ReportImporter(database: db).dryRun(result.report, into: target(pending))
             outcome = .plan(format: result.format, report: result.report, summary: summary)
-            for project in result.report.projects {
-                if case .unknown(let word) = project.light, !unknown.contains(word) { unknown.append(word) }
-            }
+            // Each unknown word once, wherever it stood: the status, a dimension, a period.
+            unknown = result.report.unknownLightWords.map(\.word)
         } catch let error as ReportFileError {
             outcome = .unreadable(message: error.message, foundColumns: error.foundColumns)
         } catch let error as InputError {

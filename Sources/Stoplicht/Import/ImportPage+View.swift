@@ -147,6 +147,7 @@ enum ImportPreviewView {
                     : .ul(.class("utrecht-unordered-list"), .forEach(report.sections) { section in
                         .li(.text((section.number.map { "\($0). " } ?? "") + section.title))
                     }),
+                readingExplained(report),
                 .h2(.class("utrecht-heading-2"), .text("\(Strings.importWarnings) (\(summary.warnings.count))")),
                 summary.warnings.isEmpty ? .p(.class("utrecht-paragraph"), .text(Strings.importNoWarnings))
                     : .ul(.class("utrecht-unordered-list stoplicht-warnings"), .forEach(summary.warnings) { warning in
@@ -156,6 +157,33 @@ enum ImportPreviewView {
                 mappingForm(model, columns: nil)
             )
         }
+    }
+
+    /// How each table, project page and list was taken, with the evidence per column, and
+    /// the light words no vocabulary knew with the projects they stand at.
+    static func readingExplained(_ report: ParsedReport) -> Node<HTML.BodyContext> {
+        let tables: Node<HTML.BodyContext> = report.tables.isEmpty ? .p(.class("utrecht-paragraph"), .text(Strings.importNoTables))
+            : .ul(.class("utrecht-unordered-list stoplicht-reading"), .forEach(Array(report.tables.prefix(200))) { explained($0, report: report) })
+        let legend: String = report.legend.prefix(60).map { entry -> String in "‘\(entry.label)’ = \(entry.reading.text)" }.joined(separator: ", ")
+        let unknown: [String] = report.unknownLightWords.prefix(100).map { Strings.importUnknownWordAt($0.word, column: $0.column, projects: $0.projects) }
+        return .group(
+            .h2(.class("utrecht-heading-2"), .text(Strings.importReadingTitle)),
+            tables,
+            .if(!legend.isEmpty, .p(.class("utrecht-paragraph"), .text(Strings.importLegendRead + " " + legend))),
+            .if(!unknown.isEmpty, .ul(.class("utrecht-unordered-list"), .forEach(unknown) { .li(.text($0)) }))
+        )
+    }
+
+    static func explained(_ table: TableExplanation, report: ParsedReport) -> Node<HTML.ListContext> {
+        let title: String = report.position(ofLine: table.line) + " — " + table.kind.rawValue + ": "
+        let columns: [String] = table.columns.map { column -> String in
+            let header: String = column.header.isEmpty ? Strings.importNoHeader : "‘\(column.header)’"
+            return header + " → " + column.role + " (" + column.evidence + ")"
+        }
+        let words: String = table.vocabulary.sorted { $0.key < $1.key }.map { "‘\($0.key)’ = \($0.value)" }.joined(separator: ", ")
+        return .li(.strong(.text(title)), .text(table.reason),
+                   .if(!columns.isEmpty, .ul(.class("utrecht-unordered-list"), .forEach(columns) { .li(.text($0)) })),
+                   .if(!words.isEmpty, .p(.class("utrecht-paragraph"), .text(Strings.importVocabularyUsed + " " + words))))
     }
 
     static func lightCell(_ parsed: ParsedProject, _ change: ProjectChange, scale: LightScale) -> Node<HTML.BodyContext> {

@@ -20,6 +20,8 @@ struct ImportPlan: Encodable {
         var plannedDelivery: String?
         var forecastDelivery: String?
         var budget: String?
+        var group: String?
+        var assessor: String?
         var remarks: String
         var position: String
     }
@@ -29,6 +31,29 @@ struct ImportPlan: Encodable {
         var number: Int?
         var title: String
         var markdown: String
+    }
+
+    /// How a table, project page or list was read, and why.
+    struct Table: Encodable {
+        struct Column: Encodable {
+            var header: String
+            var role: String
+            var evidence: String
+        }
+
+        var position: String
+        var kind: String
+        var reason: String
+        var columns: [Column]
+        var vocabulary: [String: String]
+    }
+
+    /// A light word no vocabulary knew, once, with the projects it stands at.
+    struct UnknownLight: Encodable {
+        var word: String
+        var column: String
+        var projects: [Int]
+        var position: String
     }
 
     struct Warning: Encodable {
@@ -46,6 +71,10 @@ struct ImportPlan: Encodable {
     var sections: [Section]
     var decisions: [String]
     var risks: [String]
+    var tables: [Table]
+    /// The legend's words as the document itself explains them.
+    var legend: [String: String]
+    var unknownLights: [UnknownLight]
     var warnings: [Warning]
 
     init(file: String, format: ReportFormat, report: ParsedReport, summary: ImportSummary) {
@@ -66,11 +95,19 @@ struct ImportPlan: Encodable {
                 light: change.light, lightText: parsed.lightText, lightsPerDimension: change.dimensionLights, lightsPerPeriod: perPeriod,
                 lifecycle: parsed.lifecycle.rawValue, phase: parsed.phase?.rawValue,
                 plannedDelivery: parsed.plannedDelivery?.storageValue, forecastDelivery: parsed.forecastDelivery?.storageValue,
-                budget: parsed.budget?.description, remarks: parsed.remarks, position: report.position(ofLine: parsed.lines.first ?? 0))
+                budget: parsed.budget?.description, group: parsed.group, assessor: parsed.assessor, remarks: parsed.remarks, position: report.position(ofLine: parsed.lines.first ?? 0))
         }
         sections = report.sections.map { Section(key: $0.kind.key, number: $0.number, title: $0.title, markdown: $0.markdown) }
         decisions = report.decisions.map(\.markdown)
         risks = report.risks.map(\.markdown)
+        tables = report.tables.map { table in
+            Table(position: report.position(ofLine: table.line), kind: table.kind.rawValue, reason: table.reason,
+                  columns: table.columns.map { Table.Column(header: $0.header, role: $0.role, evidence: $0.evidence) }, vocabulary: table.vocabulary)
+        }
+        legend = Dictionary(report.legend.map { ($0.label, $0.reading.text) }, uniquingKeysWith: { first, _ in first })
+        unknownLights = report.unknownLightWords.map {
+            UnknownLight(word: $0.word, column: $0.column, projects: $0.projects, position: report.position(ofLine: $0.line))
+        }
         warnings = summary.warnings.map { Warning(position: $0.position, message: $0.message) }
     }
 

@@ -121,6 +121,7 @@ struct ImportWriter {
                 if change(project, \.name, parsed.name) { fields.append("naam") }
                 if change(project, \.lifecycle, parsed.lifecycle) { fields.append("levensfase") }
                 if let phase = parsed.phase, change(project, \.phase, phase) { fields.append("fase") }
+                if let group = parsed.group, change(project, \.groupName, group) { fields.append("groep") }
                 try await save(project)
                 let projectID = try project.requireID()
                 if try await writeItems(parsed.items, projectID: projectID, existing: itemsByProject[projectID] ?? []) { fields.append("onderdelen") }
@@ -136,6 +137,7 @@ struct ImportWriter {
             let previous = parsed.previousLight.flatMap { lightCode($0, on: scale, project: parsed, what: "stoplicht van de vorige periode") }
             let expected = parsed.expectedLight.flatMap { lightCode($0, on: scale, project: parsed, what: "verwachte stoplicht") }
             if change(status, \.light, light) { fields.append("stoplicht") }
+            if change(status, \.lightAssessor, light == nil ? nil : parsed.assessor) { fields.append("beoordelaar") }
             if change(status, \.lifecycle, parsed.lifecycle) { fields.append("levensfase") }
             if change(status, \.remarks, parsed.remarks) { fields.append("toelichting") }
             if change(status, \.plannedDelivery, parsed.plannedDelivery?.storageValue) { fields.append("planning") }
@@ -430,7 +432,8 @@ struct ImportWriter {
     nonisolated(unsafe) static let fieldNames: [AnyKeyPath: String] = [
         \Programme.name: "naam", \Programme.reportTitle: "titel", \Programme.duration: "doorlooptijd",
         \ReportingPeriod.name: "naam", \ReportingPeriod.startsOn: "begin", \ReportingPeriod.endsOn: "einde",
-        \Project.name: "naam", \Project.lifecycle: "levensfase", \Project.phase: "fase",
+        \Project.name: "naam", \Project.lifecycle: "levensfase", \Project.phase: "fase", \Project.groupName: "groep",
+        \ProjectStatus.lightAssessor: "beoordelaar",
         \ProjectStatus.light: "stoplicht", \ProjectStatus.lifecycle: "levensfase", \ProjectStatus.remarks: "toelichting",
         \ProjectStatus.plannedDelivery: "planning", \ProjectStatus.forecastDelivery: "prognose",
         \ProjectStatus.previousLight: "vorig stoplicht", \ProjectStatus.expectedLight: "verwacht stoplicht",

@@ -105,6 +105,12 @@ struct ReportImporter {
         return records
     }
 
+    /// A unique key or other constraint the database refused (SQLite's or PostgreSQL's words).
+    static func isConstraintViolation(_ error: any Error) -> Bool {
+        let text = String(reflecting: error).lowercased()
+        return text.contains("constraint") || text.contains("unique") || text.contains("duplicate key") || text.contains("23505")
+    }
+
     private struct RollBack: Error {
         var summary: ImportSummary
     }
@@ -119,8 +125,18 @@ struct ReportImporter {
         do {
             return try await database.transaction { db in
                 var writer = ImportWriter(db: db)
-                let summary = try await writer.write(report, organisation: target.organisation, programme: programmeName,
+                let summary: ImportSummary
+                do {
+                    summary = try await writer.write(report, organisation: target.organisation, programme: programmeName,
                                                      programmeID: target.programmeID, period: periodName)
+                } catch where !keep && Self.isConstraintViolation(error) {
+                    // A dry run shows the conflict instead of failing on it.
+                    var partial = ImportSummary(programmeSlug: Slug.make(programmeName), periodSlug: Slug.make(periodName),
+                                                projects: report.projects.count, created: writer.created, updated: writer.updated,
+                                                warnings: report.warnings)
+                    partial.warnings.append(ImportWarning(line: 0, message: "De proefimport stuitte op een conflict in de database: \(String(describing: error).prefix(200)). Een echte import van dit bestand wordt geweigerd en slaat niets op; de projecten hieronder zijn gelezen maar niet vergeleken."))
+                    throw RollBack(summary: partial)
+                }
                 if !keep { throw RollBack(summary: summary) }
                 if summary.changedAnything { try await AuditTrail.append(Self.auditRecords(summary, target: target), on: db) }
                 return summary

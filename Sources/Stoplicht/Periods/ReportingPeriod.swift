@@ -61,6 +61,8 @@ final class ProjectStatus: Model, @unchecked Sendable {
     /// next period: codes of the programme's scale.
     @OptionalField(key: "previous_light") var previousLight: String?
     @OptionalField(key: "expected_light") var expectedLight: String?
+    /// Who gave the light, where the imported report had a column per assessor ("IPA rating").
+    @OptionalField(key: "light_assessor") var lightAssessor: String?
     /// What was achieved this period and what is planned for the next (Markdown).
     @OptionalField(key: "achieved") var achieved: String?
     @OptionalField(key: "planned_next") var plannedNext: String?

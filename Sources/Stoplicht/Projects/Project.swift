@@ -14,6 +14,8 @@ final class Project: Model, @unchecked Sendable {
     @OptionalField(key: "phase") var phase: Phase?
     @OptionalField(key: "risk_profile") var riskProfile: RiskProfile?
     @OptionalParent(key: "line_manager_id") var lineManager: Person?
+    /// The division or group the imported report put the project under ("Spoorwegen").
+    @OptionalField(key: "group_name") var groupName: String?
     /// An archived project is kept with its history but carried into no new period.
     @Field(key: "archived") var archived: Bool
     @Children(for: \.$project) var leaders: [ProjectLeader]
@@ -124,5 +126,19 @@ struct CreateProjectItem: AsyncMigration {
 
     func revert(on database: Database) async throws {
         try await database.schema(ProjectItem.schema).delete()
+    }
+}
+
+/// The group a report put a project under, and who gave a status's light where a report
+/// has a column per assessor.
+struct AddProjectGroupAndLightAssessor: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Project.schema).field("group_name", .string).update()
+        try await database.schema(ProjectStatus.schema).field("light_assessor", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ProjectStatus.schema).deleteField("light_assessor").update()
+        try await database.schema(Project.schema).deleteField("group_name").update()
     }
 }

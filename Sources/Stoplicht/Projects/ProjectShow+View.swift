@@ -42,7 +42,8 @@ enum ProjectShowView {
                                    .safeText(entry.period.name))),
                             .unwrap(entry.status, { status in
                                 .group(
-                                    .p(.lightBadge(entry.light), .safeText(" "), .lifecycleTag(status.lifecycle)),
+                                    .p(.lightBadge(entry.light), .safeText(" "), .lifecycleTag(status.lifecycle),
+                                       .unwrap(status.lightAssessor) { .span(.class("stoplicht-muted"), .safeText(" " + Strings.lightAssessedBy($0))) }),
                                     .if(!entry.dimensionLights.isEmpty, .dl(.class("stoplicht-dimensions"), .forEach(entry.dimensionLights) { dimension in
                                         .group(.dt(.safeText(dimension.0)), .dd(.lightBadge(dimension.1)))
                                     })),
@@ -93,6 +94,7 @@ enum ProjectShowView {
         if let forecast = model.current.forecastDelivery { facts.append((Strings.forecastDelivery, forecast.description)) }
         if let manager = model.lineManager { facts.append((Strings.lineManager, manager)) }
         if let phase = model.project.phase { facts.append((Strings.phase, phase.label)) }
+        if let group = model.project.groupName { facts.append((Strings.projectGroup, group)) }
         if let risk = model.project.riskProfile { facts.append((Strings.riskProfile, risk.label)) }
         return facts
     }

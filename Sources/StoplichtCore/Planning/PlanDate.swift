@@ -71,6 +71,23 @@ public struct PlanDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
     }
 
+    /// A cell holding only a short month and year, as spreadsheets write it: "Dec-20",
+    /// "Sep-2018", "mrt 21", "Jun-2020". Two-digit years are of this century.
+    static func shortMonth(_ text: String) -> PlanDate? {
+        guard text.count <= 12 else { return nil }
+        let parts = text.lowercased().split(whereSeparator: { $0 == "-" || $0 == " " || $0 == "/" || $0 == "." })
+        guard parts.count == 2, parts[1].count == 2 || parts[1].count == 4, let year = Int(parts[1]) else { return nil }
+        let abbreviations = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+        let english = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        let word = String(parts[0].prefix(3))
+        guard parts[0].count >= 3, parts[0].allSatisfy(\.isLetter),
+              let month = abbreviations.firstIndex(of: word) ?? english.firstIndex(of: word) else { return nil }
+        // "sept", "june", "march": a full or longer name must still start as the month's name.
+        let names = monthNames + ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        guard parts[0].count == 3 || names.contains(where: { $0.hasPrefix(parts[0]) }) else { return nil }
+        return .month(year < 100 ? 2000 + year : year, month + 1)
+    }
+
     // MARK: Dutch
 
     public static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
@@ -124,6 +141,8 @@ public struct PlanDate: Sendable, Hashable, Comparable, CustomStringConvertible 
             self = only.date
         } else if trimmed.count == 4, let y = Int(trimmed) {
             self = .year(y)
+        } else if let month = Self.shortMonth(trimmed) {
+            self = month
         } else {
             return nil
         }

@@ -16,16 +16,203 @@ struct ColumnLayout: Equatable {
         return filled.filter { !vocabulary.candidates($0).isEmpty }.count * 2 > filled.count
     }
 
-    /// The roles a header names, each decided with its column's cells where it is ambiguous.
+    /// The roles of a table's columns: the cells decide, the header is evidence. A column
+    /// whose cells are lights is a light column whatever its header says; a leader is never
+    /// a light, a date or an amount; a column with an unknown header gets the role its
+    /// cells show. Then the reading that best explains the whole table: one name column,
+    /// the column of people as leader, one status column.
     static func roles(header: [String], rows: [[String]], vocabulary: HeaderVocabulary, reading: LightReading) -> [ColumnRole] {
+        decide(header: header, width: header.count, rows: rows, vocabulary: vocabulary, reading: reading).roles
+    }
+
+    /// The roles with the evidence for each, as the explanation of the reading shows it.
+    static func decide(header: [String], width: Int, rows: [[String]], vocabulary: HeaderVocabulary,
+                       reading: LightReading) -> (roles: [ColumnRole], evidence: [String]) {
         var roles: [ColumnRole] = []
-        for (column, text) in header.enumerated() {
-            var role = vocabulary.role(header: text, column: column, rows: rows, reading: reading) ?? .other
+        var evidence: [String] = []
+        var contents: [ColumnContent] = []
+        for column in 0..<width {
+            let text = column < header.count ? header[column] : ""
+            let content = ColumnContent(column: column, rows: rows, reading: reading)
+            contents.append(content)
+            let explicit = vocabulary.explicit[HeaderVocabulary.normalise(text)]
+            var role = explicit ?? decideColumn(candidates: vocabulary.candidates(text), header: text, content: content)
             // One column per role: a second "Toelichting" is more text, not a new field.
-            if role != .other, role != .ignored, roles.contains(role) { role = .other }
+            if role != .other, role != .ignored, roles.contains(role) {
+                role = role == .status && content.kind == .lights ? .alternativeStatus : .other
+            }
             roles.append(role)
+            let why = explicit != nil ? "indeling van de gebruiker" : text.isEmpty ? "geen kop; \(content.evidence)" : "kop ‘\(text.prefix(40))’; \(content.evidence)"
+            evidence.append(why)
+        }
+        explainWholeTable(&roles, contents: contents, header: header, vocabulary: vocabulary)
+        // Two assessors' columns are alternatives only where a row fills one of them.
+        if let status = roles.firstIndex(of: .status), let other = roles.firstIndex(of: .alternativeStatus) {
+            var both = 0
+            var either = 0
+            for row in rows.prefix(ColumnContent.sample) {
+                let a = status < row.count && !row[status].isEmpty
+                let b = other < row.count && !row[other].isEmpty
+                if a || b { either += 1 }
+                if a && b { both += 1 }
+            }
+            if both * 10 > either { roles[other] = .other }
+        }
+        return (roles, evidence)
+    }
+
+    /// A column's role from its header's candidates and what its cells hold.
+    static func decideColumn(candidates: [ColumnRole], header: String, content: ColumnContent) -> ColumnRole {
+        let lightRoles = candidates.filter(\.holdsLights)
+        switch content.kind {
+        case .lights:
+            if let light = lightRoles.first { return light }
+            // A few remarks that read as lights ("Op schema.") stay remarks; a column of
+            // three or more lights is a light column whatever else its header says.
+            if candidates.contains(.remarks) || content.filled < 3, let first = candidates.first { return first }
+            // Lights under a header that names something else (a rating column whose header
+            // holds a leader word): the status. Under a header no vocabulary knows: a light
+            // for the dimension the header names ("Beleid"), or the status.
+            guard candidates.isEmpty else { return .status }
+            return dimensionLabel(header).map { .dimension($0) } ?? .status
+        case .dates:
+            if let date = candidates.first(where: { $0 == .plannedDelivery || $0 == .forecastDelivery }) { return date }
+            return candidates.isEmpty ? .plannedDelivery : .other
+        case .amounts:
+            if candidates.contains(.budget) { return .budget }
+            return candidates.first == .number ? .number : .other
+        case .numbers:
+            if candidates.contains(.number) || candidates.isEmpty || candidates.first == .name { return .number }
+            return candidates.contains(.budget) ? .budget : .other
+        case .persons:
+            if let first = candidates.first, first == .leader || first == .name { return first }
+            return candidates.isEmpty ? .leader : .other
+        case .longText:
+            if candidates.isEmpty { return .remarks }
+            if candidates.contains(.remarks) { return .remarks }
+            if let first = candidates.first, !first.holdsLights { return first }
+            return .other
+        case .names, .mixed, .empty:
+            guard let first = candidates.first else { return content.kind == .names ? .name : .other }
+            // Short words under a light header are light words to map ("Op stoom").
+            if candidates == [.status, .remarks] { return content.kind == .names ? .status : .remarks }
+            if first == .expectedLight, candidates.contains(.forecastDelivery) { return .forecastDelivery }
+            if case .previousLight = first { return .other }
+            if case .expectedLight = first { return .other }
+            return first
+        }
+    }
+
+    /// The whole table's reading: a name column where the header named none (the leftmost
+    /// column of short texts that differ per row), the column of people as leader, and one
+    /// light column as the status where several hold lights but none is called status.
+    static func explainWholeTable(_ roles: inout [ColumnRole], contents: [ColumnContent], header: [String], vocabulary: HeaderVocabulary) {
+        func headerText(_ column: Int) -> String { column < header.count ? header[column] : "" }
+        if !roles.contains(.name) {
+            func unnamed(_ i: Int) -> Bool { vocabulary.candidates(headerText(i)).isEmpty }
+            // Short texts that differ per row; else a column of what looked like people
+            // ("Grand Total", "Communication Technology") where nothing else names projects.
+            if let name = roles.indices.first(where: { (roles[$0] == .other || roles[$0] == .remarks && unnamed($0)) && contents[$0].kind == .names && contents[$0].mostlyDistinct })
+                ?? roles.indices.first(where: { roles[$0] == .leader && unnamed($0) && contents[$0].mostlyDistinct })
+                ?? roles.indices.first(where: { roles[$0] == .other && [.names, .mixed, .persons].contains(contents[$0].kind) }) {
+                roles[name] = .name
+            }
+        }
+        if !roles.contains(.leader),
+           let people = roles.indices.filter({ roles[$0] == .other && contents[$0].kind == .persons }).max(by: { contents[$0].personShare < contents[$1].personShare }) {
+            roles[people] = .leader
+        }
+        // A leader column that holds project names while a column of people stands beside it.
+        if let leader = roles.firstIndex(of: .leader), contents[leader].kind == .names,
+           let people = roles.indices.first(where: { roles[$0] == .name && contents[$0].kind == .persons }) {
+            roles.swapAt(leader, people)
+        }
+        if !roles.contains(.status) {
+            // The only light column, under a header no vocabulary knows, is the status.
+            let lightColumns = roles.indices.filter { roles[$0].holdsLights }
+            if lightColumns.count == 1, let only = lightColumns.first, case .dimension = roles[only],
+               vocabulary.candidates(headerText(only)).isEmpty {
+                roles[only] = .status
+            } else if let first = roles.firstIndex(of: .alternativeStatus) {
+                roles[first] = .status
+            }
+        }
+        // Remarks: the column of the longest texts where no header named one.
+        if !roles.contains(.remarks),
+           let long = roles.indices.filter({ roles[$0] == .other && contents[$0].kind == .longText && vocabulary.candidates(headerText($0)).isEmpty })
+            .max(by: { contents[$0].averageLength < contents[$1].averageLength }) {
+            roles[long] = .remarks
+        }
+    }
+
+    /// The dimension a light column's header names, in the header's own word: "Beleid",
+    /// "On Budget" → "Budget", "Schedule status" → "Planning"; nil for none.
+    static func dimensionLabel(_ header: String) -> String? {
+        let h = HeaderVocabulary.normalise(header)
+        guard !h.isEmpty, h.count <= 40 else { return nil }
+        let known: [(String, String)] = [("budget", "Budget"), ("cost", "Kosten"), ("geld", "Geld"), ("financ", "Financiën"), ("schedule", "Planning"),
+                                          ("time", "Tijd"), ("tijd", "Tijd"), ("planning", "Planning"), ("scope", "Scope"), ("kwaliteit", "Kwaliteit"),
+                                          ("quality", "Kwaliteit"), ("risico", "Risico"), ("risk", "Risico"), ("beleid", "Beleid"), ("inhoud", "Inhoud")]
+        if let (_, label) = known.first(where: { h.contains($0.0) }) { return label }
+        let statusWords: Set<String> = ["status", "rating", "rag", "score", "kleur", "colour", "color", "oordeel"]
+        let words = h.split(separator: " ").map(String.init).filter { !statusWords.contains($0) }
+        guard !words.isEmpty, words.count <= 3, !words.contains(where: { $0.contains(where: \.isNumber) }) else { return nil }
+        let label = words.joined(separator: " ")
+        return label.prefix(1).uppercased() + label.dropFirst()
+    }
+
+    /// The header laid over the columns as it best explains the cells: as written, or
+    /// moved one column right where it left out the number column, without a "Status" that
+    /// stands over no lights when the header is wider than the rows.
+    static func align(header: [String], width: Int, rows: [[String]], vocabulary: HeaderVocabulary,
+                      reading: LightReading) -> (header: [String], droppedStatus: Bool) {
+        var variants = [header]
+        if columnIsNumeric(0, rows), let first = header.first, !first.isEmpty, !vocabulary.candidates(first).contains(.number) {
+            variants.append([""] + header)
+        }
+        let contents = (0..<width).map { ColumnContent(column: $0, rows: rows, reading: reading) }
+        var best: (header: [String], droppedStatus: Bool, score: Int)?
+        for variant in variants {
+            var h = variant
+            var dropped = false
+            if h.count > width, let status = h.firstIndex(where: { vocabulary.candidates($0).first == .status }),
+               !contents.contains(where: { $0.kind == .lights }) {
+                h.remove(at: status)
+                dropped = true
+            }
+            var score = 0
+            for column in 0..<min(h.count, width) {
+                score += agreement(vocabulary.candidates(h[column]), contents[column].kind)
+            }
+            if best == nil || score > best!.score { best = (h, dropped, score) }
+        }
+        return (best!.header, best!.droppedStatus)
+    }
+
+    /// The roles a header names by its words alone, one column per role.
+    static func headerRoles(_ header: [String], vocabulary: HeaderVocabulary) -> [ColumnRole] {
+        var roles: [ColumnRole] = []
+        for text in header {
+            let role = vocabulary.candidates(text).first ?? .other
+            roles.append(role != .other && roles.contains(role) ? .other : role)
         }
         return roles
+    }
+
+    /// How well a header's candidates fit what the cells hold: 1 agrees, -1 contradicts.
+    static func agreement(_ candidates: [ColumnRole], _ kind: ColumnContent.Kind) -> Int {
+        guard !candidates.isEmpty else { return 0 }
+        let dates: Set<ColumnRole> = [.plannedDelivery, .forecastDelivery]
+        switch kind {
+        case .numbers: return candidates.contains(.number) || candidates.contains(.budget) ? 1 : -1
+        case .lights: return candidates.contains(where: \.holdsLights) ? 1 : -1
+        case .dates: return candidates.contains(where: dates.contains) ? 1 : -1
+        case .amounts: return candidates.contains(.budget) ? 1 : -1
+        case .persons: return candidates.contains(.leader) || candidates.contains(.name) ? 1 : -1
+        case .longText: return candidates.contains(.remarks) || candidates.contains(.name) || candidates.contains(.other) ? 1 : -1
+        case .names: return candidates.contains(.number) || candidates.contains(.budget) || candidates.allSatisfy(dates.contains) ? -1 : 0
+        case .mixed, .empty: return 0
+        }
     }
 
     /// Fits the roles a header (or the annex's first header) names onto a table of `width`
@@ -51,16 +238,11 @@ struct ColumnLayout: Equatable {
 
     /// A layout from the cells alone, for a table with no header and nothing to inherit.
     static func infer(width: Int, rows: [[String]], reading: LightReading) -> ColumnLayout {
-        var roles = [ColumnRole](repeating: .other, count: width)
-        var free = Array(0..<width)
-        if let n = free.first(where: { columnIsNumeric($0, rows) }) { roles[n] = .number; free.removeAll { $0 == n } }
-        if let s = free.first(where: { columnHasLights($0, rows, reading: reading) }) { roles[s] = .status; free.removeAll { $0 == s } }
-        let filled = free.filter { column in rows.contains { column < $0.count && !$0[column].isEmpty } }
-        if let name = filled.first { roles[name] = .name; free.removeAll { $0 == name } }
-        if let remarks = free.filter({ c in filled.contains(c) }).max(by: { averageLength($0, rows) < averageLength($1, rows) }) {
-            roles[remarks] = .remarks; free.removeAll { $0 == remarks }
+        var roles = decide(header: [], width: width, rows: rows, vocabulary: .standard, reading: reading).roles
+        // Without a header the first column of whole numbers is the number; others are figures.
+        if let first = roles.firstIndex(of: .number) {
+            for i in roles.indices where i != first && roles[i] == .number { roles[i] = .other }
         }
-        if let leader = free.first(where: { filled.contains($0) }) { roles[leader] = .leader }
         return ColumnLayout(roles: roles)
     }
 

@@ -10,6 +10,9 @@ public enum ColumnRole: Hashable, Sendable {
     case previousLight
     /// The light expected for the next period.
     case expectedLight
+    /// A second assessor's light beside the status column (an independent reviewer's
+    /// beside the owner's): it gives the light where the status column is empty.
+    case alternativeStatus
     /// Left out on purpose (an explicit mapping said "negeren").
     case ignored
     case other
@@ -17,7 +20,7 @@ public enum ColumnRole: Hashable, Sendable {
     /// Whether the column holds lights rather than text.
     var holdsLights: Bool {
         switch self {
-        case .status, .dimension, .previousLight, .expectedLight: true
+        case .status, .alternativeStatus, .dimension, .previousLight, .expectedLight: true
         default: false
         }
     }
@@ -37,6 +40,7 @@ public enum ColumnRole: Hashable, Sendable {
         case .dimension(let label): "licht:" + label
         case .previousLight: "vorige-status"
         case .expectedLight: "verwachte-status"
+        case .alternativeStatus: "status-andere-beoordelaar"
         case .ignored: "negeren"
         case .other: "overig"
         }
@@ -52,7 +56,8 @@ public enum ColumnRole: Hashable, Sendable {
             self = .dimension(label.prefix(1).uppercased() + label.dropFirst())
             return
         }
-        let all: [ColumnRole] = [.number, .name, .leader, .status, .remarks, .plannedDelivery, .forecastDelivery, .budget, .phase, .previousLight, .expectedLight, .ignored, .other]
+        let all: [ColumnRole] = [.number, .name, .leader, .status, .remarks, .plannedDelivery, .forecastDelivery, .budget, .phase, .previousLight, .expectedLight,
+                                 .alternativeStatus, .ignored, .other]
         let aliases: [String: ColumnRole] = [
             "nr": .number, "naam": .name, "projectnaam": .name, "leider": .leader, "licht": .status, "stoplicht": .status,
             "opmerkingen": .remarks, "opmerking": .remarks, "gereed": .plannedDelivery, "oplevering": .plannedDelivery,
@@ -106,7 +111,8 @@ public struct HeaderVocabulary: Sendable {
             return [.leader]
         }
         if has("stand van zaken") { return [.status, .remarks] }
-        if has("opmerking", "toelichting", "remark", "comment", "voortgang", "progress", "notes", "bijzonderhed", "update", "samenvatting") {
+        if has("hoe staat het", "how is it going") { return [.status] }
+        if has("opmerking", "toelichting", "remark", "comment", "voortgang", "progress", "notes", "bijzonderhed", "update", "samenvatting", "verhaal", "explanation") {
             return [.remarks]
         }
         if word("status", "stoplicht", "licht", "beoordeling", "dca", "rating", "rag", "kleur", "score", "oordeel", "huidige", "nu", "actueel")
@@ -119,7 +125,9 @@ public struct HeaderVocabulary: Sendable {
         }
         if has("planning", "schedule") { return [.dimension("Planning"), .plannedDelivery] }
         if word("tijd", "time") { return [.dimension("Tijd"), .plannedDelivery] }
-        if has("gereed", "oplevering", "einddatum", "deadline", "due date", "end date", "gepland", "datum", "opleverdatum") { return [.plannedDelivery] }
+        if has("gereed", "oplevering", "einddatum", "deadline", "due date", "end date", "gepland", "datum", "opleverdatum", "delivery", "completion", "date") {
+            return [.plannedDelivery]
+        }
         if has("budget", "krediet", "raming", "begroting", "kosten", "bedrag", "cost", "financi", "geld", "money") {
             let label = has("budget") ? "Budget" : has("geld") ? "Geld" : has("financi") ? "Financiën" : has("kosten", "cost") ? "Kosten" : "Budget"
             return [.dimension(label), .budget]
@@ -134,20 +142,5 @@ public struct HeaderVocabulary: Sendable {
             return [.name]
         }
         return []
-    }
-
-    /// A column's role, from its header and, where the header means two things, its cells.
-    func role(header: String, column: Int, rows: [[String]], reading: LightReading) -> ColumnRole? {
-        let candidates = candidates(header)
-        guard let first = candidates.first else { return nil }
-        if candidates.count == 1 { return first }
-        for candidate in candidates {
-            if candidate.holdsLights {
-                if ColumnLayout.columnHasLights(column, rows, reading: reading) { return candidate }
-            } else {
-                return candidate
-            }
-        }
-        return candidates.last
     }
 }

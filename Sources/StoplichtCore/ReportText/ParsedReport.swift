@@ -18,6 +18,10 @@ public struct ParsedReport: Sendable {
     public var risks: [ParsedItem] = []
     public var projects: [ParsedProject] = []
     public var warnings: [ImportWarning] = []
+    /// How each table (and each project page or list) was read, and why: for the dry run and the preview.
+    public var tables: [TableExplanation] = []
+    /// Light words the reader did not know, once per word, with the projects they concern.
+    public var unknownLightWords: [UnknownLightWord] = []
     /// For a report read from a format without lines: each line number's place in the file.
     public var places: [String]?
 
@@ -90,6 +94,10 @@ public struct ParsedProject: Sendable, Equatable {
     public var plannedDelivery: PlanDate?
     public var forecastDelivery: PlanDate?
     public var budget: ReportedAmount?
+    /// The division or group a row above named ("Economic Development & Culture", "2 Spoorwegen").
+    public var group: String?
+    /// Who gave the light where the table has a column per assessor (an independent reviewer's, the owner's).
+    public var assessor: String?
     /// The report lines the project was read from, continuation rows included.
     public var lines: [Int]
 

@@ -8,6 +8,8 @@ struct RowCells {
     var dimensions: [(label: String, text: String)] = []
     /// Columns without a field of their own, with their header where the table has one.
     var others: [(header: String, text: String)] = []
+    /// Who gave the light, where the table has a column per assessor.
+    var assessor: String?
 
     subscript(role: ColumnRole) -> String { cells[role] ?? "" }
 
@@ -52,6 +54,8 @@ struct ProjectDraft {
     var extraRemarks: [(line: Int, label: String, text: String)] = []
     var guessedItemsLine: Int?
     var unknownTags: [(line: Int, tag: String)] = []
+    var group: String?
+    var assessor: String?
 
     init(number: Int, isNumbered: Bool, line: Int) {
         self.number = number
@@ -62,6 +66,7 @@ struct ProjectDraft {
     mutating func continueWith(_ row: RowCells, extraName: String = "") {
         let line = row.line
         if !lines.contains(line) { lines.append(line) }
+        if assessor == nil { assessor = row.assessor }
         let name = extraName.isEmpty ? row[.name] : extraName + " " + row[.name]
         if !name.isEmpty { addName(TextCleaning.repairSuperscripts(name), line: line) }
         let leader = row[.leader]
@@ -124,8 +129,16 @@ struct ProjectDraft {
         existing += blocks
     }
 
-    func finish(reading: LightReading) -> (ParsedProject, [ImportWarning]) {
+    /// A light word no vocabulary knew: where it stood and on which line.
+    struct UnknownCell {
+        var word: String
+        var column: String
+        var line: Int
+    }
+
+    func finish(reading: LightReading) -> (ParsedProject, [ImportWarning], [UnknownCell]) {
         var warnings: [ImportWarning] = []
+        var unknowns: [UnknownCell] = []
         var name = title
         while let last = name.last, ":;,".contains(last) { name.removeLast() }
         let label = "Project \(number) (\((name.isEmpty ? "zonder naam" : name).prefix(40)))"
@@ -154,7 +167,7 @@ struct ProjectDraft {
         let statusLine = statusCells.first?.line ?? lines[0]
         switch light {
         case .unknown(let text):
-            warnings.append(ImportWarning(line: statusLine, message: "\(label): ‘\(text)’ is geen bekend stoplicht; het project krijgt geen status. Geef een vertaling op, bijvoorbeeld --lights \"\(text)=oranje\"."))
+            unknowns.append(UnknownCell(word: text, column: "status", line: statusLine))
         case .ambiguous:
             warnings.append(ImportWarning(line: statusLine, message: "\(label): meer dan één lamp brandt; het ernstigste licht is genomen."))
         case .allLampsOff:
@@ -167,7 +180,7 @@ struct ProjectDraft {
             let text = cells.map(\.text).joined(separator: " ")
             let reading = reading.read(text)
             if case .unknown = reading {
-                warnings.append(ImportWarning(line: first.line, message: "\(label): ‘\(text)’ als \(what) is geen bekend stoplicht; de tekst staat in de toelichting."))
+                unknowns.append(UnknownCell(word: text, column: what, line: first.line))
                 extra.append((first.line, what.prefix(1).uppercased() + what.dropFirst(), text))
                 return nil
             }
@@ -179,7 +192,7 @@ struct ProjectDraft {
         for (dimension, line, text) in dimensionCells {
             let r = reading.read(text)
             if case .unknown = r {
-                warnings.append(ImportWarning(line: line, message: "\(label): ‘\(text)’ bij \(dimension) is geen bekend stoplicht; de tekst staat in de toelichting."))
+                unknowns.append(UnknownCell(word: text, column: dimension, line: line))
                 extra.append((line, dimension, text))
             } else if let index = dimensions.firstIndex(where: { $0.label == dimension }) {
                 dimensions[index].reading = r
@@ -244,6 +257,8 @@ struct ProjectDraft {
         project.expectedLight = expected
         project.budget = budget
         project.phase = phase
+        project.group = group
+        project.assessor = assessor
 
         let line = lines[0]
         if title.isEmpty { warnings.append(ImportWarning(line: line, message: "\(label) heeft geen naam.")) }
@@ -254,7 +269,7 @@ struct ProjectDraft {
         for (tagLine, tag) in unknownTags {
             warnings.append(ImportWarning(line: tagLine, message: "\(label): de opmaak <\(tag)> is onbekend; de tekst is bewaard zonder die opmaak."))
         }
-        return (project, warnings)
+        return (project, warnings, unknowns)
     }
 
     static func markdown(_ blocks: [HTMLFragment.Block]) -> String {

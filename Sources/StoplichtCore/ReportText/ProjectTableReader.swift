@@ -21,6 +21,8 @@ struct ProjectTableReader {
     private var annexHeader: [String] = []
     /// Headers of tables whose columns were not recognised, for the message that asks for a mapping.
     private(set) var unrecognisedHeaders: [[String]] = []
+    /// The group the rows read now belong to, named by a group row above them.
+    private var group: String?
 
     init(vocabulary: HeaderVocabulary = .standard, reading: LightReading = .standard) {
         self.vocabulary = vocabulary
@@ -33,10 +35,15 @@ struct ProjectTableReader {
     mutating func startIndependentTable() {
         annexRoles = nil
         annexHeader = []
+        group = nil
     }
 
-    mutating func read(_ segment: TableSegment) {
+    /// Reads a table as projects when it is a project table, or a continuation of one, and
+    /// says how it took it; nil when it is no project table (the caller keeps its text).
+    mutating func read(_ segment: TableSegment, continuesProjects: Bool) -> TableExplanation? {
         var segment = segment
+        // An empty header row (a page's table continued) is no header.
+        if segment.header?.allSatisfy(\.isEmpty) == true { segment.header = nil }
         // A second header row under cells spanning columns ("Status" over "Vorige |
         // Huidige | Komende") names those columns; the two rows are read as one.
         if let header = segment.header, ColumnLayout.isHeader(header, vocabulary: vocabulary),
@@ -49,46 +56,62 @@ struct ProjectTableReader {
             }
             segment.rows.removeFirst()
         }
+        // A first row of words over columns of another kind is a header, known words or not.
+        if segment.header == nil, annexRoles == nil || !continuesProjects, let first = segment.rows.first,
+           TableHeaderGuess.isHeader(first.cells, below: segment.rows.dropFirst().map(\.cells), reading: reading) {
+            segment.header = first.cells
+            segment.headerLine = first.line
+            segment.rows.removeFirst()
+        }
         let rows = segment.rows.map(\.cells).filter { !ColumnLayout.isHeader($0, vocabulary: vocabulary) }
-        guard let width = segment.rows.map(\.cells.count).max(), width > 0 else { return }
-        let layout: ColumnLayout
+        guard let width = segment.rows.map(\.cells.count).max(), width > 0 else { return nil }
+        let firstLine = segment.headerLine ?? segment.rows.first?.line ?? 0
+        var layout: ColumnLayout
         var headerTexts: [String] = []
-        if let header = segment.header, ColumnLayout.isHeader(header, vocabulary: vocabulary) {
-            let headerRoles = ColumnLayout.roles(header: header, rows: rows, vocabulary: vocabulary, reading: reading)
-            annexRoles = headerRoles
+        var evidence: [String] = []
+        var kind = TableExplanation.Kind.projects
+        var reason: String
+        if let header = segment.header {
+            let known = ColumnLayout.isHeader(header, vocabulary: vocabulary)
+            let aligned = ColumnLayout.align(header: header, width: width, rows: rows, vocabulary: vocabulary, reading: reading)
+            let decided = ColumnLayout.decide(header: aligned.header, width: width, rows: rows, vocabulary: vocabulary, reading: reading)
+            layout = ColumnLayout(roles: decided.roles)
+            evidence = decided.evidence
+            headerTexts = aligned.header
+            guard known || continuesProjects || Self.looksLikeProjects(layout) else { return nil }
+            reason = known ? "de kop noemt kolommen van een projecttabel; de cellen bevestigen of beslissen elke kolom"
+                : "de cellen wijzen de kolommen aan: een kolom met namen en \(Self.signals(layout))"
+            // Continuations inherit what the header says, fitted to their own cells.
+            annexRoles = aligned.header == header ? layout.roles : ColumnLayout.headerRoles(header, vocabulary: vocabulary)
             annexHeader = header
-            headerTexts = header
-            let fitted = ColumnLayout.fit(roles: headerRoles, width: width, rows: rows, reading: reading)
-            layout = fitted.layout
-            if fitted.droppedStatus || headerRoles.count != width {
+            if aligned.droppedStatus || header.count != width {
                 let lines = segment.rows.map(\.line)
                 var message = "De kop van deze tabel (\(header.filter { !$0.isEmpty }.joined(separator: ", "))) past niet op de \(width) kolommen van de rijen; de indeling is uit de inhoud afgeleid"
-                if fitted.droppedStatus, let first = lines.first, let last = lines.last {
+                if aligned.droppedStatus, let first = lines.first, let last = lines.last {
                     message += ": de kolom Status ontbreekt, dus de projecten op regels \(first)–\(last) krijgen geen stoplicht"
                 }
                 warnings.append(ImportWarning(line: segment.headerLine ?? lines.first ?? 0, message: message + "."))
             }
-            // Headers shift when a number column is added in front of them.
-            if layout.roles.count > header.count, layout.roles.first == .number, headerRoles.first != .number {
-                headerTexts = [""] + header
-            }
-        } else if let inherited = annexRoles {
-            let fitted = ColumnLayout.fit(roles: inherited, width: width, rows: rows, reading: reading).layout
-            if fitted.fits(rows, reading: reading) {
-                layout = fitted
-                headerTexts = annexHeader.count == width ? annexHeader : []
-            } else {
-                layout = ColumnLayout.infer(width: width, rows: rows, reading: reading)
-            }
+        } else if let inherited = annexRoles, continuesProjects,
+                  case let fitted = ColumnLayout.fit(roles: inherited, width: width, rows: rows, reading: reading).layout,
+                  fitted.fits(rows, reading: reading) {
+            layout = fitted
+            headerTexts = annexHeader.count == width ? annexHeader : []
+            kind = .continuation
+            reason = "een tabel zonder kop direct na een projecttabel, met cellen die in haar kolommen passen"
         } else {
+            let decided = ColumnLayout.decide(header: [], width: width, rows: rows, vocabulary: vocabulary, reading: reading)
             layout = ColumnLayout.infer(width: width, rows: rows, reading: reading)
+            evidence = decided.evidence
+            guard continuesProjects || Self.looksLikeProjects(layout) else { return nil }
+            if continuesProjects, annexRoles != nil { kind = .continuation }
+            reason = "een tabel zonder kop; de cellen wijzen de kolommen aan: \(Self.signals(layout))"
         }
         if layout.index(of: .name) == nil {
             warnings.append(ImportWarning(line: segment.rows.first?.line ?? 0, message: "In deze tabel is geen kolom met projectnamen gevonden; de cellen zijn als toelichting bewaard."))
             unrecognisedHeaders.append(segment.header ?? segment.rows.first?.cells ?? [])
         }
         // Columns without a field of their own: said once per table, kept in the remarks.
-        let firstLine = segment.headerLine ?? segment.rows.first?.line ?? 0
         for (column, role) in layout.roles.enumerated() where role == .other && column < headerTexts.count && !headerTexts[column].isEmpty {
             guard rows.contains(where: { column < $0.count && !$0[column].isEmpty }) else { continue }
             warnings.append(ImportWarning(line: firstLine, message: "De kolom ‘\(headerTexts[column])’ heeft geen eigen veld; de inhoud staat per project in de toelichting."))
@@ -96,26 +119,81 @@ struct ProjectTableReader {
         if layout.index(of: .budget) != nil {
             warnings.append(ImportWarning(line: firstLine, message: "De bedragen in de kolom budget hebben nog geen eigen veld; ze staan per project in de toelichting, exact overgenomen."))
         }
-        for row in segment.rows where !row.cells.allSatisfy(\.isEmpty) && !ColumnLayout.isHeader(row.cells, vocabulary: vocabulary) {
-            read(row: row.cells, line: row.line, layout: layout, headers: headerTexts)
+        let dataRows = segment.rows.filter { !$0.cells.allSatisfy(\.isEmpty) && !ColumnLayout.isHeader($0.cells, vocabulary: vocabulary) }
+        let codes = RowCodes(rows: dataRows.map(\.cells), nameColumn: layout.index(of: .name), hasNumbers: layout.index(of: .number) != nil)
+        if kind == .projects { group = nil }
+        for (index, row) in dataRows.enumerated() {
+            let next = index + 1 < dataRows.count ? dataRows[index + 1].cells : nil
+            read(row: row.cells, line: row.line, layout: layout, headers: headerTexts, codes: codes, next: next)
         }
+        var columns: [TableExplanation.Column] = []
+        for (column, role) in layout.roles.enumerated() {
+            columns.append(TableExplanation.Column(header: column < headerTexts.count ? headerTexts[column] : "",
+                                                   role: role.mappingName, evidence: column < evidence.count ? evidence[column] : ""))
+        }
+        return TableExplanation(line: firstLine, kind: kind, reason: reason, columns: columns)
     }
 
-    private mutating func read(row cells: [String], line: Int, layout: ColumnLayout, headers: [String]) {
+    /// A table read by its cells is a project table when it has a column of names and
+    /// something a project table has beside it: lights, a leader or numbers.
+    static func looksLikeProjects(_ layout: ColumnLayout) -> Bool {
+        guard layout.index(of: .name) != nil else { return false }
+        return layout.roles.contains(where: \.holdsLights) || layout.index(of: .leader) != nil || layout.index(of: .number) != nil
+    }
+
+    static func signals(_ layout: ColumnLayout) -> String {
+        var found: [String] = []
+        if layout.roles.contains(where: \.holdsLights) { found.append("stoplichten") }
+        if layout.index(of: .leader) != nil { found.append("projectleiders") }
+        if layout.index(of: .number) != nil { found.append("nummers") }
+        return found.isEmpty ? "geen verdere kenmerken" : found.joined(separator: ", ")
+    }
+
+    private mutating func read(row cells: [String], line: Int, layout: ColumnLayout, headers: [String], codes: RowCodes, next: [String]?) {
         var row = RowCells(line: line)
+        var assessors: [String] = []
         for (column, role) in layout.roles.enumerated() where column < cells.count && !cells[column].isEmpty {
             switch role {
             case .ignored: continue
             case .other: row.others.append((column < headers.count ? headers[column] : "", cells[column]))
             case .dimension(let label): row.dimensions.append((label, cells[column]))
-            default: if row.cells[role] == nil { row.cells[role] = cells[column] }
+            default:
+                if row.cells[role] == nil { row.cells[role] = cells[column] }
+                if role == .status || role == .alternativeStatus { assessors.append(column < headers.count ? headers[column] : "") }
             }
         }
+        // Two assessors' columns: the one that is filled gives the light, and says who gave it.
+        if layout.index(of: .alternativeStatus) != nil {
+            if row[.status].isEmpty, let other = row.cells[.alternativeStatus] { row.cells[.status] = other }
+            row.assessor = assessors.first.flatMap { $0.isEmpty ? nil : $0 }
+            row.cells[.alternativeStatus] = nil
+        }
+        let name = MergedCell.strip(row[.name]).text
+        // Totals are sums of the projects above, not a project.
+        if Self.isTotal(name) {
+            warnings.append(ImportWarning(line: line, message: "‘\(name.prefix(60))’ is een totaalrij, geen project; de rij is niet ingelezen."))
+            return
+        }
+        // A division or group: its name and nothing else, with the next rows under it.
+        if codes.isGroup(cells) || layout.index(of: .number) == nil && !name.isEmpty && !MergedCell.strip(row[.name]).isCopy
+            && Self.onlyName(cells, layout: layout) && next.map({ !Self.onlyName($0, layout: layout) }) == true {
+            group = codes.name(cells) ?? name
+            warnings.append(ImportWarning(line: line, message: "‘\(group!.prefix(60))’ is een groep: de projecten eronder krijgen die groep."))
+            return
+        }
+        // "2a Capaciteitsvergroting …": the report's own code stands before the name.
+        let code = codes.code(cells)
+        if let code {
+            row.cells[.name] = codes.name(cells)
+            if Int(code) != nil, row[.number].isEmpty { row.cells[.number] = code }
+            if Int(code) == nil { row.others.append(("Nummer in de rapportage", code)) }
+        }
+        row.cells[.name] = Self.withoutNameLabel(row[.name])
         let numberCell = MergedCell.strip(row[.number]).text
         let number = Int(numberCell) ?? Int(numberCell.trimmingCharacters(in: Self.numberPunctuation))
         let continuesLast = number == nil && numberCell.isEmpty || number != nil && drafts.last?.number == number
 
-        if continuesLast, let last = drafts.indices.last, number != nil || !startsNewProject(row) {
+        if continuesLast, code == nil, let last = drafts.indices.last, number != nil || !startsNewProject(row) {
             drafts[last].continueWith(row.resolvingMergedCells(continuing: true))
             warnings.append(ImportWarning(line: line, message: number == nil
                 ? "Vervolgrij (over een paginagrens) samengevoegd met project \(drafts[last].number)."
@@ -136,10 +214,34 @@ struct ProjectTableReader {
         numbers.insert(assigned)
         highest = max(highest, assigned)
         var draft = ProjectDraft(number: assigned, isNumbered: number != nil, line: line)
+        draft.group = group
         var resolved = row.resolvingMergedCells(continuing: false)
         resolved.cells[.number] = nil
         draft.continueWith(resolved, extraName: extraName)
         drafts.append(draft)
+    }
+
+    /// "Grand Total", "Totaal", "Subtotaal programma".
+    static func isTotal(_ name: String) -> Bool {
+        let key = name.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        let words = ["total", "totaal", "totalen", "subtotaal", "subtotal", "grand total", "eindtotaal", "generaal totaal", "som", "sum"]
+        return words.contains { key == $0 || key.hasPrefix($0 + " ") }
+    }
+
+    /// A row whose only filled cell is its name (and perhaps its number).
+    static func onlyName(_ cells: [String], layout: ColumnLayout) -> Bool {
+        for (column, role) in layout.roles.enumerated() where column < cells.count && !cells[column].isEmpty {
+            if role != .name && role != .number && role != .ignored { return false }
+        }
+        return true
+    }
+
+    /// "Project Name: KIPLING ACRES SITE 2" → "KIPLING ACRES SITE 2".
+    static func withoutNameLabel(_ cell: String) -> String {
+        guard let colon = cell.firstIndex(of: ":"), cell.distance(from: cell.startIndex, to: colon) <= 14 else { return cell }
+        let label = cell[..<colon].lowercased().trimmingCharacters(in: .whitespaces)
+        guard ["project name", "projectnaam", "project", "naam", "name", "title", "titel"].contains(label) else { return cell }
+        return cell[cell.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
 
     /// In a table without numbers every row with a name of its own is a project; in one
@@ -150,13 +252,15 @@ struct ProjectTableReader {
         return !name.text.isEmpty && !name.isCopy
     }
 
-    func projects() -> (projects: [ParsedProject], warnings: [ImportWarning]) {
+    func projects() -> (projects: [ParsedProject], warnings: [ImportWarning], unknown: [UnknownLightWord]) {
         var warnings = self.warnings
         var projects: [ParsedProject] = []
         projects.reserveCapacity(drafts.count)
         var derived: [Int] = []
+        var unknown = UnknownLightWords()
         for draft in drafts {
-            var (project, projectWarnings) = draft.finish(reading: reading)
+            var (project, projectWarnings, unknownCells) = draft.finish(reading: reading)
+            for cell in unknownCells { unknown.add(cell.word, column: cell.column, project: project.number, line: cell.line) }
             // Lights per dimension without an overall light: the overall one is the worst.
             if project.light == .empty, let worst = LightNotation.worst(project.dimensionLights.map(\.reading)) {
                 project.light = worst
@@ -170,6 +274,7 @@ struct ProjectTableReader {
             let list = derived.count > 12 ? "\(derived.prefix(12).map(String.init).joined(separator: ", ")) en \(derived.count - 12) andere" : derived.map(String.init).joined(separator: ", ")
             warnings.append(ImportWarning(line: line, message: "De tabel geeft geen totaallicht, alleen lichten per dimensie; voor de projecten \(list) is het ernstigste licht van de dimensies als totaallicht genomen."))
         }
-        return (projects, warnings.sorted { $0.line < $1.line })
+        warnings += unknown.warnings
+        return (projects, warnings.sorted { $0.line < $1.line }, unknown.words)
     }
 }

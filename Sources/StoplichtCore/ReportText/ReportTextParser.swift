@@ -93,9 +93,11 @@ private struct ParseState {
             }
         }
         closeSection()
-        let (projects, warnings) = tables.projects()
-        report.projects = projects
-        report.warnings += warnings
+        let (projects, warnings, unknown) = tables.projects()
+        let merged = ProjectMerge.merge(projects)
+        report.projects = merged.projects
+        report.unknownLightWords = unknown
+        report.warnings += warnings + merged.warnings
         report.warnings.sort { $0.line < $1.line }
     }
 
@@ -282,34 +284,40 @@ private struct ParseState {
     }
 
     mutating func readSegment(_ segment: TableSegment) {
-        let isProjectHeader = segment.header.map { ColumnLayout.isHeader($0, vocabulary: vocabulary) } ?? false
         let width = max(segment.header?.count ?? 0, segment.rows.map(\.cells.count).max() ?? 0)
-        if isProjectHeader || inProjectTables || current?.kind == .annexes && width >= 3 {
+        let continuesProjects = segment.header == nil && inProjectTables || current?.kind == .annexes && width >= 3 && inProjectTables
+        let isLegend = segment.header.map { TableContentKind(rows: [$0], reading: tables.reading).kind == .legend } ?? false
+        if width >= 2, !isLegend, let explanation = tables.read(segment, continuesProjects: continuesProjects) {
             inProjectTables = true
-            tables.read(segment)
+            report.tables.append(explanation)
             return
         }
         // A two-column table before the sections is cover data ("| Looptijd | 2018-2021 |").
         let allRows = (segment.header.map { [(segment.headerLine ?? 0, $0)] } ?? []) + segment.rows.map { ($0.line, $0.cells) }
         let filled = allRows.filter { !$0.1.allSatisfy(\.isEmpty) }
+        guard let firstLine = filled.first?.0 else { return }
         if width == 2, current == nil || current?.kind == .introduction && paragraphs.isEmpty {
             for (line, cells) in filled where cells.count == 2 {
                 setCoverField(label: cells[0], value: cells[1], line: line)
             }
+            report.tables.append(TableExplanation(line: firstLine, kind: .sectionContent, reason: "een tabel van twee kolommen vóór de eerste paragraaf: gegevens van het voorblad"))
             return
         }
-        // Any other table: its text is kept in the section, row by row.
-        if current == nil, let line = filled.first?.0 {
-            current = (.introduction, nil, "Inleiding", line)
+        // Any other table: its text is kept in the section, row by row, and said what it is.
+        if current == nil {
+            current = (.introduction, nil, "Inleiding", firstLine)
         }
-        if width >= 3, let first = filled.first?.1 { unrecognisedTables.append(first) }
+        let content = TableContentKind(rows: filled.map(\.1), reading: tables.reading)
+        if width >= 3, content.kind == .notUnderstood, let first = filled.first?.1 { unrecognisedTables.append(first) }
         for (line, cells) in filled {
             let text = cells.filter { !$0.isEmpty }.joined(separator: " — ")
             paragraphs.append(Paragraph(line: line, text: text, isListItem: true))
         }
-        if let line = filled.first?.0 {
-            report.warnings.append(ImportWarning(line: line, message: "Een tabel die geen projecttabel is; de inhoud is als opsomming in de paragraaf bewaard."))
-        }
+        report.tables.append(TableExplanation(line: firstLine, kind: content.kind, reason: content.reason))
+        let message = content.kind == .notUnderstood
+            ? "Een tabel die niet als projecttabel te lezen is (\(content.reason)); de inhoud is als opsomming in de paragraaf bewaard."
+            : "Een tabel met \(content.reason), geen projecttabel; de inhoud is als opsomming in de paragraaf bewaard."
+        report.warnings.append(ImportWarning(line: firstLine, message: message))
     }
 
     // MARK: Sections
@@ -341,7 +349,17 @@ private struct ParseState {
             }
         }
         let body = markdown.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        report.sections.append(ParsedSection(kind: section.kind, number: section.number, title: section.title, markdown: body, line: section.line))
+        // A period holds one section per key: a second "Inleiding" (a page printed twice, a
+        // legend page added) joins the first, under its own title as a sub-heading.
+        if let same = report.sections.firstIndex(where: { $0.kind.key == section.kind.key }) {
+            let addition = (section.title == report.sections[same].title ? "" : "### " + TextCleaning.markdownEscaped(section.title) + "\n\n") + body
+            if !addition.isEmpty {
+                report.sections[same].markdown += (report.sections[same].markdown.isEmpty ? "" : "\n\n") + addition
+            }
+            report.warnings.append(ImportWarning(line: section.line, message: "De paragraaf ‘\(section.title.prefix(60))’ staat al eerder in de rapportage; de tekst is bij de eerste gevoegd."))
+        } else {
+            report.sections.append(ParsedSection(kind: section.kind, number: section.number, title: section.title, markdown: body, line: section.line))
+        }
         current = nil
     }
 

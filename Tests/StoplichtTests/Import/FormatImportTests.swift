@@ -94,8 +94,10 @@ import VaporTesting
         ])
         #expect(report.projects.map(\.plannedDelivery) == [.day(2024, 11, 15), .quarter(2024, 4), .half(2025, 2), .month(2024, 11)])
         #expect(report.projects.map(\.budget) == [.money(cents: 64_900_000_000), .money(cents: 123_456_789), .percentage(hundredths: -1250), .money(cents: -1250)])
-        // The second sheet is no continuation of the project table.
-        #expect(report.cover.map(\.label) == ["Programme", "Period", "Legend", "Green"])
+        // The second sheet is no continuation of the project table: its "Legend" table is
+        // taken for a legend and kept as text, not as cover fields.
+        #expect(report.cover.map(\.label) == ["Programme", "Period"])
+        #expect(report.tables.map(\.kind) == [.projects, .legend])
     }
 
     @Test func csvWithoutNumbersSymbolsAmountsAndDates() throws {

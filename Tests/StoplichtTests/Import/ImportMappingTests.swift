@@ -9,13 +9,27 @@ import Vapor
 /// an explicit mapping.
 @Suite struct ImportMappingTests {
     @Test func unrecognisedColumnsAreNamedInTheMessage() throws {
-        // MUT
-        let error = #expect(throws: ReportFileError.self) { try ImportFixtures.read("onbekende-kolommen.csv") }
+        // MUT: names, amounts, dates and codes, but nothing a project table has beside names.
+        let error = #expect(throws: ReportFileError.self) { try ImportFixtures.read("zonder-projectkenmerken.csv") }
 
         // validate
-        #expect(error?.message.hasPrefix("De kolommen van de tabel zijn niet herkend. Gevonden kolommen: ‘Wat’, ‘Wie’, ‘Hoe staat het ervoor’, ‘Verhaal’.") == true)
+        #expect(error?.message.hasPrefix("De kolommen van de tabel zijn niet herkend. Gevonden kolommen: ‘Wat’, ‘Hoeveel’, ‘Wanneer’, ‘Kenmerk’.") == true)
         #expect(error?.message.contains("--columns") == true)
-        #expect(error?.foundColumns == ["Wat", "Wie", "Hoe staat het ervoor", "Verhaal"])
+        #expect(error?.foundColumns == ["Wat", "Hoeveel", "Wanneer", "Kenmerk"])
+    }
+
+    @Test func unknownHeadersAreReadFromTheirCells() throws {
+        // MUT: no header word is known; the cells show names, people and light words.
+        let report = try ImportFixtures.read("onbekende-kolommen.csv").report
+
+        // validate
+        #expect(report.projects.map(\.name) == ["Centrumplan", "Sporthal", "Bibliotheek"])
+        #expect(report.projects.map { $0.leaders.map(\.person) } == [["Karin de Wit"], ["Bram Peters"], ["Karin de Wit"]])
+        #expect(report.projects.map(\.light) == [.unknown("Op stoom"), .unknown("Stroef"), .unknown("Op stoom")])
+        #expect(report.tables.first?.columns.map(\.role) == ["project", "projectleider", "status", "toelichting"])
+        // Each unknown word once, with the projects it stands at.
+        #expect(report.unknownLightWords.map(\.word) == ["Op stoom", "Stroef"])
+        #expect(report.unknownLightWords.map(\.projects) == [[1, 3], [2]])
     }
 
     @Test func aColumnMappingAndLightWordsMakeItReadable() throws {
@@ -30,7 +44,7 @@ import Vapor
 
         // validate
         #expect(first.projects.map(\.light) == [.unknown("Op stoom"), .unknown("Stroef"), .unknown("Op stoom")])
-        #expect(first.warnings.map(\.description).contains("regel 2: Project 1 (Centrumplan): ‘Op stoom’ is geen bekend stoplicht; het project krijgt geen status. Geef een vertaling op, bijvoorbeeld --lights \"Op stoom=oranje\"."))
+        #expect(first.warnings.map(\.description).contains("regel 2: ‘Op stoom’ is geen bekend stoplicht (status), bij de projecten 1, 3; die projecten krijgen daarvoor geen status. Geef een vertaling op, bijvoorbeeld --lights \"Op stoom=oranje\"."))
         #expect(second.projects.map(ImportFixtures.Expected.init) == [
             .init(1, "Centrumplan", ["Karin de Wit"], .tone(.positive), "Ontwerp gereed."),
             .init(2, "Sporthal", ["Bram Peters"], .tone(.warning), "Aanbesteding mislukt."),

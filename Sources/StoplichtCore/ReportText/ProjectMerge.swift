@@ -1,0 +1,83 @@
+import Foundation
+
+/// Joins what a report says about one project in several places — an overview table and
+/// the project's own page, two snapshots of the same table — into one project, and gives
+/// projects without a number of their own the next free numbers.
+enum ProjectMerge {
+    /// Projects in document order (tables first, then pages and lists, as read).
+    static func merge(_ projects: [ParsedProject]) -> (projects: [ParsedProject], warnings: [ImportWarning]) {
+        var merged: [ParsedProject] = []
+        var warnings: [ImportWarning] = []
+        var byName: [String: Int] = [:]
+        for project in projects {
+            let key = nameKey(project.name)
+            if !key.isEmpty, let i = byName[key], !merged[i].isNumbered || !project.isNumbered || merged[i].number == project.number {
+                let lines = [merged[i].lines.first, project.lines.first].compactMap { $0 }.map(String.init).joined(separator: " en ")
+                warnings.append(ImportWarning(line: project.lines.first ?? 0, message: "‘\(project.name.prefix(60))’ staat meer dan eens in de rapportage (regels \(lines)); wat er staat is samengevoegd tot één project."))
+                merged[i] = combine(merged[i], project)
+            } else {
+                if !key.isEmpty { byName[key] = merged.count }
+                merged.append(project)
+            }
+        }
+        // Numbers: a project keeps the report's number, and one numbered in order keeps its
+        // number where no numbered project has it; any other gets the next free number.
+        let reported = Set(merged.filter(\.isNumbered).map(\.number))
+        var used = Set<Int>()
+        var next = (merged.map(\.number).max() ?? 0) + 1
+        var result: [ParsedProject] = []
+        result.reserveCapacity(merged.count)
+        for var project in merged {
+            let free = !used.contains(project.number) && (project.isNumbered || !reported.contains(project.number))
+            if !free {
+                if project.isNumbered {
+                    warnings.append(ImportWarning(line: project.lines.first ?? 0, message: "Projectnummer \(project.number) komt al eerder voor; ‘\(project.name.prefix(60))’ krijgt nummer \(next)."))
+                    project.isNumbered = false
+                }
+                project.number = next
+                next += 1
+            }
+            used.insert(project.number)
+            result.append(project)
+        }
+        return (result, warnings)
+    }
+
+    /// Names compared without case, spaces and punctuation: "Leeuwarden - Groningen" is
+    /// "Leeuwarden-Groningen".
+    static func nameKey(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+
+    /// The first place's values, with what only the second gives added.
+    static func combine(_ first: ParsedProject, _ second: ParsedProject) -> ParsedProject {
+        var project = first
+        if second.isNumbered && !first.isNumbered {
+            project.number = second.number
+            project.isNumbered = true
+        }
+        for item in second.items where !project.items.contains(item) { project.items.append(item) }
+        for leader in second.leaders where !project.leaders.contains(leader) { project.leaders.append(leader) }
+        if !project.light.isLight, second.light.isLight || project.light == .empty {
+            project.light = second.light
+            project.lightText = second.lightText
+        }
+        for dimension in second.dimensionLights where !project.dimensionLights.contains(where: { $0.label == dimension.label }) {
+            project.dimensionLights.append(dimension)
+        }
+        if project.lifecycle == .running { project.lifecycle = second.lifecycle }
+        project.previousLight = project.previousLight ?? second.previousLight
+        project.expectedLight = project.expectedLight ?? second.expectedLight
+        project.phase = project.phase ?? second.phase
+        project.plannedDelivery = project.plannedDelivery ?? second.plannedDelivery
+        project.forecastDelivery = project.forecastDelivery ?? second.forecastDelivery
+        project.budget = project.budget ?? second.budget
+        project.group = project.group ?? second.group
+        project.assessor = project.assessor ?? second.assessor
+        if !second.remarks.isEmpty, !project.remarks.contains(second.remarks) {
+            project.remarks += (project.remarks.isEmpty ? "" : "\n\n") + second.remarks
+        }
+        for line in second.lines where !project.lines.contains(line) { project.lines.append(line) }
+        return project
+    }
+}
