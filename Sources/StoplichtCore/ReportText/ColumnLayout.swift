@@ -50,9 +50,11 @@ struct ColumnLayout: Equatable {
         if let status = roles.firstIndex(of: .status), let other = roles.firstIndex(of: .alternativeStatus) {
             var both = 0
             var either = 0
+            // A cell counts when it holds a light: "Exempt under Section 43" gives none.
+            func lit(_ row: [String], _ column: Int) -> Bool { column < row.count && reading.read(row[column]).isLight }
             for row in rows.prefix(ColumnContent.sample) {
-                let a = status < row.count && !row[status].isEmpty
-                let b = other < row.count && !row[other].isEmpty
+                let a = lit(row, status)
+                let b = lit(row, other)
                 if a || b { either += 1 }
                 if a && b { both += 1 }
             }
@@ -67,9 +69,10 @@ struct ColumnLayout: Equatable {
         switch content.kind {
         case .lights:
             if let light = lightRoles.first { return light }
-            // A few remarks that read as lights ("Op schema.") stay remarks; a column of
-            // three or more lights is a light column whatever else its header says.
-            if candidates.contains(.remarks) || content.filled < 3, let first = candidates.first { return first }
+            // Remarks that read as lights ("Op schema.") stay remarks, and one cell is thin
+            // evidence; otherwise lights make a light column whatever the header says, and a
+            // leader is never a light.
+            if candidates.contains(.remarks) || content.filled < 2 && !candidates.contains(.leader), let first = candidates.first { return first }
             // Lights under a header that names something else (a rating column whose header
             // holds a leader word): the status. Under a header no vocabulary knows: a light
             // for the dimension the header names ("Beleid"), or the status.

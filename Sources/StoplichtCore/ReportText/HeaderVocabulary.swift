@@ -120,7 +120,7 @@ public struct HeaderVocabulary: Sendable {
             return [.status]
         }
         if has("start", "begin", "aanvang") { return [.other] }
-        if has("prognose", "forecast", "verwachte oplevering", "verwacht gereed", "nieuwe planning", "verwachte einddatum") {
+        if has("prognose", "forecast", "verwachte oplevering", "verwacht gereed", "nieuwe planning", "verwachte einddatum", "revised", "herzien") {
             return [.expectedLight, .forecastDelivery]
         }
         if has("planning", "schedule") { return [.dimension("Planning"), .plannedDelivery] }

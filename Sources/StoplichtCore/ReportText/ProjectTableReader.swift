@@ -151,7 +151,6 @@ struct ProjectTableReader {
 
     private mutating func read(row cells: [String], line: Int, layout: ColumnLayout, headers: [String], codes: RowCodes, next: [String]?) {
         var row = RowCells(line: line)
-        var assessors: [String] = []
         for (column, role) in layout.roles.enumerated() where column < cells.count && !cells[column].isEmpty {
             switch role {
             case .ignored: continue
@@ -159,13 +158,21 @@ struct ProjectTableReader {
             case .dimension(let label): row.dimensions.append((label, cells[column]))
             default:
                 if row.cells[role] == nil { row.cells[role] = cells[column] }
-                if role == .status || role == .alternativeStatus { assessors.append(column < headers.count ? headers[column] : "") }
             }
         }
         // Two assessors' columns: the one that is filled gives the light, and says who gave it.
-        if layout.index(of: .alternativeStatus) != nil {
-            if row[.status].isEmpty, let other = row.cells[.alternativeStatus] { row.cells[.status] = other }
-            row.assessor = assessors.first.flatMap { $0.isEmpty ? nil : $0 }
+        if let statusColumn = layout.index(of: .status), let otherColumn = layout.index(of: .alternativeStatus) {
+            let own = reading.read(row[.status])
+            if !own.isLight, let other = row.cells[.alternativeStatus], reading.read(other).isLight {
+                // The other assessor's light; what the first column said stays in the remarks.
+                if !row[.status].isEmpty { row.others.append((statusColumn < headers.count ? headers[statusColumn] : "", row[.status])) }
+                row.cells[.status] = other
+                row.assessor = otherColumn < headers.count ? headers[otherColumn] : nil
+            } else if own.isLight {
+                row.assessor = statusColumn < headers.count ? headers[statusColumn] : nil
+                if let other = row.cells[.alternativeStatus] { row.others.append((otherColumn < headers.count ? headers[otherColumn] : "", other)) }
+            }
+            if row.assessor?.isEmpty == true { row.assessor = nil }
             row.cells[.alternativeStatus] = nil
         }
         let name = MergedCell.strip(row[.name]).text

@@ -286,7 +286,8 @@ private struct ParseState {
     mutating func readSegment(_ segment: TableSegment) {
         let width = max(segment.header?.count ?? 0, segment.rows.map(\.cells.count).max() ?? 0)
         let continuesProjects = segment.header == nil && inProjectTables || current?.kind == .annexes && width >= 3 && inProjectTables
-        let isLegend = segment.header.map { TableContentKind(rows: [$0], reading: tables.reading).kind == .legend } ?? false
+        let header = segment.header ?? segment.rows.first?.cells ?? []
+        let isLegend = TableContentKind(rows: [header], reading: tables.reading).kind == .legend
         if width >= 2, !isLegend, let explanation = tables.read(segment, continuesProjects: continuesProjects) {
             inProjectTables = true
             report.tables.append(explanation)
@@ -296,7 +297,7 @@ private struct ParseState {
         let allRows = (segment.header.map { [(segment.headerLine ?? 0, $0)] } ?? []) + segment.rows.map { ($0.line, $0.cells) }
         let filled = allRows.filter { !$0.1.allSatisfy(\.isEmpty) }
         guard let firstLine = filled.first?.0 else { return }
-        if width == 2, current == nil || current?.kind == .introduction && paragraphs.isEmpty {
+        if width == 2, !isLegend, current == nil || current?.kind == .introduction && paragraphs.isEmpty {
             for (line, cells) in filled where cells.count == 2 {
                 setCoverField(label: cells[0], value: cells[1], line: line)
             }

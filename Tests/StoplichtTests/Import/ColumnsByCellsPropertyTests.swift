@@ -17,9 +17,9 @@ import Testing
         }
     }
 
-    struct Column {
+    struct Column: Sendable {
         var headers: (standard: String, renamed: [String], unknown: [String])
-        var cell: (Int, inout Generator) -> String
+        var cell: @Sendable (Int, inout Generator) -> String
     }
 
     static let names = ["Verbouwing gemeentehuis", "Digitale dienstverlening fase 2", "Herinrichting centrum", "Nieuwe sporthal",
@@ -71,7 +71,7 @@ import Testing
         let standard = Self.columns.map(\.headers.standard)
         let baseline = try Self.read(Self.table(cells: cells, order: Array(standard.indices), headers: standard))
         #expect(baseline.names.count == rows)
-        #expect(baseline.lights.allSatisfy(\.isLight))
+        #expect(baseline.lights.allSatisfy { $0.isLight })
 
         // Each column's header standard, renamed or unknown, the columns in another order.
         let headers = Self.columns.map { column -> String in
