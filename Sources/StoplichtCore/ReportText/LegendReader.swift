@@ -37,6 +37,9 @@ struct LegendReader {
     var entries: [LegendEntry] = []
     /// Colour-led entries in a row, kept once the group proves to be a legend.
     var group: [LegendEntry] = []
+    /// How the group's lines are written (their separator) and the colours it named.
+    var groupForm: String?
+    var groupLabels: Set<String> = []
     /// The text line just before the current one (blank lines between), for a question's heading.
     var previousText: String?
 
@@ -53,7 +56,13 @@ struct LegendReader {
             case .text(let text):
                 // A row of symbols first: "● rood: gestopt ● groen: loopt" is no one colour-led line.
                 let row = Self.symbolRow(text, line: lines[i].number)
-                if row == nil, let (entry, last) = colourLed(at: i, text) {
+                if row == nil, let (entry, last, form) = colourLed(at: i, text) {
+                    // A legend names each colour once, all in one form: a colour repeated, or
+                    // written another way, starts something else ("Rood, want …" after it).
+                    let label = LightNotation.key(entry.label)
+                    if form != groupForm || groupLabels.contains(label) { closeGroup() }
+                    groupForm = form
+                    groupLabels.insert(label)
                     if group.count < Self.maxEntries { group.append(entry) }
                     previousText = nil
                     i = last + 1
@@ -84,7 +93,7 @@ struct LegendReader {
     }
 
     mutating func closeGroup() {
-        defer { group = [] }
+        defer { group = []; groupForm = nil; groupLabels = [] }
         if Self.isLegend(group) { entries += group }
     }
 
@@ -96,8 +105,13 @@ struct LegendReader {
     // MARK: Colour-led lines
 
     /// "Groen: loopt op schema", or "Groen" / "=" / meaning over up to three lines; the
-    /// entry and the index of its last line.
-    func colourLed(at i: Int, _ text: String) -> (LegendEntry, Int)? {
+    /// entry, the index of its last line and its form (the separator, or "lines").
+    func colourLed(at i: Int, _ text: String) -> (LegendEntry, Int, String)? {
+        guard let (entry, last) = colourLedEntry(at: i, text) else { return nil }
+        return (entry, last, last > i ? "lines" : Self.colourHead(Self.stripped(text))?.separator.map(String.init) ?? "symbol")
+    }
+
+    func colourLedEntry(at i: Int, _ text: String) -> (LegendEntry, Int)? {
         guard let head = Self.colourHead(Self.stripped(text)) else { return nil }
         let line = lines[i].number
         if !head.meaning.isEmpty {
@@ -113,7 +127,7 @@ struct LegendReader {
         if let first = next.first, separators.contains(first), next.dropFirst().first == " " {
             return (Self.entry(head.label, head.reading, meaning: TextCleaning.clean(next.dropFirst()), line: line), j)
         }
-        if head.endsInSeparator, Self.colourHead(Self.stripped(next)) == nil {
+        if head.separator != nil, Self.colourHead(Self.stripped(next)) == nil {
             return (Self.entry(head.label, head.reading, meaning: next, line: line), j)
         }
         return nil
@@ -136,7 +150,8 @@ struct LegendReader {
         var label: String
         var reading: LightNotation.Reading
         var meaning: String
-        var endsInSeparator: Bool
+        /// The separator after the colour (":", "="), nil for none.
+        var separator: Character?
     }
 
     /// The colour (word or symbol) leading a line and what follows its separator.
@@ -146,12 +161,12 @@ struct LegendReader {
         if let reading = colouredSymbols[first] {
             var rest = TextCleaning.clean(body.dropFirst())
             if let separator = rest.first, "=:–—-".contains(separator) { rest = TextCleaning.clean(rest.dropFirst()) }
-            return Head(label: String(first), reading: reading, meaning: rest, endsInSeparator: false)
+            return Head(label: String(first), reading: reading, meaning: rest, separator: nil)
         }
         guard let separator = separatorRange(body) else {
             // A lone colour: "Groen".
             guard body.split(separator: " ").count <= 3, let reading = colour(body) else { return nil }
-            return Head(label: body, reading: reading, meaning: "", endsInSeparator: false)
+            return Head(label: body, reading: reading, meaning: "", separator: nil)
         }
         let head = TextCleaning.clean(body[..<separator.lowerBound])
         let meaning = TextCleaning.clean(body[separator.upperBound...])
@@ -166,7 +181,7 @@ struct LegendReader {
             reading = lastReading
         }
         guard let reading else { return nil }
-        return Head(label: label, reading: reading, meaning: capitalised(meaning), endsInSeparator: meaning.isEmpty)
+        return Head(label: label, reading: reading, meaning: capitalised(meaning), separator: body[separator].first)
     }
 
     /// The first of ":", "=", ",", "–", "—" or " - " in a line.
