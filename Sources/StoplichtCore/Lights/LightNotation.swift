@@ -2,8 +2,9 @@ import Foundation
 
 /// Reads a light as people write it in a report cell: the seed's three lamps ("○ ● ○":
 /// top lamp red, middle orange, bottom green), a colour, a word or phrase ("op schema",
-/// "vraagt aandacht", "bijsturen"), a mark (✓ ! ✗), a letter (G/O/R) or the UK five-point
-/// scale (Green, Amber/Green, Amber, Amber/Red, Red).
+/// "vraagt aandacht", "bijsturen"), a mark (✓ ! ✗), a letter (G/O/R), the UK five-point
+/// scale (Green, Amber/Green, Amber, Amber/Red, Red) or a phrase per dimension
+/// ("Conform planning", "Within budget", "Risico laag": `LightPhrases`).
 public enum LightNotation {
     public enum Reading: Hashable, Sendable {
         /// The cell is empty: no light was set.
@@ -124,6 +125,8 @@ public enum LightNotation {
     private static func readWord(_ text: String) -> Reading {
         let key = key(text)
         if let reading = words[key] { return reading }
+        // "Conform planning", "Risk of exceeding budget", "Cancelled", "Ⓖ": whole phrases only.
+        if let phrase = LightPhrases.entry(key: key) { return phrase.reading }
         // "Groen: loopt op schema", "Oranje (vertraagd)": a colour word leading a phrase.
         if let first = key.split(whereSeparator: { " :(".contains($0) }).first.map(String.init), first != key,
            let reading = words[first], first.count > 2, case .tone = reading {

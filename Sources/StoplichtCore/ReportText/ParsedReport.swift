@@ -51,10 +51,22 @@ public struct CoverField: Sendable, Equatable {
 }
 
 public struct LegendEntry: Sendable, Equatable {
+    /// The word or symbol the report writes for the light ("Groen", "Ⓖ", "Within scope").
     public var label: String
     public var reading: LightNotation.Reading
     public var meaning: String
     public var line: Int
+    /// The dimension the entry is for, where the legend gives one per dimension ("Tijd",
+    /// "Planning"); nil for a light of the whole project.
+    public var dimension: String?
+
+    public init(label: String, reading: LightNotation.Reading, meaning: String, line: Int, dimension: String? = nil) {
+        self.label = label
+        self.reading = reading
+        self.meaning = meaning
+        self.line = line
+        self.dimension = dimension
+    }
 }
 
 /// A numbered section of the report ("3. Financiën"), its body as Markdown.
