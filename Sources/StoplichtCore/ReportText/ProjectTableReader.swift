@@ -126,12 +126,21 @@ struct ProjectTableReader {
             let next = index + 1 < dataRows.count ? dataRows[index + 1].cells : nil
             read(row: row.cells, line: row.line, layout: layout, headers: headerTexts, codes: codes, next: next)
         }
+        // The words of the document's own (its legend, the user's mapping) this table used.
+        var taughtWords: [String: String] = [:]
+        if !reading.custom.isEmpty {
+            for row in dataRows.prefix(ColumnContent.sample) {
+                for (column, role) in layout.roles.enumerated() where role.holdsLights && column < row.cells.count && !row.cells[column].isEmpty {
+                    if let taught = reading.custom[LightNotation.key(row.cells[column])] { taughtWords[row.cells[column]] = taught.text }
+                }
+            }
+        }
         var columns: [TableExplanation.Column] = []
         for (column, role) in layout.roles.enumerated() {
             columns.append(TableExplanation.Column(header: column < headerTexts.count ? headerTexts[column] : "",
                                                    role: role.mappingName, evidence: column < evidence.count ? evidence[column] : ""))
         }
-        return TableExplanation(line: firstLine, kind: kind, reason: reason, columns: columns)
+        return TableExplanation(line: firstLine, kind: kind, reason: reason, columns: columns, vocabulary: taughtWords)
     }
 
     /// A table read by its cells is a project table when it has a column of names and

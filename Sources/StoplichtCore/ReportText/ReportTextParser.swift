@@ -25,8 +25,13 @@ public struct ReportTextParser {
 
     /// Reads lines made from another format; `places` names each line's place in that file.
     func parse(lines: [ReportLine], places: [String]?) throws(ReportFileError) -> ParsedReport {
-        var state = ParseState(lines: lines, vocabulary: options.vocabulary, reading: options.reading)
+        // The document teaches its own words: its legend, wherever it stands, is read first.
+        let legend = LegendReader.read(lines)
+        var state = ParseState(lines: lines, vocabulary: options.vocabulary, reading: options.reading.learning(legend))
         state.run()
+        for entry in legend where !state.report.legend.contains(where: { LightNotation.key($0.label) == LightNotation.key(entry.label) }) {
+            state.report.legend.append(entry)
+        }
         if state.report.projects.isEmpty, !(state.unrecognisedTables + state.tables.unrecognisedHeaders).isEmpty {
             throw ReportFileError.columnsNotRecognised(state.unrecognisedTables + state.tables.unrecognisedHeaders)
         }
