@@ -97,6 +97,11 @@ struct ColumnLayout: Equatable {
             return .other
         case .names, .mixed, .empty:
             guard let first = candidates.first else { return content.kind == .names ? .name : .other }
+            // A cut-off or odd cell among amounts or dates, and no light: still amounts or dates.
+            if content.lights == 0, content.amounts > 0, candidates.contains(.budget) { return .budget }
+            if content.lights == 0, content.dates > 0, let date = candidates.first(where: { $0 == .plannedDelivery || $0 == .forecastDelivery }) {
+                return date
+            }
             // Short words under a light header are light words to map ("Op stoom").
             if candidates == [.status, .remarks] { return content.kind == .names ? .status : .remarks }
             if first == .expectedLight, candidates.contains(.forecastDelivery) { return .forecastDelivery }

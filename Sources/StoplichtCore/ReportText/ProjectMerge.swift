@@ -20,24 +20,25 @@ enum ProjectMerge {
                 merged.append(project)
             }
         }
-        // Numbers: a project keeps the report's number, and one numbered in order keeps its
-        // number where no numbered project has it; any other gets the next free number.
+        // Numbers: a project keeps the report's number; one without gets the next number
+        // after those before it that no numbered project claims.
         let reported = Set(merged.filter(\.isNumbered).map(\.number))
         var used = Set<Int>()
-        var next = (merged.map(\.number).max() ?? 0) + 1
+        var highest = 0
         var result: [ParsedProject] = []
         result.reserveCapacity(merged.count)
         for var project in merged {
-            let free = !used.contains(project.number) && (project.isNumbered || !reported.contains(project.number))
-            if !free {
+            if !project.isNumbered || used.contains(project.number) {
+                var next = highest + 1
+                while used.contains(next) || reported.contains(next) { next += 1 }
                 if project.isNumbered {
                     warnings.append(ImportWarning(line: project.lines.first ?? 0, message: "Projectnummer \(project.number) komt al eerder voor; ‘\(project.name.prefix(60))’ krijgt nummer \(next)."))
                     project.isNumbered = false
                 }
                 project.number = next
-                next += 1
             }
             used.insert(project.number)
+            highest = max(highest, project.number)
             result.append(project)
         }
         return (result, warnings)
