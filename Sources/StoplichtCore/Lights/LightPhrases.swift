@@ -139,12 +139,18 @@ enum LightPhrases {
                                                 "niet beoordeeld", "not assessed", "not reported", "no status"])
         add(.notRated(notStarted: false), nil, Array(iconPlaceholders))
 
-        // Circled letters and coloured discs (`LightNotation.key` lower-cases Ⓖ to ⓖ).
-        add(positive, nil, ["ⓖ", "Ⓖ", "🟢"])
-        add(warning, nil, ["ⓨ", "Ⓨ", "ⓐ", "Ⓐ", "ⓞ", "Ⓞ", "🟡", "🟠"])
-        add(negative, nil, ["ⓡ", "Ⓡ", "🔴"])
+        for (symbol, reading) in symbols { add(reading, nil, [String(symbol)]) }
         return table
     }()
+
+    /// Symbols that carry their colour: the circled letters of a PDF (both cases, as
+    /// `LightNotation.key` lower-cases Ⓖ to ⓖ) and coloured discs and squares.
+    static let symbols: [Character: LightNotation.Reading] = [
+        "Ⓖ": .tone(.positive), "ⓖ": .tone(.positive), "🟢": .tone(.positive), "🟩": .tone(.positive),
+        "Ⓨ": .tone(.warning), "ⓨ": .tone(.warning), "Ⓐ": .tone(.warning), "ⓐ": .tone(.warning), "Ⓞ": .tone(.warning),
+        "ⓞ": .tone(.warning), "🟡": .tone(.warning), "🟠": .tone(.warning), "🟨": .tone(.warning), "🟧": .tone(.warning),
+        "Ⓡ": .tone(.negative), "ⓡ": .tone(.negative), "🔴": .tone(.negative), "🟥": .tone(.negative),
+    ]
 }
 
 extension LightNotation {
