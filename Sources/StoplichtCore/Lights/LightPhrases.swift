@@ -37,12 +37,12 @@ enum LightPhrases {
     static func entry(key: String) -> Entry? {
         if let entry = table[key] { return entry }
         // "Exempt under Section 43 of the FOI Act", "Exempt - commercial in confidence".
-        if key.hasPrefix("exempt") {
-            let next = key.utf8.dropFirst(6).first
-            if next == nil || !(next! >= 0x61 && next! <= 0x7A) { return Entry(reading: .notRated(notStarted: false), dimension: nil, lifecycle: nil) }
-        }
+        // Not "exemption requested": the word itself, then a space, a colon or the end.
+        if key.hasPrefix("exempt"), !(key.utf8.dropFirst(6).first.map { $0 >= 0x61 && $0 <= 0x7A } ?? false) { return exempt }
         return nil
     }
+
+    static let exempt = Entry(reading: .notRated(notStarted: false), dimension: nil, lifecycle: nil)
 
     /// Whether the key is a placeholder for an icon without text ("[icoon]", "[icon]").
     static func isIconPlaceholder(key: String) -> Bool {
@@ -62,8 +62,8 @@ enum LightPhrases {
             }
         }
         /// "binnen X", "binnen de X", "binnen het X" for each noun.
-        func combine(_ lead: [String], _ nouns: [String], articles: Bool = true) -> [String] {
-            lead.flatMap { l in nouns.flatMap { n in articles ? ["\(l) \(n)", "\(l) de \(n)", "\(l) het \(n)"] : ["\(l) \(n)"] } }
+        func combine(_ lead: [String], _ nouns: [String]) -> [String] {
+            lead.flatMap { l in nouns.flatMap { n in ["\(l) \(n)", "\(l) de \(n)", "\(l) het \(n)"] } }
         }
         let positive = LightNotation.Reading.tone(.positive), warning = LightNotation.Reading.tone(.warning)
         let negative = LightNotation.Reading.tone(.negative)
@@ -136,15 +136,23 @@ enum LightPhrases {
         add(.notRated(notStarted: false), nil, ["under review", "in review", "being reviewed", "in heroverweging", "in herziening",
                                                 "wordt herzien", "not applicable", "n.a", "na", "n/a", "tbc", "tbd", "to be confirmed",
                                                 "to be determined", "nnb", "n.n.b", "nader te bepalen", "nog te bepalen", "p.m",
-                                                "niet beoordeeld", "not assessed", "not reported", "no status"])
+                                                "niet beoordeeld", "not assessed", "not reported", "no status",
+                                                // Nunspeet prints "--" where an aspect has no colour.
+                                                "--", "---", "—"])
         add(.notRated(notStarted: false), nil, Array(iconPlaceholders))
 
-        // Circled letters and coloured discs (`LightNotation.key` lower-cases Ⓖ to ⓖ).
-        add(positive, nil, ["ⓖ", "Ⓖ", "🟢"])
-        add(warning, nil, ["ⓨ", "Ⓨ", "ⓐ", "Ⓐ", "ⓞ", "Ⓞ", "🟡", "🟠"])
-        add(negative, nil, ["ⓡ", "Ⓡ", "🔴"])
+        for (symbol, reading) in symbols { add(reading, nil, [String(symbol)]) }
         return table
     }()
+
+    /// Symbols that carry their colour: the circled letters of a PDF (both cases, as
+    /// `LightNotation.key` lower-cases Ⓖ to ⓖ) and coloured discs and squares.
+    static let symbols: [Character: LightNotation.Reading] = [
+        "Ⓖ": .tone(.positive), "ⓖ": .tone(.positive), "🟢": .tone(.positive), "🟩": .tone(.positive),
+        "Ⓨ": .tone(.warning), "ⓨ": .tone(.warning), "Ⓐ": .tone(.warning), "ⓐ": .tone(.warning), "Ⓞ": .tone(.warning),
+        "ⓞ": .tone(.warning), "🟡": .tone(.warning), "🟠": .tone(.warning), "🟨": .tone(.warning), "🟧": .tone(.warning),
+        "Ⓡ": .tone(.negative), "ⓡ": .tone(.negative), "🔴": .tone(.negative), "🟥": .tone(.negative),
+    ]
 }
 
 extension LightNotation {

@@ -23,6 +23,7 @@ import Foundation
 struct LegendReader {
     static let maxEntries = 300
     static let maxLabel = 200
+    static let maxMeaning = 1000
     /// How far (in lines) a three-line entry or a question's answers may run on.
     static let lookAhead = 4
     static let maxAnswers = 6
@@ -107,28 +108,23 @@ struct LegendReader {
     /// "Groen: loopt op schema", or "Groen" / "=" / meaning over up to three lines; the
     /// entry, the index of its last line and its form (the separator, or "lines").
     func colourLed(at i: Int, _ text: String) -> (LegendEntry, Int, String)? {
-        guard let (entry, last) = colourLedEntry(at: i, text) else { return nil }
-        return (entry, last, last > i ? "lines" : Self.colourHead(Self.stripped(text))?.separator.map(String.init) ?? "symbol")
-    }
-
-    func colourLedEntry(at i: Int, _ text: String) -> (LegendEntry, Int)? {
         guard let head = Self.colourHead(Self.stripped(text)) else { return nil }
         let line = lines[i].number
         if !head.meaning.isEmpty {
-            return (Self.entry(head.label, head.reading, meaning: head.meaning, line: line), i)
+            return (Self.entry(head.label, head.reading, meaning: head.meaning, line: line), i, head.separator.map(String.init) ?? "symbol")
         }
         // The meaning on the next lines: "=" / meaning, "= meaning", or (after "Groen =") meaning.
         guard let (j, next) = nextText(after: i) else { return nil }
         let separators: Set<Character> = ["=", ":", "-", "–", "—"]
         if next.count == 1, let only = next.first, separators.contains(only) {
             guard let (k, meaning) = nextText(after: j), Self.colourHead(Self.stripped(meaning)) == nil else { return nil }
-            return (Self.entry(head.label, head.reading, meaning: meaning, line: line), k)
+            return (Self.entry(head.label, head.reading, meaning: meaning, line: line), k, "lines")
         }
         if let first = next.first, separators.contains(first), next.dropFirst().first == " " {
-            return (Self.entry(head.label, head.reading, meaning: TextCleaning.clean(next.dropFirst()), line: line), j)
+            return (Self.entry(head.label, head.reading, meaning: TextCleaning.clean(next.dropFirst()), line: line), j, "lines")
         }
         if head.separator != nil, Self.colourHead(Self.stripped(next)) == nil {
-            return (Self.entry(head.label, head.reading, meaning: next, line: line), j)
+            return (Self.entry(head.label, head.reading, meaning: next, line: line), j, "lines")
         }
         return nil
     }
@@ -236,12 +232,7 @@ struct LegendReader {
     // MARK: Symbols in a row
 
     /// Symbols that carry their colour (the circled letters of a PDF, coloured discs).
-    static let colouredSymbols: [Character: LightNotation.Reading] = [
-        "Ⓖ": .tone(.positive), "ⓖ": .tone(.positive), "🟢": .tone(.positive), "🟩": .tone(.positive),
-        "Ⓨ": .tone(.warning), "ⓨ": .tone(.warning), "Ⓐ": .tone(.warning), "ⓐ": .tone(.warning), "Ⓞ": .tone(.warning),
-        "ⓞ": .tone(.warning), "🟡": .tone(.warning), "🟠": .tone(.warning), "🟨": .tone(.warning), "🟧": .tone(.warning),
-        "Ⓡ": .tone(.negative), "ⓡ": .tone(.negative), "🔴": .tone(.negative), "🟥": .tone(.negative),
-    ]
+    static let colouredSymbols = LightPhrases.symbols
     /// Bullets whose colour the text lost.
     static let colourless: Set<Character> = ["●", "⬤", "◉", "■", "•"]
 
@@ -251,7 +242,8 @@ struct LegendReader {
         // Symbols and the text after each; most lines have none, so count first.
         var symbolCount = 0
         for ch in text where colouredSymbols[ch] != nil || colourless.contains(ch) { symbolCount += 1 }
-        guard symbolCount >= 2 else { return nil }
+        // A row of hundreds of symbols is no legend.
+        guard symbolCount >= 2, symbolCount <= maxEntries else { return nil }
         var prefix = ""
         var segments: [(symbol: Character, text: String)] = []
         for ch in text {
@@ -525,7 +517,8 @@ struct LegendReader {
     // MARK: Entries
 
     static func entry(_ label: String, _ reading: LightNotation.Reading, meaning: String, line: Int, dimension: String? = nil) -> LegendEntry {
-        LegendEntry(label: String(label.prefix(maxLabel)), reading: reading, meaning: meaning, line: line, dimension: dimension)
+        LegendEntry(label: String(label.prefix(maxLabel)), reading: reading, meaning: String(meaning.prefix(maxMeaning)), line: line,
+                    dimension: dimension)
     }
 
     static func capitalised(_ text: String) -> String {

@@ -149,6 +149,9 @@ import Testing
         #expect(entries.map(\.label.count) == [LegendReader.maxLabel, 4])
         let many = (0..<400).map { $0 % 2 == 0 ? "Groen: punt \($0)" : "Rood: punt \($0)" }.joined(separator: "\n")
         #expect(Self.legend(many).count == LegendReader.maxEntries)
+        // Hostile lines: a huge meaning is cut, a row of countless symbols is no legend.
+        let huge = Self.legend("Groen: " + String(repeating: "x", count: 100_000) + "\nRood: stop\n" + String(repeating: "● a ", count: 50_000))
+        #expect(huge.map(\.meaning.count) == [LegendReader.maxMeaning, 4])
     }
 
     // MARK: Learning

@@ -28,7 +28,7 @@ import Testing
         ("Geannuleerd", .notRated(notStarted: false)), ("On hold", .notRated(notStarted: false)), ("Under review", .notRated(notStarted: false)),
         ("N.A.", .notRated(notStarted: false)), ("Not applicable", .notRated(notStarted: false)), ("TBC", .notRated(notStarted: false)),
         ("tbd", .notRated(notStarted: false)), ("Exempt under Section 43 of the FOI Act", .notRated(notStarted: false)),
-        ("Exempt", .notRated(notStarted: false)), ("Exempt: commercial in confidence", .notRated(notStarted: false)),
+        ("Exempt", .notRated(notStarted: false)), ("--", .notRated(notStarted: false)), ("—", .notRated(notStarted: false)), ("Exempt: commercial in confidence", .notRated(notStarted: false)),
         // Circled letters of a PDF, and an icon whose colour the text lost.
         ("Ⓖ", .tone(.positive)), ("Ⓨ", .tone(.warning)), ("Ⓐ", .tone(.warning)), ("Ⓞ", .tone(.warning)), ("Ⓡ", .tone(.negative)),
         (" Ⓖ ", .tone(.positive)), ("[icoon]", .notRated(notStarted: false)), ("[icon]", .notRated(notStarted: false)),
