@@ -234,10 +234,14 @@ struct ImportWriter {
             let scale = Self.usesFivePoints(report) ? LightScale.fivePoint : LightScale.standard
             lights = scale.lights.map { ProgrammeLight(programmeID: programmeID, definition: $0) }
         }
-        // The report's own legend says what its lights mean.
+        // The report's own legend says what its lights mean: the first entry per light that
+        // speaks of the whole project (a dimension's answers, "Within budget", do not).
         let scale = LightScale(lights.map(\.definition))
-        for entry in legend {
-            guard let code = scale.light(for: entry.reading)?.code, let light = lights.first(where: { $0.code == code }) else { continue }
+        var explained = Set<String>()
+        for entry in legend where entry.dimension == nil && !entry.meaning.isEmpty {
+            guard let code = scale.light(for: entry.reading)?.code, !explained.contains(code),
+                  let light = lights.first(where: { $0.code == code }) else { continue }
+            explained.insert(code)
             if light.meaning != entry.meaning { light.meaning = entry.meaning }
         }
         for light in lights { try await save(light) }
