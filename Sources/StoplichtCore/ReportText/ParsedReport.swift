@@ -90,6 +90,8 @@ public struct ParsedProject: Sendable, Equatable {
     public var plannedDelivery: PlanDate?
     public var forecastDelivery: PlanDate?
     public var budget: ReportedAmount?
+    /// The division or group a row above named ("Economic Development & Culture", "2 Spoorwegen").
+    public var group: String?
     /// The report lines the project was read from, continuation rows included.
     public var lines: [Int]
 
