@@ -73,7 +73,8 @@ struct PageField: Equatable {
         if parts.count > 1, let role = parts.indices.dropFirst().first(where: { isRole(parts[$0]) }) {
             parts.removeSubrange(role...)
         }
-        let text = parts.joined(separator: ", ").replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression)
+        var text = parts.joined(separator: ", ")
+        if text.contains("(") { text = text.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression) }
         return LeaderNames.parse(text).filter { isPerson($0.person, reading: reading) }
     }
 

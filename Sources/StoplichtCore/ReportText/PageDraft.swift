@@ -16,7 +16,7 @@ struct PageDraft {
 
     /// What shows that a page is about one project.
     enum Evidence: Hashable {
-        case aspectLights, statusPhrases, nameField, leaderField, aspectTable, sheet
+        case aspectLights, aspectLabels, statusPhrases, nameField, leaderField, aspectTable, sheet
     }
 
     var origin: Origin

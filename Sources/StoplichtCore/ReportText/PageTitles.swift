@@ -81,7 +81,9 @@ struct PageTitle: Equatable {
         let light = reading.read(text)
         if light.isLight { return false }
         if case .notRated = light { return false }
-        if PlanDate(parsing: text) != nil || ReportedAmount(parsing: text) != nil { return false }
+        // Dates and amounts hold digits ("Q3 2024", "€ 1,2 mln"); a month alone does not.
+        if text.contains(where: \.isNumber) || text.split(separator: " ").count == 1,
+           PlanDate(parsing: text) != nil || ReportedAmount(parsing: text) != nil { return false }
         if let first = text.first, "€$£".contains(first) { return false }
         return true
     }

@@ -219,7 +219,7 @@ private struct PageScan {
            let light = AspectVocabulary.light(next, reading: reading) {
             page.lines.append(number)
             page.addDimension(aspect, light, text: next, line: lines[nextFilled[i]].number)
-            page.evidence.insert(.aspectLights)
+            page.evidence.insert(.aspectLabels)
             remarkTarget = aspect
             return nextFilled[i] + 1
         }
@@ -438,6 +438,7 @@ private struct PageScan {
         var reasons: [String] = []
         if draft.evidence.contains(.sheet) { reasons.append("een tabel van twee kolommen (label → waarde) met de naam van het project") }
         if draft.evidence.contains(.aspectLights) { reasons.append("regels met een letter of woord boven een aspect (\(aspects))") }
+        if draft.evidence.contains(.aspectLabels) { reasons.append("regels met de naam van een aspect boven een letter of woord (\(aspects))") }
         if draft.evidence.contains(.statusPhrases) { reasons.append("regels onder een statuskop die een stoplicht per aspect geven (\(aspects))") }
         if draft.evidence.contains(.aspectTable) { reasons.append("een tabel met een stoplicht per aspect en periode (\(aspects))") }
         if draft.evidence.contains(.nameField) { reasons.append("een veld met de naam van het project") }

@@ -474,4 +474,35 @@ import Testing
         // validate
         #expect(pages.projects.isEmpty)
     }
+
+    /// Pages, a long page and a long list with groups; `scale` 1 is about 9,500 lines.
+    static func largeReport(scale: Int) -> [ReportLine] {
+        var text = ""
+        for n in 1...(375 * scale) { text += "## Project \(n)\n\nG\nKwaliteit\nProjectleider: Jan Jansen\n\n" }
+        text += "## Eén pagina\n\nG\nTijd\n"
+        for n in 1...(2_500 * scale) { text += "Projectleider: Jan Jansen\nDoel: doel \(n).\n" }
+        text += "## Lijst\n\nOverige projecten\n"
+        for n in 1...(1_125 * scale) { text += "\(n) Naam\n\(n)a Onderdeel\n" }
+        return ReportLine.split(text)
+    }
+
+    @Test func largeInputIsReadInOnePass() {
+        let small = Self.largeReport(scale: 1)
+        let large = Self.largeReport(scale: 4)
+        let reader = ProjectPageReader(reading: .standard)
+
+        // MUT
+        let clock = ContinuousClock()
+        let smallTime = clock.measure { _ = reader.read(small) }
+        var pages = ProjectPages()
+        let largeTime = clock.measure { pages = reader.read(large) }
+
+        // validate
+        #expect(pages.projects.count == 1_500 + 1 + 4_500)
+        #expect(pages.projects[1_500].leaders == [LeaderName(person: "Jan Jansen")])
+        #expect(pages.projects.last?.group == "Naam")
+        // Linear: four times the lines take about four times as long (a quadratic pass, sixteen).
+        print("page reader: \(small.count) lines in \(smallTime), \(large.count) lines in \(largeTime)")
+        #expect(largeTime < smallTime * 8 + .seconds(1), "\(smallTime) → \(largeTime)")
+    }
 }
