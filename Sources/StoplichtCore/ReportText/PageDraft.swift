@@ -53,7 +53,8 @@ struct PageDraft {
 
     var isProject: Bool {
         guard !isListPage else { return false }
-        if !evidence.isEmpty { return true }
+        // Before any heading or title, "Projectnaam:" and the like are the report's cover.
+        if origin == .start ? !evidence.subtracting([.nameField, .leaderField]).isEmpty : !evidence.isEmpty { return true }
         // A titled page under a heading that names projects ("4. Majeure projecten").
         return title != nil && context != nil && origin != .start
     }

@@ -480,6 +480,24 @@ import Testing
         #expect(pages.projects.isEmpty)
     }
 
+    @Test func coverFieldsBeforeAnyTitleAreNoProject() throws {
+        // MUT
+        let pages = read("""
+        PROGRAMMA **DIENSTVERLENING**
+
+        Projectnaam: Voortgangsrapportage programma dienstverlening
+        Projectleider: Erna Jongerius
+        Doorlooptijd: 2018-2021
+
+        Inleiding
+
+        Het programma loopt.
+        """)
+
+        // validate
+        #expect(pages.projects.isEmpty)
+    }
+
     /// Pages, a long page and a long list with groups; `scale` 1 is about 9,500 lines.
     static func largeReport(scale: Int) -> [ReportLine] {
         var text = ""

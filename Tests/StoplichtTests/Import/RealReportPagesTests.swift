@@ -203,6 +203,15 @@ import Testing
         #expect(innerWest.projects.isEmpty)
     }
 
+    @Test func theSeedReportHasItsProjectsInTablesOnly() throws {
+        // MUT
+        let pages = ProjectPageReader(reading: .standard).read(ReportLine.split(try Fixtures.seedText()))
+
+        // validate
+        #expect(pages.projects.map(\.name) == [])
+        #expect(pages.tableLinesTaken.isEmpty)
+    }
+
     @Test func noLeaderIsALightWordDateOrAmount() throws {
         for file in Self.files {
             // MUT
