@@ -26,6 +26,8 @@ struct PageDraft {
     var title: PageTitle?
     /// The title names projects ("Overige projecten"): the page lists projects, it is none.
     var isListPage = false
+    /// The page is headed by the document's title, which quotes the project's name.
+    var namesDocumentProject = false
     /// The line naming projects that the page stands under ("4. Majeure projecten").
     var context: String?
     var lines: [Int] = []

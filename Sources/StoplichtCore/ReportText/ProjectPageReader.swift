@@ -118,16 +118,22 @@ private struct PageScan {
         let number = lines[i].number
         if let (level, heading) = MarkdownDocument.heading(text) {
             let title = heading.replacingOccurrences(of: "**", with: "")
-            if level == 1, documentTitle == nil {
-                documentTitle = title
-                return i + 1
-            }
+            let isDocumentTitle = level == 1 && documentTitle == nil
+            if isDocumentTitle { documentTitle = title }
             closePage()
             headingLevel = level
             if let c = context, level <= c.endsAtLevel { context = nil }
             startPage(.heading, line: number, title: title)
+            // The document's title heads a page too (a Word report with a project per
+            // Heading 1); where it quotes one project, that project is the page's name.
+            if isDocumentTitle, title.utf8.count <= 1_000, let quoted = PageTitle.quotedProject(inDocumentTitle: title, reading: reading) {
+                page.title = quoted
+                page.isListPage = false
+                page.namesDocumentProject = true
+            }
             if page.isListPage {
-                context = (title, level)
+                // The document's title names the whole report's subject, not a part of it.
+                if !isDocumentTitle { context = (title, level) }
                 return readList(headedAt: i) ?? i + 1
             }
             return i + 1
@@ -382,6 +388,7 @@ private struct PageScan {
             draft.addRemark("Project", field.name)
             warnings.append(ImportWarning(line: field.line, message: "\(draft.label): het veld ‘Project’ noemt ‘\(field.name)’; de titel van de pagina is als naam genomen, het veld staat in de toelichting."))
         }
+        if draft.namesDocumentProject { documentProjectUsed = true }
         if title == nil, !documentProjectUsed, let documentTitle, documentTitle.utf8.count <= 1_000,
            let quoted = PageTitle.quotedProject(inDocumentTitle: documentTitle, reading: reading) {
             title = quoted

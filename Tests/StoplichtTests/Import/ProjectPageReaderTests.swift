@@ -480,6 +480,34 @@ import Testing
         #expect(pages.projects.isEmpty)
     }
 
+    @Test func firstLevelHeadingsHeadPagesToo() throws {
+        // MUT
+        let pages = read("""
+        # Sporthal West
+
+        G
+        Kwaliteit
+
+        # Sporthal Oost
+
+        O
+        Kwaliteit
+        """)
+        let quoted = read("""
+        # Jaarstukken 2020, projectpagina "122 Onderzoek omgeving Rietkraag"
+
+        O
+
+        Tijd
+        """)
+
+        // validate
+        #expect(pages.projects.map(\.name) == ["Sporthal West", "Sporthal Oost"])
+        #expect(pages.projects.map(\.light) == [.tone(.positive), .tone(.warning)])
+        #expect(quoted.projects.map(\.name) == ["Onderzoek omgeving Rietkraag"])
+        #expect(quoted.projects.map(\.number) == [122])
+    }
+
     @Test func coverFieldsBeforeAnyTitleAreNoProject() throws {
         // MUT
         let pages = read("""
