@@ -97,7 +97,8 @@ struct PageDraft {
                 addRemark(field.label, field.value)
             }
         case .number:
-            if let number = Int(field.value.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))) {
+            // Six digits at most, as in a title: numbering on after it must not overflow.
+            if let number = Int(field.value.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))), (0...999_999).contains(number) {
                 fieldNumber = number
             } else {
                 addRemark(field.label, field.value)

@@ -508,6 +508,23 @@ import Testing
         #expect(quoted.projects.map(\.number) == [122])
     }
 
+    @Test func aHugeProjectNumberIsKeptAsTextNotNumbered() throws {
+        // MUT
+        let pages = read("""
+        | Naam project | Brug |
+        |---|---|
+        | Nr | 9223372036854775807 |
+
+        | Naam project | Tunnel |
+        |---|---|
+        """)
+
+        // validate
+        #expect(pages.projects.map(\.name) == ["Brug", "Tunnel"])
+        #expect(pages.projects.map(\.number) == [1, 2])
+        #expect(pages.projects.first?.remarks == "**Nr:** 9223372036854775807")
+    }
+
     @Test func coverFieldsBeforeAnyTitleAreNoProject() throws {
         // MUT
         let pages = read("""
