@@ -1,0 +1,519 @@
+import Foundation
+
+/// Finds projects that a report gives as pages of text rather than table rows: project
+/// pages with a light per aspect ("G" above "Kwaliteit"), label → value fields ("Project:",
+/// "Fase:", "Portefeuillehouder"), project sheets (two-column tables) and named lists of
+/// projects. One pass over the lines; it invents nothing: running prose is no project.
+struct ProjectPageReader {
+    let reading: LightReading
+
+    init(reading: LightReading) {
+        self.reading = reading
+    }
+
+    /// Finds project pages, project sheets and named project lists in a report's lines.
+    func read(_ lines: [ReportLine]) -> ProjectPages {
+        var scan = PageScan(lines: lines, reading: reading)
+        scan.run()
+        return scan.result()
+    }
+}
+
+struct ProjectPages {
+    var projects: [ParsedProject] = []      // in document order
+    var warnings: [ImportWarning] = []      // Dutch, with line numbers
+    var explanations: [PageExplanation] = []
+    /// Lines of pipe tables this reader took as project sheets (label→value tables), so the table reader skips them.
+    var tableLinesTaken: Set<Int> = []
+}
+
+/// Why a stretch of the report was read as a project page, a project sheet or a list of projects.
+public struct PageExplanation: Sendable, Equatable {
+    public var line: Int            // where the page/list starts
+    public var kind: String         // "projectpagina", "projectblad", "projectenlijst"
+    public var reason: String       // Dutch
+
+    public init(line: Int, kind: String, reason: String) {
+        self.line = line
+        self.kind = kind
+        self.reason = reason
+    }
+}
+
+/// The state of one pass over a report's lines.
+private struct PageScan {
+    let lines: [ReportLine]
+    let reading: LightReading
+    /// For each line, the index of the next line that is not blank (or `lines.count`).
+    let nextFilled: [Int]
+
+    var documentTitle: String?
+    var documentProjectUsed = false
+    /// The line that names projects the following pages stand under, and the heading
+    /// level at or above which a heading ends it.
+    var context: (text: String, endsAtLevel: Int)?
+    var headingLevel = 0
+    var page: PageDraft
+    /// The aspect whose remark the text being read is.
+    var remarkTarget: String?
+
+    struct Found {
+        var project: ParsedProject
+        var number: Int?
+    }
+    var found: [Found] = []
+    var warnings: [ImportWarning] = []
+    var explanations: [PageExplanation] = []
+    var taken: Set<Int> = []
+    var derivedLights: [Int] = []
+
+    init(lines: [ReportLine], reading: LightReading) {
+        self.lines = lines
+        self.reading = reading
+        var next = [Int](repeating: lines.count, count: lines.count)
+        var following = lines.count
+        for i in lines.indices.reversed() {
+            next[i] = following
+            if lines[i].kind != .blank { following = i }
+        }
+        nextFilled = next
+        page = PageDraft(origin: .start, line: lines.first?.number ?? 1)
+    }
+
+    func textLine(at i: Int) -> String? {
+        guard i < lines.count, case .text(let text) = lines[i].kind else { return nil }
+        return text
+    }
+
+    /// A line compared with a page's title: furniture off, lower case.
+    static func key(_ text: String) -> String {
+        var t = TextCleaning.clean(text.replacingOccurrences(of: "**", with: "")).lowercased()
+        for prefix in ["pagina:", "page:"] where t.hasPrefix(prefix) { t = TextCleaning.clean(t.dropFirst(prefix.count)) }
+        return t
+    }
+
+    mutating func run() {
+        var i = 0
+        while i < lines.count {
+            switch lines[i].kind {
+            case .blank:
+                i += 1
+            case .sheetBoundary:
+                closePage()
+                context = nil
+                page = PageDraft(origin: .start, line: lines[i].number)
+                i += 1
+            case .tableRow, .tableRule:
+                i = readTable(from: i)
+            case .text(let raw):
+                i = readText(TextCleaning.repairSuperscripts(raw), at: i)
+            }
+        }
+        closePage()
+    }
+
+    // MARK: Lines of text
+
+    mutating func readText(_ text: String, at i: Int) -> Int {
+        let number = lines[i].number
+        if let (level, heading) = MarkdownDocument.heading(text) {
+            let title = heading.replacingOccurrences(of: "**", with: "")
+            let isDocumentTitle = level == 1 && documentTitle == nil
+            if isDocumentTitle { documentTitle = title }
+            closePage()
+            headingLevel = level
+            if let c = context, level <= c.endsAtLevel { context = nil }
+            startPage(.heading, line: number, title: title)
+            // The document's title heads a page too (a Word report with a project per
+            // Heading 1); where it quotes one project, that project is the page's name.
+            if isDocumentTitle, title.utf8.count <= 1_000, let quoted = PageTitle.quotedProject(inDocumentTitle: title, reading: reading) {
+                page.title = quoted
+                page.isListPage = false
+                page.namesDocumentProject = true
+            }
+            if page.isListPage {
+                // The document's title names the whole report's subject, not a part of it.
+                if !isDocumentTitle { context = (title, level) }
+                return readList(headedAt: i) ?? i + 1
+            }
+            return i + 1
+        }
+        let key = Self.key(text)
+        if key == page.titleKey {
+            page.lines.append(number)  // the page's title printed again under its heading
+            return i + 1
+        }
+        if Self.isChrome(text) { return i + 1 }
+        if NamedList.isHead(text) {
+            if let end = readList(headedAt: i) { return end }
+            context = (text, headingLevel)
+            return i + 1
+        }
+        if let end = readRepeatedTitle(text, key: key, at: i) { return end }
+        if isNumberedTitle(text, at: i) {
+            closePage()
+            startPage(.numberedTitle, line: number, title: text)
+            return i + 1
+        }
+        return readPageContent(text, at: i)
+    }
+
+    /// "Terug naar navigatie - …", "Meer", breadcrumbs, a source address.
+    static func isChrome(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["meer", "terug", "menu", "on this page", "inhoud", "content", "home"].contains(lower)
+            || lower.hasPrefix("terug naar navigatie") || lower.contains(" » ")
+            || lower.hasPrefix("(http") || lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    }
+
+    /// A title: short, no sentence, not a list item.
+    static func isTitleLike(_ text: String) -> Bool {
+        text.utf8.count <= 600 && text.count <= 150 && text.split(separator: " ").count <= 20
+            && !TextCleaning.endsSentence(text) && MarkdownDocument.bulletItem(text) == nil
+            && text.contains(where: \.isLetter)
+    }
+
+    /// Prose: a sentence, or a line too long for a title.
+    static func isProse(_ text: String) -> Bool {
+        TextCleaning.endsSentence(text) || text.split(separator: " ").count >= 8
+    }
+
+    /// A title printed twice in a row starts a page, when what follows it is the page:
+    /// "Terug naar navigatie", prose or a field (not a flattened table's repeated cells).
+    mutating func readRepeatedTitle(_ text: String, key: String, at i: Int) -> Int? {
+        guard Self.isTitleLike(text), AspectVocabulary.light(text, reading: reading) == nil else { return nil }
+        let second = nextFilled[i]
+        guard let again = textLine(at: second), Self.key(again) == key else { return nil }
+        let after = nextFilled[second]
+        var end = second + 1
+        if let following = textLine(at: after) {
+            if following.lowercased().hasPrefix("terug naar navigatie") {
+                end = after + 1
+            } else if !Self.isProse(following), PageField.parse(following) == nil, MarkdownDocument.heading(following) == nil {
+                return nil
+            }
+        }
+        closePage()
+        startPage(.repeatedTitle, line: lines[i].number, title: text)
+        page.lines.append(lines[second].number)
+        return end
+    }
+
+    /// "7 Heerenveen, stad van Sport (Nieuw Thialf)", "1.1.1 Vastleggen …": a number, a
+    /// name, and no numbered line after it (that would be a list).
+    func isNumberedTitle(_ text: String, at i: Int) -> Bool {
+        guard Self.isTitleLike(text), let match = text.firstMatch(of: /^(\d{1,4}(?:\.\d{1,3})*[a-z]?)\s+(\S.*)$/) else { return false }
+        let code = String(match.1)
+        if code.count == 4, let year = Int(code), (1900...2100).contains(year) { return false }
+        guard let first = match.2.first, first.isUppercase || first.isNumber else { return false }
+        if let next = textLine(at: nextFilled[i]), next.firstMatch(of: /^\d{1,4}(?:\.\d{1,3})*[a-z]?[.)]?\s/) != nil { return false }
+        return true
+    }
+
+    mutating func readList(headedAt i: Int) -> Int? {
+        guard let (list, end) = NamedList.read(lines, head: i, nextFilled: nextFilled, reading: reading) else { return nil }
+        page.lists.append(list)
+        return end
+    }
+
+    /// Aspect lights, status phrases, fields and remarks of the page being read.
+    mutating func readPageContent(_ text: String, at i: Int) -> Int {
+        let number = lines[i].number
+        let aspectLine = AspectVocabulary.line(text)
+        // "Kwaliteit (indicator)" / "Inhoudelijke kleurscore", then the light.
+        if case .lightLabel(let aspect)? = aspectLine, let next = textLine(at: nextFilled[i]),
+           let light = AspectVocabulary.light(next, reading: reading) {
+            page.lines.append(number)
+            page.addDimension(aspect, light, text: next, line: lines[nextFilled[i]].number)
+            page.evidence.insert(.aspectLabels)
+            remarkTarget = aspect
+            return nextFilled[i] + 1
+        }
+        // "G", then "Kwaliteit".
+        if let light = AspectVocabulary.light(text, reading: reading), let next = textLine(at: nextFilled[i]),
+           case .name(let aspect)? = AspectVocabulary.line(next) {
+            page.lines.append(lines[nextFilled[i]].number)
+            page.addDimension(aspect, light, text: text, line: number)
+            page.evidence.insert(.aspectLights)
+            remarkTarget = aspect
+            return nextFilled[i] + 1
+        }
+        if case .remarkLabel(let aspect)? = aspectLine {
+            page.lines.append(number)
+            remarkTarget = aspect
+            return i + 1
+        }
+        if AspectVocabulary.isStatusHeading(text), let end = readStatusPhrases(after: i) {
+            page.lines.append(number)
+            return end
+        }
+        let body = MarkdownDocument.bulletItem(text) ?? text
+        if let field = PageField.parse(body) {
+            page.apply(field, line: number, reading: reading)
+            return i + 1
+        }
+        if let kind = PageField.listLabel(text) {
+            return readNamesBelow(label: text, kind: kind, at: i)
+        }
+        addRemarkLine(text, at: i)
+        return i + 1
+    }
+
+    /// "Within scope" / "On schedule" / "Within budget" under a status heading.
+    mutating func readStatusPhrases(after i: Int) -> Int? {
+        var phrases: [(DimensionReading, text: String, line: Int)] = []
+        var j = nextFilled[i]
+        while let text = textLine(at: j), let phrase = AspectVocabulary.statusPhrase(text, reading: reading), phrases.count < lines.count {
+            phrases.append((phrase, text, lines[j].number))
+            j = nextFilled[j]
+        }
+        guard phrases.contains(where: { $0.0.reading.isLight || $0.0.reading.isNotRated }) else { return nil }
+        for (phrase, text, line) in phrases {
+            page.addDimension(phrase.label, phrase.reading, text: text, line: line)
+        }
+        page.evidence.insert(.statusPhrases)
+        remarkTarget = nil
+        return j
+    }
+
+    /// "Portefeuillehouder" with a name on each line below it.
+    mutating func readNamesBelow(label: String, kind: PageField.Kind, at i: Int) -> Int {
+        var j = nextFilled[i]
+        var names: [String] = []
+        var end = i + 1
+        while let text = textLine(at: j), PageField.isPerson(text, reading: reading), names.count < 20 {
+            names.append(text)
+            page.lines.append(lines[j].number)
+            end = j + 1
+            // The names stand on consecutive lines; a blank line ends them.
+            guard j + 1 < lines.count, lines[j + 1].kind != .blank else { break }
+            j += 1
+        }
+        page.lines.append(lines[i].number)
+        if !names.isEmpty {
+            page.apply(PageField(kind: kind, label: label, value: names.joined(separator: ", ")), line: lines[i].number, reading: reading)
+        }
+        return end
+    }
+
+    /// Prose and list items go into the remarks; a short line only where it heads prose.
+    mutating func addRemarkLine(_ text: String, at i: Int) {
+        page.lines.append(lines[i].number)
+        if PageTitle.isGeneric(text), text.split(separator: " ").count <= 4 {
+            if AspectVocabulary.aspect(text) == nil { remarkTarget = nil }
+            return
+        }
+        if MarkdownDocument.bulletItem(text) != nil || MarkdownDocument.orderedItem(text) != nil || Self.isProse(text) {
+            page.addRemark(remarkTarget, text)
+        } else if let next = textLine(at: nextFilled[i]), MarkdownDocument.heading(next) == nil,
+                  Self.isProse(next) || MarkdownDocument.bulletItem(next) != nil || MarkdownDocument.orderedItem(next) != nil {
+            page.addRemark(remarkTarget, text)
+        }
+    }
+
+    // MARK: Tables
+
+    mutating func readTable(from start: Int) -> Int {
+        var rows: [(line: Int, cells: [String])] = []
+        var header: [String]?
+        var i = start
+        while i < lines.count {
+            switch lines[i].kind {
+            case .tableRow(let cells):
+                if rows.isEmpty, header == nil, i + 1 < lines.count, lines[i + 1].kind == .tableRule {
+                    header = cells
+                }
+                rows.append((lines[i].number, cells))
+            case .tableRule:
+                break
+            default:
+                return readTable(rows: rows, header: header, lines: start..<i)
+            }
+            i += 1
+        }
+        return readTable(rows: rows, header: header, lines: start..<i)
+    }
+
+    mutating func readTable(rows: [(line: Int, cells: [String])], header: [String]?, lines range: Range<Int>) -> Int {
+        let numbers = range.map { lines[$0].number }
+        if let sheet = ProjectSheets.sheet(rows, reading: reading) {
+            taken.formUnion(numbers)
+            emit(sheet)
+        } else if let table = ProjectSheets.aspectTable(header: header, rows: header == nil ? rows : Array(rows.dropFirst()), reading: reading) {
+            taken.formUnion(numbers)
+            page.lines += numbers
+            for dimension in table.dimensions {
+                page.addDimension(dimension.label, dimension.reading, text: dimension.text, line: dimension.line)
+            }
+            page.previousLight = LightNotation.worst(table.previous) ?? table.previous.first
+            page.expectedLight = LightNotation.worst(table.expected) ?? table.expected.first
+            for remark in table.remarks { page.addRemark(remark.label, remark.text) }
+            page.evidence.insert(.aspectTable)
+        }
+        return range.upperBound
+    }
+
+    // MARK: Pages
+
+    mutating func startPage(_ origin: PageDraft.Origin, line: Int, title: String) {
+        page = PageDraft(origin: origin, line: line)
+        page.lines = [line]
+        page.titleKey = Self.key(title)
+        page.title = PageTitle.parse(title, reading: reading)
+        page.isListPage = PageTitle.namesProjects(title)
+        page.context = context?.text
+        remarkTarget = nil
+    }
+
+    mutating func closePage() {
+        defer { page = PageDraft(origin: .start, line: page.line); remarkTarget = nil }
+        if page.isProject {
+            for list in page.lists {
+                page.items += list.projects.map(\.name)
+                page.lines += list.lines
+            }
+            emit(page)
+        } else {
+            for list in page.lists { emit(list) }
+        }
+    }
+
+    mutating func emit(_ draft: PageDraft) {
+        var draft = draft
+        var title = draft.title
+        if title == nil, let field = draft.fieldName {
+            title = PageTitle(number: draft.fieldNumber, name: field.name)
+        } else if let field = draft.fieldName, let name = title?.name,
+                  field.name.lowercased() != name.lowercased() {
+            draft.addRemark("Project", field.name)
+            warnings.append(ImportWarning(line: field.line, message: "\(draft.label): het veld ‘Project’ noemt ‘\(field.name)’; de titel van de pagina is als naam genomen, het veld staat in de toelichting."))
+        }
+        if draft.namesDocumentProject { documentProjectUsed = true }
+        if title == nil, !documentProjectUsed, let documentTitle, documentTitle.utf8.count <= 1_000,
+           let quoted = PageTitle.quotedProject(inDocumentTitle: documentTitle, reading: reading) {
+            title = quoted
+            documentProjectUsed = true
+            warnings.append(ImportWarning(line: draft.line, message: "De projectpagina op regel \(draft.line) noemt zelf geen naam; de naam ‘\(quoted.name)’ komt uit de titel van het document."))
+        }
+        if title == nil {
+            warnings.append(ImportWarning(line: draft.line, message: "De projectpagina op regel \(draft.line) heeft geen naam; het project heet ‘zonder naam’."))
+        }
+        draft.title = title
+        if let programme = title?.programme { draft.addRemark("Programma", programme) }
+
+        var dimensions: [DimensionReading] = []
+        for (label, reading, _) in draft.dimensions {
+            if let index = dimensions.firstIndex(where: { $0.label == label }) {
+                dimensions[index].reading = reading
+            } else {
+                dimensions.append(DimensionReading(label: label, reading: reading))
+            }
+        }
+        var light = draft.overall ?? .empty
+        if light == .empty, let worst = LightNotation.worst(dimensions.map(\.reading)) {
+            light = worst
+            derivedLights.append(found.count)
+        }
+        var lifecycle = Lifecycle.running
+        switch light {
+        case .finished: lifecycle = .delivered
+        case .notRated(notStarted: true): lifecycle = .notStarted
+        default: break
+        }
+        let leaders = draft.leaders.isEmpty ? draft.portfolioHolders : draft.leaders
+        if !draft.leaders.isEmpty, !draft.portfolioHolders.isEmpty {
+            draft.addRemark("Portefeuillehouder", draft.portfolioHolders.map(\.person).joined(separator: ", "))
+        }
+        var project = ParsedProject(number: 0, name: title?.name ?? "zonder naam", items: draft.items, leaders: leaders, light: light,
+                                    lifecycle: lifecycle, remarks: draft.remarksMarkdown, lines: Array(Set(draft.lines)).sorted())
+        project.dimensionLights = dimensions
+        project.previousLight = draft.previousLight
+        project.expectedLight = draft.expectedLight
+        project.phase = draft.phase
+        project.budget = draft.budget
+        found.append(Found(project: project, number: title?.number ?? draft.fieldNumber))
+        warnings += draft.warnings
+        if leaders.isEmpty {
+            warnings.append(ImportWarning(line: draft.line, message: "Project ‘\(project.name.prefix(40))’ heeft geen projectleider."))
+        }
+        let kind = draft.origin == .sheet ? "projectblad" : "projectpagina"
+        explanations.append(PageExplanation(line: draft.line, kind: kind, reason: Self.reason(draft, dimensions: dimensions)))
+    }
+
+    static func reason(_ draft: PageDraft, dimensions: [DimensionReading]) -> String {
+        let aspects = dimensions.map(\.label).joined(separator: ", ")
+        var reasons: [String] = []
+        if draft.evidence.contains(.sheet) { reasons.append("een tabel van twee kolommen (label → waarde) met de naam van het project") }
+        if draft.evidence.contains(.aspectLights) { reasons.append("regels met een letter of woord boven een aspect (\(aspects))") }
+        if draft.evidence.contains(.aspectLabels) { reasons.append("regels met de naam van een aspect boven een letter of woord (\(aspects))") }
+        if draft.evidence.contains(.statusPhrases) { reasons.append("regels onder een statuskop die een stoplicht per aspect geven (\(aspects))") }
+        if draft.evidence.contains(.aspectTable) { reasons.append("een tabel met een stoplicht per aspect en periode (\(aspects))") }
+        if draft.evidence.contains(.nameField) { reasons.append("een veld met de naam van het project") }
+        if draft.evidence.contains(.leaderField) { reasons.append("een veld met de projectleider") }
+        if reasons.isEmpty, let context = draft.context {
+            reasons.append("een titel onder ‘\(context.prefix(80))’, een kop die projecten noemt")
+        }
+        return reasons.joined(separator: "; ")
+    }
+
+    mutating func emit(_ list: NamedList) {
+        for entry in list.projects {
+            var project = ParsedProject(number: 0, name: entry.name, items: [], leaders: [], light: .empty,
+                                        lifecycle: .running, remarks: "", lines: [entry.line])
+            project.group = entry.group
+            found.append(Found(project: project, number: entry.number))
+        }
+        let count = list.projects.count
+        explanations.append(PageExplanation(line: list.headLine, kind: "projectenlijst",
+                                            reason: "een opsomming van \(count) korte namen onder ‘\(list.head.prefix(80))’, een regel die projecten noemt"))
+        warnings.append(ImportWarning(line: list.headLine, message: "Onder ‘\(list.head.prefix(80))’ staan \(count) projecten als namen zonder stoplicht; ze zijn overgenomen als projecten zonder status."))
+        // Each group with the codes of the entries under it, in one pass.
+        var groups: [(entry: NamedList.Entry, members: [String])] = []
+        for entry in list.entries {
+            if entry.isGroup {
+                groups.append((entry, []))
+            } else if entry.group != nil, let code = entry.code, !groups.isEmpty {
+                groups[groups.count - 1].members.append(code)
+            }
+        }
+        for (group, members) in groups {
+            warnings.append(ImportWarning(line: group.line, message: "‘\(group.code ?? "") \(group.name.prefix(60))’ heeft onderdelen (\(members.joined(separator: ", "))); het is als groep van die projecten gelezen, niet als project."))
+        }
+        if list.isCutOff, let last = list.entries.last {
+            warnings.append(ImportWarning(line: last.line, message: "De lijst onder ‘\(list.head.prefix(80))’ is afgebroken; de naam ‘\(last.name.prefix(60))’ is mogelijk onvolledig."))
+        }
+    }
+
+    /// Numbers as the report gives them; the others in order after the highest.
+    func result() -> ProjectPages {
+        var out = ProjectPages()
+        var used: Set<Int> = []
+        var highest = found.compactMap(\.number).max() ?? 0
+        var warnings = self.warnings
+        for item in found {
+            var project = item.project
+            if let number = item.number, used.insert(number).inserted {
+                project.number = number
+                project.isNumbered = true
+            } else {
+                if let number = item.number {
+                    warnings.append(ImportWarning(line: project.lines.first ?? 0, message: "Projectnummer \(number) komt al eerder voor; ‘\(project.name.prefix(40))’ krijgt nummer \(highest + 1)."))
+                }
+                highest += 1
+                project.number = highest
+                project.isNumbered = false
+                used.insert(highest)
+            }
+            out.projects.append(project)
+        }
+        if let first = derivedLights.first {
+            let names = derivedLights.prefix(12).map { "‘\(out.projects[$0].name.prefix(40))’" }.joined(separator: ", ")
+            let more = derivedLights.count > 12 ? " en \(derivedLights.count - 12) andere" : ""
+            warnings.append(ImportWarning(line: out.projects[first].lines.first ?? 0, message: "De projectpagina's geven geen totaallicht, alleen lichten per aspect; voor \(names)\(more) is het ernstigste licht van de aspecten als totaallicht genomen."))
+        }
+        out.warnings = warnings.sorted { $0.line < $1.line }
+        out.explanations = explanations
+        out.tableLinesTaken = taken
+        return out
+    }
+}
