@@ -27,8 +27,15 @@ public struct ReportTextParser {
     func parse(lines: [ReportLine], places: [String]?) throws(ReportFileError) -> ParsedReport {
         // The document teaches its own words: its legend, wherever it stands, is read first.
         let legend = LegendReader.read(lines)
-        var state = ParseState(lines: lines, vocabulary: options.vocabulary, reading: options.reading.learning(legend))
+        let reading = options.reading.learning(legend)
+        // Projects given as pages of text, sheets and lists, beside those in tables.
+        let pages = ProjectPageReader(reading: reading).read(lines)
+        var state = ParseState(lines: lines, vocabulary: options.vocabulary, reading: reading, sheetLines: pages.tableLinesTaken)
         state.run()
+        let merged = ProjectMerge.merge(state.report.projects + pages.projects)
+        state.report.projects = merged.projects
+        state.report.warnings = (state.report.warnings + pages.warnings + merged.warnings).sorted { $0.line < $1.line }
+        state.report.tables = (state.report.tables + pages.explanations.map(TableExplanation.init)).sorted { $0.line < $1.line }
         for entry in legend where !state.report.legend.contains(where: { LightNotation.key($0.label) == LightNotation.key(entry.label) }) {
             state.report.legend.append(entry)
         }
@@ -73,8 +80,12 @@ private struct ParseState {
         var isHeading = false
     }
 
-    init(lines: [ReportLine], vocabulary: HeaderVocabulary, reading: LightReading) {
+    /// Lines of the tables the page reader took as project sheets: kept as text here.
+    let sheetLines: Set<Int>
+
+    init(lines: [ReportLine], vocabulary: HeaderVocabulary, reading: LightReading, sheetLines: Set<Int> = []) {
         self.lines = lines
+        self.sheetLines = sheetLines
         self.vocabulary = vocabulary
         self.tables = ProjectTableReader(vocabulary: vocabulary, reading: reading)
     }
@@ -99,10 +110,9 @@ private struct ParseState {
         }
         closeSection()
         let (projects, warnings, unknown) = tables.projects()
-        let merged = ProjectMerge.merge(projects)
-        report.projects = merged.projects
+        report.projects = projects
         report.unknownLightWords = unknown
-        report.warnings += warnings + merged.warnings
+        report.warnings += warnings
         report.warnings.sort { $0.line < $1.line }
     }
 
@@ -293,6 +303,16 @@ private struct ParseState {
         let continuesProjects = segment.header == nil && inProjectTables || current?.kind == .annexes && width >= 3 && inProjectTables
         let header = segment.header ?? segment.rows.first?.cells ?? []
         let isLegend = TableContentKind(rows: [header], reading: tables.reading).kind == .legend
+        let isSheet = segment.rows.contains { sheetLines.contains($0.line) } || segment.headerLine.map(sheetLines.contains) == true
+        if isSheet {
+            // A project sheet: its project comes from the page reader; its text stays here.
+            if current == nil, let line = segment.headerLine ?? segment.rows.first?.line { current = (.introduction, nil, "Inleiding", line) }
+            for (line, cells) in (segment.header.map { [(segment.headerLine ?? 0, $0)] } ?? []) + segment.rows.map({ ($0.line, $0.cells) })
+            where !cells.allSatisfy(\.isEmpty) {
+                paragraphs.append(Paragraph(line: line, text: cells.filter { !$0.isEmpty }.joined(separator: " — "), isListItem: true))
+            }
+            return
+        }
         if width >= 2, !isLegend, let explanation = tables.read(segment, continuesProjects: continuesProjects) {
             inProjectTables = true
             report.tables.append(explanation)

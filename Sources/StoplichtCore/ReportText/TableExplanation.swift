@@ -46,3 +46,11 @@ public struct UnknownLightWord: Sendable, Equatable {
     /// The first line it was found on.
     public var line: Int
 }
+
+extension TableExplanation {
+    /// A project page, sheet or list as the page reader explained it.
+    init(_ page: PageExplanation) {
+        let kinds: [String: Kind] = ["projectpagina": .projectPage, "projectblad": .projectSheet, "projectenlijst": .projectList]
+        self.init(line: page.line, kind: kinds[page.kind] ?? .projectPage, reason: page.reason)
+    }
+}
