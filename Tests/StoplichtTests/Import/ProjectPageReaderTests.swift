@@ -543,6 +543,38 @@ import Testing
         #expect(pages.projects.isEmpty)
     }
 
+    /// Lines of every layout shuffled together: whatever comes out is well formed.
+    @Test func shuffledLayoutsGiveWellFormedProjects() throws {
+        let pieces = [
+            "", "G", "O", "--", "–", "Kwaliteit", "Tijd", "Kwaliteit (indicator)", "Inhoudelijke kleurscore", "Kwaliteit (toelichting)",
+            "# Titel \"Project X\"", "## Pagina: project 12 — Brug", "### Inhoud", "Insteekhaven", "Terug naar navigatie - Insteekhaven",
+            "Overige projecten", "2 Spoorprojecten", "2a Station", "2b Brug", "7 Heerenveen", "- Baker District", "* Alem", "1.1.1 Vastleggen",
+            "Portefeuillehouder", "Monique van Haaf", "Project: Brug Oost", "Fase: onbekend", "Projectleider: Groen", "Nr: 99999999999999999999",
+            "| Naam project | Brug |", "|---|---|", "| Nr | 9223372036854775807 |", "| Tijd | G | O |", "| Aspect | Vorige | Huidige |", "Project status", "Within scope",
+            "Het project loopt volgens planning en de aannemer is tevreden.", "4. Majeure projecten", "[… afgebroken]", "(MIRT fase)",
+        ]
+        var generator = FuzzedImportTests.SplitMix(state: 7)
+        var found = 0
+        for _ in 0..<20 {
+            let text = (0..<400).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined(separator: "\n")
+            let lines = ReportLine.split(text)
+
+            // MUT
+            let pages = ProjectPageReader(reading: .standard).read(lines)
+
+            // validate
+            #expect(Set(pages.projects.map(\.number)).count == pages.projects.count)
+            for project in pages.projects {
+                #expect(!project.name.isEmpty && project.name.count <= 200)
+                #expect(project.lines == project.lines.sorted() && project.lines.allSatisfy { (1...lines.count).contains($0) })
+                #expect(project.leaders.allSatisfy { !LightReading.standard.read($0.person).isLight })
+            }
+            #expect(pages.tableLinesTaken.allSatisfy { (1...lines.count).contains($0) })
+            found += pages.projects.count
+        }
+        #expect(found > 20)
+    }
+
     /// Pages, a long page and a long list with groups; `scale` 1 is about 9,500 lines.
     static func largeReport(scale: Int) -> [ReportLine] {
         var text = ""
