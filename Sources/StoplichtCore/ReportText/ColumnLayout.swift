@@ -158,10 +158,7 @@ struct ColumnLayout: Equatable {
     static func dimensionLabel(_ header: String) -> String? {
         let h = HeaderVocabulary.normalise(header)
         guard !h.isEmpty, h.count <= 40 else { return nil }
-        let known: [(String, String)] = [("budget", "Budget"), ("cost", "Kosten"), ("geld", "Geld"), ("financ", "Financiën"), ("schedule", "Planning"),
-                                          ("time", "Tijd"), ("tijd", "Tijd"), ("planning", "Planning"), ("scope", "Scope"), ("kwaliteit", "Kwaliteit"),
-                                          ("quality", "Kwaliteit"), ("risico", "Risico"), ("risk", "Risico"), ("beleid", "Beleid"), ("inhoud", "Inhoud")]
-        if let (_, label) = known.first(where: { h.contains($0.0) }) { return label }
+        if let label = HeaderVocabulary.dimensionWord(h) { return label }
         let statusWords: Set<String> = ["status", "rating", "rag", "score", "kleur", "colour", "color", "oordeel"]
         let words = h.split(separator: " ").map(String.init).filter { !statusWords.contains($0) }
         guard !words.isEmpty, words.count <= 3, !words.contains(where: { $0.contains(where: \.isNumber) }) else { return nil }

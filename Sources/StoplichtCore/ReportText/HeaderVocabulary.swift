@@ -90,6 +90,15 @@ public struct HeaderVocabulary: Sendable {
             .trimmingCharacters(in: punctuationAndSpace)
     }
 
+    /// The dimension a header's words name, by the report's own word or its Dutch name.
+    static func dimensionWord(_ normalised: String) -> String? {
+        let known: [(String, String)] = [("budget", "Budget"), ("cost", "Kosten"), ("geld", "Geld"), ("financ", "Financiën"),
+                                         ("schedule", "Planning"), ("planning", "Planning"), ("time", "Tijd"), ("tijd", "Tijd"),
+                                         ("scope", "Scope"), ("kwaliteit", "Kwaliteit"), ("quality", "Kwaliteit"), ("risico", "Risico"),
+                                         ("risk", "Risico"), ("beleid", "Beleid"), ("inhoud", "Inhoud")]
+        return known.first { normalised.contains($0.0) }?.1
+    }
+
     /// The roles a header can mean, most likely first; empty for no header word.
     public func candidates(_ header: String) -> [ColumnRole] {
         // Header words are short; a long cell that mentions "project" is data.
@@ -114,6 +123,11 @@ public struct HeaderVocabulary: Sendable {
         if has("hoe staat het", "how is it going") { return [.status] }
         if has("opmerking", "toelichting", "remark", "comment", "voortgang", "progress", "notes", "bijzonderhed", "update", "samenvatting", "verhaal", "explanation") {
             return [.remarks]
+        }
+        // "Schedule status", "Inhoudelijke kleurscore": the light of one dimension.
+        if words.count > 1, let label = Self.dimensionWord(h),
+           word("status", "stoplicht", "licht", "rating", "rag", "kleur", "score", "kleurscore", "oordeel", "beoordeling") {
+            return [.dimension(label)]
         }
         if word("status", "stoplicht", "licht", "beoordeling", "dca", "rating", "rag", "kleur", "score", "oordeel", "huidige", "nu", "actueel")
             || has("huidige periode", "huidige status", "current") {

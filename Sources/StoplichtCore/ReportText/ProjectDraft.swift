@@ -220,7 +220,9 @@ struct ProjectDraft {
             // Budgets get their own lines with the finances; until then the amount is kept
             // in the remarks, written exactly.
             extra.append((first.line, "Budget", budget?.description ?? text))
-            if budget == nil {
+            if budget == nil, text.contains(where: { "$£¥".contains($0) }) {
+                warnings.append(ImportWarning(line: first.line, message: "\(label): ‘\(text)’ is een bedrag in een andere munt dan de euro; het staat zoals geschreven in de toelichting."))
+            } else if budget == nil {
                 warnings.append(ImportWarning(line: first.line, message: "\(label): ‘\(text)’ als budget is geen bedrag; de tekst staat in de toelichting."))
             }
         }

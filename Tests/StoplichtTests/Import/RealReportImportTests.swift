@@ -72,8 +72,12 @@ import Testing
         #expect(station.leaders.map(\.person) == ["Amir Bhatti"])
         #expect(Self.lights(station) == ["Scope": .tone(.positive), "Planning": .tone(.positive), "Budget": .tone(.positive)])
         #expect(station.light == .tone(.positive))
-        // The table's status cells are icons without text: no light.
-        #expect(try Self.project(report, "Baker District redevelopment").light == .empty)
+        // The table's status cells are icons without text: no light, and no unknown word.
+        #expect(try !Self.project(report, "Baker District redevelopment").light.isLight)
+        #expect(report.unknownLightWords.isEmpty)
+        // "Scope status", "Schedule status", "Budget status": a light per dimension each.
+        let table = try #require(report.tables.first { $0.kind == .projects })
+        #expect(table.columns.suffix(3).map(\.role) == ["licht:Scope", "licht:Planning", "licht:Budget"])
         // The legend table is a legend, not projects; it teaches the captions.
         #expect(report.tables.contains { $0.kind == .legend })
         #expect(report.legend.contains { $0.label == "Risk of not meeting schedule" && $0.reading == .tone(.warning) })
