@@ -27,6 +27,8 @@ struct LegendReader {
     /// How far (in lines) a three-line entry or a question's answers may run on.
     static let lookAhead = 4
     static let maxAnswers = 6
+    /// Rows of a table looked at for legend entries.
+    static let legendTableRows = 60
 
     static func read(_ lines: [ReportLine]) -> [LegendEntry] {
         var reader = LegendReader(lines: lines)
@@ -452,9 +454,14 @@ struct LegendReader {
     mutating func legendTable(from start: Int) -> Int {
         var found: [LegendEntry] = []
         var i = start
+        var rows = 0
         while i < lines.count {
             if case .tableRow(let cells) = lines[i].kind {
-                if found.count < Self.maxEntries, let entry = Self.tableEntry(cells, line: lines[i].number) { found.append(entry) }
+                // A legend table is short: past its first rows a table is only stepped over.
+                rows += 1
+                if rows <= Self.legendTableRows, found.count < Self.maxEntries, let entry = Self.tableEntry(cells, line: lines[i].number) {
+                    found.append(entry)
+                }
             } else if lines[i].kind != .tableRule {
                 break
             }

@@ -6,7 +6,14 @@ import Foundation
 enum ProjectMerge {
     /// Projects in document order (tables first, then pages and lists, as read).
     static func merge(_ projects: [ParsedProject]) -> (projects: [ParsedProject], warnings: [ImportWarning]) {
+        // A report that numbers every project once has nothing to join or number: the
+        // table reader joined rows of the same number already. (The common case, and the
+        // largest reports: no copy of them is made.)
+        var numbers = Set<Int>()
+        numbers.reserveCapacity(projects.count)
+        if projects.allSatisfy({ $0.isNumbered && numbers.insert($0.number).inserted }) { return (projects, []) }
         var merged: [ParsedProject] = []
+        merged.reserveCapacity(projects.count)
         var warnings: [ImportWarning] = []
         var byName: [String: Int] = [:]
         for project in projects {
@@ -25,9 +32,8 @@ enum ProjectMerge {
         let reported = Set(merged.filter(\.isNumbered).map(\.number))
         var used = Set<Int>()
         var highest = 0
-        var result: [ParsedProject] = []
-        result.reserveCapacity(merged.count)
-        for var project in merged {
+        for index in merged.indices {
+            var project = merged[index]
             if !project.isNumbered || used.contains(project.number) {
                 var next = highest + 1
                 while used.contains(next) || reported.contains(next) { next += 1 }
@@ -39,15 +45,19 @@ enum ProjectMerge {
             }
             used.insert(project.number)
             highest = max(highest, project.number)
-            result.append(project)
+            merged[index] = project
         }
-        return (result, warnings)
+        return (merged, warnings)
     }
 
     /// Names compared without case, spaces and punctuation: "Leeuwarden - Groningen" is
     /// "Leeuwarden-Groningen".
     static func nameKey(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+        var key = String.UnicodeScalarView()
+        for scalar in name.lowercased().unicodeScalars where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            key.append(scalar)
+        }
+        return String(key)
     }
 
     /// The first place's values, with what only the second gives added.

@@ -313,25 +313,30 @@ struct PageScan {
 
     // MARK: Tables
 
+    /// A project sheet or an aspect table has a row per field or aspect: a table longer
+    /// than this lists projects, and is only stepped over here.
+    static let sheetRows = 40
+
     mutating func readTable(from start: Int) -> Int {
         var rows: [(line: Int, cells: [String])] = []
         var header: [String]?
         var i = start
+        var long = false
         while i < lines.count {
             switch lines[i].kind {
             case .tableRow(let cells):
                 if rows.isEmpty, header == nil, i + 1 < lines.count, lines[i + 1].kind == .tableRule {
                     header = cells
                 }
-                rows.append((lines[i].number, cells))
+                if rows.count < Self.sheetRows { rows.append((lines[i].number, cells)) } else { long = true }
             case .tableRule:
                 break
             default:
-                return readTable(rows: rows, header: header, lines: start..<i)
+                return long ? i : readTable(rows: rows, header: header, lines: start..<i)
             }
             i += 1
         }
-        return readTable(rows: rows, header: header, lines: start..<i)
+        return long ? i : readTable(rows: rows, header: header, lines: start..<i)
     }
 
     mutating func readTable(rows: [(line: Int, cells: [String])], header: [String]?, lines range: Range<Int>) -> Int {

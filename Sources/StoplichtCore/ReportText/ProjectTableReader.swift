@@ -239,6 +239,7 @@ struct ProjectTableReader {
 
     /// "Grand Total", "Totaal", "Subtotaal programma".
     static func isTotal(_ name: String) -> Bool {
+        guard let first = name.utf8.first, "tTgGsSeE".utf8.contains(first) else { return false }
         let key = name.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
         let words = ["total", "totaal", "totalen", "subtotaal", "subtotal", "grand total", "eindtotaal", "generaal totaal", "som", "sum"]
         return words.contains { key == $0 || key.hasPrefix($0 + " ") }

@@ -32,7 +32,7 @@ public struct ReportTextParser {
         let pages = ProjectPageReader(reading: reading).read(lines)
         var state = ParseState(lines: lines, vocabulary: options.vocabulary, reading: reading, sheetLines: pages.tableLinesTaken)
         state.run()
-        let merged = ProjectMerge.merge(state.report.projects + pages.projects)
+        let merged = ProjectMerge.merge(pages.projects.isEmpty ? state.report.projects : state.report.projects + pages.projects)
         state.report.projects = merged.projects
         state.report.warnings = (state.report.warnings + pages.warnings + merged.warnings).sorted { $0.line < $1.line }
         state.report.tables = (state.report.tables + pages.explanations.map(TableExplanation.init)).sorted { $0.line < $1.line }

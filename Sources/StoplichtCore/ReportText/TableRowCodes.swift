@@ -27,9 +27,9 @@ struct RowCodes {
 
     private var rowsByCells: [[String]: (code: String, name: String)] = [:]
 
-    func code(_ cells: [String]) -> String? { rowsByCells[cells]?.code }
-    func name(_ cells: [String]) -> String? { rowsByCells[cells]?.name }
-    func isGroup(_ cells: [String]) -> Bool { rowsByCells[cells].map { groups.contains($0.code) } ?? false }
+    func code(_ cells: [String]) -> String? { rowsByCells.isEmpty ? nil : rowsByCells[cells]?.code }
+    func name(_ cells: [String]) -> String? { rowsByCells.isEmpty ? nil : rowsByCells[cells]?.name }
+    func isGroup(_ cells: [String]) -> Bool { rowsByCells.isEmpty ? false : rowsByCells[cells].map { groups.contains($0.code) } ?? false }
 
     /// "2a Capaciteitsvergroting" → ("2a", "Capaciteitsvergroting"); a code is one to four
     /// digits, perhaps one letter, then the name. "2020 Cash Flow" is no code (a year).
