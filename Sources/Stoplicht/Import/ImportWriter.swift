@@ -238,7 +238,7 @@ struct ImportWriter {
         // speaks of the whole project (a dimension's answers, "Within budget", do not).
         let scale = LightScale(lights.map(\.definition))
         var explained = Set<String>()
-        for entry in legend where entry.dimension == nil && !entry.meaning.isEmpty {
+        for entry in legend where entry.dimension == nil && entry.meaning.contains(where: \.isLetter) {
             guard let code = scale.light(for: entry.reading)?.code, !explained.contains(code),
                   let light = lights.first(where: { $0.code == code }) else { continue }
             explained.insert(code)

@@ -134,7 +134,8 @@ struct ReportImporter {
                     var partial = ImportSummary(programmeSlug: Slug.make(programmeName), periodSlug: Slug.make(periodName),
                                                 projects: report.projects.count, created: writer.created, updated: writer.updated,
                                                 warnings: report.warnings)
-                    partial.warnings.append(ImportWarning(line: 0, message: "De proefimport stuitte op een conflict in de database: \(String(describing: error).prefix(200)). Een echte import van dit bestand wordt geweigerd en slaat niets op; de projecten hieronder zijn gelezen maar niet vergeleken."))
+                    db.logger.warning("import dry run: constraint violation", metadata: ["error": "\(String(reflecting: error))"])
+                    partial.warnings.append(ImportWarning(line: 0, message: "De proefimport stuitte op een conflict in de database (twee records met dezelfde sleutel). Een echte import van dit bestand wordt geweigerd en slaat niets op; de projecten zijn gelezen maar niet met de database vergeleken. Meld dit met het bestand aan de beheerder."))
                     throw RollBack(summary: partial)
                 }
                 if !keep { throw RollBack(summary: summary) }

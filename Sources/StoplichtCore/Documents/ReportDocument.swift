@@ -194,7 +194,7 @@ extension ReportDocument {
                 guard !rows.isEmpty else { continue }
                 add(.blank, rows[0].place)
                 for (index, row) in rows.enumerated() {
-                    let cells = row.cells.map(\.readerText)
+                    let cells = ReportLine.capped(row.cells.map(\.readerText))
                     add(.tableRow(cells), row.place)
                     let isHeader = index < table.headerRows || index == 0 && ColumnLayout.isHeader(cells, vocabulary: vocabulary)
                     if index == 0, isHeader { add(.tableRule, row.place) }

@@ -41,7 +41,8 @@ struct ColumnContent: Equatable {
     init(column: Int, rows: [[String]], reading: LightReading) {
         var seen = Set<String>()
         var totalLength = 0
-        for row in rows where column < row.count {
+        // Its first cells, among at most ten times as many rows (a column mostly empty).
+        for row in rows.prefix(Self.sample * 10) where column < row.count {
             let text = MergedCell.strip(row[column]).text
             if text.isEmpty { continue }
             filled += 1

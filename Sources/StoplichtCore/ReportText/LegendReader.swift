@@ -541,7 +541,8 @@ extension LightReading {
         var taught: [String: LightNotation.Reading] = [:]
         var conflicting: Set<String> = []
         func teach(_ text: String, _ reading: LightNotation.Reading) {
-            guard text.count <= LegendReader.maxLabel else { return }
+            // A word, never a count, an amount or a date ("| Groen | 12 |" counts lights).
+            guard text.count <= LegendReader.maxLabel, text.contains(where: \.isLetter), PlanDate(parsing: text) == nil else { return }
             let key = LightNotation.key(text)
             guard !key.isEmpty, custom[key] == nil else { return }
             if let earlier = taught[key], earlier != reading { conflicting.insert(key) } else { taught[key] = reading }

@@ -259,8 +259,9 @@ struct ProjectDraft {
         project.expectedLight = expected
         project.budget = budget
         project.phase = phase
-        project.group = group
-        project.assessor = assessor
+        // Names of a group and an assessor are short; a whole cell is kept in the remarks.
+        project.group = group.map { String($0.prefix(200)) }
+        project.assessor = assessor.map { String($0.prefix(200)) }
 
         let line = lines[0]
         if title.isEmpty { warnings.append(ImportWarning(line: line, message: "\(label) heeft geen naam.")) }

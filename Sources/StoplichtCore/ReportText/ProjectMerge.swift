@@ -4,8 +4,13 @@ import Foundation
 /// the project's own page, two snapshots of the same table — into one project, and gives
 /// projects without a number of their own the next free numbers.
 enum ProjectMerge {
-    /// Projects in document order (tables first, then pages and lists, as read).
-    static func merge(_ projects: [ParsedProject]) -> (projects: [ParsedProject], warnings: [ImportWarning]) {
+    /// How often one name is joined: an overview, its page and a few snapshots.
+    static let joinsPerName = 8
+
+    /// Projects in document order (tables first, then pages and lists, as read). `sources`
+    /// are the first lines of the tables, pages and lists they come from, ascending: two
+    /// rows of one table are two projects (the table reader joined what belongs together).
+    static func merge(_ projects: [ParsedProject], sources: [Int] = []) -> (projects: [ParsedProject], warnings: [ImportWarning]) {
         // A report that numbers every project once has nothing to join or number: the
         // table reader joined rows of the same number already. (The common case, and the
         // largest reports: no copy of them is made.)
@@ -15,15 +20,25 @@ enum ProjectMerge {
         var merged: [ParsedProject] = []
         merged.reserveCapacity(projects.count)
         var warnings: [ImportWarning] = []
-        var byName: [String: Int] = [:]
+        var byName: [String: (index: Int, sources: Set<Int>, joins: Int)] = [:]
+        func source(_ project: ParsedProject) -> Int {
+            let line = project.lines.first ?? 0
+            var low = 0, high = sources.count
+            while low < high { let mid = (low + high) / 2; if sources[mid] <= line { low = mid + 1 } else { high = mid } }
+            return low - 1
+        }
         for project in projects {
             let key = nameKey(project.name)
-            if !key.isEmpty, let i = byName[key], !merged[i].isNumbered || !project.isNumbered || merged[i].number == project.number {
+            let from = source(project)
+            if !key.isEmpty, let known = byName[key], !known.sources.contains(from), known.joins < joinsPerName,
+               !merged[known.index].isNumbered || !project.isNumbered || merged[known.index].number == project.number {
+                let i = known.index
+                byName[key] = (i, known.sources.union([from]), known.joins + 1)
                 let lines = [merged[i].lines.first, project.lines.first].compactMap { $0 }.map(String.init).joined(separator: " en ")
                 warnings.append(ImportWarning(line: project.lines.first ?? 0, message: "‘\(project.name.prefix(60))’ staat meer dan eens in de rapportage (regels \(lines)); wat er staat is samengevoegd tot één project."))
                 merged[i] = combine(merged[i], project)
             } else {
-                if !key.isEmpty { byName[key] = merged.count }
+                if !key.isEmpty, byName[key] == nil { byName[key] = (merged.count, [from], 0) }
                 merged.append(project)
             }
         }
@@ -35,7 +50,8 @@ enum ProjectMerge {
         for index in merged.indices {
             var project = merged[index]
             if !project.isNumbered || used.contains(project.number) {
-                var next = highest + 1
+                // Numbers stay small (the table reader takes at most six digits): no overflow.
+                var next = min(highest, Int.max - merged.count - 1) + 1
                 while used.contains(next) || reported.contains(next) { next += 1 }
                 if project.isNumbered {
                     warnings.append(ImportWarning(line: project.lines.first ?? 0, message: "Projectnummer \(project.number) komt al eerder voor; ‘\(project.name.prefix(60))’ krijgt nummer \(next)."))
@@ -88,7 +104,8 @@ enum ProjectMerge {
         if !second.remarks.isEmpty, !project.remarks.contains(second.remarks) {
             project.remarks += (project.remarks.isEmpty ? "" : "\n\n") + second.remarks
         }
-        for line in second.lines where !project.lines.contains(line) { project.lines.append(line) }
+        let known = Set(project.lines)
+        project.lines += second.lines.filter { !known.contains($0) }
         return project
     }
 }

@@ -263,7 +263,8 @@ struct PageScan {
     mutating func readStatusPhrases(after i: Int) -> Int? {
         var phrases: [(DimensionReading, text: String, line: Int)] = []
         var j = nextFilled[i]
-        while let text = textLine(at: j), let phrase = AspectVocabulary.statusPhrase(text, reading: reading), phrases.count < lines.count {
+        // A status block names a few dimensions; a dozen lines at most are looked at.
+        while phrases.count < 12, let text = textLine(at: j), let phrase = AspectVocabulary.statusPhrase(text, reading: reading) {
             phrases.append((phrase, text, lines[j].number))
             j = nextFilled[j]
         }
@@ -341,7 +342,9 @@ struct PageScan {
 
     mutating func readTable(rows: [(line: Int, cells: [String])], header: [String]?, lines range: Range<Int>) -> Int {
         let numbers = range.map { lines[$0].number }
-        if let sheet = ProjectSheets.sheet(rows, reading: reading) {
+        // "| Project | Projectleider |" over rows is a table of projects, not one project's sheet.
+        let headsColumns = header.map { $0.count > 1 && !HeaderVocabulary.standard.candidates($0[1]).isEmpty } ?? false
+        if !headsColumns, let sheet = ProjectSheets.sheet(rows, reading: reading) {
             taken.formUnion(numbers)
             emit(sheet)
         } else if let table = ProjectSheets.aspectTable(header: header, rows: header == nil ? rows : Array(rows.dropFirst()), reading: reading) {

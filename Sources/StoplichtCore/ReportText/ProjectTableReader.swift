@@ -30,6 +30,8 @@ struct ProjectTableReader {
     }
 
     static let numberPunctuation = CharacterSet.punctuationCharacters.union(.whitespaces)
+    /// The numbers a project may have.
+    static let numbers = 1...999_999
 
     /// The next table stands on its own (a new sheet): it inherits no header.
     mutating func startIndependentTable() {
@@ -124,7 +126,7 @@ struct ProjectTableReader {
         if kind == .projects { group = nil }
         for (index, row) in dataRows.enumerated() {
             let next = index + 1 < dataRows.count ? dataRows[index + 1].cells : nil
-            read(row: row.cells, line: row.line, layout: layout, headers: headerTexts, codes: codes, next: next)
+            read(row: row.cells, line: row.line, layout: layout, headers: headerTexts, codes: codes, index: index, next: next)
         }
         // The words of the document's own (its legend, the user's mapping) this table used.
         var taughtWords: [String: String] = [:]
@@ -158,7 +160,7 @@ struct ProjectTableReader {
         return found.isEmpty ? "geen verdere kenmerken" : found.joined(separator: ", ")
     }
 
-    private mutating func read(row cells: [String], line: Int, layout: ColumnLayout, headers: [String], codes: RowCodes, next: [String]?) {
+    private mutating func read(row cells: [String], line: Int, layout: ColumnLayout, headers: [String], codes: RowCodes, index: Int, next: [String]?) {
         var row = RowCells(line: line)
         for (column, role) in layout.roles.enumerated() where column < cells.count && !cells[column].isEmpty {
             switch role {
@@ -185,28 +187,37 @@ struct ProjectTableReader {
             row.cells[.alternativeStatus] = nil
         }
         let name = MergedCell.strip(row[.name]).text
-        // Totals are sums of the projects above, not a project.
-        if Self.isTotal(name) {
-            warnings.append(ImportWarning(line: line, message: "‘\(name.prefix(60))’ is een totaalrij, geen project; de rij is niet ingelezen."))
+        // Totals are sums of the projects above, not a project: a "Totaal …" row with a
+        // leader or a light is a project whose name starts so.
+        if Self.isTotal(name), row[.leader].isEmpty, !reading.read(row[.status]).isLight {
+            let figures = cells.filter { !$0.isEmpty }.joined(separator: " | ")
+            warnings.append(ImportWarning(line: line, message: "‘\(name.prefix(60))’ is een totaalrij, geen project; de rij is niet als project ingelezen: \(figures.prefix(300))."))
             return
         }
         // A division or group: its name and nothing else, with the next rows under it.
-        if codes.isGroup(cells) || layout.index(of: .number) == nil && !name.isEmpty && !MergedCell.strip(row[.name]).isCopy
+        // A code with sub-codes under it ("2 Spoorwegen" over "2a …") is their group; it is
+        // a project too where its row says more than its name (a light, a remark, a leader).
+        let groupByCode = codes.isGroup(at: index)
+        if groupByCode, !saysMore(row) { group = codes.name(at: index) }
+        if groupByCode && !saysMore(row) || layout.index(of: .number) == nil && !name.isEmpty && !MergedCell.strip(row[.name]).isCopy
             && Self.onlyName(cells, layout: layout) && next.map({ !Self.onlyName($0, layout: layout) }) == true {
-            group = codes.name(cells) ?? name
+            group = codes.name(at: index) ?? name
             warnings.append(ImportWarning(line: line, message: "‘\(group!.prefix(60))’ is een groep: de projecten eronder krijgen die groep."))
             return
         }
         // "2a Capaciteitsvergroting …": the report's own code stands before the name.
-        let code = codes.code(cells)
+        let code = codes.code(at: index)
+        // A top-level code of its own ends the group above ("3 …" after "2a", "2b").
+        if let code, Int(code) != nil { group = nil }
         if let code {
-            row.cells[.name] = codes.name(cells)
+            row.cells[.name] = codes.name(at: index)
             if Int(code) != nil, row[.number].isEmpty { row.cells[.number] = code }
             if Int(code) == nil { row.others.append(("Nummer in de rapportage", code)) }
         }
         row.cells[.name] = Self.withoutNameLabel(row[.name])
         let numberCell = MergedCell.strip(row[.number]).text
-        let number = Int(numberCell) ?? Int(numberCell.trimmingCharacters(in: Self.numberPunctuation))
+        // A project number is at most six digits; a longer one is text, kept in the name.
+        let number = (Int(numberCell) ?? Int(numberCell.trimmingCharacters(in: Self.numberPunctuation))).flatMap { Self.numbers.contains($0) ? $0 : nil }
         let continuesLast = number == nil && numberCell.isEmpty || number != nil && drafts.last?.number == number
 
         if continuesLast, code == nil, let last = drafts.indices.last, number != nil || !startsNewProject(row) {
@@ -231,6 +242,7 @@ struct ProjectTableReader {
         highest = max(highest, assigned)
         var draft = ProjectDraft(number: assigned, isNumbered: number != nil, line: line)
         draft.group = group
+        if groupByCode { group = codes.name(at: index) }
         var resolved = row.resolvingMergedCells(continuing: false)
         resolved.cells[.number] = nil
         draft.continueWith(resolved, extraName: extraName)
@@ -243,6 +255,14 @@ struct ProjectTableReader {
         let key = name.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
         let words = ["total", "totaal", "totalen", "subtotaal", "subtotal", "grand total", "eindtotaal", "generaal totaal", "som", "sum"]
         return words.contains { key == $0 || key.hasPrefix($0 + " ") }
+    }
+
+    /// A row that holds a light, a leader or text beside its name.
+    func saysMore(_ row: RowCells) -> Bool {
+        reading.read(row[.status]).isLight || !row[.leader].isEmpty || !row[.remarks].isEmpty
+            || row.dimensions.contains { reading.read($0.text).isLight }
+            // An icon without text or "n.v.t." says nothing more.
+            || row.others.contains { !$0.text.isEmpty && !reading.read($0.text).isNotRated }
     }
 
     /// A row whose only filled cell is its name (and perhaps its number).

@@ -37,6 +37,15 @@ struct ReportLine: Sendable {
         return .tableRow(cells)
     }
 
+    /// Columns a table row keeps; what lies beyond is joined into the last one. A report
+    /// table has a few dozen columns; a wider row is someone's attempt at making work.
+    static let maxColumns = 200
+
+    static func capped(_ cells: [String]) -> [String] {
+        guard cells.count > maxColumns else { return cells }
+        return Array(cells.prefix(maxColumns - 1)) + [cells.dropFirst(maxColumns - 1).filter { !$0.isEmpty }.joined(separator: " | ")]
+    }
+
     /// "| a | b \| c |" → ["a", "b | c"].
     static func cells(of line: String) -> [String] {
         var cells: [String] = []
@@ -50,7 +59,7 @@ struct ReportLine: Sendable {
         }
         let rest = TextCleaning.clean(current)
         if !rest.isEmpty { cells.append(rest) }  // a row missing its closing pipe
-        return cells
+        return capped(cells)
     }
 }
 

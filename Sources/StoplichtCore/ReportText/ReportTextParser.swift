@@ -32,13 +32,13 @@ public struct ReportTextParser {
         let pages = ProjectPageReader(reading: reading).read(lines)
         var state = ParseState(lines: lines, vocabulary: options.vocabulary, reading: reading, sheetLines: pages.tableLinesTaken)
         state.run()
-        let merged = ProjectMerge.merge(pages.projects.isEmpty ? state.report.projects : state.report.projects + pages.projects)
+        let sources = Array(Set(state.report.tables.map(\.line) + pages.explanations.map(\.line))).sorted()
+        let merged = ProjectMerge.merge(pages.projects.isEmpty ? state.report.projects : state.report.projects + pages.projects, sources: sources)
         state.report.projects = merged.projects
         state.report.warnings = (state.report.warnings + pages.warnings + merged.warnings).sorted { $0.line < $1.line }
         state.report.tables = (state.report.tables + pages.explanations.map(TableExplanation.init)).sorted { $0.line < $1.line }
-        for entry in legend where !state.report.legend.contains(where: { LightNotation.key($0.label) == LightNotation.key(entry.label) }) {
-            state.report.legend.append(entry)
-        }
+        let known = Set(state.report.legend.map { LightNotation.key($0.label) })
+        state.report.legend += legend.filter { !known.contains(LightNotation.key($0.label)) }
         if state.report.projects.isEmpty, !(state.unrecognisedTables + state.tables.unrecognisedHeaders).isEmpty {
             throw ReportFileError.columnsNotRecognised(state.unrecognisedTables + state.tables.unrecognisedHeaders)
         }
@@ -61,6 +61,8 @@ private struct ParseState {
     /// The section being read, and its paragraphs so far.
     var current: (kind: SectionKind, number: Int?, title: String, line: Int)?
     var paragraphs: [Paragraph] = []
+    /// Each section's place in the report's list, by key.
+    var sectionIndex: [String: Int] = [:]
     var lastNumber = 0
     var tables: ProjectTableReader
     let vocabulary: HeaderVocabulary
@@ -377,13 +379,14 @@ private struct ParseState {
         let body = markdown.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         // A period holds one section per key: a second "Inleiding" (a page printed twice, a
         // legend page added) joins the first, under its own title as a sub-heading.
-        if let same = report.sections.firstIndex(where: { $0.kind.key == section.kind.key }) {
+        if let same = sectionIndex[section.kind.key] {
             let addition = (section.title == report.sections[same].title ? "" : "### " + TextCleaning.markdownEscaped(section.title) + "\n\n") + body
             if !addition.isEmpty {
                 report.sections[same].markdown += (report.sections[same].markdown.isEmpty ? "" : "\n\n") + addition
             }
             report.warnings.append(ImportWarning(line: section.line, message: "De paragraaf ‘\(section.title.prefix(60))’ staat al eerder in de rapportage; de tekst is bij de eerste gevoegd."))
         } else {
+            sectionIndex[section.kind.key] = report.sections.count
             report.sections.append(ParsedSection(kind: section.kind, number: section.number, title: section.title, markdown: body, line: section.line))
         }
         current = nil

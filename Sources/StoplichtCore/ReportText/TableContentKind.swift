@@ -9,14 +9,21 @@ struct TableContentKind {
     init(rows: [[String]], reading: LightReading) {
         let header = rows.first ?? []
         let words = header.map { $0.lowercased() }
+        let wordSet = Set(words.flatMap { $0.split(whereSeparator: { !$0.isLetter }).map(String.init) })
         func headerHas(_ fragments: String...) -> Bool { words.contains { w in fragments.contains { w.contains($0) } } }
+        func headerWord(_ list: String...) -> Bool { list.contains { wordSet.contains($0) } }
+        // A table with columns a project table has (number, status, leader) is no legend.
+        let projectColumns = header.contains { cell in
+            let roles = HeaderVocabulary.standard.candidates(cell)
+            return roles.contains(.number) || roles.contains(.leader) || roles.first == .status
+        }
         let colourWords = header.filter { cell in
             if case .tone = LightNotation.read(cell) { return cell.count <= 12 }
             return false
         }
         let width = rows.map(\.count).max() ?? 0
         let firstColumn = ColumnContent(column: 0, rows: Array(rows.dropFirst()), reading: reading)
-        if headerHas("legenda", "legend", "pictogram", "betekenis", "meaning", "icoon", "icon", "kleurcode", "colour code", "color code")
+        if !projectColumns, headerWord("legenda", "legend", "pictogram", "betekenis", "meaning", "icoon", "icon", "kleurcode", "kleurcodes")
             || width == 2 && firstColumn.kind == .lights {
             kind = .legend
             reason = "een legenda: lichten en wat ze betekenen"

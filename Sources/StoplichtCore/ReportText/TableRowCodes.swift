@@ -4,11 +4,11 @@ import Foundation
 /// Drachten-Drentse grens", "2 Spoorwegen", "2a Capaciteitsvergroting …". A code whose
 /// sub-codes follow (2 → 2a, 2b) names a group, not a project.
 struct RowCodes {
+    /// The code and name of each row that has one, by the row's index in the table.
+    private var byRow: [Int: (code: String, name: String)] = [:]
     private var groups: Set<String> = []
-    private let nameColumn: Int?
 
     init(rows: [[String]], nameColumn: Int?, hasNumbers: Bool) {
-        self.nameColumn = nameColumn
         guard let nameColumn, !hasNumbers else { return }
         var found: [Int: (String, String)] = [:]
         var filled = 0
@@ -19,23 +19,22 @@ struct RowCodes {
         // Codes only where most names carry one; one name starting with a year is no code.
         guard found.count >= 2, found.count * 10 >= filled * 6 else { return }
         let all = Set(found.values.map(\.0))
-        for code in all where Int(code) != nil && all.contains(where: { $0 != code && $0.hasPrefix(code) && $0.dropFirst(code.count).allSatisfy(\.isLetter) }) {
+        let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
+        for code in all where Int(code) != nil && letters.contains(where: { all.contains(code + $0) }) {
             groups.insert(code)
         }
-        rowsByCells = Dictionary(found.map { (rows[$0.key], $0.value) }, uniquingKeysWith: { first, _ in first })
+        byRow = found
     }
 
-    private var rowsByCells: [[String]: (code: String, name: String)] = [:]
-
-    func code(_ cells: [String]) -> String? { rowsByCells.isEmpty ? nil : rowsByCells[cells]?.code }
-    func name(_ cells: [String]) -> String? { rowsByCells.isEmpty ? nil : rowsByCells[cells]?.name }
-    func isGroup(_ cells: [String]) -> Bool { rowsByCells.isEmpty ? false : rowsByCells[cells].map { groups.contains($0.code) } ?? false }
+    func code(at row: Int) -> String? { byRow[row]?.code }
+    func name(at row: Int) -> String? { byRow[row]?.name }
+    func isGroup(at row: Int) -> Bool { byRow[row].map { groups.contains($0.code) } ?? false }
 
     /// "2a Capaciteitsvergroting" → ("2a", "Capaciteitsvergroting"); a code is one to four
     /// digits, perhaps one letter, then the name. "2020 Cash Flow" is no code (a year).
     static func split(_ text: String) -> (String, String)? {
         let digits = text.prefix { $0.isASCII && $0.isNumber }
-        guard (1...3).contains(digits.count) else { return nil }
+        guard (1...3).contains(digits.count), digits.first != "0" else { return nil }
         var rest = text.dropFirst(digits.count)
         var code = String(digits)
         if let letter = rest.first, letter.isLowercase, letter.isASCII, rest.dropFirst().first == " " {
