@@ -164,7 +164,9 @@ enum ImportPreviewView {
     static func readingExplained(_ report: ParsedReport) -> Node<HTML.BodyContext> {
         let tables: Node<HTML.BodyContext> = report.tables.isEmpty ? .p(.class("utrecht-paragraph"), .text(Strings.importNoTables))
             : .ul(.class("utrecht-unordered-list stoplicht-reading"), .forEach(Array(report.tables.prefix(200))) { explained($0, report: report) })
-        let legend: String = report.legend.prefix(60).map { entry -> String in "‘\(entry.label)’ = \(entry.reading.text)" }.joined(separator: ", ")
+        var seen = Set<String>()
+        let legend: String = report.legend.prefix(60).map { entry -> String in "‘\(entry.label)’ = \(entry.reading.text)" }
+            .filter { seen.insert($0).inserted }.joined(separator: ", ")
         let unknown: [String] = report.unknownLightWords.prefix(100).map { Strings.importUnknownWordAt($0.word, column: $0.column, projects: $0.projects) }
         return .group(
             .h2(.class("utrecht-heading-2"), .text(Strings.importReadingTitle)),
@@ -194,7 +196,7 @@ enum ImportPreviewView {
     /// Period, the mapping text, a role per unrecognised column and a light per unknown word.
     static func mappingForm(_ model: ImportPreviewModel, columns: [String]?) -> Node<HTML.BodyContext> {
         let choosable: [ColumnRole] = [.number, .name, .leader, .status, .remarks, .plannedDelivery, .forecastDelivery, .budget, .phase,
-                                       .previousLight, .expectedLight, .ignored]
+                                       .previousLight, .expectedLight, .alternativeStatus, .ignored]
         var roles: [(value: String, label: String)] = [("", Strings.importNoChoice)]
         for role in choosable { roles.append((role.mappingName, role.mappingName)) }
         var lights: [(value: String, label: String)] = [("", Strings.importNoChoice)]

@@ -67,7 +67,7 @@ public enum ColumnRole: Hashable, Sendable {
         self = role
     }
 
-    public static let mappingNames = "nummer, project, projectleider, status, toelichting, planning, prognose, budget, fase, vorige-status, verwachte-status, licht:<dimensie>, negeren"
+    public static let mappingNames = "nummer, project, projectleider, status, toelichting, planning, prognose, budget, fase, vorige-status, verwachte-status, status-andere-beoordelaar, licht:<dimensie>, negeren"
 }
 
 /// The words people put above a project table's columns, in Dutch and English, by
