@@ -34,6 +34,15 @@ public struct ReportTextParser {
         state.run()
         let sources = Array(Set(state.report.tables.map(\.line) + pages.explanations.map(\.line))).sorted()
         let merged = ProjectMerge.merge(pages.projects.isEmpty ? state.report.projects : state.report.projects + pages.projects, sources: sources)
+        // Unknown words name the projects by the numbers they have now.
+        if !state.report.unknownLightWords.isEmpty {
+            var byLine: [Int: Int] = [:]
+            for project in merged.projects { for line in project.lines { byLine[line] = project.number } }
+            let before = Dictionary(state.report.projects.map { ($0.number, $0.lines.first ?? 0) }, uniquingKeysWith: { first, _ in first })
+            for i in state.report.unknownLightWords.indices {
+                state.report.unknownLightWords[i].projects = state.report.unknownLightWords[i].projects.map { before[$0].flatMap { byLine[$0] } ?? $0 }
+            }
+        }
         state.report.projects = merged.projects
         state.report.warnings = (state.report.warnings + pages.warnings + merged.warnings).sorted { $0.line < $1.line }
         state.report.tables = (state.report.tables + pages.explanations.map(TableExplanation.init)).sorted { $0.line < $1.line }

@@ -90,3 +90,26 @@ import Testing
         #expect(cells.count == ReportLine.maxColumns)
     }
 }
+
+/// Projects found in several places are numbered once; what names them follows.
+@Suite struct ProjectMergeNumberTests {
+    @Test func unknownWordsNameTheProjectsByTheirFinalNumbers() throws {
+        let report = try ReportTextParser().parse("""
+        ## 1. Overzicht
+
+        | Project | Projectleider | Status |
+        |---|---|---|
+        | Brug | Jan de Vries | Stroef |
+
+        ### project 1 — Kade
+
+        G
+
+        Kwaliteit
+        """)
+        let brug = try #require(report.projects.first { $0.name == "Brug" })
+        #expect(report.projects.first { $0.name == "Kade" }?.number == 1)
+        #expect(brug.number != 1)
+        #expect(report.unknownLightWords.map(\.projects) == [[brug.number]])
+    }
+}
