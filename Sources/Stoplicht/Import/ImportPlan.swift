@@ -35,16 +35,10 @@ struct ImportPlan: Encodable {
 
     /// How a table, project page or list was read, and why.
     struct Table: Encodable {
-        struct Column: Encodable {
-            var header: String
-            var role: String
-            var evidence: String
-        }
-
         var position: String
         var kind: String
         var reason: String
-        var columns: [Column]
+        var columns: [TableExplanation.Column]
         var vocabulary: [String: String]
     }
 
@@ -102,7 +96,7 @@ struct ImportPlan: Encodable {
         risks = report.risks.map(\.markdown)
         tables = report.tables.map { table in
             Table(position: report.position(ofLine: table.line), kind: table.kind.rawValue, reason: table.reason,
-                  columns: table.columns.map { Table.Column(header: $0.header, role: $0.role, evidence: $0.evidence) }, vocabulary: table.vocabulary)
+                  columns: table.columns, vocabulary: table.vocabulary)
         }
         legend = Dictionary(report.legend.map { ($0.label, $0.reading.text) }, uniquingKeysWith: { first, _ in first })
         unknownLights = report.unknownLightWords.map {

@@ -90,13 +90,9 @@ public struct HeaderVocabulary: Sendable {
             .trimmingCharacters(in: punctuationAndSpace)
     }
 
-    /// The dimension a header's words name, by the report's own word or its Dutch name.
+    /// The dimension a header's words name, as the aspects of a project page are named.
     static func dimensionWord(_ normalised: String) -> String? {
-        let known: [(String, String)] = [("budget", "Budget"), ("cost", "Kosten"), ("geld", "Geld"), ("financ", "Financiën"),
-                                         ("schedule", "Planning"), ("planning", "Planning"), ("time", "Tijd"), ("tijd", "Tijd"),
-                                         ("scope", "Scope"), ("kwaliteit", "Kwaliteit"), ("quality", "Kwaliteit"), ("risico", "Risico"),
-                                         ("risk", "Risico"), ("beleid", "Beleid"), ("inhoud", "Inhoud")]
-        return known.first { normalised.contains($0.0) }?.1
+        normalised.split(whereSeparator: { !$0.isLetter && $0 != "'" }).lazy.compactMap { AspectVocabulary.aspect(String($0)) }.first
     }
 
     /// The roles a header can mean, most likely first; empty for no header word.

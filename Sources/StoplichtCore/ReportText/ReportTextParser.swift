@@ -315,24 +315,20 @@ private struct ParseState {
         let header = segment.header ?? segment.rows.first?.cells ?? []
         let isLegend = TableContentKind(rows: [header], reading: tables.reading).kind == .legend
         let isSheet = segment.rows.contains { sheetLines.contains($0.line) } || segment.headerLine.map(sheetLines.contains) == true
-        if isSheet {
-            // A project sheet: its project comes from the page reader; its text stays here.
-            if current == nil, let line = segment.headerLine ?? segment.rows.first?.line { current = (.introduction, nil, "Inleiding", line) }
-            for (line, cells) in (segment.header.map { [(segment.headerLine ?? 0, $0)] } ?? []) + segment.rows.map({ ($0.line, $0.cells) })
-            where !cells.allSatisfy(\.isEmpty) {
-                paragraphs.append(Paragraph(line: line, text: cells.filter { !$0.isEmpty }.joined(separator: " — "), isListItem: true))
-            }
-            return
-        }
-        if width >= 2, !isLegend, let explanation = tables.read(segment, continuesProjects: continuesProjects) {
+        if !isSheet, width >= 2, !isLegend, let explanation = tables.read(segment, continuesProjects: continuesProjects) {
             inProjectTables = true
             report.tables.append(explanation)
             return
         }
-        // A two-column table before the sections is cover data ("| Looptijd | 2018-2021 |").
         let allRows = (segment.header.map { [(segment.headerLine ?? 0, $0)] } ?? []) + segment.rows.map { ($0.line, $0.cells) }
         let filled = allRows.filter { !$0.1.allSatisfy(\.isEmpty) }
         guard let firstLine = filled.first?.0 else { return }
+        // A project sheet: its project comes from the page reader; its text stays here.
+        if isSheet {
+            keepAsText(filled)
+            return
+        }
+        // A two-column table before the sections is cover data ("| Looptijd | 2018-2021 |").
         if width == 2, !isLegend, current == nil || current?.kind == .introduction && paragraphs.isEmpty {
             for (line, cells) in filled where cells.count == 2 {
                 setCoverField(label: cells[0], value: cells[1], line: line)
@@ -341,20 +337,22 @@ private struct ParseState {
             return
         }
         // Any other table: its text is kept in the section, row by row, and said what it is.
-        if current == nil {
-            current = (.introduction, nil, "Inleiding", firstLine)
-        }
         let content = TableContentKind(rows: filled.map(\.1), reading: tables.reading)
         if width >= 3, content.kind == .notUnderstood, let first = filled.first?.1 { unrecognisedTables.append(first) }
-        for (line, cells) in filled {
-            let text = cells.filter { !$0.isEmpty }.joined(separator: " — ")
-            paragraphs.append(Paragraph(line: line, text: text, isListItem: true))
-        }
+        keepAsText(filled)
         report.tables.append(TableExplanation(line: firstLine, kind: content.kind, reason: content.reason))
         let message = content.kind == .notUnderstood
             ? "Een tabel die niet als projecttabel te lezen is (\(content.reason)); de inhoud is als opsomming in de paragraaf bewaard."
             : "Een tabel met \(content.reason), geen projecttabel; de inhoud is als opsomming in de paragraaf bewaard."
         report.warnings.append(ImportWarning(line: firstLine, message: message))
+    }
+
+    /// A table's filled rows as a list in the section being read (the introduction before any).
+    mutating func keepAsText(_ rows: [(line: Int, cells: [String])]) {
+        if current == nil, let first = rows.first { current = (.introduction, nil, "Inleiding", first.line) }
+        for (line, cells) in rows {
+            paragraphs.append(Paragraph(line: line, text: cells.filter { !$0.isEmpty }.joined(separator: " — "), isListItem: true))
+        }
     }
 
     // MARK: Sections

@@ -13,7 +13,7 @@ public struct TableExplanation: Sendable, Equatable {
     }
 
     /// One column: its header as written, the field it became and the evidence for it.
-    public struct Column: Sendable, Equatable {
+    public struct Column: Sendable, Equatable, Encodable {
         public var header: String
         public var role: String
         public var evidence: String

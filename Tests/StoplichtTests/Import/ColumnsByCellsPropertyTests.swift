@@ -5,17 +5,8 @@ import Testing
 /// Cells decide, headers are evidence: the same cells under shuffled columns and renamed or
 /// unknown headers give the same projects, leaders, lights and dates.
 @Suite struct ColumnsByCellsPropertyTests {
-    /// A small deterministic generator (SplitMix64), so a failure is reproducible by its seed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// The fuzz tests' deterministic generator: a failure is reproducible by its seed.
+    typealias Generator = FuzzedImportTests.SplitMix
 
     struct Column: Sendable {
         var headers: (standard: String, renamed: [String], unknown: [String])
