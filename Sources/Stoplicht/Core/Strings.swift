@@ -31,6 +31,7 @@ enum Strings {
     static let leaders = "Projectleiders"
     static let light = "Status"
     static let lifecycle = "Levensfase"
+    static let dimensionLights = "Lichten per dimensie"
     static let remarks = "Opmerking(en)"
     static let noRemarks = "Geen toelichting."
     static let noLeader = "Geen projectleider"

@@ -183,7 +183,11 @@ details > summary { cursor: pointer; font-weight: 600; margin: .75rem 0; color: 
 .utrecht-table th, .utrecht-table td { border-bottom: 1px solid var(--basis-color-default-border-default); padding: .6rem .5rem; text-align: left; vertical-align: top; }
 .utrecht-table thead th { background: var(--basis-color-default-bg-subtle); border-bottom: 2px solid var(--basis-color-default-color-document); white-space: nowrap; }
 .stoplicht-col-name { min-width: 14rem; }
-.stoplicht-col-remarks { min-width: 22rem; }
+.stoplicht-col-remarks { min-width: 22rem; overflow-wrap: break-word; }
+/* Lights per dimension: small labelled badges under the project's light. */
+.stoplicht-dimension-lights { list-style: none; padding: 0; margin: .35rem 0 0; display: flex; flex-wrap: wrap; gap: .2rem .3rem; }
+.stoplicht-dimension-light { display: inline-block; font-size: .75rem; line-height: 1.4; padding: 0 .4rem 0 .3rem; border: 1px solid; border-radius: .7rem; white-space: nowrap; }
+.stoplicht-dimension-light .stoplicht-light__mark { display: inline-block; width: .6rem; height: .6rem; border-width: 1.5px; margin-right: .25rem; vertical-align: -0.05em; }
 .stoplicht-col-lifecycle { white-space: nowrap; }
 .stoplicht-col-number { width: 3rem; text-align: right !important; }
 .stoplicht-row { border-left: 4px solid transparent; }
@@ -204,6 +208,21 @@ details > summary { cursor: pointer; font-weight: 600; margin: .75rem 0; color: 
 .stoplicht-history__entry { border-left: 3px solid var(--basis-color-default-border-default); padding: 0 0 .5rem 1rem; margin-bottom: 1rem; }
 .stoplicht-report__cover { border-bottom: 3px solid var(--basis-color-accent-1-bg-default); margin-bottom: 1.5rem; }
 .stoplicht-decisions li, .stoplicht-risks li { margin-bottom: .75rem; max-width: 75ch; }
+/* Narrow screens: the project table's rows stack as cards, each value under its column's name. */
+@media screen and (max-width: 40rem) {
+  .stoplicht-annex thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .stoplicht-annex, .stoplicht-annex tbody, .stoplicht-annex tr, .stoplicht-annex tbody th, .stoplicht-annex td { display: block; width: auto; }
+  .stoplicht-annex caption { display: block; }
+  .stoplicht-annex tr { border: 1px solid var(--basis-color-default-border-default); border-left-width: 6px; border-radius: 6px; margin: 0 0 1rem; padding: .5rem .75rem; }
+  .stoplicht-row--warning { border-left-color: var(--basis-color-warning-border-default) !important; }
+  .stoplicht-row--negative { border-left-color: var(--basis-color-negative-border-default) !important; }
+  .stoplicht-row--positive { border-left-color: var(--basis-color-positive-border-default) !important; }
+  .stoplicht-row--neutral { border-left-color: var(--basis-color-neutral-border-default) !important; }
+  .stoplicht-annex tbody th, .stoplicht-annex td { border: 0; padding: .2rem 0; min-width: 0; }
+  .stoplicht-annex tbody th.stoplicht-col-number { float: left; margin-right: .4rem; text-align: left !important; box-shadow: none; }
+  .stoplicht-annex tbody th.stoplicht-col-number::after { content: "."; }
+  .stoplicht-annex td[data-label]::before { content: attr(data-label); display: block; font-weight: 600; font-size: .85rem; color: var(--basis-color-default-color-subtle); }
+}
 @media print {
   @page { size: A4; margin: 18mm 15mm; }
   .utrecht-page-header, .utrecht-breadcrumb-nav, .utrecht-page-footer, .nl-skip-link, .stoplicht-print-hint, .stoplicht-report__contents, .stoplicht-downloads, .stoplicht-account { display: none; }
@@ -229,9 +248,10 @@ details > summary { cursor: pointer; font-weight: 600; margin: .75rem 0; color: 
   .stoplicht-counts__item { margin-right: .8em; }
   .stoplicht-counts__number { margin-right: .25em; }
   .stoplicht-light__mark { background-clip: border-box; }
-  .stoplicht-annex thead th:nth-child(2) { width: 22%; }
-  .stoplicht-annex thead th:nth-child(3) { width: 13%; }
-  .stoplicht-annex thead th:nth-child(4) { width: 12%; }
+  .stoplicht-annex thead .stoplicht-col-name { width: 22%; }
+  .stoplicht-annex thead .stoplicht-col-leader { width: 13%; }
+  .stoplicht-annex thead .stoplicht-col-light { width: 15%; }
+  .stoplicht-dimension-light { font-size: 7pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   /* A light as a box with a round mark and its word, in any renderer. */
   .stoplicht-light { display: inline-block; white-space: nowrap; }
   .stoplicht-light__mark { display: inline-block; vertical-align: -0.1em; margin-right: .3em; flex: none; }

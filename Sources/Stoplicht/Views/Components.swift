@@ -59,6 +59,18 @@ extension Node where Context == HTML.BodyContext {
             })
     }
 
+    /// A project's lights per dimension as small badges, each with the dimension's name and
+    /// the light's word, in the programme's order; dimensions without a light are left out.
+    static func dimensionLights(_ lights: [String: LightDefinition], dimensions: [ProgrammeDimension]) -> Node {
+        let given = dimensions.compactMap { dimension in lights[dimension.code].map { (dimension.label, $0) } }
+        guard !given.isEmpty else { return .empty }
+        return .ul(.class("stoplicht-dimension-lights"), .attribute(named: "aria-label", value: Strings.dimensionLights), .forEach(given) { label, light in
+            .li(.class("stoplicht-dimension-light stoplicht-light--\(light.tone.rawValue)"),
+                .span(.class("stoplicht-light__mark"), .attribute(named: "aria-hidden", value: "true")),
+                .safeText("\(label): \(light.label)"))
+        })
+    }
+
     /// What changed since the previous report, in words (the arrow only repeats them).
     static func changeMarks(_ changes: [StatusChange]) -> Node {
         guard !changes.isEmpty else { return .empty }
@@ -81,22 +93,22 @@ extension Node where Context == HTML.BodyContext {
 
 extension Node where Context == HTML.TableContext {
     /// The annex table: nr, project, leader, light, remarks. The overview adds a column
-    /// for the lifecycle and shortens the remarks; the report prints them whole.
-    static func projectTable(_ rows: [ProjectRow], dimensions allDimensions: [ProgrammeDimension], caption: String,
+    /// for the lifecycle and shortens the remarks; the report prints them whole. Lights per
+    /// dimension stand as small labelled badges under the project's light, so any set of
+    /// dimensions leaves the columns as they are. Each cell names its column in `data-label`,
+    /// which a narrow screen shows when the rows stack as cards.
+    static func projectTable(_ rows: [ProjectRow], dimensions: [ProgrammeDimension], caption: String,
                              style: ProjectTableStyle, link: (ProjectRow) -> String?) -> Node {
         let overview = style == .overview
-        // A column per dimension, only where the period reports lights per dimension.
-        let dimensions = rows.contains { !$0.dimensionLights.isEmpty } ? allDimensions : []
         return .group(
             .caption(.safeText(caption)),
             .thead(.tr(
                 .th(.attribute(named: "scope", value: "col"), .class("stoplicht-col-number"), .safeText(Strings.number)),
-                .th(.attribute(named: "scope", value: "col"), .safeText(Strings.project)),
-                .th(.attribute(named: "scope", value: "col"), .safeText(Strings.leader)),
-                .th(.attribute(named: "scope", value: "col"), .safeText(Strings.light)),
-                .forEach(dimensions) { .th(.attribute(named: "scope", value: "col"), .safeText($0.label)) },
-                .if(overview, .th(.attribute(named: "scope", value: "col"), .safeText(Strings.lifecycle))),
-                .th(.attribute(named: "scope", value: "col"), .safeText(Strings.remarks))
+                .th(.attribute(named: "scope", value: "col"), .class("stoplicht-col-name"), .safeText(Strings.project)),
+                .th(.attribute(named: "scope", value: "col"), .class("stoplicht-col-leader"), .safeText(Strings.leader)),
+                .th(.attribute(named: "scope", value: "col"), .class("stoplicht-col-light"), .safeText(Strings.light)),
+                .if(overview, .th(.attribute(named: "scope", value: "col"), .class("stoplicht-col-lifecycle"), .safeText(Strings.lifecycle))),
+                .th(.attribute(named: "scope", value: "col"), .class("stoplicht-col-remarks"), .safeText(Strings.remarks))
             )),
             .tbody(.forEach(rows) { row in
                 .tr(
@@ -104,14 +116,13 @@ extension Node where Context == HTML.TableContext {
                     .class("stoplicht-row stoplicht-row--\(row.light?.tone.rawValue ?? "none")"),
                     .th(.attribute(named: "scope", value: "row"), .class("stoplicht-col-number"), .safeText("\(row.number)")),
                     .td(.class("stoplicht-col-name"), .projectName(row, link: link(row))),
-                    .td(.leaders(row.leaders)),
-                    .td(.lightBadge(row.light), .if(!overview && row.lifecycle != .running, .group(.br(), .lifecycleTag(row.lifecycle))),
+                    .td(.class("stoplicht-col-leader"), .data(named: "label", value: Strings.leader), .leaders(row.leaders)),
+                    .td(.class("stoplicht-col-light"), .data(named: "label", value: Strings.light),
+                        .lightBadge(row.light), .if(!overview && row.lifecycle != .running, .group(.br(), .lifecycleTag(row.lifecycle))),
+                        .dimensionLights(row.dimensionLights, dimensions: dimensions),
                         .changeMarks(row.changes)),
-                    .forEach(dimensions) { dimension in
-                        .td(row.dimensionLights[dimension.code].map { .lightBadge($0) } ?? .span(.class("stoplicht-muted"), .safeText("—")))
-                    },
-                    .if(overview, .td(.class("stoplicht-col-lifecycle"), .lifecycleTag(row.lifecycle))),
-                    .td(.class("stoplicht-col-remarks"), remarks(row, style: style))
+                    .if(overview, .td(.class("stoplicht-col-lifecycle"), .data(named: "label", value: Strings.lifecycle), .lifecycleTag(row.lifecycle))),
+                    .td(.class("stoplicht-col-remarks"), .data(named: "label", value: Strings.remarks), remarks(row, style: style))
                 )
             })
         )

@@ -75,12 +75,20 @@ import VaporTesting
             try await ProgrammeDimensionsUpdate.apply(labels: ["Planning", "Budget", "Risico"], toProgramme: "dienstverlening", on: app.db)
             try await setDimensionLights(app)
 
-            // validate: the annex gets a column per dimension, the project page the lights.
-            try await app.testing().test(.GET, "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018") { res in
-                let html = res.body.string
-                #expect(html.contains("<th scope=\"col\">Planning</th><th scope=\"col\">Budget</th><th scope=\"col\">Risico</th>"))
-                let row = try #require(html.components(separatedBy: "<tr id=\"project-18\"").last?.components(separatedBy: "</tr>").first)
-                #expect(row.contains("</span>Oranje</span></td><td><span class=\"stoplicht-light stoplicht-light--negative\"><span class=\"stoplicht-light__mark\" aria-hidden=\"true\"></span>Rood</span></td><td><span class=\"stoplicht-light stoplicht-light--warning\"><span class=\"stoplicht-light__mark\" aria-hidden=\"true\"></span>Oranje</span></td><td><span class=\"stoplicht-muted\">—</span></td>"))
+            // validate: the annex names each light given per dimension, in the programme's
+            // order, within the project's light cell; its columns stay those of any report.
+            for path in ["/programmas/dienstverlening/perioden/juni-t-m-oktober-2018", "/programmas/dienstverlening"] {
+                try await app.testing().test(.GET, path) { res in
+                    let html = res.body.string
+                    let header = try #require(html.components(separatedBy: "<thead>").last?.components(separatedBy: "</thead>").first)
+                    #expect(!header.contains("Planning") && !header.contains("Budget"))
+                    let row = try #require(html.components(separatedBy: "<tr id=\"project-18\"").last?.components(separatedBy: "</tr>").first)
+                    let light = try #require(row.components(separatedBy: "<td class=\"stoplicht-col-light\"").last?.components(separatedBy: "</td>").first)
+                    #expect(light.contains("<ul class=\"stoplicht-dimension-lights\" aria-label=\"Lichten per dimensie\"><li class=\"stoplicht-dimension-light stoplicht-light--negative\"><span class=\"stoplicht-light__mark\" aria-hidden=\"true\"></span>Planning: Rood</li><li class=\"stoplicht-dimension-light stoplicht-light--warning\"><span class=\"stoplicht-light__mark\" aria-hidden=\"true\"></span>Budget: Oranje</li></ul>"))
+                    // A dimension without a light is left out, not shown as an empty column.
+                    #expect(!light.contains("Risico"))
+                    #expect(row.components(separatedBy: "<li class=\"stoplicht-dimension-light ").count == 3)
+                }
             }
             try await app.testing().test(.GET, "/programmas/dienstverlening/projecten/18") { res in
                 #expect(res.body.string.contains("<dl class=\"stoplicht-dimensions\"><dt>Planning</dt><dd><span class=\"stoplicht-light stoplicht-light--negative\">"))
@@ -88,10 +96,11 @@ import VaporTesting
         }
     }
 
-    @Test func withoutDimensionLightsTheAnnexKeepsItsColumns() async throws {
+    @Test func withoutDimensionLightsTheAnnexShowsNone() async throws {
         try await withStoplicht(seeded: true) { app in
             try await app.testing().test(.GET, "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018") { res in
-                #expect(!res.body.string.contains("<th scope=\"col\">Geld</th>"))
+                #expect(!res.body.string.contains("stoplicht-dimension-lights"))
+                #expect(res.body.string.contains("<th scope=\"col\" class=\"stoplicht-col-light\">Status</th><th scope=\"col\" class=\"stoplicht-col-remarks\">Opmerking(en)</th>"))
             }
         }
     }
