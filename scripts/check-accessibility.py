@@ -2,7 +2,8 @@
 """Runs axe-core (through axe-playwright-python and Debian's chromium) on every page type
 of a running Stoplicht and fails on serious or critical WCAG violations. On every page it
 also walks the page with the Tab key, as a keyboard user does, and fails where a link,
-button or form field is never reached or shows no visible focus.
+button or form field is never reached or shows no visible focus; and it fails where the
+page is wider than a window of 390, 768 or 1280 px (it would scroll sideways).
 
     pip install axe-playwright-python
     python3 scripts/check-accessibility.py http://127.0.0.1:8080
@@ -116,6 +117,28 @@ def keyboard_check(page):
     return total, missing, unfocused
 
 
+# The widths a page must fit without scrolling sideways: a phone, a tablet, a laptop.
+WIDTHS = (390, 768, 1280)
+# Elements that stick out of the window outside a region that scrolls on its own.
+WIDER_THAN_WINDOW = """
+() => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.stoplicht-table-scroll'))
+  .slice(0, 3).map(e => e.outerHTML.slice(0, 100))
+"""
+
+
+def width_check(page):
+    """The widths at which the page is wider than the window, each with what sticks out."""
+    too_wide = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        scroll_width, inner_width = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+        if scroll_width > inner_width:
+            too_wide.append((width, scroll_width, page.evaluate(WIDER_THAN_WINDOW)))
+    page.set_viewport_size({"width": 1280, "height": 720})
+    return too_wide
+
+
 OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
 
 
@@ -152,11 +175,15 @@ def main() -> int:
             for html in unfocused[:5]:
                 print(f"    no visible focus: {html}")
             print(f"{path}: {total} things to act on, {total - len(missing)} reached by Tab, {len(unfocused)} without visible focus")
-            keyboard = len(missing) + len(unfocused)
+            too_wide = width_check(page)
+            for width, scroll_width, elements in too_wide:
+                print(f"    wider than a {width} px window ({scroll_width} px): {elements}")
+            print(f"{path}: fits {len(WIDTHS) - len(too_wide)} of the widths {', '.join(map(str, WIDTHS))} px without scrolling sideways")
+            keyboard = len(missing) + len(unfocused) + len(too_wide)
             failures += len(serious) + keyboard
             failed_pages += 1 if serious or keyboard else 0
         browser.close()
-    print(f"{failures} serious or critical violations or keyboard problems")
+    print(f"{failures} serious or critical violations, keyboard problems or pages too wide")
     print(f"accessibility: {len(pages) - failed_pages} passed, {failed_pages} failed")
     return 1 if failures else 0
 

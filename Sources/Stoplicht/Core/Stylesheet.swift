@@ -51,6 +51,7 @@ enum Stylesheet {
 .utrecht-document {
   margin: 0; font-family: var(--basis-text-font-family-default); font-size: 1rem; line-height: 1.5;
   color: var(--basis-color-default-color-document); background: var(--basis-color-default-bg-document);
+  overflow-wrap: break-word;
 }
 a.utrecht-link, .utrecht-link { color: var(--basis-color-accent-1-color-default); text-underline-offset: 0.15em; }
 a.utrecht-link:hover { text-decoration-thickness: 2px; }
@@ -83,7 +84,7 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .stoplicht-kicker { text-transform: uppercase; letter-spacing: .06em; font-size: .85rem; font-weight: 600; color: var(--basis-color-default-color-subtle); margin: 0; }
 .stoplicht-muted { color: var(--basis-color-default-color-subtle); }
 .stoplicht-plain-list { list-style: none; padding: 0; margin: 0; }
-.stoplicht-facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1.5rem; margin: 0 0 1.5rem; }
+.stoplicht-facts { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: .25rem 1.5rem; margin: 0 0 1.5rem; }
 .stoplicht-facts dt { font-weight: 600; }
 .stoplicht-facts dd { margin: 0; }
 .utrecht-button-link { display: inline-block; padding: .6rem 1.1rem; border-radius: 4px; font-weight: 600; text-decoration: none; }
@@ -177,7 +178,7 @@ details > summary { cursor: pointer; font-weight: 600; margin: .75rem 0; color: 
 .utrecht-pagination { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: baseline; margin: 1.5rem 0; }
 .stoplicht-card { border: 1px solid var(--basis-color-default-border-default); border-radius: 6px; padding: 1rem 1.25rem; }
 .stoplicht-card .utrecht-heading-2 { margin-top: 0; }
-.stoplicht-table-scroll { overflow-x: auto; }
+.stoplicht-table-scroll { overflow-x: auto; position: relative; }
 .utrecht-table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 .utrecht-table caption { text-align: left; font-weight: 600; padding: .5rem 0; color: var(--basis-color-default-color-subtle); }
 .utrecht-table th, .utrecht-table td { border-bottom: 1px solid var(--basis-color-default-border-default); padding: .6rem .5rem; text-align: left; vertical-align: top; }
@@ -210,6 +211,8 @@ details > summary { cursor: pointer; font-weight: 600; margin: .75rem 0; color: 
 .stoplicht-decisions li, .stoplicht-risks li { margin-bottom: .75rem; max-width: 75ch; }
 /* Narrow screens: the project table's rows stack as cards, each value under its column's name. */
 @media screen and (max-width: 40rem) {
+  .stoplicht-facts, .stoplicht-legend { grid-template-columns: minmax(0, 1fr); gap: 0 1rem; }
+  .stoplicht-facts dd { margin-bottom: .5rem; }
   .stoplicht-annex thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   .stoplicht-annex, .stoplicht-annex tbody, .stoplicht-annex tr, .stoplicht-annex tbody th, .stoplicht-annex td { display: block; width: auto; }
   .stoplicht-annex caption { display: block; }
