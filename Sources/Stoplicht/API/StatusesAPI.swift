@@ -18,7 +18,7 @@ enum StatusesAPI {
                                   APIOperations.ifMatch("de status")],
                      response: "Status", handler: update, requestBody: "Status",
                      otherResponses: APIOperations.writeResponses("De status klopt niet (bijv. oranje zonder toelichting).",
-                                                                  conflict: "De periode is gepubliceerd of in review."),
+                                                                  conflict: "De periode is gepubliceerd of staat ter controle."),
                      etag: true),
     ]
 

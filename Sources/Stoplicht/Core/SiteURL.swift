@@ -24,6 +24,7 @@ enum SiteURL {
     case periodDesk(String)
     case periodOpen(String)
     case periodMove(programme: String, period: String)
+    case periodPublish(programme: String, period: String)
     case periodTexts(programme: String, period: String)
     case periodAudit(programme: String, period: String)
     case programmeAccess(String)
@@ -71,6 +72,7 @@ enum SiteURL {
         case .periodDesk(let programme): "/programmas/\(programme)/beheer"
         case .periodOpen(let programme): "/programmas/\(programme)/perioden"
         case .periodMove(let programme, let period): "/programmas/\(programme)/perioden/\(period)/status"
+        case .periodPublish(let programme, let period): "/programmas/\(programme)/perioden/\(period)/publiceren"
         case .periodTexts(let programme, let period): "/programmas/\(programme)/perioden/\(period)/teksten"
         case .periodAudit(let programme, let period): "/programmas/\(programme)/perioden/\(period)/wijzigingen"
         case .programmeAccess(let programme): "/programmas/\(programme)/toegang"
@@ -121,6 +123,7 @@ enum SiteURL {
         static let periodDesk: [PathComponent] = ["programmas", ":programme", "beheer"]
         static let periodOpen: [PathComponent] = ["programmas", ":programme", "perioden"]
         static let periodMove: [PathComponent] = ["programmas", ":programme", "perioden", ":period", "status"]
+        static let periodPublish: [PathComponent] = ["programmas", ":programme", "perioden", ":period", "publiceren"]
         static let periodTexts: [PathComponent] = ["programmas", ":programme", "perioden", ":period", "teksten"]
         static let periodAudit: [PathComponent] = ["programmas", ":programme", "perioden", ":period", "wijzigingen"]
         static let programmeAccess: [PathComponent] = ["programmas", ":programme", "toegang"]

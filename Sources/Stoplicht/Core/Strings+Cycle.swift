@@ -67,7 +67,7 @@ extension Strings {
     static let ownProjects = "Uw projecten"
     static let carriedForwardNote = "Overgenomen uit de vorige periode; nog niet bijgewerkt."
     static func periodInReviewForLeaders(_ name: String) -> String {
-        "De periode \(name) staat in review: alleen de programmamanager wijzigt nu nog. Neem contact op met de programmamanager als er iets moet veranderen."
+        "De periode \(name) staat ter controle: alleen de programmamanager wijzigt nu nog. Neem contact op met de programmamanager als er iets moet veranderen."
     }
 
     // The programme manager's desk
@@ -75,7 +75,7 @@ extension Strings {
     static func deskNotice(_ key: String) -> String? {
         switch key {
         case "geopend": "De nieuwe periode is geopend; de stoplichten, opmerkingen en planning van de vorige periode zijn overgenomen."
-        case "review": "De periode staat in review."
+        case "review": "De periode staat ter controle: alleen de programmamanager wijzigt nu nog."
         case "open": "De periode is weer open."
         case "publiceren": "De rapportage is gepubliceerd; de periode is bevroren."
         case "toegang": "De toegang tot het programma is opgeslagen."
@@ -87,10 +87,32 @@ extension Strings {
     static let notYetUpdated = "Nog niet bijgewerkt"
     static let everyoneUpdated = "Alle projecten zijn bijgewerkt."
     static let editTexts = "Teksten, besluiten en risico's van deze periode bewerken"
-    static let toReview = "In review zetten"
+    static let toReview = "Ter controle voorleggen"
     static let reopen = "Weer openzetten"
     static let publish = "Publiceren"
-    static let publishHint = "Na publiceren ligt de rapportage vast: er kan niets meer in worden gewijzigd."
+    static let publishHint = "Na publiceren ligt de rapportage vast: er kan niets meer in worden gewijzigd. U ziet eerst wat er wordt vastgelegd."
+    static let publishStart = "Publiceren …"
+    static func publishConfirmTitle(_ period: String) -> String { "Rapportage \(period) publiceren" }
+    static let publishFreezes = "Publiceren legt de rapportage vast zoals zij nu is: de pagina en de documenten worden bewaard als archiefversie voor college en raad, en de periode is daarna bevroren. Dat is niet terug te draaien. Lees de rapportage nog eens na voordat u publiceert."
+    static let publishReadReport = "De rapportage lezen zoals zij wordt gepubliceerd"
+    static let publishPDFPreview = "De PDF bekijken (concept)"
+    static let publishCheckTitle = "Wat er nog openstaat"
+    static let publishReviewed = "De periode is ter controle voorgelegd."
+    static let publishNotReviewed = "De periode is niet ter controle voorgelegd: niemand heeft de rapportage gecontroleerd voordat zij wordt vastgelegd."
+    static func publishNotUpdated(_ count: Int) -> String {
+        count == 1 ? "1 project is deze periode niet bijgewerkt; daarvan wordt de stand van de vorige periode gepubliceerd."
+            : "\(count) projecten zijn deze periode niet bijgewerkt; daarvan wordt de stand van de vorige periode gepubliceerd."
+    }
+    static let publishShowProjects = "Welke projecten"
+    static let publishAllExplained = "Elk oranje of rood stoplicht heeft een toelichting (oorzaak, gevolg en maatregel)."
+    static func publishUnexplained(_ count: Int) -> String {
+        count == 1 ? "1 project heeft een oranje of rood stoplicht zonder volledige toelichting (oorzaak, gevolg en maatregel):"
+            : "\(count) projecten hebben een oranje of rood stoplicht zonder volledige toelichting (oorzaak, gevolg en maatregel):"
+    }
+    static let publishSkipReview = "Ik publiceer zonder controle"
+    static let publishSkipReviewRequired = "De periode is niet ter controle voorgelegd. Zet haar eerst ter controle, of vink ‘Ik publiceer zonder controle’ aan."
+    static let publishFinal = "Definitief publiceren"
+    static let publishCancel = "Nog niet publiceren"
     static let openPeriod = "Nieuwe periode openen"
     static let periodName = "Naam van de periode"
     static let periodNameHint = "Bijvoorbeeld ‘november 2018 t/m februari 2019’. De stoplichten, opmerkingen en planning van de vorige periode worden overgenomen."

@@ -55,7 +55,7 @@ enum Strings {
     static let lightsSummary = "Stand van de stoplichten"
     static let projectTable = "Projectplanning, status en toelichting"
     static let periodOpen = "Open"
-    static let periodInReview = "In review"
+    static let periodInReview = "Ter controle"
     static let periodPublished = "Gepubliceerd"
     static let state = "Stand"
     static let decisionRequested = "Gevraagd"

@@ -90,6 +90,12 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .utrecht-button-link { display: inline-block; padding: .6rem 1.1rem; border-radius: 4px; font-weight: 600; text-decoration: none; }
 .utrecht-button-link--primary { background: var(--basis-color-accent-1-bg-default); color: #fff; }
 .utrecht-button-link--primary:hover { background: #00527a; }
+.utrecht-button-link--secondary { background: #fff; color: var(--basis-color-accent-1-bg-default); border: 2px solid var(--basis-color-accent-1-bg-default); padding: calc(.6rem - 2px) calc(1.1rem - 2px); }
+.stoplicht-publish-checks { list-style: none; padding: 0; margin: 0 0 1.5rem; max-width: 75ch; }
+.stoplicht-check { padding: .5rem .75rem; margin-bottom: .5rem; border-left: 6px solid; }
+.stoplicht-check--done { border-left-color: var(--basis-color-positive-border-default); background: var(--basis-color-positive-bg-default); }
+.stoplicht-check--open { border-left-color: var(--basis-color-warning-border-default); background: var(--basis-color-warning-bg-default); }
+.stoplicht-check ul { margin: .5rem 0 0; padding-left: 1.2rem; }
 .stoplicht-form { margin: 1.5rem 0; max-width: 48rem; }
 .stoplicht-actions { margin: 1rem 0; }
 .stoplicht-actions li { margin: 0 0 .6rem; }

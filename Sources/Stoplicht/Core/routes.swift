@@ -29,6 +29,7 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.Pattern.periodDesk, use: PeriodController.desk)
     app.post(SiteURL.Pattern.periodOpen, use: PeriodController.open)
     app.post(SiteURL.Pattern.periodMove, use: PeriodController.move)
+    app.get(SiteURL.Pattern.periodPublish, use: PeriodController.confirmPublish)
     app.post(SiteURL.Pattern.programmeAccess, use: PeriodController.access)
     app.get(SiteURL.Pattern.periodTexts, use: PeriodTextsController.form)
     app.post(SiteURL.Pattern.periodTexts, use: PeriodTextsController.save)

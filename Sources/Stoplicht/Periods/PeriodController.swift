@@ -34,7 +34,20 @@ enum PeriodController {
         return req.redirect(to: SiteURL.periodDesk(context.slug).path + "?melding=geopend", redirectType: .normal)
     }
 
-    /// `naar`: review, open or publiceren.
+    /// What publishing would freeze, with "Definitief publiceren".
+    static func confirmPublish(_ req: Request) async throws -> Response {
+        let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
+        let period = try context.period(slug: try req.parameters.require("period"))
+        let viewer = try await Access.require(.publishPeriod, req, programme: context.programme)
+        guard period.state != .published else {
+            return try await deskPage(req, context: context, viewer: viewer, notice: nil, error: Strings.periodIsPublished(period.name), status: .conflict)
+        }
+        let model = try await PublishConfirmationModel.query(context, period: period, viewer: viewer, on: req.db)
+        return PublishConfirmationView.page(model, settings: req.settings).response()
+    }
+
+    /// `naar`: review, open or publiceren. Publishing comes from the confirmation page
+    /// (`bevestigd`); a period that was not put up for review also needs `zonder-controle`.
     static func move(_ req: Request) async throws -> Response {
         let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
         let period = try context.period(slug: try req.parameters.require("period"))
@@ -42,6 +55,16 @@ enum PeriodController {
         let viewer = try await Access.require(target == "publiceren" ? .publishPeriod : .movePeriod, req, programme: context.programme)
         try CSRF.verify(req)
         let actor = viewer.user?.email ?? ""
+        if target == "publiceren" && period.state != .published {
+            guard (try? req.content.get(String.self, at: "bevestigd")) == "ja" else {
+                return req.redirect(to: SiteURL.periodPublish(programme: context.slug, period: period.slug).path, redirectType: .normal)
+            }
+            if period.state == .open && (try? req.content.get(String.self, at: "zonder-controle")) != "ja" {
+                var model = try await PublishConfirmationModel.query(context, period: period, viewer: viewer, on: req.db)
+                model.error = Strings.publishSkipReviewRequired
+                return PublishConfirmationView.page(model, settings: req.settings).response(status: .unprocessableEntity)
+            }
+        }
         do {
             switch target {
             case "review": try await PeriodPublication.move(period, to: .inReview, actor: actor, on: req.db)

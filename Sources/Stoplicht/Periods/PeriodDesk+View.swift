@@ -28,12 +28,12 @@ enum PeriodDeskView {
                             .li(.a(.class("utrecht-link"), .href(SiteURL.projectNew(slug).path), .text(Strings.addProject))))),
                         .div(.class("utrecht-button-group"),
                              .if(period.state == .open, .actionButton(Strings.toReview, action: SiteURL.periodMove(programme: slug, period: period.slug).path,
-                                                                        csrf: csrf, fields: [("naar", "review")])),
+                                                                        csrf: csrf, fields: [("naar", "review")], primary: true)),
                              .if(period.state == .inReview, .actionButton(Strings.reopen, action: SiteURL.periodMove(programme: slug, period: period.slug).path,
                                                                             csrf: csrf, fields: [("naar", "open")])),
                              .if(period.state != .published && model.viewer.may(.publishPeriod),
-                                 .actionButton(Strings.publish, action: SiteURL.periodMove(programme: slug, period: period.slug).path,
-                                               csrf: csrf, fields: [("naar", "publiceren")], primary: true))),
+                                 .a(.class(period.state == .inReview ? "utrecht-button-link utrecht-button-link--primary" : "utrecht-button-link utrecht-button-link--secondary"),
+                                    .href(SiteURL.periodPublish(programme: slug, period: period.slug).path), .text(Strings.publishStart)))),
                         .if(period.state != .published, .p(.class("stoplicht-muted"), .text(Strings.publishHint)))
                     )
                 },

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import Vapor
 
-/// Moving a period through its states: open → in review → published. Publishing stores the
+/// Moving a period through its states: open → in review (ter controle) → published. Publishing stores the
 /// report page as it is at that moment, with its SHA-256; from then on the period is frozen.
 enum PeriodPublication {
     static func find(programme slug: String, period periodSlug: String?, on db: any Database) async throws -> (ProgrammeContext, ReportingPeriod) {
@@ -76,7 +76,7 @@ struct PeriodCommand: AsyncCommand {
         var period: String?
     }
 
-    var help: String { "Zet een rapportageperiode in review, weer open, of publiceert haar (daarna is zij bevroren)." }
+    var help: String { "Zet een rapportageperiode ter controle, weer open, of publiceert haar (daarna is zij bevroren)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -86,7 +86,7 @@ struct PeriodCommand: AsyncCommand {
         switch signature.action {
         case "review":
             try await PeriodPublication.move(period, to: .inReview, actor: actor, on: app.db)
-            context.console.print("De periode \(period.name) is in review.")
+            context.console.print("De periode \(period.name) staat ter controle.")
         case "reopen":
             try await PeriodPublication.move(period, to: .open, actor: actor, on: app.db)
             context.console.print("De periode \(period.name) is weer open.")

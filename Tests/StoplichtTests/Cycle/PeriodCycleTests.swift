@@ -18,7 +18,7 @@ import Vapor
             let early = try await erna.post("/programmas/dienstverlening/perioden", ["naam": "november 2018 t/m februari 2019"])
             #expect(early.status == .conflict)
             #expect(early.body.contains("De periode juni t/m oktober 2018 is nog niet gepubliceerd."))
-            let published = try await erna.post("/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/status", ["naar": "publiceren"])
+            let published = try await erna.post("/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/status", ["naar": "publiceren", "bevestigd": "ja", "zonder-controle": "ja"])
             #expect(published.status == .seeOther)
             // Project 4 is archived: it stays in the published report but goes no further.
             _ = try await erna.get("/programmas/dienstverlening/projecten/4/wijzigen")
