@@ -51,7 +51,7 @@ enum Access {
         default: break
         }
         guard viewer.isLoggedIn else { throw NotLoggedIn(returnPath: req.url.string) }
-        throw InputError(Strings.forbidden, status: .forbidden)
+        throw InputError(Strings.forbidden(.read, role: viewer.role, programme: programme.name), status: .forbidden)
     }
 
     /// The pass `reader` gave this request's reader for the programme `slug` under the
@@ -91,7 +91,7 @@ enum Access {
         var leading = false
         if let project, action == .editOwnProject, viewer.role == .projectLeader { leading = try await Self.leads(user, project, on: req.db) }
         guard viewer.may(action, leadsProject: leading) || action == .editOwnProject && viewer.may(.editAnyProject) else {
-            throw InputError(Strings.forbidden, status: .forbidden)
+            throw InputError(Strings.forbidden(action, role: viewer.role, programme: programme.name), status: .forbidden)
         }
         return viewer
     }
@@ -113,7 +113,7 @@ enum Access {
     /// A beheerder, or a 403.
     static func requireAdministrator(_ req: Request) async throws -> User {
         let user = try await AccountSession.requireUser(req)
-        guard user.isAdministrator else { throw InputError(Strings.forbidden, status: .forbidden) }
+        guard user.isAdministrator else { throw InputError(Strings.forbiddenAdministrator, status: .forbidden) }
         return user
     }
 }

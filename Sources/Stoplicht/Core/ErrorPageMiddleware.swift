@@ -19,7 +19,7 @@ struct ErrorPageMiddleware: Middleware {
         let detail: String
         if let abort = error as? any AbortError {
             status = abort.status
-            title = status == .notFound ? Strings.notFoundTitle : Strings.errorTitle
+            title = status == .notFound ? Strings.notFoundTitle : status == .forbidden ? Strings.forbiddenTitle : Strings.errorTitle
             detail = status == .notFound && abort.reason == HTTPResponseStatus.notFound.reasonPhrase ? Strings.notFound
                 : status == .payloadTooLarge ? (request.url.path.hasPrefix("/api/") ? Strings.apiBodyTooLarge
                     : Strings.payloadTooLarge(bytes: request.application.bodyLimits.maximum(request.method, path: request.url.path))) : abort.reason

@@ -194,6 +194,34 @@ enum Strings {
     static let loginThrottled = "Er is te vaak een verkeerd wachtwoord gegeven. Probeer het over een kwartier opnieuw."
     static let loginRequired = "Log in om deze pagina te gebruiken."
     static let forbidden = "U hebt geen toestemming voor deze handeling. Vraag de functioneel beheerder om de juiste rol."
+    static let forbiddenTitle = "Geen toestemming"
+    /// A refusal that says what was refused, who may do it, and what the person is.
+    static func forbidden(_ action: ProgrammeAction, role: ProgrammeRole?, programme: String) -> String {
+        let may = ProgrammeRole.allCases.filter { Permissions.allows($0, action, leadsProject: true) }
+            .map { $0 == .projectLeader && action == .editOwnProject ? "de projectleiders van dit project" : $0.plural }
+        let mine = role.map { "U bent \($0.rawValue) in programma ‘\(programme)’." } ?? "U hebt geen rol in programma ‘\(programme)’."
+        return "U hebt geen toestemming voor deze handeling: \(actionLabel(action)) is voorbehouden aan \(list(may)). \(mine) "
+            + "Vraag de functioneel beheerder om een andere rol als u dit wel moet kunnen."
+    }
+    static let forbiddenAdministrator = "U hebt geen toestemming voor deze handeling: alleen een beheerder (functioneel beheer) mag dit. Vraag de functioneel beheerder als het nodig is."
+    static func actionLabel(_ action: ProgrammeAction) -> String {
+        switch action {
+        case .read: "dit programma lezen"
+        case .editOwnProject: "dit project bijwerken"
+        case .editAnyProject: "elk project bijwerken"
+        case .editSections: "de teksten, besluiten en risico's van een periode bewerken"
+        case .manageProjects: "projecten toevoegen, wijzigen of archiveren"
+        case .movePeriod: "een periode openen of ter controle voorleggen"
+        case .publishPeriod: "een rapportage publiceren"
+        case .importReport: "een rapportage importeren"
+        case .manageFinances: "de financiën beheren"
+        case .manageRoles: "rollen en toegang regelen"
+        }
+    }
+    /// "a, b en c".
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " en " + items[items.count - 1]
+    }
     static let csrfFailed = "Dit formulier is verlopen of komt niet van deze site (ontbrekend of onjuist beveiligingskenmerk). Laad de pagina opnieuw en probeer het nog eens."
 
     // Errors

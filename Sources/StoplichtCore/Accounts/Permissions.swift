@@ -8,6 +8,15 @@ public enum ProgrammeRole: String, Sendable, Codable, CaseIterable {
     case reader = "lezer"
 
     public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    /// Who holds the role, in a sentence: "de beheerders".
+    public var plural: String {
+        switch self {
+        case .administrator: "de beheerders"
+        case .programmeManager: "de programmamanager"
+        case .projectLeader: "de projectleiders"
+        case .reader: "de lezers"
+        }
+    }
 }
 
 /// What someone can do in a programme.
