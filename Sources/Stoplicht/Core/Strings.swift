@@ -195,6 +195,10 @@ enum Strings {
     static let loginRequired = "Log in om deze pagina te gebruiken."
     static let forbidden = "U hebt geen toestemming voor deze handeling. Vraag de functioneel beheerder om de juiste rol."
     static let forbiddenTitle = "Geen toestemming"
+    static let draftMark = "CONCEPT"
+    static func draftExplanation(_ state: String) -> String {
+        "deze rapportage is nog niet gepubliceerd (de periode is \(state)) en kan nog veranderen."
+    }
     /// A refusal that says what was refused, who may do it, and what the person is.
     static func forbidden(_ action: ProgrammeAction, role: ProgrammeRole?, programme: String) -> String {
         let may = ProgrammeRole.allCases.filter { Permissions.allows($0, action, leadsProject: true) }

@@ -214,6 +214,9 @@ details > summary { cursor: pointer; font-weight: 600; margin: .75rem 0; color: 
 .stoplicht-report__contents li { margin-bottom: .2rem; }
 .stoplicht-history__entry { border-left: 3px solid var(--basis-color-default-border-default); padding: 0 0 .5rem 1rem; margin-bottom: 1rem; }
 .stoplicht-report__cover { border-bottom: 3px solid var(--basis-color-accent-1-bg-default); margin-bottom: 1.5rem; }
+/* A report not yet published says so at its top, and on every printed page. */
+.stoplicht-draft-mark { border: 2px dashed var(--basis-color-warning-border-default); background: var(--basis-color-warning-bg-default);
+  color: var(--basis-color-warning-color-default); padding: .5rem .75rem; margin: 0 0 1rem; max-width: 75ch; }
 .stoplicht-decisions li, .stoplicht-risks li { margin-bottom: .75rem; max-width: 75ch; }
 /* Narrow screens: the project table's rows stack as cards, each value under its column's name. */
 @media screen and (max-width: 40rem) {
@@ -270,6 +273,10 @@ details > summary { cursor: pointer; font-weight: 600; margin: .75rem 0; color: 
   .stoplicht-finance__chart { break-inside: avoid; overflow: visible; }
   .stoplicht-finance__chart svg, .stoplicht-roadmap svg { width: 100%; height: auto; }
   .stoplicht-roadmap { break-inside: avoid; overflow: visible; }
+  /* Fixed: repeated on every page (WeasyPrint and chromium both do). */
+  .stoplicht-draft-mark { position: fixed; top: -13mm; right: 0; margin: 0; padding: .05rem .6rem; font-size: 10pt;
+    border-width: 1.5px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .stoplicht-draft-mark__text { display: none; }
 }
 """#
 }

@@ -17,7 +17,7 @@ enum ExportController {
             throw Abort(.notFound, reason: Strings.periodNotFound(periodSlug))
         }
         _ = try await Access.reader(req, programme: programme, published: period.state == .published)
-        let filename = format.filename(programme: slug, period: period.slug)
+        let filename = format.filename(programme: slug, period: period.slug, draft: period.state != .published)
         if period.state == .published, PublishedDocuments.formats.contains(format) {
             let document = try await PublishedDocuments.document(format, programme: slug, period: period, settings: req.settings,
                                                                  logger: req.logger, pdfSlots: req.application.pdfSlots, on: req.db)

@@ -33,7 +33,7 @@ extension ReportExport {
         }
         let manager = model.officials.names(.programmeManager).first
         self.init(
-            title: model.title, organisation: model.context.organisation.name, programme: model.context.programme.name, period: model.period.name,
+            title: model.isDraft ? "\(model.title) (\(Strings.draftMark.lowercased()))" : model.title, organisation: model.context.organisation.name, programme: model.context.programme.name, period: model.period.name,
             cover: model.cover.map { (label: $0.0, value: $0.1) },
             legend: model.context.scale.lights.map { (light: ReportExport.Light($0), meaning: $0.meaning) },
             sections: sections, annexTitle: Strings.annex, dimensions: dimensions.map(\.label), rows: rows,
@@ -67,9 +67,10 @@ enum ExportFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// "voortgangsrapportage-dienstverlening-juni-t-m-oktober-2018.pdf"
-    func filename(programme: String, period: String) -> String {
-        "voortgangsrapportage-\(programme)-\(period).\(rawValue)"
+    /// "voortgangsrapportage-dienstverlening-juni-t-m-oktober-2018.pdf"; a report not yet
+    /// published ends in "-concept".
+    func filename(programme: String, period: String, draft: Bool) -> String {
+        "voortgangsrapportage-\(programme)-\(period)\(draft ? "-concept" : "").\(rawValue)"
     }
 }
 
@@ -89,8 +90,10 @@ enum ReportDocuments {
         case .html: return Data(ReportPageView.page(model, settings: settings, standalone: true).render().utf8)
         case .pdf:
             let html = ReportPageView.page(model, settings: settings, standalone: true).render()
-            return try await PDFRenderer.render(html: html, title: "\(model.title) — \(model.period.name)",
-                                                author: ReportExport(model).author, timeout: settings.pdfTimeoutSeconds,
+            let title = "\(model.title) — \(model.period.name)"
+            return try await PDFRenderer.render(html: html, title: title,
+                                                author: ReportExport(model).author, running: model.isDraft ? "\(Strings.draftMark) — \(title)" : nil,
+                                                timeout: settings.pdfTimeoutSeconds,
                                                 environment: PDFRenderer.environment(settings), slots: pdfSlots,
                                                 forReader: forReader, logger: logger)
         case .odt: return try await packaged { try ODTExport.data(ReportExport(model)) }

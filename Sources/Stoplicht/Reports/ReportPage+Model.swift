@@ -20,6 +20,8 @@ struct ReportPageModel: Sendable {
     var roadmap: Roadmap?
 
     var title: String { context.programme.reportTitle ?? Strings.reportTitle(context.programme.name) }
+    /// A report not yet published: marked CONCEPT on screen, on every PDF page and in its files' names.
+    var isDraft: Bool { period.state != .published }
 
     static func query(programme slug: String, period periodSlug: String, on db: any Database) async throws -> ReportPageModel {
         let context = try await ProgrammeContext.load(slug: slug, on: db)

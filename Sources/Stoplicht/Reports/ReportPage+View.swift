@@ -13,7 +13,10 @@ enum ReportPageView {
                           (model.period.name, SiteURL.period(programme: slug, period: model.period.slug).path)]
         ) {
             .article(
-                .class("stoplicht-report"),
+                .class(model.isDraft ? "stoplicht-report stoplicht-report--draft" : "stoplicht-report"),
+                .if(model.isDraft, .p(.class("stoplicht-draft-mark"), .attribute(named: "role", value: "note"),
+                                      .strong(.safeText(Strings.draftMark)),
+                                      .span(.class("stoplicht-draft-mark__text"), .safeText(" — \(Strings.draftExplanation(model.period.state.label.lowercased()))")))),
                 .header(
                     .class("stoplicht-report__cover"),
                     .p(.class("stoplicht-kicker"), .safeText(Strings.reportKicker(model.context.organisation.name, programme: model.context.programme.name))),
@@ -42,7 +45,7 @@ enum ReportPageView {
              .h2(.class("utrecht-heading-3"), .safeText(Strings.downloads)),
              .ul(.class("stoplicht-plain-list"), .forEach(ExportFormat.allCases) { format in
                  .li(.a(.class("utrecht-link"), .href(SiteURL.download(programme: model.context.slug, period: model.period.slug, format: format.rawValue).path),
-                        .attribute(named: "download", value: format.filename(programme: model.context.slug, period: model.period.slug)),
+                        .attribute(named: "download", value: format.filename(programme: model.context.slug, period: model.period.slug, draft: model.isDraft)),
                         .safeText(format.label)))
              }))
     }

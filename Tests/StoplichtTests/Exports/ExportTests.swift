@@ -104,7 +104,7 @@ import ZIPFoundation
                     #expect(res.status == .ok, "\(format)")
                     #expect(res.headers.first(name: .contentType) == format.mediaType)
                     #expect(res.headers.first(name: .contentDisposition) ==
-                            "attachment; filename=\"voortgangsrapportage-dienstverlening-\(Self.period).\(format.rawValue)\"")
+                            "attachment; filename=\"voortgangsrapportage-dienstverlening-\(Self.period)-concept.\(format.rawValue)\"")
                     #expect(res.body.readableBytes > 1000)
                 }
             }
