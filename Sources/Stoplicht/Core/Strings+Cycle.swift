@@ -134,6 +134,33 @@ extension Strings {
     static func unknownAccess(_ value: String) -> String { "Onbekende toegang ‘\(value)’; kies besloten, rapportages-openbaar of openbaar." }
     static let latestPublished = "Laatste rapportage"
     static let loginInvitation = "Inloggen om bij te werken of te beheren"
+    static let nothingPublishedYet = "Van dit programma is nog geen rapportage gepubliceerd. Wie een rol in het programma heeft, logt in om de rapportage in wording te lezen."
+    static let nothingPublishedForYou = "Van dit programma is nog geen rapportage gepubliceerd; de rapportage in wording lezen alleen wie er een rol in hebben."
+    static func ownProjectsDue(_ due: Int, of count: Int) -> String {
+        switch due {
+        case 0: count == 1 ? "Uw project is bijgewerkt of hoeft nu niet te worden bijgewerkt." : "Uw projecten zijn bijgewerkt of hoeven nu niet te worden bijgewerkt."
+        case 1: "1 van uw \(count) projecten moet deze periode nog worden bijgewerkt."
+        default: "\(due) van uw \(count) projecten moeten deze periode nog worden bijgewerkt."
+        }
+    }
+    private static let shortDate: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "nl_NL")
+        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        formatter.dateFormat = "d MMMM yyyy"
+        return formatter
+    }()
+    /// "7 december 2026".
+    static func date(_ date: Date) -> String { shortDate.string(from: date) }
+    static func ownProjectState(_ state: OwnProject.State, period: String?) -> String {
+        switch state {
+        case .toUpdate: "Nog bij te werken voor \(period ?? "deze periode"): de stand is overgenomen uit de vorige periode."
+        case .updated(let at?): "Bijgewerkt op \(date(at)) voor \(period ?? "deze periode")."
+        case .updated(nil): "Bijgewerkt voor \(period ?? "deze periode")."
+        case .closed(let periodState): "De periode \(period ?? "") is \(periodState.label.lowercased()); alleen de programmamanager wijzigt nog."
+        case .noStatus: period == nil ? "Het programma heeft nog geen rapportageperiode." : "Nog geen status in \(period ?? "")."
+        }
+    }
 
     // Texts of a period
     static let textsTitle = "Teksten, besluiten en risico's"

@@ -91,6 +91,9 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .utrecht-button-link--primary { background: var(--basis-color-accent-1-bg-default); color: #fff; }
 .utrecht-button-link--primary:hover { background: #00527a; }
 .utrecht-button-link--secondary { background: #fff; color: var(--basis-color-accent-1-bg-default); border: 2px solid var(--basis-color-accent-1-bg-default); padding: calc(.6rem - 2px) calc(1.1rem - 2px); }
+.stoplicht-own__list { list-style: none; padding: 0; margin: 0 0 1.5rem; display: grid; gap: .75rem; max-width: 60rem; }
+.stoplicht-own__item { border: 1px solid var(--basis-color-default-border-default); border-radius: 6px; padding: .6rem .9rem; }
+.stoplicht-own__state { margin: .35rem 0 .5rem; color: var(--basis-color-default-color-subtle); }
 .stoplicht-publish-checks { list-style: none; padding: 0; margin: 0 0 1.5rem; max-width: 75ch; }
 .stoplicht-check { padding: .5rem .75rem; margin-bottom: .5rem; border-left: 6px solid; }
 .stoplicht-check--done { border-left-color: var(--basis-color-positive-border-default); background: var(--basis-color-positive-bg-default); }

@@ -17,6 +17,9 @@ struct ProgrammeIndexModel: Sendable {
     var search: String
     var page: Int
     var account: IndexAccount?
+    /// The projects the reader leads ("Uw projecten"), and whether they may import a report.
+    var ownProjects: [OwnProject] = []
+    var mayImport = false
 
     var pageCount: Int { max(1, (matching + Self.pageSize - 1) / Self.pageSize) }
     /// The search field is there once there is more than one page to look through.
@@ -51,7 +54,13 @@ struct ProgrammeIndexModel: Sendable {
             summaries[index].publishedOnly = !readsAll
         }
         let account = user.map { IndexAccount(name: $0.name, csrf: CSRF.token(for: req), isAdministrator: $0.isAdministrator) }
-        return ProgrammeIndexModel(summaries: summaries, visible: visible, matching: matching, search: search, page: page, account: account)
+        var model = ProgrammeIndexModel(summaries: summaries, visible: visible, matching: matching, search: search, page: page, account: account)
+        if let user {
+            model.ownProjects = try await OwnProjects.load(for: user, on: req.db)
+            model.mayImport = user.isAdministrator
+            if !model.mayImport { model.mayImport = try await !ImportPermission.programmes(for: user, on: req.db).isEmpty }
+        }
+        return model
     }
 
     /// The programmes `user` may see: a beheerder all, anyone those open to everyone or

@@ -13,9 +13,10 @@ enum ProgrammeIndexView {
                 .h1(.class("utrecht-heading-1"), .safeText(Strings.programmes)),
                 account == nil
                     ? .p(.class("utrecht-paragraph"), .a(.class("utrecht-link"), .href(SiteURL.login.path), .safeText(Strings.loginInvitation)))
-                    : .ul(.class("stoplicht-plain-list stoplicht-actions"),
-                          .li(.a(.class("utrecht-link"), .href(SiteURL.importForm(programme: nil).path), .safeText(Strings.importLink))),
-                          .if(account?.isAdministrator == true, .li(.a(.class("utrecht-link"), .href(SiteURL.users.path), .safeText(Strings.usersTitle))))),
+                    : .if(model.mayImport || account?.isAdministrator == true, .ul(.class("stoplicht-plain-list stoplicht-actions"),
+                          .if(model.mayImport, .li(.a(.class("utrecht-link"), .href(SiteURL.importForm(programme: nil).path), .safeText(Strings.importLink)))),
+                          .if(account?.isAdministrator == true, .li(.a(.class("utrecht-link"), .href(SiteURL.users.path), .safeText(Strings.usersTitle)))))),
+                ownProjects(model.ownProjects),
                 .if(model.offersSearch, searchForm(model)),
                 programmes.isEmpty
                     ? .p(.class("utrecht-paragraph"), .safeText(model.search.isEmpty ? Strings.noProgrammes : Strings.noProgrammesFound(model.search)))
@@ -30,11 +31,40 @@ enum ProgrammeIndexView {
                                 summary.publishedOnly
                                     ? (Strings.latestPublished, summary.latestPublished?.name ?? "—")
                                     : (Strings.currentPeriod, summary.latestPeriod?.name ?? "—"),
-                            ]))
+                            ]),
+                            .if(summary.publishedOnly && summary.latestPublished == nil,
+                                .p(.class("stoplicht-muted"), .safeText(account == nil ? Strings.nothingPublishedYet : Strings.nothingPublishedForYou))))
                     }),
                 pagination(model)
             )
         }
+    }
+
+    /// The projects the reader leads: those still to update first, each with the way to do it.
+    static func ownProjects(_ projects: [OwnProject]) -> Node<HTML.BodyContext> {
+        guard !projects.isEmpty else { return .empty }
+        let due = projects.filter(isDue)
+        let ordered = due + projects.filter { !isDue($0) }
+        return .section(.class("stoplicht-own"), .ariaLabel(Strings.ownProjects),
+            .h2(.class("utrecht-heading-2"), .safeText(Strings.ownProjects)),
+            .p(.class("utrecht-paragraph"), .safeText(Strings.ownProjectsDue(due.count, of: projects.count))),
+            .ul(.class("stoplicht-own__list"), .forEach(ordered) { project in
+                .li(.class("stoplicht-own__item"),
+                    .lightBadge(project.light), .safeText(" "),
+                    .a(.class("utrecht-link"), .href(SiteURL.project(programme: project.programmeSlug, number: project.number).path),
+                       .safeText("\(project.number). \(project.name)")),
+                    .span(.class("stoplicht-muted"), .safeText(" — \(project.programme)")),
+                    .p(.class("stoplicht-own__state"), .safeText(Strings.ownProjectState(project.state, period: project.period?.name))),
+                    .unwrap(project.updatePath) { path in
+                        .a(.class(isDue(project) ? "utrecht-button-link utrecht-button-link--primary" : "utrecht-link"), .href(path),
+                           .safeText(Strings.updateStatus))
+                    })
+            }))
+    }
+
+    private static func isDue(_ project: OwnProject) -> Bool {
+        if case .toUpdate = project.state { return true }
+        return false
     }
 
     /// A GET form: the search is in the address, to bookmark or send on.
