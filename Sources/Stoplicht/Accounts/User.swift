@@ -67,3 +67,12 @@ struct CreateUser: AsyncMigration {
         try await database.schema(User.schema).delete()
     }
 }
+
+extension User {
+    /// The name of the account with this e-mail address, for pages that say who saved
+    /// something; what was stored as is where it names no account (the command line).
+    static func displayName(_ email: String?, on db: any Database) async throws -> String? {
+        guard let email, !email.isEmpty else { return email }
+        return try await User.query(on: db).filter(\.$email == email).first()?.name ?? email
+    }
+}

@@ -60,6 +60,13 @@ extension Strings {
     static func notAPlanDate(_ label: String, _ value: String) -> String {
         "\(label): ‘\(value)’ is geen datum. Schrijf bijvoorbeeld ‘november 2018’, ‘Q4 2018’ of ‘2e helft 2018’."
     }
+    static func explanationReconfirm(from old: String, to new: String, period: String) -> String {
+        "Het stoplicht is slechter dan in \(period) (\(old) → \(new)), maar de oorzaak, het gevolg en de maatregel zijn die van toen. Pas de toelichting aan, of vink ‘De toelichting klopt nog’ aan."
+    }
+    static let explanationStillHolds = "De toelichting klopt nog bij het nieuwe stoplicht"
+    static func previousPeriod(_ name: String) -> String { "Vorige periode (\(name))" }
+    static func previousRemarks(_ name: String) -> String { "Opmerkingen van de vorige periode (\(name))" }
+    static let previousNoRemarks = "Geen opmerkingen."
     static let statusSaved = "De status is opgeslagen."
     static let statusGone = "Deze status bestaat niet meer in deze periode. Laad de pagina opnieuw; wat u typte staat nog in het formulier als u teruggaat."
     static let databaseBusy = "Niet opgeslagen: de database was even bezet met een andere wijziging. Uw invoer staat hieronder nog; kies nogmaals ‘Opslaan’."

@@ -94,6 +94,9 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .stoplicht-own__list { list-style: none; padding: 0; margin: 0 0 1.5rem; display: grid; gap: .75rem; max-width: 60rem; }
 .stoplicht-own__item { border: 1px solid var(--basis-color-default-border-default); border-radius: 6px; padding: .6rem .9rem; }
 .stoplicht-own__state { margin: .35rem 0 .5rem; color: var(--basis-color-default-color-subtle); }
+.stoplicht-previous { color: var(--basis-color-default-color-subtle); margin: -.5rem 0 1.25rem; }
+details.stoplicht-previous { margin: 0 0 1rem; }
+details.stoplicht-previous > summary { margin: 0 0 .35rem; font-weight: 400; }
 .stoplicht-publish-checks { list-style: none; padding: 0; margin: 0 0 1.5rem; max-width: 75ch; }
 .stoplicht-check { padding: .5rem .75rem; margin-bottom: .5rem; border-left: 6px solid; }
 .stoplicht-check--done { border-left-color: var(--basis-color-positive-border-default); background: var(--basis-color-positive-bg-default); }
@@ -223,6 +226,9 @@ details > summary { cursor: pointer; font-weight: 600; margin: .75rem 0; color: 
 .stoplicht-decisions li, .stoplicht-risks li { margin-bottom: .75rem; max-width: 75ch; }
 /* Narrow screens: the project table's rows stack as cards, each value under its column's name. */
 @media screen and (max-width: 40rem) {
+  .stoplicht-account { flex-wrap: wrap; gap: .25rem .75rem; font-size: .9rem; justify-content: flex-start; }
+  .stoplicht-account .utrecht-button { padding: .3rem .7rem; }
+  .utrecht-heading-1 { font-size: 1.5rem; }
   .stoplicht-facts, .stoplicht-legend { grid-template-columns: minmax(0, 1fr); gap: 0 1rem; }
   .stoplicht-facts dd { margin-bottom: .5rem; }
   .stoplicht-annex thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }

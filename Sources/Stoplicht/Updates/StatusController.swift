@@ -19,6 +19,11 @@ enum StatusController {
         try CSRF.verify(req)
         model.input = StatusInput(form: FormFields(req), dimensions: model.context.dimensions)
         model.problems = model.input.problems(scale: model.context.scale, dimensions: model.context.dimensions)
+        if model.problems.isEmpty, let previous = model.previous,
+           let problem = previous.unconfirmedExplanation(model.input, confirmed: FormFields(req).text("toelichting-bevestigd") == "ja",
+                                                            scale: model.context.scale) {
+            model.problems = [problem]
+        }
         guard model.problems.isEmpty else {
             return StatusEditView.page(model, settings: req.settings).response(status: .unprocessableEntity)
         }
@@ -38,7 +43,7 @@ enum StatusController {
                                 redirectType: .normal)
         case .conflict(let current, let lights):
             let theirs = StatusInput(status: current, dimensionLights: lights)
-            model.conflict = StatusConflict(theirs: theirs, savedBy: current.updatedBy, savedAt: current.updatedAt)
+            model.conflict = StatusConflict(theirs: theirs, savedBy: try await User.displayName(current.updatedBy, on: req.db), savedAt: current.updatedAt)
             // Saving this form again keeps the user's version over the one now stored.
             model.input.revision = current.revision
             return StatusEditView.page(model, settings: req.settings).response(status: .conflict)
@@ -58,7 +63,9 @@ enum StatusController {
             throw InputError(Strings.noPeriods, status: .conflict)
         }
         try checkEditable(period, viewer: viewer)
-        return StatusEditModel(context: context, project: project, period: period, viewer: viewer)
+        var model = StatusEditModel(context: context, project: project, period: period, viewer: viewer)
+        model.previous = try await PreviousStatus.load(project: project, before: period, in: context, on: req.db)
+        return model
     }
 
     /// A published period takes no changes; one in review only from the programme manager.
@@ -78,6 +85,8 @@ struct StatusEditModel: Sendable {
     var input = StatusInput(status: nil, dimensionLights: [])
     var problems: [FieldProblem] = []
     var conflict: StatusConflict?
+    /// The project's status in the period before, shown beside the form.
+    var previous: PreviousStatus?
 }
 
 /// What someone else saved while this form was open.

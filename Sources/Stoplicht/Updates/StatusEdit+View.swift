@@ -32,6 +32,9 @@ enum StatusEditView {
                     .fieldset(Strings.light,
                         .checkedField("licht", label: Strings.overallLight, hint: Strings.overallLightHint, problems: problems,
                                       control: Controls.lightSelect("licht", scale: scale, selected: input.light)),
+                        .unwrap(model.previous) { previous in
+                            .p(.class("stoplicht-previous"), .text("\(Strings.previousPeriod(previous.periodName)): "), .lightBadge(previous.light))
+                        },
                         .forEach(model.context.dimensions) { dimension in
                             .checkedField("dimensie-\(dimension.code)", label: dimension.label, hint: Strings.dimensionLightHint(dimension.label),
                                           problems: problems,
@@ -42,6 +45,8 @@ enum StatusEditView {
                                       control: .selectBox("levensfase", name: "levensfase", options: Lifecycle.allCases.map { ($0.rawValue, $0.label) },
                                                           selected: input.lifecycle.rawValue))),
                     .fieldset(Strings.explanation, hint: Strings.explanationHint,
+                        .if(problems.contains { $0.field == "oorzaak" } && model.previous != nil,
+                            .checkbox("toelichting-bevestigd", label: Strings.explanationStillHolds, checked: false)),
                         .checkedField("oorzaak", label: Strings.cause, hint: Strings.causeHint, problems: problems,
                                       control: Controls.textarea("oorzaak", value: input.cause, rows: 3)),
                         .checkedField("gevolg", label: Strings.consequence, hint: Strings.consequenceHint, problems: problems,
@@ -49,6 +54,11 @@ enum StatusEditView {
                         .checkedField("maatregel", label: Strings.measure, hint: Strings.measureHint, problems: problems,
                                       control: Controls.textarea("maatregel", value: input.measure, rows: 3))),
                     .fieldset(Strings.progress,
+                        .unwrap(model.previous) { previous in
+                            .details(.class("stoplicht-previous"),
+                                     .summary(.text(Strings.previousRemarks(previous.periodName))),
+                                     .p(.class("stoplicht-excerpt"), .text(previous.remarks.isEmpty ? Strings.previousNoRemarks : Excerpt.make(previous.remarks, limit: 600))))
+                        },
                         .checkedField("opmerkingen", label: Strings.remarks, hint: Strings.markdownHint, problems: problems,
                                       control: Controls.textarea("opmerkingen", value: input.remarks, rows: 8)),
                         .checkedField("bereikt", label: Strings.achieved, hint: Strings.achievedHint, problems: problems,
