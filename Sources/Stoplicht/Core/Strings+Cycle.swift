@@ -68,11 +68,17 @@ extension Strings {
     static func previousRemarks(_ name: String) -> String { "Opmerkingen van de vorige periode (\(name))" }
     static let previousNoRemarks = "Geen opmerkingen."
     static let statusSaved = "De status is opgeslagen."
+    static let textsSaved = "De teksten, besluiten en risico's zijn opgeslagen."
+    static let editSection = "Tekst bewerken"
     static let statusGone = "Deze status bestaat niet meer in deze periode. Laad de pagina opnieuw; wat u typte staat nog in het formulier als u teruggaat."
     static let databaseBusy = "Niet opgeslagen: de database was even bezet met een andere wijziging. Uw invoer staat hieronder nog; kies nogmaals ‘Opslaan’."
     static let databaseBusyPage = "De database is op dit moment te druk bezet. Er is niets gewijzigd; probeer het over enkele seconden opnieuw."
     static let ownProjects = "Uw projecten"
     static let carriedForwardNote = "Overgenomen uit de vorige periode; nog niet bijgewerkt."
+    static let carriedForwardTag = "Overgenomen, nog niet bijgewerkt"
+    static func updatedOn(_ date: String, by name: String?) -> String {
+        name.map { "Bijgewerkt op \(date) door \($0)." } ?? "Bijgewerkt op \(date)."
+    }
     static func periodInReviewForLeaders(_ name: String) -> String {
         "De periode \(name) staat ter controle: alleen de programmamanager wijzigt nu nog. Neem contact op met de programmamanager als er iets moet veranderen."
     }

@@ -195,6 +195,8 @@ enum Strings {
     static let loginRequired = "Log in om deze pagina te gebruiken."
     static let forbidden = "U hebt geen toestemming voor deze handeling. Vraag de functioneel beheerder om de juiste rol."
     static let forbiddenTitle = "Geen toestemming"
+    static let programmeOverviewTab = "Overzicht"
+    static let programmePages = "Pagina's van het programma"
     static let draftMark = "CONCEPT"
     static func draftExplanation(_ state: String) -> String {
         "deze rapportage is nog niet gepubliceerd (de periode is \(state)) en kan nog veranderen."

@@ -97,6 +97,13 @@ a.utrecht-link:hover { text-decoration-thickness: 2px; }
 .stoplicht-previous { color: var(--basis-color-default-color-subtle); margin: -.5rem 0 1.25rem; }
 details.stoplicht-previous { margin: 0 0 1rem; }
 details.stoplicht-previous > summary { margin: 0 0 .35rem; font-weight: 400; }
+.stoplicht-tabs { border-bottom: 2px solid var(--basis-color-default-border-default); margin: 0 0 1.5rem; }
+.stoplicht-tabs__list { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding: 0; margin: 0; }
+.stoplicht-tabs__link { display: inline-block; padding: .4rem 0; color: var(--basis-color-accent-1-color-default); text-decoration: none; border-bottom: 3px solid transparent; margin-bottom: -2px; }
+.stoplicht-tabs__link:hover { text-decoration: underline; }
+.stoplicht-tabs__item--current .stoplicht-tabs__link { color: var(--basis-color-default-color-document); font-weight: 700; border-bottom-color: var(--basis-color-accent-1-bg-default); }
+.stoplicht-carried { margin: .3rem 0 0; font-size: .8rem; color: var(--basis-color-default-color-subtle); }
+.stoplicht-edit-link { margin: -.5rem 0 .75rem; font-size: .9rem; }
 .stoplicht-publish-checks { list-style: none; padding: 0; margin: 0 0 1.5rem; max-width: 75ch; }
 .stoplicht-check { padding: .5rem .75rem; margin-bottom: .5rem; border-left: 6px solid; }
 .stoplicht-check--done { border-left-color: var(--basis-color-positive-border-default); background: var(--basis-color-positive-bg-default); }
@@ -246,7 +253,7 @@ details > summary { cursor: pointer; font-weight: 600; margin: .75rem 0; color: 
 }
 @media print {
   @page { size: A4; margin: 18mm 15mm; }
-  .utrecht-page-header, .utrecht-breadcrumb-nav, .utrecht-page-footer, .nl-skip-link, .stoplicht-print-hint, .stoplicht-report__contents, .stoplicht-downloads, .stoplicht-account { display: none; }
+  .utrecht-page-header, .utrecht-breadcrumb-nav, .utrecht-page-footer, .nl-skip-link, .stoplicht-print-hint, .stoplicht-report__contents, .stoplicht-downloads, .stoplicht-account, .stoplicht-edit-link, .utrecht-alert--ok { display: none; }
   .utrecht-document { font-size: 10pt; }
   .utrecht-page-content { max-width: none; padding: 0; }
   .stoplicht-table-scroll { overflow: visible; }

@@ -11,6 +11,7 @@ enum FinancePageView {
                 .unwrap(model.viewer.user) { .accountBar(name: $0.name, csrf: model.viewer.csrf ?? "") },
                 .p(.class("stoplicht-kicker"), .safeText(Strings.programmeTitle(model.context.programme.name))),
                 .h1(.class("utrecht-heading-1"), .safeText(Strings.financeTitle)),
+                .programmeNav(model.context, viewer: model.viewer, current: .finance),
                 .p(.class("utrecht-paragraph"), .safeText(Strings.financeIntro(model.audience))),
                 .unwrap(model.notice) { .notice($0) },
                 .problemSummary(model.problems),

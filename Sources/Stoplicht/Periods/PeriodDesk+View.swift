@@ -16,6 +16,7 @@ enum PeriodDeskView {
                 .accountBar(name: model.viewer.user?.name ?? "", csrf: csrf),
                 .p(.class("stoplicht-kicker"), .text(Strings.programmeTitle(context.programme.name))),
                 .h1(.class("utrecht-heading-1"), .text(Strings.deskTitle)),
+                .programmeNav(context, viewer: model.viewer, current: .desk),
                 .unwrap(model.notice) { .notice($0) },
                 .unwrap(model.error) { .alert($0) },
                 .unwrap(latest) { period in

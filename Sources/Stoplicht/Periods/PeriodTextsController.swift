@@ -49,7 +49,7 @@ enum PeriodTextsController {
             model.fingerprint = theirs.fingerprint
             return PeriodTextsView.page(model, settings: req.settings).response(status: .conflict)
         }
-        return req.redirect(to: SiteURL.period(programme: model.context.slug, period: model.period.slug).path, redirectType: .normal)
+        return req.redirect(to: SiteURL.period(programme: model.context.slug, period: model.period.slug).path + "?opgeslagen=1", redirectType: .normal)
     }
 
     private static func load(_ req: Request) async throws -> PeriodTextsModel {

@@ -23,6 +23,7 @@ enum RoadmapPage {
                 .unwrap(viewer.user) { .accountBar(name: $0.name, csrf: viewer.csrf ?? "") },
                 .p(.class("stoplicht-kicker"), .safeText(Strings.programmeTitle(context.programme.name))),
                 .h1(.class("utrecht-heading-1"), .safeText(Strings.roadmap)),
+                .programmeNav(context, viewer: viewer, current: .roadmap),
                 .p(.class("utrecht-paragraph"), .safeText(Strings.roadmapIntro)),
                 figure(roadmap),
                 table(schedule, slug: slug),

@@ -25,8 +25,8 @@ enum ProgrammeController {
     }
 
     static func trend(_ req: Request) async throws -> Response {
-        try await LivePage.programmePage(req) { context, _ in
-            ProgrammeTrendView.page(try await ProgrammeTrendModel.query(context, on: req.db), settings: req.settings)
+        try await LivePage.programmePage(req) { context, viewer in
+            ProgrammeTrendView.page(try await ProgrammeTrendModel.query(context, on: req.db), viewer: viewer, settings: req.settings)
         }
     }
 }

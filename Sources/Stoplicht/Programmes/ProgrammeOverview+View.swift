@@ -12,6 +12,7 @@ enum ProgrammeOverviewView {
                 .unwrap(model.viewer.user) { .accountBar(name: $0.name, csrf: model.viewer.csrf ?? "") },
                 .p(.class("stoplicht-kicker"), .safeText(model.context.organisation.name)),
                 .h1(.class("utrecht-heading-1"), .safeText(Strings.programmeTitle(programme.name))),
+                .programmeNav(model.context, viewer: model.viewer, current: .overview),
                 .facts(facts(model)),
                 .unwrap(model.period) { period in
                     .group(
@@ -38,10 +39,6 @@ enum ProgrammeOverviewView {
                                           style: .overview,
                                           link: { SiteURL.project(programme: slug, number: $0.number).path }))),
                 .ul(.class("stoplicht-plain-list stoplicht-actions"),
-                    .li(.a(.class("utrecht-link"), .href(SiteURL.trend(slug).path), .safeText(Strings.trendTitle))),
-                    .if(model.viewer.may(.read), .li(.a(.class("utrecht-link"), .href(SiteURL.roadmap(slug).path), .safeText(Strings.roadmap)))),
-                    .if(model.viewer.may(.movePeriod), .li(.a(.class("utrecht-link"), .href(SiteURL.periodDesk(slug).path), .safeText(Strings.deskTitle)))),
-                    .if(model.viewer.may(.read), .li(.a(.class("utrecht-link"), .href(SiteURL.finance(slug).path), .safeText(Strings.financeTitle)))),
                     .if(model.viewer.may(.manageProjects), .li(.a(.class("utrecht-link"), .href(SiteURL.projectNew(slug).path), .safeText(Strings.addProject)))),
                     .if(model.viewer.may(.importReport),
                         .li(.a(.class("utrecht-link"), .href(SiteURL.importForm(programme: slug).path), .safeText(Strings.importLink))))),

@@ -2,7 +2,7 @@ import Plot
 import StoplichtCore
 
 enum ProgrammeTrendView {
-    static func page(_ model: ProgrammeTrendModel, settings: Settings) -> Layout {
+    static func page(_ model: ProgrammeTrendModel, viewer: Viewer, settings: Settings) -> Layout {
         let programme = model.context.programme
         let slug = model.context.slug
         let marked = model.rows.filter { $0.concern >= LightTrend.markFrom }
@@ -14,6 +14,7 @@ enum ProgrammeTrendView {
             .group(
                 .p(.class("stoplicht-kicker"), .safeText(model.context.organisation.name)),
                 .h1(.class("utrecht-heading-1"), .safeText("\(Strings.trendTitle) — \(Strings.programmeTitle(programme.name))")),
+                .programmeNav(model.context, viewer: viewer, current: .trend),
                 .p(.class("utrecht-paragraph"), .safeText(Strings.trendIntro(model.periods.count))),
                 .if(!marked.isEmpty, .div(.class("utrecht-alert stoplicht-concern"), .attribute(named: "role", value: "status"),
                     .p(.class("utrecht-paragraph"), .safeText(Strings.trendConcern(marked.map(\.number)))))),

@@ -31,6 +31,8 @@ struct ProjectRow: Sendable {
     var explanation: [(label: String, text: String)] = []
     /// "Planning niet haalbaar: vroegst oplevering juni 2019": a prerequisite has slipped.
     var planFlag: String?
+    /// The status is last period's, carried over and not yet updated in this one.
+    var carriedForward = false
 
     var leaderText: String { leaders.map(\.text).joined(separator: ", ") }
 
@@ -50,7 +52,7 @@ struct ProjectRow: Sendable {
         let projects = try await sql.raw("""
             SELECT p.id, p.number, p.name, p.lifecycle, s.id AS status_id, s.light, s.lifecycle AS status_lifecycle,
                    s.remarks, s.planned_delivery, s.forecast_delivery, s.previous_light AS reported_previous_light,
-                   s.achieved, s.planned_next, s.cause, s.consequence, s.measure,
+                   s.achieved, s.planned_next, s.cause, s.consequence, s.measure, s.carried_forward,
                    v.id AS previous_status_id, v.light AS previous_light, v.planned_delivery AS previous_planned,
                    v.forecast_delivery AS previous_forecast
             FROM projects p
@@ -128,7 +130,8 @@ struct ProjectRow: Sendable {
                 forecastDelivery: try row.decode(column: "forecast_delivery", as: String?.self).flatMap(PlanDate.init(storageValue:)),
                 dimensionLights: dimensionsByProject[id] ?? [:],
                 changes: changes,
-                explanation: explanation)
+                explanation: explanation,
+                carriedForward: try hasStatus && (row.decode(column: "carried_forward", as: Bool?.self) ?? false))
         }
     }
 }

@@ -33,6 +33,8 @@ struct ProjectShowModel: Sendable {
     var postponements: [Postponement] = []
     /// Decision requests a new postponement can hang on (the programme manager's form).
     var openDecisions: [Decision] = []
+    /// The names of the accounts that saved a status, by the e-mail address stored with it.
+    var updaters: [String: String] = [:]
 
     static func query(_ context: ProgrammeContext, number: String, on db: any Database) async throws -> ProjectShowModel {
         guard let n = Int(number) else { throw Abort(.notFound, reason: Strings.projectNotFound(number)) }
@@ -73,7 +75,10 @@ struct ProjectShowModel: Sendable {
             lifecycle: project.lifecycle, light: latest?.light, remarks: latestStatus?.remarks ?? "",
             plannedDelivery: latestStatus?.planned,
             forecastDelivery: latestStatus?.forecast)
+        let emails = Array(Set(statuses.compactMap(\.updatedBy)))
+        let updaters = emails.isEmpty ? [:] : Dictionary(try await User.query(on: db).filter(\.$email ~~ emails).all().map { ($0.email, $0.name) },
+                                                         uniquingKeysWith: { first, _ in first })
         return ProjectShowModel(context: context, project: project, current: current,
-                                lineManager: project.lineManager?.name, history: history)
+                                lineManager: project.lineManager?.name, history: history, updaters: updaters)
     }
 }

@@ -55,7 +55,11 @@ enum ProjectShowView {
                                     .forEach(explained(status)) { part in
                                         .group(.h4(.class("utrecht-heading-4"), .safeText(part.0)), .markdown(part.1, minimumHeadingLevel: 5))
                                     },
-                                    .if(status.carriedForward, .p(.class("stoplicht-muted"), .safeText(Strings.carriedForwardNote)))
+                                    status.carriedForward
+                                        ? .p(.class("stoplicht-muted"), .safeText(Strings.carriedForwardNote))
+                                        : .unwrap(status.updatedAt) { at in
+                                            .p(.class("stoplicht-muted"), .safeText(Strings.updatedOn(Strings.date(at), by: status.updatedBy.map { model.updaters[$0] ?? $0 })))
+                                        }
                                 )
                             }, else: .p(.class("stoplicht-muted"), .safeText(Strings.notInPeriod))))
                     })

@@ -31,8 +31,13 @@ enum ReportController {
         }
         return try await LivePage.respond(req, viewer: viewer) {
             let context = try await ProgrammeContext.load(programme, on: req.db)
-            return ReportPageView.page(try await ReportPageModel.query(context, period: try context.period(slug: periodSlug), on: req.db),
-                                       settings: req.settings)
+            let period = try context.period(slug: periodSlug)
+            var model = try await ReportPageModel.query(context, period: period, on: req.db)
+            if viewer.may(.editSections) && period.state != .published {
+                model.editTexts = SiteURL.periodTexts(programme: slug, period: period.slug).path
+                model.textsSaved = req.query[String.self, at: "opgeslagen"] != nil
+            }
+            return ReportPageView.page(model, settings: req.settings)
         }
     }
 

@@ -18,6 +18,10 @@ struct ReportPageModel: Sendable {
     var infeasible: [ProgrammeSchedule.Entry] = []
     /// The roadmap for the Tijd & capaciteit section, where projects have dates.
     var roadmap: Roadmap?
+    /// For a reader who may edit the period's texts: the page to edit them; nil in documents.
+    var editTexts: String?
+    /// The texts were just saved (the page says so).
+    var textsSaved = false
 
     var title: String { context.programme.reportTitle ?? Strings.reportTitle(context.programme.name) }
     /// A report not yet published: marked CONCEPT on screen, on every PDF page and in its files' names.

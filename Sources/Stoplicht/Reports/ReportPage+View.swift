@@ -14,6 +14,7 @@ enum ReportPageView {
         ) {
             .article(
                 .class(model.isDraft ? "stoplicht-report stoplicht-report--draft" : "stoplicht-report"),
+                .if(model.textsSaved, .notice(Strings.textsSaved)),
                 .if(model.isDraft, .p(.class("stoplicht-draft-mark"), .attribute(named: "role", value: "note"),
                                       .strong(.safeText(Strings.draftMark)),
                                       .span(.class("stoplicht-draft-mark__text"), .safeText(" — \(Strings.draftExplanation(model.period.state.label.lowercased()))")))),
@@ -73,6 +74,7 @@ enum ReportPageView {
         return .section(
             .id(section.key), .class("stoplicht-report__section"),
             .h2(.class("utrecht-heading-2"), .safeText(heading(section))),
+            editLink(model, section: section),
             .if(!section.body.isEmpty, .markdown(section.body)),
             .unwrap(kind == .finance ? model.finance : nil) { finance($0) },
             .unwrap(kind == .time ? model.roadmap : nil) { RoadmapPage.figure($0, caption: Strings.roadmapReportCaption) },
@@ -91,6 +93,14 @@ enum ReportPageView {
                             .compactMap { label, value in value.flatMap { $0.isEmpty ? nil : (label, $0) } }))
                 }))
         )
+    }
+
+    /// For the programme manager: the way to this section's text on the texts page.
+    static func editLink(_ model: ReportPageModel, section: ProgrammeSection) -> Node<HTML.BodyContext> {
+        guard let path = model.editTexts else { return .empty }
+        return .p(.class("stoplicht-edit-link"),
+                  .a(.class("utrecht-link"), .href("\(path)#sectie-\(section.key)-tekst"),
+                     .safeText(Strings.editSection), .span(.class("stoplicht-visually-hidden"), .safeText(": \(heading(section))"))))
     }
 
     static func annex(_ model: ReportPageModel, title: String, body: String) -> Node<HTML.BodyContext> {

@@ -119,6 +119,7 @@ extension Node where Context == HTML.TableContext {
                     .td(.class("stoplicht-col-leader"), .data(named: "label", value: Strings.leader), .leaders(row.leaders)),
                     .td(.class("stoplicht-col-light"), .data(named: "label", value: Strings.light),
                         .lightBadge(row.light), .if(!overview && row.lifecycle != .running, .group(.br(), .lifecycleTag(row.lifecycle))),
+                        .if(overview && row.carriedForward, .p(.class("stoplicht-carried"), .safeText(Strings.carriedForwardTag))),
                         .dimensionLights(row.dimensionLights, dimensions: dimensions),
                         .changeMarks(row.changes)),
                     .if(overview, .td(.class("stoplicht-col-lifecycle"), .data(named: "label", value: Strings.lifecycle), .lifecycleTag(row.lifecycle))),

@@ -112,6 +112,11 @@ import Vapor
 
             // validate
             #expect(first.status == .seeOther)
+            // The report says the texts were saved and offers each section's text to edit.
+            #expect(first.location == "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018?opgeslagen=1")
+            let saved = try await erna.get(try #require(first.location))
+            #expect(saved.body.contains("<div class=\"utrecht-alert utrecht-alert--ok\" role=\"status\"><p class=\"utrecht-paragraph\">De teksten, besluiten en risico's zijn opgeslagen.</p></div>"))
+            #expect(saved.body.contains("<p class=\"stoplicht-edit-link\"><a class=\"utrecht-link\" href=\"\(path)#sectie-successen-tekst\">Tekst bewerken<span class=\"stoplicht-visually-hidden\">: 1. Successen</span></a></p>"))
             let successen = try #require(try await ProgrammeSection.query(on: app.db).filter(\.$key == "successen").first())
             #expect(successen.body == "Nieuwe successen van Erna.")
             #expect(try await Decision.query(on: app.db).filter(\.$outcome == .approved).count() == 1)
