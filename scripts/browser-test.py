@@ -2,7 +2,7 @@
 """The reporting cycle in a real browser: Debian's chromium driven by selenium through
 Debian's chromedriver. A project leader logs in, changes the light and remarks of a
 project they lead (and is first told an orange light needs its explanation), and sees
-the overview show it.
+the overview show it; then the beheerder publishes the period through its confirmation.
 
     pip install selenium   (apt-get install chromium chromium-driver)
     python3 scripts/browser-test.py http://127.0.0.1:8096 leader@example.nl PASSWORD
@@ -87,9 +87,46 @@ def main():
         check("Oranje" in row.text, "the overview shows the new light")
         check(remark[:60] in row.text, "the overview shows the new remarks")
         shot(browser, "3-overzicht")
+        publish_with_confirmation(browser)
     finally:
         browser.quit()
     print("browser test: passed")
+
+
+def publish_with_confirmation(browser):
+    """The programme manager's last step, as the demo's beheerder: the desk leads to a page
+    that says what will be frozen; an open period is published only once skipping review
+    is ticked; the report is then no longer a draft."""
+    admin_password = os.environ.get("STOPLICHT_DEMO_PASSWORD", "")
+    browser.find_element(By.CSS_SELECTOR, "form.stoplicht-account button[type=submit]").click()
+    wait_for(browser, "Inloggen")
+    browser.get(BASE + "/inloggen")
+    browser.find_element(By.ID, "email").send_keys("beheerder@voorbeeld.nl")
+    browser.find_element(By.ID, "wachtwoord").send_keys(admin_password)
+    browser.find_element(By.CSS_SELECTOR, "form.stoplicht-form button[type=submit]").click()
+    wait_for(browser, "Ingelogd als")
+    browser.get(BASE + "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018")
+    check("CONCEPT" in browser.find_element(By.CSS_SELECTOR, ".stoplicht-draft-mark").text, "the report is marked CONCEPT before publishing")
+    browser.get(BASE + "/programmas/dienstverlening/beheer")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Publiceren").click()
+    page = wait_for(browser, "Definitief publiceren")
+    check("/publiceren" in browser.current_url, "the desk's Publiceren leads to a confirmation page")
+    check("niet ter controle voorgelegd" in page, "the confirmation says the period was not put up for review")
+    check("zonder volledige toelichting" in page, "the confirmation lists orange lights without their explanation")
+    shot(browser, "4-publiceren-bevestigen")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Definitief publiceren']").click()
+    page = wait_for(browser, "Ik publiceer zonder controle’ aan")
+    check("Zet haar eerst ter controle" in page, "publishing an open period without ticking the box is refused")
+    browser.get(BASE + "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018")
+    check(len(browser.find_elements(By.CSS_SELECTOR, ".stoplicht-draft-mark")) == 1, "the refused attempt published nothing")
+    browser.get(BASE + "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/publiceren")
+    browser.find_element(By.ID, "zonder-controle").click()
+    browser.find_element(By.XPATH, "//button[normalize-space()='Definitief publiceren']").click()
+    page = wait_for(browser, "De rapportage is gepubliceerd")
+    check("De rapportage is gepubliceerd; de periode is bevroren." in page, "ticked, the period is published")
+    browser.get(BASE + "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018")
+    check(not browser.find_elements(By.CSS_SELECTOR, ".stoplicht-draft-mark"), "the published report carries no CONCEPT mark")
+    shot(browser, "5-gepubliceerd")
 
 
 if __name__ == "__main__":
