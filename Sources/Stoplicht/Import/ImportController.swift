@@ -117,7 +117,7 @@ enum ImportController {
         let account = try await account(req, for: pending)
         try CSRF.verify(req)
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
-        var lines = (fields["indeling"] ?? pending.mapping).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = LineEndings.lines(fields["indeling"] ?? pending.mapping).map(String.init)
         for index in 0..<256 {
             if let header = fields["kop-\(index)"], let role = fields["kolom-\(index)"], !role.isEmpty {
                 lines.append("kolom \(header) = \(role)")
