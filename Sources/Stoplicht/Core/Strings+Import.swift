@@ -30,13 +30,14 @@ extension Strings {
         "Overschrijft de update van \(name ?? "een gebruiker")\(time.map { " van \($0)" } ?? "") in deze periode."
     }
     static func importOverwritesNotice(_ count: Int) -> String {
-        (count == 1 ? "Eén project is" : "\(count) projecten zijn")
-            + " in deze periode al bijgewerkt; de import zou die update overschrijven. Ze staan op ‘\(importLeaveOut)’ en worden dus niet overgenomen, tenzij u het vinkje weghaalt."
+        count == 1
+            ? "Eén project is in deze periode al bijgewerkt; de import zou die update overschrijven. Het staat op ‘\(importLeaveOut)’ en wordt dus niet overgenomen, tenzij u het vinkje weghaalt."
+            : "\(count) projecten zijn in deze periode al bijgewerkt; de import zou die updates overschrijven. Ze staan op ‘\(importLeaveOut)’ en worden dus niet overgenomen, tenzij u het vinkje weghaalt."
     }
     static let importLeaveOutUnknown = "De import is niet uitgevoerd: een project dat u niet wilde overnemen staat niet (meer) in deze voorvertoning. Het bestand of de projecten zijn intussen veranderd. Bekijk de voorvertoning hieronder opnieuw en bevestig dan."
     static let importResultTitle = "Import uitgevoerd"
     static func importResultCounts(created: Int, updated: Int, leftOut: Int) -> String {
-        "De rapportage is geïmporteerd: \(created) nieuw, \(updated) gewijzigd. \(leftOut == 1 ? "Eén project is" : "\(leftOut) projecten zijn") niet overgenomen; hun huidige status is ongewijzigd."
+        "De rapportage is geïmporteerd: \(created) nieuw, \(updated) gewijzigd. \(leftOut == 1 ? "Eén project is niet overgenomen en houdt zijn huidige status." : "\(leftOut) projecten zijn niet overgenomen en houden hun huidige status.")"
     }
     static let importResultLeftOut = "Niet overgenomen"
     static func importResultToProgramme(_ name: String) -> String { "Naar \(name)" }

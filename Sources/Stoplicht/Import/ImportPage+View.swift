@@ -147,6 +147,10 @@ enum ImportPreviewView {
                             .td(.class("utrecht-table__cell"), leaveOutBox(change)))
                     })
                 )),
+                // Below the boxes too, so one need not scroll back up to confirm.
+                .div(.class("utrecht-button-group"),
+                     .button(.class("utrecht-button utrecht-button--primary-action"), .type(.submit),
+                             .attribute(named: "form", value: confirmFormID), .text(Strings.importConfirm))),
                 .h2(.class("utrecht-heading-2"), .text(Strings.importSections)),
                 report.sections.isEmpty ? .p(.class("utrecht-paragraph"), .text("—"))
                     : .ul(.class("utrecht-unordered-list"), .forEach(report.sections) { section in

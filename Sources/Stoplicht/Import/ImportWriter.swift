@@ -202,6 +202,12 @@ struct ImportWriter {
 
             var unique: [String] = []
             for field in fields where !unique.contains(field) { unique.append(field) }
+            // The values in the order the fields are named; a dimension's light where its group is.
+            let order = Dictionary(unique.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            let rank = { (detail: ProjectChange.Detail) in
+                order[detail.field] ?? (detail.field.hasPrefix("stoplicht ") ? order["stoplichten per dimensie"] : nil) ?? unique.count
+            }
+            details = details.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
             let action: ProjectChange.Action = isNew ? .created : unique.isEmpty && created == createdBefore ? .unchanged : .updated
             changes.append(ProjectChange(number: project.number, name: parsed.name, action: action, fields: isNew ? [] : unique,
                                          light: light, dimensionLights: dimensionCodes, previousLight: previous, expectedLight: expected,

@@ -135,6 +135,30 @@ import Vapor
         }
     }
 
+    @Test func aNewProjectLeftOutIsNotCreated() async throws {
+        try await withStoplicht(seeded: true) { app in
+            // setup: three projects the programme does not have yet.
+            var browser = try await Browser.loggedIn(app)
+            _ = try await browser.get("/importeren")
+            let reply = try await browser.upload("/importeren", file: try ImportFixtures.data("onbekende-kolommen.csv"), filename: "o.csv",
+                                                 fields: ["programma": "dienstverlening", "periode": "november 2018 t/m februari 2019",
+                                                          "indeling": "licht Op stoom = groen\nlicht Stroef = oranje"])
+            let location = try #require(reply.location)
+            let preview = try await browser.get(location)
+            #expect(preview.body.contains("name=\"weglaten-rij-2\" value=\"ja\" form=\"import-bevestigen\">"))
+
+            // MUT: the second row (Sporthal) left out.
+            let confirmed = try await browser.post(location, ["weglaten-rij-2": "ja"])
+
+            // validate
+            #expect(confirmed.status == .ok)
+            #expect(confirmed.body.contains("2 nieuw, 0 gewijzigd. Eén project is niet overgenomen"))
+            let names = Set(try await Project.query(on: app.db).all().map(\.name))
+            #expect(names.isSuperset(of: ["Centrumplan", "Bibliotheek"]))
+            #expect(!names.contains("Sporthal"))
+        }
+    }
+
     @Test func aLeftOutRowThePlanDoesNotHaveIsRefusedAndNothingIsWritten() async throws {
         try await withStoplicht(seeded: true) { app in
             // setup: another municipality's project, and a row number the file does not have.
