@@ -90,6 +90,7 @@ def main():
         publish_with_confirmation(browser)
     finally:
         browser.quit()
+    guided_import()
     print("browser test: passed")
 
 
@@ -127,6 +128,69 @@ def publish_with_confirmation(browser):
     browser.get(BASE + "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018")
     check(not browser.find_elements(By.CSS_SELECTOR, ".stoplicht-draft-mark"), "the published report carries no CONCEPT mark")
     shot(browser, "5-gepubliceerd")
+# The guided import in a real browser: the demo's beheerder uploads a file whose columns
+# nothing recognises, maps them (one by its choice, the others typed in the textarea: a
+# real textarea sends CRLF), then says what its own light words mean, sees the projects
+# with their lights and confirms. Needs STOPLICHT_DEMO_PASSWORD (scripts/browser-test sets
+# it); STOPLICHT_ADMIN_EMAIL defaults to the demo's beheerder.
+IMPORT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Fixtures", "Import", "eigen-woorden.csv")
+
+
+def guided_import():
+    email = os.environ.get("STOPLICHT_ADMIN_EMAIL", "beheerder@voorbeeld.nl")
+    password = os.environ.get("STOPLICHT_DEMO_PASSWORD")
+    check(bool(password), "STOPLICHT_DEMO_PASSWORD gives the beheerder's password")
+    browser = driver()
+    try:
+        browser.get(BASE + "/inloggen")
+        browser.find_element(By.ID, "email").send_keys(email)
+        browser.find_element(By.ID, "wachtwoord").send_keys(password)
+        browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait_for(browser, "Ingelogd als")
+        check("/inloggen" not in browser.current_url, "the beheerder is logged in")
+
+        browser.get(BASE + "/importeren?programma=dienstverlening")
+        browser.find_element(By.ID, "bestand").send_keys(os.path.abspath(IMPORT_FILE))
+        browser.find_element(By.ID, "periode").send_keys("november 2018 t/m februari 2019")
+        browser.find_element(By.XPATH, "//button[normalize-space()='Bestand controleren']").click()
+        page = wait_for(browser, "Kies hieronder per kolom wat erin staat")
+        check("De kolommen van de tabel zijn niet herkend" in page, "the preview asks which column holds what")
+        shot(browser, "import-1-kolommen")
+
+        # One column by its choice, the others typed line by line in the textarea.
+        Select(browser.find_element(By.ID, "kolom-0")).select_by_value("project")
+        mapping = browser.find_element(By.ID, "indeling")
+        mapping.clear()
+        mapping.send_keys("kolom Hoeveel = budget\nkolom Wanneer = overig\nkolom Gevoel = status")
+        browser.find_element(By.XPATH, "//button[normalize-space()='Indeling toepassen en opnieuw controleren']").click()
+        page = wait_for(browser, "Onbekende stoplichten")
+        check("niet herkend" not in page, "the typed mapping (CRLF) and the choice map the columns")
+        check("‘Op stoom’ (onbekend stoplicht)" in page, "the preview asks what the file's own light words mean")
+        check("--lights" not in page, "the preview shows no command-line option")
+        shot(browser, "import-2-lichtwoorden")
+
+        words = {"Op stoom": "groen", "Stroef": "oranje"}
+        for index in range(len(words)):
+            word = browser.find_element(By.NAME, f"woord-{index}").get_attribute("value")
+            Select(browser.find_element(By.ID, f"licht-{index}")).select_by_value(words[word])
+        browser.find_element(By.XPATH, "//button[normalize-space()='Indeling toepassen en opnieuw controleren']").click()
+        page = wait_for(browser, "3 projecten: 3 nieuw")
+        check("3 projecten: 3 nieuw, 0 gewijzigd, 0 ongewijzigd." in page, "the preview shows the three projects as new")
+        check("onbekend stoplicht" not in page, "every light word is known now")
+        rows = {row.find_elements(By.TAG_NAME, "td")[1].text: row.text
+                for row in browser.find_elements(By.CSS_SELECTOR, "table.utrecht-table tbody tr")}
+        check("Groen" in rows.get("Centrumplan", "") and "Oranje" in rows.get("Sporthal", ""),
+              "the projects have the lights their words were mapped to")
+        shot(browser, "import-3-voorvertoning")
+
+        browser.find_element(By.XPATH, "//button[normalize-space()='Importeren']").click()
+        WebDriverWait(browser, 30).until(lambda b: "/importeren" not in b.current_url)
+        check(browser.current_url.rstrip("/").endswith("/programmas/dienstverlening"), "confirming leads to the programme")
+        page = wait_for(browser, "Sporthal")
+        check("Sporthal" in page and "Centrumplan" in page, "the imported projects are in the programme")
+        shot(browser, "import-4-resultaat")
+    finally:
+        browser.quit()
 
 
 if __name__ == "__main__":

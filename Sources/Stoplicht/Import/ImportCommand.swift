@@ -113,7 +113,7 @@ struct ImportCommand: AsyncCommand {
         console.print("\(warnings.count) waarschuwingen:")
         for warning in warnings {
             let position = warning.place.map { "\(file) (\($0))" } ?? "\(file):\(warning.line)"
-            console.warning("\(position): \(warning.message)")
+            console.warning("\(position): \(warning.commandLineText)")
         }
     }
 

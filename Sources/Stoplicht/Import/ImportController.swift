@@ -117,7 +117,7 @@ enum ImportController {
         let account = try await account(req, for: pending)
         try CSRF.verify(req)
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
-        var lines = (fields["indeling"] ?? pending.mapping).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = LineEndings.lines(fields["indeling"] ?? pending.mapping).map(String.init)
         for index in 0..<256 {
             if let header = fields["kop-\(index)"], let role = fields["kolom-\(index)"], !role.isEmpty {
                 lines.append("kolom \(header) = \(role)")
@@ -143,6 +143,11 @@ enum ImportController {
         let pending = try await find(req)
         let account = try await account(req, for: pending)
         try CSRF.verify(req)
+        // The rows ticked "Niet overnemen", by their keys (a project's id, or a new one's row).
+        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        let leaveOut = Set(fields.compactMap { name, value in
+            name.hasPrefix(leaveOutPrefix) && !value.isEmpty ? String(name.dropFirst(leaveOutPrefix.count)) : nil
+        })
         do {
             let result = try ReportReader(options: pending.options()).read(pending.data, filename: pending.filename)
             let summary = try await req.db.transaction { db in
@@ -150,9 +155,14 @@ enum ImportController {
                 target.actor = account.email
                 target.address = req.clientAddress
                 target.source = pending.filename
+                target.leaveOut = leaveOut
                 let summary = try await ReportImporter(database: db).run(result.report, into: target)
                 try await pending.delete(on: db)
                 return summary
+            }
+            // Rows left out are said on a page of their own; else the programme shows the result.
+            guard summary.leftOut.isEmpty else {
+                return ImportResultView.page(summary, account: account, settings: req.settings).response()
             }
             return req.redirect(to: SiteURL.programme(summary.programmeSlug).path, redirectType: .normal)
         } catch is ReportFileError {
@@ -162,6 +172,9 @@ enum ImportController {
             return try await previewRefused(req, pending, account: account, message: error.message)
         }
     }
+
+    /// The name of a row's "Niet overnemen" box before its key.
+    static let leaveOutPrefix = "weglaten-"
 
     /// The preview again, with why the last step was refused; nothing was saved.
     private static func previewRefused(_ req: Request, _ pending: PendingImport, account: ImportAccount, message: String) async throws -> Response {

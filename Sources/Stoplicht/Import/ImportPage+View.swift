@@ -119,7 +119,10 @@ enum ImportPreviewView {
                 .p(.class("utrecht-paragraph"), .strong(.text(Strings.importCounts(created: counts[.created] ?? 0, updated: counts[.updated] ?? 0,
                                                                                      unchanged: counts[.unchanged] ?? 0))),
                    .text(" " + Strings.importNothingSaved)),
-                .form(.class("stoplicht-form"), .action(SiteURL.importPreview(model.id).path), .method(.post), .csrfField(model.account.csrf),
+                overwritesNotice(summary),
+                // The rows' "Niet overnemen" boxes belong to this form by its id (`form=`).
+                .form(.class("stoplicht-form"), .id(confirmFormID), .action(SiteURL.importPreview(model.id).path), .method(.post),
+                      .csrfField(model.account.csrf),
                       .button(.class("utrecht-button utrecht-button--primary-action"), .type(.submit), .text(Strings.importConfirm))),
                 .h2(.class("utrecht-heading-2"), .text(Strings.projects)),
                 .div(.class("stoplicht-table-scroll"), .table(
@@ -131,17 +134,23 @@ enum ImportPreviewView {
                         .th(.class("utrecht-table__header-cell"), .attribute(named: "scope", value: "col"), .text(Strings.importWhat)),
                         .th(.class("utrecht-table__header-cell"), .attribute(named: "scope", value: "col"), .text(Strings.leaders)),
                         .th(.class("utrecht-table__header-cell"), .attribute(named: "scope", value: "col"), .text(Strings.light)),
-                        .th(.class("utrecht-table__header-cell"), .attribute(named: "scope", value: "col"), .text(Strings.importPlace)))),
+                        .th(.class("utrecht-table__header-cell"), .attribute(named: "scope", value: "col"), .text(Strings.importPlace)),
+                        .th(.class("utrecht-table__header-cell"), .attribute(named: "scope", value: "col"), .text(Strings.importLeaveOut)))),
                     .tbody(.class("utrecht-table__body"), .forEach(Array(zip(report.projects, summary.projectChanges))) { parsed, change in
-                        .tr(.class("utrecht-table__row"),
+                        .tr(.class(change.overwrites == nil ? "utrecht-table__row" : "utrecht-table__row stoplicht-import-overwrites"),
                             .td(.class("utrecht-table__cell"), .text("\(change.number)")),
                             .td(.class("utrecht-table__cell"), .text(parsed.name)),
-                            .td(.class("utrecht-table__cell"), .text(change.action.rawValue + (change.fields.isEmpty ? "" : ": " + change.fields.joined(separator: ", ")))),
+                            .td(.class("utrecht-table__cell"), whatHappens(change, model: model, scale: summary.scale)),
                             .td(.class("utrecht-table__cell"), .text(parsed.leaders.map(\.person).joined(separator: ", "))),
                             .td(.class("utrecht-table__cell"), lightCell(parsed, change, scale: summary.scale)),
-                            .td(.class("utrecht-table__cell"), .text(report.position(ofLine: parsed.lines.first ?? 0))))
+                            .td(.class("utrecht-table__cell"), .text(report.position(ofLine: parsed.lines.first ?? 0))),
+                            .td(.class("utrecht-table__cell"), leaveOutBox(change)))
                     })
                 )),
+                // Below the boxes too, so one need not scroll back up to confirm.
+                .div(.class("utrecht-button-group"),
+                     .button(.class("utrecht-button utrecht-button--primary-action"), .type(.submit),
+                             .attribute(named: "form", value: confirmFormID), .text(Strings.importConfirm))),
                 .h2(.class("utrecht-heading-2"), .text(Strings.importSections)),
                 report.sections.isEmpty ? .p(.class("utrecht-paragraph"), .text("—"))
                     : .ul(.class("utrecht-unordered-list"), .forEach(report.sections) { section in
@@ -151,7 +160,7 @@ enum ImportPreviewView {
                 .h2(.class("utrecht-heading-2"), .text("\(Strings.importWarnings) (\(summary.warnings.count))")),
                 summary.warnings.isEmpty ? .p(.class("utrecht-paragraph"), .text(Strings.importNoWarnings))
                     : .ul(.class("utrecht-unordered-list stoplicht-warnings"), .forEach(summary.warnings) { warning in
-                        .li(.strong(.text(warning.position + ": ")), .text(warning.message))
+                        .li(.strong(.text(warning.position + ": ")), .text(Strings.importWarningText(warning)))
                     }),
                 .h2(.class("utrecht-heading-2"), .text(Strings.importAdjust)),
                 mappingForm(model, columns: nil)
@@ -186,6 +195,73 @@ enum ImportPreviewView {
         return .li(.strong(.text(title)), .text(table.reason),
                    .if(!columns.isEmpty, .ul(.class("utrecht-unordered-list"), .forEach(columns) { .li(.text($0)) })),
                    .if(!words.isEmpty, .p(.class("utrecht-paragraph"), .text(Strings.importVocabularyUsed + " " + words))))
+    }
+
+    /// The id of the form that confirms the import; the rows' boxes name it.
+    static let confirmFormID = "import-bevestigen"
+
+    /// What the import does with a row: its action and, per changed field, old → new; and
+    /// whose update of this period it would overwrite.
+    static func whatHappens(_ change: ProjectChange, model: ImportPreviewModel, scale: LightScale) -> Node<HTML.BodyContext> {
+        let changed: [String] = change.details.map { detail in
+            "\(detail.field): \(shown(detail.before, kind: detail.kind, scale: scale)) → \(shown(detail.after, kind: detail.kind, scale: scale))"
+        }
+        // A field that changed without values to show (a new status in this period) is named.
+        let named = Set(change.details.map(\.field))
+        let others = change.fields.filter { !named.contains($0) && !($0 == "stoplichten per dimensie" && named.contains { $0.hasPrefix("stoplicht ") }) }
+        return .group(
+            .text(change.action.rawValue + (others.isEmpty ? "" : ": " + others.joined(separator: ", "))),
+            .if(!changed.isEmpty, .ul(.class("utrecht-unordered-list stoplicht-import-changes"), .forEach(changed) { .li(.text($0)) })),
+            .unwrap(change.overwrites) { edit in
+                .p(.class("utrecht-paragraph stoplicht-import-overwrite"),
+                   .strong(.text(Strings.importOverwrites(name: model.editors[edit.by], at: edit.at.map { AuditLogView.time.string(from: $0) }))))
+            }
+        )
+    }
+
+    /// A stored value as a person reads it: a light's label, a date in words, a remark shortened.
+    static func shown(_ value: String?, kind: ProjectChange.Kind, scale: LightScale) -> String {
+        guard let value, !value.isEmpty else { return "—" }
+        switch kind {
+        case .light: return scale.light(value)?.label ?? value
+        case .lifecycle: return Lifecycle(rawValue: value)?.label ?? value
+        case .date: return PlanDate(storageValue: value)?.description ?? value
+        case .text: return "‘" + shortened(value) + "’"
+        case .list, .plain: return shortened(value)
+        }
+    }
+
+    /// A long value's first words, white space as one space: a remark in a row, not a page.
+    static func shortened(_ text: String, to limit: Int = 120) -> String {
+        let words = text.prefix(limit * 4).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard words.count > limit else { return words }
+        let cut = words.prefix(limit)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + " …"
+    }
+
+    /// "Niet overnemen" for a row the import would change, ticked where it would overwrite
+    /// a person's update of this period; the box belongs to the confirming form.
+    static func leaveOutBox(_ change: ProjectChange) -> Node<HTML.BodyContext> {
+        guard change.action == .created || change.action == .updated else { return .text("—") }
+        let id = "weglaten-\(change.key)"
+        var attributes: [Node<HTML.BodyContext>] = [
+            .attribute(named: "class", value: "utrecht-checkbox"), .attribute(named: "type", value: "checkbox"),
+            .attribute(named: "id", value: id), .attribute(named: "name", value: id), .attribute(named: "value", value: "ja"),
+            .attribute(named: "form", value: confirmFormID),
+        ]
+        if change.overwrites != nil { attributes.append(.attribute(named: "checked", value: "checked")) }
+        return .div(.class("utrecht-form-field utrecht-form-field--checkbox"),
+                    .element(named: "input", nodes: attributes),
+                    .element(named: "label", nodes: [.attribute(named: "class", value: "utrecht-form-label utrecht-form-label--checkbox"),
+                                                     .attribute(named: "for", value: id), .text(" " + Strings.importLeaveOut)]))
+    }
+
+    /// Above the table: how many rows would overwrite a person's update, left out unless chosen.
+    static func overwritesNotice(_ summary: ImportSummary) -> Node<HTML.BodyContext> {
+        let count = summary.projectChanges.lazy.filter { $0.overwrites != nil }.count
+        guard count > 0 else { return .empty }
+        return .div(.class("utrecht-alert utrecht-alert--warning"), .attribute(named: "role", value: "status"),
+                    .p(.class("utrecht-paragraph"), .text(Strings.importOverwritesNotice(count))))
     }
 
     static func lightCell(_ parsed: ParsedProject, _ change: ProjectChange, scale: LightScale) -> Node<HTML.BodyContext> {

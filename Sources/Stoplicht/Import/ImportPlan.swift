@@ -9,6 +9,8 @@ struct ImportPlan: Encodable {
         var name: String
         var action: ProjectChange.Action
         var changes: [String]
+        /// Each changed value, before and after, as stored.
+        var changed: [ProjectChange.Detail]
         var items: [String]
         var leaders: [String]
         var light: String?
@@ -84,7 +86,7 @@ struct ImportPlan: Encodable {
             if let light = change.previousLight { perPeriod["vorige"] = light }
             if let light = change.expectedLight { perPeriod["komende"] = light }
             return Project(
-                number: change.number, name: parsed.name, action: change.action, changes: change.fields, items: parsed.items,
+                number: change.number, name: parsed.name, action: change.action, changes: change.fields, changed: change.details, items: parsed.items,
                 leaders: parsed.leaders.map { leader in leader.firm.map { "\(leader.person) (\($0))" } ?? leader.person },
                 light: change.light, lightText: parsed.lightText, lightsPerDimension: change.dimensionLights, lightsPerPeriod: perPeriod,
                 lifecycle: parsed.lifecycle.rawValue, phase: parsed.phase?.rawValue,
@@ -102,7 +104,7 @@ struct ImportPlan: Encodable {
         unknownLights = report.unknownLightWords.map {
             UnknownLight(word: $0.word, column: $0.column, projects: $0.projects, position: report.position(ofLine: $0.line))
         }
-        warnings = summary.warnings.map { Warning(position: $0.position, message: $0.message) }
+        warnings = summary.warnings.map { Warning(position: $0.position, message: $0.commandLineText) }
     }
 
     func json() throws -> String {

@@ -20,7 +20,7 @@ struct ImportWriter {
     }
 
     mutating func write(_ report: ParsedReport, organisation name: String, programme programmeName: String, programmeID knownID: UUID? = nil,
-                        period periodName: String) async throws -> ImportSummary {
+                        period periodName: String, leaveOut: Set<String> = []) async throws -> ImportSummary {
         let programme: Programme
         let organisationID: UUID
         if let knownID {
@@ -88,6 +88,12 @@ struct ImportWriter {
         let leadersByProject = Dictionary(grouping: try await ProjectLeader.query(on: db)
             .join(Project.self, on: \ProjectLeader.$project.$id == \Project.$id)
             .filter(Project.self, \.$programme.$id == programmeID).all(), by: \.$project.id)
+        // The leaders' names, for what a changed list of leaders was before.
+        let leaderNames = Dictionary(try await Person.query(on: db)
+            .join(ProjectLeader.self, on: \Person.$id == \ProjectLeader.$person.$id)
+            .join(Project.self, on: \ProjectLeader.$project.$id == \Project.$id)
+            .filter(Project.self, \.$programme.$id == programmeID).all().compactMap { person in person.id.map { ($0, person.name) } },
+            uniquingKeysWith: { first, _ in first })
         let itemsByProject = Dictionary(grouping: try await ProjectItem.query(on: db)
             .join(Project.self, on: \ProjectItem.$project.$id == \Project.$id)
             .filter(Project.self, \.$programme.$id == programmeID).all(), by: \.$project.id)
@@ -102,12 +108,20 @@ struct ImportWriter {
         var changes: [ProjectChange] = []
         changes.reserveCapacity(report.projects.count)
 
-        for parsed in report.projects {
+        for (row, parsed) in report.projects.enumerated() {
             var project: Project
-            if parsed.isNumbered, let known = byNumber[parsed.number] {
-                project = known
-            } else if !parsed.isNumbered, let known = byName[parsed.name.lowercased()] {
-                project = known
+            let found = parsed.isNumbered ? byNumber[parsed.number] : byName[parsed.name.lowercased()]
+            // The row's key: the project's id, or its place for a project it would create.
+            let key = try found.map { try $0.requireID().uuidString } ?? "rij-\(row + 1)"
+            if leaveOut.contains(key) {
+                changes.append(ProjectChange(number: found?.number ?? parsed.number, name: parsed.name, action: .leftOut, fields: [],
+                                             light: nil, dimensionLights: [:], previousLight: nil, expectedLight: nil, key: key))
+                continue
+            }
+            let changesBefore = fieldChanges.count
+            var details: [ProjectChange.Detail] = []
+            if let found {
+                project = found
             } else {
                 var number = parsed.number
                 if usedNumbers.contains(number) { number = (usedNumbers.max() ?? 0) + 1 }
@@ -124,15 +138,28 @@ struct ImportWriter {
                 if let group = parsed.group, change(project, \.groupName, group) { fields.append("groep") }
                 try await save(project)
                 let projectID = try project.requireID()
-                if try await writeItems(parsed.items, projectID: projectID, existing: itemsByProject[projectID] ?? []) { fields.append("onderdelen") }
-                if try await writeLeaders(parsed.leaders, projectID: projectID, existing: leadersByProject[projectID] ?? [], organisationID: organisationID) {
+                let items = itemsByProject[projectID] ?? []
+                if try await writeItems(parsed.items, projectID: projectID, existing: items) {
+                    fields.append("onderdelen")
+                    details.append(.init(field: "onderdelen", kind: .list, before: Self.list(items.sorted { $0.position < $1.position }.map(\.title)),
+                                         after: Self.list(parsed.items)))
+                }
+                let leaders = leadersByProject[projectID] ?? []
+                if try await writeLeaders(parsed.leaders, projectID: projectID, existing: leaders, organisationID: organisationID) {
                     fields.append("projectleiders")
+                    details.append(.init(field: "projectleiders", kind: .list,
+                                         before: Self.list(leaders.sorted { $0.position < $1.position }.compactMap { leaderNames[$0.$person.id] }),
+                                         after: Self.list(parsed.leaders.map(\.person))))
                 }
             }
             let projectID = try project.requireID()
             let place = parsed.lines.first ?? 0
 
             let status = statusByProject[projectID] ?? ProjectStatus(projectID: projectID, periodID: periodID)
+            // This period's status as someone saved it — not carried over, not imported —
+            // which the import would overwrite if it changes it.
+            let edit = status.id == nil || status.carriedForward ? nil
+                : status.updatedBy.flatMap { $0 == Self.importedBy ? nil : ProjectChange.Edit(by: $0, at: status.updatedAt) }
             let light = lightCode(parsed.light, on: scale, project: parsed, what: "stoplicht")
             let previous = parsed.previousLight.flatMap { lightCode($0, on: scale, project: parsed, what: "stoplicht van de vorige periode") }
             let expected = parsed.expectedLight.flatMap { lightCode($0, on: scale, project: parsed, what: "verwachte stoplicht") }
@@ -155,15 +182,36 @@ struct ImportWriter {
                 dimensionCodes[dimension] = code
             }
             let existingDimensionLights = statusIsNew ? [] : (status.id.flatMap { dimensionLightsByStatus[$0] } ?? [])
+            let statusChanged = statusIsNew || fieldChanges[changesBefore...].contains { $0.entity == ProjectStatus.schema }
+            let dimensionsBefore = fieldChanges.count
             if try await writeDimensionLights(dimensionCodes, status: status, existing: existingDimensionLights) {
                 fields.append("stoplichten per dimensie")
+                let was = Dictionary(existingDimensionLights.map { ($0.dimension, $0.light) }, uniquingKeysWith: { first, _ in first })
+                for (dimension, code) in dimensionCodes.sorted(by: { $0.key < $1.key }) where was[dimension] != code {
+                    let label = dimensions.first { $0.code == dimension }?.label ?? dimension
+                    details.append(.init(field: "stoplicht \(label)", kind: .light, before: was[dimension], after: code))
+                }
+            }
+            let overwrites = statusChanged || fieldChanges.count > dimensionsBefore || fields.contains("stoplichten per dimensie") ? edit : nil
+            // What this row changed, field by field (a lifecycle is the project's and its status's: once).
+            var seenFields = Set(details.map(\.field))
+            for change in fieldChanges[changesBefore..<dimensionsBefore]
+            where change.entity != StatusDimensionLight.schema && seenFields.insert(change.field).inserted {
+                details.append(.init(field: change.field, kind: Self.kind(of: change.field), before: change.before, after: change.after))
             }
 
             var unique: [String] = []
             for field in fields where !unique.contains(field) { unique.append(field) }
+            // The values in the order the fields are named; a dimension's light where its group is.
+            let order = Dictionary(unique.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            let rank = { (detail: ProjectChange.Detail) in
+                order[detail.field] ?? (detail.field.hasPrefix("stoplicht ") ? order["stoplichten per dimensie"] : nil) ?? unique.count
+            }
+            details = details.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
             let action: ProjectChange.Action = isNew ? .created : unique.isEmpty && created == createdBefore ? .unchanged : .updated
             changes.append(ProjectChange(number: project.number, name: parsed.name, action: action, fields: isNew ? [] : unique,
-                                         light: light, dimensionLights: dimensionCodes, previousLight: previous, expectedLight: expected))
+                                         light: light, dimensionLights: dimensionCodes, previousLight: previous, expectedLight: expected,
+                                         key: key, details: isNew ? [] : details, overwrites: action == .updated ? overwrites : nil))
             // Written as they fill, so memory does not grow with the size of the report.
             if batches.count >= ImportBatches.rowsPerStatement * 4 { try await batches.write(on: db) }
         }
@@ -193,7 +241,8 @@ struct ImportWriter {
         guard reading.isLight else { return nil }
         let line = project.lines.first ?? 0
         guard let match = scale.match(reading) else {
-            warnings.append(ImportWarning(line: line, message: "Project \(project.number): de schaal van dit programma heeft geen licht voor ‘\(reading.text)’ (\(what)); het project krijgt daarvoor geen status. Voeg het licht toe met stoplicht scale."))
+            warnings.append(ImportWarning(line: line, message: "Project \(project.number): de schaal van dit programma heeft geen licht voor ‘\(reading.text)’ (\(what)); het project krijgt daarvoor geen status.",
+                                          advice: .addLightToScale))
             return nil
         }
         if match.approximate {
@@ -431,6 +480,25 @@ struct ImportWriter {
         return true
     }
 
+    /// Who saved a status, for a status the import wrote (`ProjectStatus.updatedBy`).
+    static let importedBy = "de import"
+
+    /// How the page shows a changed field of a project or its status.
+    static func kind(of field: String) -> ProjectChange.Kind {
+        switch field {
+        case "stoplicht", "vorig stoplicht", "verwacht stoplicht": .light
+        case "levensfase": .lifecycle
+        case "planning", "prognose": .date
+        case "toelichting": .text
+        default: .plain
+        }
+    }
+
+    /// A list as one value; none is nil.
+    static func list(_ names: [String]) -> String? {
+        names.isEmpty ? nil : names.joined(separator: ", ")
+    }
+
     /// The audit trail's name for each field an import changes. (Key paths are immutable
     /// values; the table is never written after it is made.)
     nonisolated(unsafe) static let fieldNames: [AnyKeyPath: String] = [
@@ -459,6 +527,8 @@ struct ImportWriter {
             status.revision += 1
             status.carriedForward = false
         }
+        // A status the import wrote is the import's, not the last person's who saved it.
+        if let status = model as? ProjectStatus { status.updatedBy = Self.importedBy }
         if isNew, batches.stage(model) {
             created += 1
             return

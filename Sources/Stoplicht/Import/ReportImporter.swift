@@ -14,6 +14,11 @@ struct ImportTarget: Sendable {
     var actor = "stoplicht import (opdrachtregel)"
     var address: String?
     var source: String?
+    /// The rows of the report the programme manager left out, by `ProjectChange.key`:
+    /// nothing of theirs is written. A key the plan does not have refuses the import.
+    var leaveOut: Set<String> = []
+    /// Whether advice names the command line's options (else the import page's choices).
+    var isCommandLine = true
 }
 
 /// What an import did — or, in a dry run, would do — for the command line, the upload
@@ -36,6 +41,8 @@ struct ImportSummary: Sendable {
     var projectChanges: [ProjectChange] = []
 
     var changedAnything: Bool { created + updated > 0 }
+    /// The rows the programme manager left out.
+    var leftOut: [ProjectChange] { projectChanges.filter { $0.action == .leftOut } }
 }
 
 struct ProjectChange: Sendable, Equatable {
@@ -43,6 +50,28 @@ struct ProjectChange: Sendable, Equatable {
         case created = "nieuw"
         case updated = "gewijzigd"
         case unchanged = "ongewijzigd"
+        /// Left out by the programme manager: nothing of this row is written.
+        case leftOut = "niet overgenomen"
+    }
+
+    /// What a changed value is, for how the page shows it.
+    enum Kind: String, Sendable, Codable {
+        case light, lifecycle, date, text, list, plain
+    }
+
+    /// One changed value, before and after, as stored (light codes, storage dates, Markdown).
+    struct Detail: Sendable, Equatable, Codable {
+        var field: String
+        var kind: Kind
+        var before: String?
+        var after: String?
+    }
+
+    /// A save of the status in this period by someone other than an import: who (their
+    /// e-mail address, as the status keeps it; pages show their name) and when.
+    struct Edit: Sendable, Equatable {
+        var by: String
+        var at: Date?
     }
 
     var number: Int
@@ -55,6 +84,13 @@ struct ProjectChange: Sendable, Equatable {
     var dimensionLights: [String: String]
     var previousLight: String?
     var expectedLight: String?
+    /// Which row this is when it is left out: the project's id, or `rij-N` (its place in
+    /// the report) for a project the import would create. Ids, not names, decide.
+    var key = ""
+    /// Each changed value, before and after.
+    var details: [Detail] = []
+    /// The update of this period's status the import would overwrite, if it was a person's.
+    var overwrites: Edit?
 }
 
 /// Writes a parsed report into the database: organisation, programme, people, period,
@@ -81,10 +117,14 @@ struct ReportImporter {
             AuditRecord(at: now, actor: target.actor, address: target.address, action: "import", entity: entity, entityID: id,
                         programmeID: summary.programmeID, periodID: summary.periodID, before: before, after: after)
         }
-        var records = [record("bestand", target.source, before: nil, after: AuditRecord.json([
+        var file: [String: String?] = [
             "bestand": target.source, "programma": summary.programmeSlug, "periode": summary.periodSlug,
             "nieuw": String(summary.created), "gewijzigd": String(summary.updated),
-        ]))]
+        ]
+        // The rows left out by the programme manager, by project number.
+        let leftOut = summary.leftOut
+        if !leftOut.isEmpty { file["niet overgenomen"] = leftOut.prefix(1000).map { String($0.number) }.joined(separator: ", ") }
+        var records = [record("bestand", target.source, before: nil, after: AuditRecord.json(file))]
         for change in summary.projectChanges where change.action == .created {
             records.append(record("project", String(change.number), before: nil,
                                   after: AuditRecord.json(["nummer": String(change.number), "naam": change.name, "stoplicht": change.light])))
@@ -117,10 +157,10 @@ struct ReportImporter {
 
     private func write(_ report: ParsedReport, into target: ImportTarget, keep: Bool) async throws -> ImportSummary {
         guard let programmeName = target.programme ?? report.programmeName else {
-            throw InputError("Het programma is niet bekend: de rapportage noemt geen programma. Geef het op met --programme \"Naam\" (of kies het programma op de importpagina).")
+            throw InputError(Strings.importNeedsProgramme(commandLine: target.isCommandLine))
         }
         guard let periodName = target.period ?? report.periodName else {
-            throw InputError("De rapportageperiode is niet bekend: de rapportage noemt geen ‘Rapportageperiode:’. Geef haar op met --period \"juni t/m oktober 2018\" (of vul de periode in op de importpagina).")
+            throw InputError(Strings.importNeedsPeriod(commandLine: target.isCommandLine))
         }
         do {
             return try await database.transaction { db in
@@ -128,7 +168,12 @@ struct ReportImporter {
                 let summary: ImportSummary
                 do {
                     summary = try await writer.write(report, organisation: target.organisation, programme: programmeName,
-                                                     programmeID: target.programmeID, period: periodName)
+                                                     programmeID: target.programmeID, period: periodName, leaveOut: target.leaveOut)
+                    // A row left out that this plan does not have: the file or the database
+                    // changed since the preview, or the form was not the preview's. Nothing is kept.
+                    if !target.leaveOut.isEmpty, !target.leaveOut.isSubset(of: summary.projectChanges.map(\.key)) {
+                        throw InputError(Strings.importLeaveOutUnknown, status: .conflict)
+                    }
                 } catch where !keep && Self.isConstraintViolation(error) {
                     // A dry run shows the conflict instead of failing on it.
                     var partial = ImportSummary(programmeSlug: Slug.make(programmeName), periodSlug: Slug.make(periodName),

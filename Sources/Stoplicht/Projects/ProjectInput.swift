@@ -41,7 +41,7 @@ struct ProjectInput: Sendable, Equatable {
 
     private func lines(_ text: String) -> [String] {
         var seen = Set<String>()
-        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        return LineEndings.lines(text).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
     }
 

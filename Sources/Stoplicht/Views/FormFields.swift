@@ -1,3 +1,4 @@
+import StoplichtCore
 import Vapor
 
 /// A posted form's fields, read as people type them: line ends normalised, white space
@@ -15,7 +16,7 @@ struct FormFields: Sendable {
     }
 
     func text(_ key: String) -> String {
-        (values[key] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        LineEndings.normalised(values[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func has(_ key: String) -> Bool { values[key] != nil }

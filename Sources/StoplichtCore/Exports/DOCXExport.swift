@@ -82,7 +82,7 @@ public enum DOCXExport {
             if bold || colour != nil {
                 properties = "<w:rPr>" + (bold ? "<w:b/>" : "") + (colour.map { "<w:color w:val=\"\($0)\"/>" } ?? "") + "</w:rPr>"
             }
-            return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+            return LineEndings.lines(text).enumerated().map { index, line in
                 "<w:r>\(properties)\(index > 0 ? "<w:br/>" : "")<w:t xml:space=\"preserve\">\(XMLText.escape(String(line)))</w:t></w:r>"
             }.joined()
         }

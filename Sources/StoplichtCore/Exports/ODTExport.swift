@@ -111,7 +111,7 @@ public enum ODTExport {
 
     /// Line breaks inside a paragraph as ODF line breaks.
     static func lines(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { XMLText.escape(String($0)) }.joined(separator: "<text:line-break/>")
+        LineEndings.lines(text).map { XMLText.escape(String($0)) }.joined(separator: "<text:line-break/>")
     }
 
     static func list(_ items: [String], style: String, paragraphStyle: String = "Lijst") -> String {

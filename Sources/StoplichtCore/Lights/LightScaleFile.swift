@@ -11,7 +11,7 @@ import Foundation
 public enum LightScaleFile {
     public static func parse(_ text: String) throws(ReportFileError) -> LightScale {
         var lights: [LightDefinition] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in LineEndings.lines(text).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             let number = index + 1
             if line.isEmpty || line.hasPrefix("#") { continue }

@@ -32,7 +32,7 @@ public struct MarkdownDocument: Sendable, Equatable {
             paragraph = []; bullets = []; ordered = []
         }
 
-        for rawLine in source.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in LineEndings.lines(source) {
             let line = Self.trimmed(rawLine)
             if line.isEmpty { flush(); continue }
             if let (level, text) = Self.heading(line) {

@@ -33,7 +33,7 @@ public struct ImportOptions: Sendable {
 
     /// A mapping file: lines `kolom Wie = projectleider` and `licht Op stoom = groen`; `#` starts a comment.
     public mutating func addMappingFile(_ text: String, name: String) throws(ReportFileError) {
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in LineEndings.lines(text).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let place = "\(name):\(index + 1)"

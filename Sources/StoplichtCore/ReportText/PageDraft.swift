@@ -75,7 +75,8 @@ struct PageDraft {
     mutating func addDimension(_ label: String, _ reading: LightNotation.Reading, text: String, line: Int) {
         lines.append(line)  // made unique when the project is made
         if case .unknown = reading {
-            warnings.append(ImportWarning(line: line, message: "\(self.label): ‘\(text)’ bij \(label) is geen bekend stoplicht; de tekst staat in de toelichting. Geef een vertaling op, bijvoorbeeld --lights \"\(text)=oranje\"."))
+            warnings.append(ImportWarning(line: line, message: "\(self.label): ‘\(text)’ bij \(label) is geen bekend stoplicht; de tekst staat in de toelichting.",
+                                          advice: .translateLight(text)))
             addRemark(label, text)
             return
         }

@@ -155,17 +155,40 @@ public struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// Where a person finds it in a file that has no lines: "tabel 2, rij 5".
     public var place: String?
+    /// What the person can do about it, worded by each front end: the command line names
+    /// its option, the import page its choice (`commandLineText`, `Advice`).
+    public var advice: Advice?
 
-    public init(line: Int, message: String, place: String? = nil) {
+    /// What a person can do about a warning, without the words of any one front end.
+    public enum Advice: Sendable, Equatable {
+        /// Say which light a word of the file is.
+        case translateLight(String)
+        /// Add a light to the programme's scale.
+        case addLightToScale
+
+        /// The command line's words: its options.
+        public var commandLine: String {
+            switch self {
+            case .translateLight(let word): "Geef een vertaling op, bijvoorbeeld --lights \"\(word)=oranje\"."
+            case .addLightToScale: "Voeg het licht toe met stoplicht scale."
+            }
+        }
+    }
+
+    public init(line: Int, message: String, place: String? = nil, advice: Advice? = nil) {
         self.line = line
         self.message = message
         self.place = place
+        self.advice = advice
     }
 
     /// "regel 150" or "tabel 2, rij 5".
     public var position: String { place ?? "regel \(line)" }
 
-    public var description: String { "\(position): \(message)" }
+    /// The message with the command line's advice.
+    public var commandLineText: String { advice.map { "\(message) \($0.commandLine)" } ?? message }
+
+    public var description: String { "\(position): \(commandLineText)" }
 }
 
 /// The sections of a progress report, following the seed and the GOTIK dimensions.

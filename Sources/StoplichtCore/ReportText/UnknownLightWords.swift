@@ -23,7 +23,8 @@ struct UnknownLightWords {
             let projects = single ? "project \(shown)" : "de projecten \(shown)\(more)"
             let effect = word.column != "status" ? "de tekst staat in de toelichting"
                 : single ? "het project krijgt daarvoor geen status" : "die projecten krijgen daarvoor geen status"
-            return ImportWarning(line: word.line, message: "‘\(word.word)’ is geen bekend stoplicht (\(word.column)), bij \(projects); \(effect). Geef een vertaling op, bijvoorbeeld --lights \"\(word.word)=oranje\".")
+            return ImportWarning(line: word.line, message: "‘\(word.word)’ is geen bekend stoplicht (\(word.column)), bij \(projects); \(effect).",
+                                 advice: .translateLight(word.word))
         }
     }
 }
