@@ -173,8 +173,20 @@ extension Strings {
 }
 
 extension Strings {
-    static func financeChartCaption(_ asOf: String) -> String {
-        "Budget en besteding per project, stand \(asOf). Grijs: begroot; donkerblauw: gerealiseerd; lichtblauw: verplicht; oranje: verwacht (offertes); rood: tekort. De bedragen staan in de tabel hieronder."
+    /// The chart's caption, naming the colours it draws and no others.
+    static func financeChartCaption(_ asOf: String, colours: [FinanceChart.Colour]) -> String {
+        let words = colours.compactMap { colour -> String? in
+            switch colour {
+            case .budget: "grijs: begroot"
+            case .actual: "donkerblauw: gerealiseerd"
+            case .commitment: "lichtblauw: verplicht"
+            case .pending: "oranje: verwacht (offertes)"
+            case .shortfall: "rood: tekort"
+            default: nil
+            }
+        }
+        let legend = words.joined(separator: "; ")
+        return "Budget en besteding per project, stand \(asOf). \(legend.prefix(1).uppercased() + legend.dropFirst()). De bedragen staan in de tabel hieronder."
     }
 }
 

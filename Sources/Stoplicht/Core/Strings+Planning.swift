@@ -76,9 +76,17 @@ extension Strings {
         "Tijdlijn programma \(programme)" + (period.map { ", stand \($0)" } ?? "")
     }
     static let roadmapIntro = "De projecten per kwartaal: gepland en verwacht, met de randvoorwaarden als pijlen en de projecten die daardoor hun planning niet halen in rood."
-    static let roadmapCaption = "Grijs omlijnd: gepland. Blauw: verwacht. Rood: niet haalbaar door een randvoorwaarde; gestippeld tot de vroegst mogelijke oplevering. Pijlen: randvoorwaarden. De rode stippellijn is vandaag. De tabel hieronder zegt hetzelfde in woorden."
     static let roadmapTable = "De tijdlijn in woorden"
-    static let roadmapReportCaption = "Tijdlijn per kwartaal. Grijs omlijnd: gepland. Blauw: verwacht. Rood: niet haalbaar door een randvoorwaarde; gestippeld tot de vroegst mogelijke oplevering. Pijlen: randvoorwaarden. De planning per project staat in de bijlage."
+    /// The roadmap's legend, naming only what the picture draws; `report` for the report,
+    /// whose annex holds the plan per project, else the page, whose table says it in words.
+    static func roadmapLegend(_ roadmap: Roadmap, report: Bool) -> String {
+        var parts = [report ? "Tijdlijn per kwartaal. Grijs omlijnd: gepland." : "Grijs omlijnd: gepland.", "Blauw: verwacht."]
+        if roadmap.drawsInfeasible { parts.append("Rood: niet haalbaar door een randvoorwaarde; gestippeld tot de vroegst mogelijke oplevering.") }
+        if roadmap.drawsArrows { parts.append("Pijlen: randvoorwaarden.") }
+        if roadmap.drawsToday { parts.append("De rode stippellijn is vandaag.") }
+        parts.append(report ? "De planning per project staat in de bijlage." : "De tabel hieronder zegt hetzelfde in woorden.")
+        return parts.joined(separator: " ")
+    }
     static let roadmapPlanned = "Gepland"
     static let roadmapForecast = "Verwacht"
     static let roadmapFeasible = "Haalbaar"

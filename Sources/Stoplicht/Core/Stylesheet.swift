@@ -286,6 +286,8 @@ details > summary { cursor: pointer; font-weight: 600; margin: .75rem 0; color: 
   /* The finance figures fitted to a portrait page, the chart kept whole. */
   .stoplicht-finance table { width: 100%; table-layout: fixed; font-size: 8.5pt; }
   .stoplicht-finance thead th:first-child { width: 30%; }
+  .stoplicht-finance thead th { white-space: normal; overflow-wrap: normal; }
+  .stoplicht-finance th, .stoplicht-finance td { padding: .35rem .25rem; }
   .stoplicht-finance__chart { break-inside: avoid; overflow: visible; }
   .stoplicht-finance__chart svg, .stoplicht-roadmap svg { width: 100%; height: auto; }
   .stoplicht-roadmap { break-inside: avoid; overflow: visible; }

@@ -32,8 +32,9 @@ enum RoadmapPage {
         }
     }
 
-    static func figure(_ roadmap: Roadmap, caption: String = Strings.roadmapCaption) -> Node<HTML.BodyContext> {
-        .element(named: "figure", nodes: [
+    static func figure(_ roadmap: Roadmap, report: Bool = false) -> Node<HTML.BodyContext> {
+        let caption = Strings.roadmapLegend(roadmap, report: report)
+        return .element(named: "figure", nodes: [
             .attribute(named: "class", value: "stoplicht-roadmap"),
             .raw(roadmap.svg(id: "tijdlijn")),
             .element(named: "figcaption", nodes: [.attribute(named: "class", value: "stoplicht-muted"), .text(caption)]),

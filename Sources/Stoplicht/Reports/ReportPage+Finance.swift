@@ -5,12 +5,14 @@ import StoplichtCore
 /// words what it shows) and the tables it is drawn from.
 extension ReportPageView {
     static func finance(_ report: FinanceReport) -> Node<HTML.BodyContext> {
-        .div(
+        let chart = FinanceChart(report)
+        return .div(
             .class("stoplicht-finance"),
             .element(named: "figure", nodes: [
                 .attribute(named: "class", value: "stoplicht-finance__chart"),
-                .raw(FinanceChart(report).svg(id: "financien-grafiek")),
-                .element(named: "figcaption", nodes: [.attribute(named: "class", value: "stoplicht-muted"), .text(Strings.financeChartCaption(report.asOf))]),
+                .raw(chart.svg(id: "financien-grafiek")),
+                .element(named: "figcaption", nodes: [.attribute(named: "class", value: "stoplicht-muted"),
+                                                      .text(Strings.financeChartCaption(report.asOf, colours: chart.legendColours))]),
             ]),
             table(report.caption, headers: FinanceReport.positionHeaders, rows: report.positionRows, totalRow: true),
             .if(!report.bySource.isEmpty, table(report.sourceCaption, headers: FinanceReport.sourceHeaders, rows: report.sourceRows, totalRow: false))

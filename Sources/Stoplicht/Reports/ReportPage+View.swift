@@ -77,7 +77,7 @@ enum ReportPageView {
             editLink(model, section: section),
             .if(!section.body.isEmpty, .markdown(section.body)),
             .unwrap(kind == .finance ? model.finance : nil) { finance($0) },
-            .unwrap(kind == .time ? model.roadmap : nil) { RoadmapPage.figure($0, caption: Strings.roadmapReportCaption) },
+            .unwrap(kind == .time ? model.roadmap : nil) { RoadmapPage.figure($0, report: true) },
             .if(kind == .time && !model.infeasible.isEmpty, .group(
                 .h3(.class("utrecht-heading-3"), .safeText(Strings.infeasibleTitle)),
                 .ul(.class("stoplicht-risks"), .forEach(model.infeasible) { .li(.safeText(Strings.infeasibleLine($0))) }))),

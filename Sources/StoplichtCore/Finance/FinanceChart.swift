@@ -29,14 +29,21 @@ public struct FinanceChart: Sendable {
     static let labelWidth = 250
     static let barLeft = 260
     static let barWidth = 400
-    static let rowHeight = 26
-    static let top = 58
+    static let rowHeight = 28
+    static let top = 62
+    /// The text's size: 12 of the 680 units is 9 pt where the chart fills a portrait page's
+    /// 180 mm, the smallest a printed report should carry.
+    static let fontSize = 12
+    /// Labels are cut at this many characters; the table beside the chart gives them whole.
+    static let labelLength = 28
 
     public var title: String
     public var description: String
     public var height: Int
     public var rects: [Rect] = []
     public var labels: [Label] = []
+    /// The colours the bars use, in the legend's order: a caption names these and no others.
+    public var legendColours: [Colour] = []
 
     public init(_ report: FinanceReport) {
         title = "Budget en besteding per project, stand \(report.asOf)"
@@ -45,7 +52,7 @@ public struct FinanceChart: Sendable {
         rects.append(Rect(x: 0, y: 0, width: Self.width, height: height, colour: .white))
         let largest = report.entries.map { max($0.position.budgetCents, Self.used($0.position)) }.max() ?? 0
         let scale = Self.niceMaximum(largest)
-        legend()
+        legend(report)
         axis(scale)
         for (index, entry) in report.entries.enumerated() {
             row(entry, y: Self.top + index * Self.rowHeight, scale: scale)
@@ -54,12 +61,14 @@ public struct FinanceChart: Sendable {
 
     static func used(_ p: BudgetPosition) -> Int64 { max(0, p.actualCents) + max(0, p.commitmentCents) + max(0, p.pendingCents) }
 
-    /// A round number of euros at or above `cents`, for the axis: 25.000, 50.000, 100.000…
+    /// A round number of euros at or above `cents`, for the axis, close enough that the
+    /// largest bar fills most of it: € 21.750 on an axis to € 25.000, not € 50.000.
     static func niceMaximum(_ cents: Int64) -> Int64 {
         guard cents > 0 else { return 100_000 }
         var step: Int64 = 100_000  // € 1.000
         while step * 10 < cents { step *= 10 }
-        for multiple: Int64 in [1, 2, 5, 10] where step * multiple >= cents { return step * multiple }
+        // Tenths of a power of ten, so the axis's quarters stay round numbers.
+        for tenths: Int64 in [10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100] where step * tenths / 10 >= cents { return step * tenths / 10 }
         return step * 10
     }
 
@@ -67,14 +76,20 @@ public struct FinanceChart: Sendable {
         Int((Double(max(0, cents)) / Double(scale) * Double(Self.barWidth)).rounded())
     }
 
-    mutating func legend() {
-        let items: [(Colour, String)] = [(.budget, "Begroot"), (.actual, "Gerealiseerd"), (.commitment, "Verplicht"),
-                                         (.pending, "Verwacht (offertes)"), (.shortfall, "Tekort")]
-        var left = Self.barLeft - 160
+    /// The legend names only what the bars show.
+    mutating func legend(_ report: FinanceReport) {
+        let positions = report.entries.map(\.position)
+        var items: [(Colour, String)] = [(.budget, "Begroot")]
+        if positions.contains(where: { $0.actualCents > 0 }) { items.append((.actual, "Gerealiseerd")) }
+        if positions.contains(where: { $0.commitmentCents > 0 }) { items.append((.commitment, "Verplicht")) }
+        if positions.contains(where: { $0.pendingCents > 0 }) { items.append((.pending, "Verwacht (offertes)")) }
+        if positions.contains(where: { $0.shortfallCents > 0 }) { items.append((.shortfall, "Tekort")) }
+        legendColours = items.map(\.0)
+        var left = 0
         for (colour, text) in items {
             rects.append(Rect(x: left, y: 6, width: 12, height: 12, colour: colour))
-            labels.append(Label(x: left + 16, y: 16, text: text, anchor: "start", bold: false))
-            left += 18 + text.count * 6 + 14
+            labels.append(Label(x: left + 16, y: 17, text: text, anchor: "start", bold: false))
+            left += 16 + text.count * Self.fontSize * 6 / 10 + 18
         }
     }
 
@@ -82,14 +97,14 @@ public struct FinanceChart: Sendable {
         for quarter in 0...4 {
             let position = Self.barLeft + Self.barWidth * quarter / 4
             rects.append(Rect(x: position, y: Self.top - 8, width: 1, height: height - Self.top, colour: .grid))
-            labels.append(Label(x: position, y: Self.top - 14, text: Self.euros(scale * Int64(quarter) / 4),
+            labels.append(Label(x: position, y: Self.top - 16, text: Self.euros(scale * Int64(quarter) / 4),
                                 anchor: quarter == 0 ? "start" : quarter == 4 ? "end" : "middle", bold: false))
         }
     }
 
     mutating func row(_ entry: FinanceReport.Entry, y: Int, scale: Int64) {
         let p = entry.position
-        labels.append(Label(x: Self.labelWidth, y: y + 16, text: Self.shorten(entry.label), anchor: "end", bold: p.shortfallCents > 0))
+        labels.append(Label(x: Self.labelWidth, y: y + 17, text: Self.shorten(entry.label), anchor: "end", bold: p.shortfallCents > 0))
         let budget = x(p.budgetCents, scale)
         rects.append(Rect(x: Self.barLeft, y: y + 3, width: max(budget, 1), height: 20, colour: .budgetEdge, title: "\(entry.label): begroot \(FinanceReport.money(p.budgetCents))"))
         if budget > 2 { rects.append(Rect(x: Self.barLeft + 1, y: y + 4, width: budget - 2, height: 18, colour: .budget)) }
@@ -107,7 +122,7 @@ public struct FinanceChart: Sendable {
     }
 
     static func shorten(_ text: String) -> String {
-        text.count <= 40 ? text : String(text.prefix(38)).trimmingCharacters(in: .whitespaces) + "…"
+        text.count <= labelLength ? text : String(text.prefix(labelLength - 1)).trimmingCharacters(in: .whitespaces) + "…"
     }
 
     /// "€ 25.000": whole euros with a thousands point.
@@ -142,7 +157,7 @@ public struct FinanceChart: Sendable {
     public func svg(id: String) -> String {
         var out = """
         <svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 \(Self.width) \(height)" width="\(Self.width)" height="\(height)" \
-        role="img" aria-labelledby="\(id)-titel \(id)-omschrijving" font-family="Liberation Sans, Arial, Helvetica, sans-serif" font-size="11">\
+        role="img" aria-labelledby="\(id)-titel \(id)-omschrijving" font-family="Liberation Sans, Arial, Helvetica, sans-serif" font-size="\(Self.fontSize)">\
         <title id="\(id)-titel">\(XMLText.escape(title))</title><desc id="\(id)-omschrijving">\(XMLText.escape(description))</desc>
         """
         for rect in rects {

@@ -41,6 +41,11 @@ public struct Roadmap: Sendable {
     var body = ""
     /// The bars and lines as rectangles (x, y, width, height, colour), for the PNG.
     var bars: [(Int, Int, Int, Int, String)] = []
+    /// What the picture holds beyond the bars, so that its caption promises nothing else:
+    /// arrows for prerequisites, a line for today, bars in red for infeasible plans.
+    public private(set) var drawsArrows = false
+    public private(set) var drawsToday = false
+    public private(set) var drawsInfeasible = false
 
     /// `arrows`: (prerequisite, dependent) as indices into `entries`; `today` a month number (`PlanMonth`).
     public init(title: String, entries: [Entry], arrows: [(Int, Int)], today: Int) {
@@ -61,7 +66,7 @@ public struct Roadmap: Sendable {
         description = "Tijdlijn van \(entries.count) projecten per kwartaal"
             + (entries.isEmpty ? "." : ", van Q\((first % 12) / 3 + 1) \(first / 12) tot en met Q\((last % 12) / 3 + 1) \(last / 12). ")
             + "Grijs omlijnd: gepland; blauw: verwacht; rood: niet haalbaar door een randvoorwaarde, gestippeld tot de vroegst mogelijke oplevering. "
-            + "Pijlen: randvoorwaarden (\(arrows.count)). "
+            + (arrows.isEmpty ? "" : "Pijlen: randvoorwaarden (\(arrows.count)). ")
             + (late == 0 ? "Alle planningen zijn haalbaar." : "\(late) \(late == 1 ? "project is" : "projecten zijn") niet haalbaar: "
                 + entries.filter(\.infeasible).map(\.label).joined(separator: "; ") + ".")
         func x(_ month: Int) -> Int { Self.labelWidth + (month - first) * quarterWidth / 3 }
@@ -111,11 +116,14 @@ public struct Roadmap: Sendable {
             guard let a = ends[from], let b = starts[to] else { continue }
             let bend = max(a.x, b.x - 8)
             svg += "<path d=\"M\(a.x),\(a.y) L\(bend),\(a.y) L\(bend),\(b.y) L\(b.x),\(b.y)\" fill=\"none\" stroke=\"#5F5F5F\" stroke-width=\"1\" marker-end=\"url(#pijl)\"/>"
+            drawsArrows = true
         }
+        drawsInfeasible = late > 0
         if today >= first && today <= last {
             let left = x(today)
             svg += "<line x1=\"\(left)\" y1=\"\(Self.top - 8)\" x2=\"\(left)\" y2=\"\(height - 4)\" stroke=\"#C62828\" stroke-width=\"1.5\" stroke-dasharray=\"2 2\"/>"
                 + "<text x=\"\(left + 3)\" y=\"\(height - 6)\" fill=\"#C62828\">vandaag</text>"
+            drawsToday = true
         }
         body = svg
     }

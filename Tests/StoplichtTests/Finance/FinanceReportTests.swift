@@ -63,7 +63,7 @@ import FoundationXML
         let chart = FinanceChart(report)
         let parser = XMLParser(data: Data(chart.svgDocument.utf8))
         #expect(parser.parse(), "the SVG parses: \(String(describing: parser.parserError))")
-        #expect(chart.height == 58 + 36 * 26 + 8)
+        #expect(chart.height == 62 + 36 * 28 + 8)
         #expect(chart.svgDocument.contains("&amp; &lt;meer&gt;"))
         #expect(chart.svgDocument.contains("…"))
         #expect(chart.description.contains("Tekort bij 5. Project"))

@@ -1,4 +1,5 @@
 import Foundation
+@testable import Stoplicht
 import StoplichtCore
 import Testing
 #if canImport(FoundationXML)
@@ -17,6 +18,21 @@ import FoundationXML
                                  infeasible: n == 9, earliestDelivery: n == 9 ? .month(2020, 3) : nil)
         }
         return Roadmap(title: "Tijdlijn programma Dienstverlening", entries: entries, arrows: [(4, 8), (0, 35), (10, 11)], today: 2019 * 12 + 5)
+    }
+
+    @Test func theLegendPromisesOnlyWhatIsDrawn() {
+        // Two projects, no prerequisites, today long after the plan, nothing infeasible.
+        let entries = [Roadmap.Entry(label: "1. A", plannedStart: .month(2018, 1), plannedDelivery: .month(2018, 6), forecastStart: nil, forecastDelivery: nil),
+                       Roadmap.Entry(label: "2. B", plannedStart: .month(2018, 3), plannedDelivery: .month(2018, 9), forecastStart: nil, forecastDelivery: nil)]
+        let bare = Roadmap(title: "Tijdlijn", entries: entries, arrows: [], today: 2026 * 12 + 11)
+        let full = Self.programme()
+
+        #expect(!bare.drawsArrows && !bare.drawsToday && !bare.drawsInfeasible)
+        #expect(!bare.description.contains("Pijlen"))
+        #expect(!bare.svgDocument.contains("vandaag") && !bare.svgDocument.contains("marker-end"))
+        #expect(full.drawsArrows && full.drawsToday && full.drawsInfeasible)
+        #expect(Strings.roadmapLegend(bare, report: false) == "Grijs omlijnd: gepland. Blauw: verwacht. De tabel hieronder zegt hetzelfde in woorden.")
+        #expect(Strings.roadmapLegend(full, report: true).contains("Pijlen: randvoorwaarden. De rode stippellijn is vandaag."))
     }
 
     @Test func thirtySixProjectsMakeAWellFormedReadablePicture() throws {
