@@ -41,13 +41,15 @@ PRIVATE_PAGES = [
     "/programmas/dienstverlening/tijdlijn",
     "/programmas/dienstverlening/projecten/3",
     "/mijn-account/api-tokens",
+    "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/publiceren",
 ]
 # A form refused with its problems: an orange light without the explanation.
 REFUSED_FORM = "/programmas/dienstverlening/projecten/3/bijwerken?periode=juni-t-m-oktober-2018"
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Fixtures", "Import")
 # Uploads whose preview pages are checked too: a plan, and columns to map by hand.
 UPLOADS = [("heuvelrug-dimensies.docx", {"gemeente": "Gemeente Heuvelrug"}),
-           ("onbekende-kolommen.csv", {"programma": "dienstverlening", "periode": "mei t/m augustus 2019"})]
+           ("onbekende-kolommen.csv", {"programma": "dienstverlening", "periode": "mei t/m augustus 2019"}),
+           ("eigen-woorden.csv", {"programma": "dienstverlening", "periode": "mei t/m augustus 2019"})]
 
 
 PASSWORD = os.environ.get("STOPLICHT_DEMO_PASSWORD", "")

@@ -129,7 +129,7 @@ details.stoplicht-previous > summary { margin: 0 0 .35rem; font-weight: 400; }
 .utrecht-textbox:focus, .utrecht-select:focus, .utrecht-textarea:focus, .utrecht-button:focus { outline: 3px solid #ffbf47; outline-offset: 1px; }
 .utrecht-form-fieldset { border: 1px solid #c6c6c6; border-radius: 4px; padding: 1rem 1.25rem; margin: 0 0 1.25rem; }
 .utrecht-form-fieldset__legend { font-weight: 700; padding: 0 .35rem; }
-.utrecht-button-group { display: flex; gap: .75rem; flex-wrap: wrap; }
+.utrecht-button-group { display: flex; gap: .75rem; flex-wrap: wrap; align-items: center; }
 .utrecht-button { font: inherit; font-weight: 600; padding: .6rem 1.1rem; border-radius: 4px; cursor: pointer; border: 2px solid var(--basis-color-accent-1-bg-default); }
 .utrecht-button--primary-action { background: var(--basis-color-accent-1-bg-default); color: #fff; }
 .utrecht-button--primary-action:hover { background: #00527a; }
