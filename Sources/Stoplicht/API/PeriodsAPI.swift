@@ -87,7 +87,11 @@ enum PeriodsAPI {
         guard let state = ReportingPeriod.State(rawValue: input.state) else {
             throw InputError(Strings.apiUnknownValue("state", input.state, ["open", "in-review", "gepubliceerd"]))
         }
-        if state == .published { (_, client) = try await APIAccess.writer(req, .publishPeriod, programme: context.programme) }
+        if state == .published {
+            (_, client) = try await APIAccess.writer(req, .publishPeriod, programme: context.programme)
+            // As on the desk, publishing follows review: an open period is put ter controle first.
+            guard period.state != .open else { throw InputError(Strings.apiPublishFromOpen, status: .conflict) }
+        }
         try await APIWrite.run {
             if state == .published {
                 _ = try await PeriodPublication.publish(programme: context.slug, period: period, actor: client.user.email, settings: req.settings,

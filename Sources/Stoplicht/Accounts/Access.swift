@@ -51,7 +51,7 @@ enum Access {
         default: break
         }
         guard viewer.isLoggedIn else { throw NotLoggedIn(returnPath: req.url.string) }
-        throw InputError(Strings.forbidden(.read, role: viewer.role, programme: programme.name), status: .forbidden)
+        throw InputError(Strings.forbidden(.read, role: viewer.role), status: .forbidden)
     }
 
     /// The pass `reader` gave this request's reader for the programme `slug` under the
@@ -91,7 +91,7 @@ enum Access {
         var leading = false
         if let project, action == .editOwnProject, viewer.role == .projectLeader { leading = try await Self.leads(user, project, on: req.db) }
         guard viewer.may(action, leadsProject: leading) || action == .editOwnProject && viewer.may(.editAnyProject) else {
-            throw InputError(Strings.forbidden(action, role: viewer.role, programme: programme.name), status: .forbidden)
+            throw InputError(Strings.forbidden(action, role: viewer.role), status: .forbidden)
         }
         return viewer
     }

@@ -125,6 +125,10 @@ extension Strings {
     static let publishSkipReview = "Ik publiceer zonder controle"
     static let publishSkipReviewRequired = "De periode is niet ter controle voorgelegd. Zet haar eerst ter controle, of vink ‘Ik publiceer zonder controle’ aan."
     static let publishFinal = "Definitief publiceren"
+    static let apiPublishFromOpen = "De periode is nog open. Zet haar eerst ter controle (state ‘in-review’) en publiceer daarna; publiceren is niet terug te draaien."
+    static func periodMovedMeanwhile(_ name: String) -> String {
+        "De periode \(name) is intussen door iemand anders verplaatst; er is niets gepubliceerd. Bekijk de stand en publiceer zo nodig opnieuw."
+    }
     static let publishCancel = "Nog niet publiceren"
     static let openPeriod = "Nieuwe periode openen"
     static let periodName = "Naam van de periode"

@@ -4,6 +4,7 @@ import StoplichtCore
 /// The import page's own words: what it overwrites, what is left out, and its advice in
 /// the page's terms (the command line words the same advice as options).
 extension Strings {
+    static let importFormUnreadable = "Het formulier van de voorvertoning kon niet worden gelezen; er is niets geïmporteerd. Laad de voorvertoning opnieuw en bevestig nog eens."
     /// A warning as the import page shows it: its advice points to the page's choices.
     static func importWarningText(_ warning: ImportWarning) -> String {
         guard let advice = warning.advice else { return warning.message }

@@ -202,10 +202,11 @@ enum Strings {
         "deze rapportage is nog niet gepubliceerd (de periode is \(state)) en kan nog veranderen."
     }
     /// A refusal that says what was refused, who may do it, and what the person is.
-    static func forbidden(_ action: ProgrammeAction, role: ProgrammeRole?, programme: String) -> String {
+    static func forbidden(_ action: ProgrammeAction, role: ProgrammeRole?) -> String {
         let may = ProgrammeRole.allCases.filter { Permissions.allows($0, action, leadsProject: true) }
             .map { $0 == .projectLeader && action == .editOwnProject ? "de projectleiders van dit project" : $0.plural }
-        let mine = role.map { "U bent \($0.rawValue) in programma ‘\(programme)’." } ?? "U hebt geen rol in programma ‘\(programme)’."
+        // The programme is not named: a refusal must not tell an outsider what it is called.
+        let mine = role.map { "U bent \($0.rawValue) in dit programma." } ?? "U hebt geen rol in dit programma."
         return "U hebt geen toestemming voor deze handeling: \(actionLabel(action)) is voorbehouden aan \(list(may)). \(mine) "
             + "Vraag de functioneel beheerder om een andere rol als u dit wel moet kunnen."
     }

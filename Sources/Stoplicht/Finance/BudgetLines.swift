@@ -82,10 +82,14 @@ enum BudgetLines {
             throw InputError(Strings.unknownBudgetNature(input.nature), field: "karakter")
         }
         guard let year = input.year, (2000...2100).contains(year) else { throw InputError(Strings.budgetYearRequired, field: "jaar") }
-        guard case .money(let cents)? = ReportedAmount(parsing: input.amount) else { throw InputError(Strings.notAnAmount("Het begrote bedrag", input.amount), field: "bedrag") }
+        guard case .money(let cents)? = ReportedAmount(parsing: input.amount), abs(cents) <= BudgetLinesAPI.maximumCents else {
+            throw InputError(Strings.notAnAmount("Het begrote bedrag", input.amount), field: "bedrag")
+        }
         var commitment: Int64 = 0
         if !input.commitment.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard case .money(let value)? = ReportedAmount(parsing: input.commitment) else { throw InputError(Strings.notAnAmount("De verplichting", input.commitment), field: "verplicht") }
+            guard case .money(let value)? = ReportedAmount(parsing: input.commitment), abs(value) <= BudgetLinesAPI.maximumCents else {
+                throw InputError(Strings.notAnAmount("De verplichting", input.commitment), field: "verplicht")
+            }
             commitment = value
         }
         var projectID: UUID?

@@ -144,7 +144,10 @@ enum ImportController {
         let account = try await account(req, for: pending)
         try CSRF.verify(req)
         // The rows ticked "Niet overnemen", by their keys (a project's id, or a new one's row).
-        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        // A form that cannot be read is refused: read as empty, it would overwrite what was left out.
+        guard let fields = try? req.content.decode([String: String].self) else {
+            throw InputError(Strings.importFormUnreadable, status: .badRequest)
+        }
         let leaveOut = Set(fields.compactMap { name, value in
             name.hasPrefix(leaveOutPrefix) && !value.isEmpty ? String(name.dropFirst(leaveOutPrefix.count)) : nil
         })

@@ -37,8 +37,8 @@ enum PeriodController {
     /// What publishing would freeze, with "Definitief publiceren".
     static func confirmPublish(_ req: Request) async throws -> Response {
         let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
-        let period = try context.period(slug: try req.parameters.require("period"))
         let viewer = try await Access.require(.publishPeriod, req, programme: context.programme)
+        let period = try context.period(slug: try req.parameters.require("period"))
         guard period.state != .published else {
             return try await deskPage(req, context: context, viewer: viewer, notice: nil, error: Strings.periodIsPublished(period.name), status: .conflict)
         }

@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import Vapor
 
@@ -41,6 +42,14 @@ enum PeriodPublication {
         let documents = try await storingDocuments ? PublishedDocuments.render(model, settings: settings, logger: logger) : []
         let before = period.state
         return try await db.transaction { db in
+            // The state as it is now, under the period's row lock: rendering took seconds, in
+            // which someone may have reopened or published it.
+            if let sql = db as? any SQLDatabase {
+                try await sql.raw("UPDATE reporting_periods SET state = state WHERE id = \(bind: try period.requireID())").run()
+            }
+            guard try await ReportingPeriod.find(period.requireID(), on: db)?.state == before else {
+                throw InputError(Strings.periodMovedMeanwhile(period.name), status: .conflict)
+            }
             let snapshot = PublishedReport(periodID: try period.requireID(), html: html, publishedAt: now, publishedBy: actor)
             try await snapshot.save(on: db)
             if let finance = model.finance {

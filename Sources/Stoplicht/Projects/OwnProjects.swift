@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import StoplichtCore
 
-/// The projects a person leads, in the programmes where they have a role (a beheerder: all),
+/// The projects a person leads, in the programmes where their role lets them update them (a beheerder: all),
 /// each with its light and whether it still needs this period's update: the start page's
 /// "Uw projecten". Which programmes count is decided by ids: the person's leaderships and
 /// the account's role assignments.
@@ -44,11 +44,15 @@ enum OwnProjects {
         guard !led.isEmpty else { return [] }
         var programmeIDs = Set(led.map(\.$programme.id))
         if !user.isAdministrator {
+            // Only where the account's role lets a leader update their own project.
             programmeIDs = Set(try await ProgrammeRoleAssignment.query(on: db).filter(\.$user.$id == user.requireID())
-                .filter(\.$programme.$id ~~ Array(programmeIDs)).all().map(\.$programme.id))
+                .filter(\.$programme.$id ~~ Array(programmeIDs)).all()
+                .filter { Permissions.allows($0.role, .editOwnProject, leadsProject: true) }.map(\.$programme.id))
         }
         var own: [OwnProject] = []
-        for programme in try await Programme.query(on: db).filter(\.$id ~~ Array(programmeIDs)).sort(\.$name).all() {
+        let programmes = try await Programme.query(on: db).join(Organisation.self, on: \Programme.$organisation.$id == \Organisation.$id)
+            .filter(\.$id ~~ Array(programmeIDs)).sort(\.$name).all()
+        for programme in programmes {
             let context = try await ProgrammeContext.load(programme, on: db)
             let projects = led.filter { $0.$programme.id == programme.id }.sorted { $0.number < $1.number }
             var statuses: [UUID: ProjectStatus] = [:]

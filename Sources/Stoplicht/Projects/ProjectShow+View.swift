@@ -58,7 +58,7 @@ enum ProjectShowView {
                                     status.carriedForward
                                         ? .p(.class("stoplicht-muted"), .safeText(Strings.carriedForwardNote))
                                         : .unwrap(status.updatedAt) { at in
-                                            .p(.class("stoplicht-muted"), .safeText(Strings.updatedOn(Strings.date(at), by: status.updatedBy.map { model.updaters[$0] ?? $0 })))
+                                            .p(.class("stoplicht-muted"), .safeText(Strings.updatedOn(Strings.date(at), by: status.updatedBy.flatMap { model.updaters[$0] })))
                                         }
                                 )
                             }, else: .p(.class("stoplicht-muted"), .safeText(Strings.notInPeriod))))

@@ -20,7 +20,7 @@ enum StatusController {
         model.input = StatusInput(form: FormFields(req), dimensions: model.context.dimensions)
         model.problems = model.input.problems(scale: model.context.scale, dimensions: model.context.dimensions)
         if model.problems.isEmpty, let previous = model.previous,
-           let problem = previous.unconfirmedExplanation(model.input, confirmed: FormFields(req).text("toelichting-bevestigd") == "ja",
+           let problem = previous.unconfirmedExplanation(model.input, confirmed: FormFields(req).text(PreviousStatus.confirmField) == "ja",
                                                             scale: model.context.scale) {
             model.problems = [problem]
         }

@@ -59,12 +59,20 @@ public struct FinanceChart: Sendable {
         }
     }
 
-    static func used(_ p: BudgetPosition) -> Int64 { max(0, p.actualCents) + max(0, p.commitmentCents) + max(0, p.pendingCents) }
+    static func used(_ p: BudgetPosition) -> Int64 {
+        // Saturating: amounts near the 64-bit limit draw a full bar instead of stopping the server.
+        [p.actualCents, p.commitmentCents, p.pendingCents].reduce(Int64(0)) { sum, cents in
+            let (total, overflow) = sum.addingReportingOverflow(max(0, cents))
+            return overflow ? .max : total
+        }
+    }
 
     /// A round number of euros at or above `cents`, for the axis, close enough that the
     /// largest bar fills most of it: € 21.750 on an axis to € 25.000, not € 50.000.
     static func niceMaximum(_ cents: Int64) -> Int64 {
         guard cents > 0 else { return 100_000 }
+        // Past this there is no rounder number that fits in 64 bits: the amount is the axis.
+        guard cents <= Int64.max / 100 else { return cents }
         var step: Int64 = 100_000  // € 1.000
         while step * 10 < cents { step *= 10 }
         // Tenths of a power of ten, so the axis's quarters stay round numbers.

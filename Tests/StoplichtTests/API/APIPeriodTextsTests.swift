@@ -136,6 +136,10 @@ import Vapor
 
             // Published, and the programme's reports opened: anyone reads them, nobody writes them.
             let manager = try await APIClient.token(app, "jan@woudenberg.nl", role: .programmeManager)
+            // As on the desk, an open period is put ter controle before it is published.
+            let fromOpen = try await APIClient.send(app, .PUT, "\(Self.period)/state", token: manager, body: ["state": "gepubliceerd"])
+            #expect(fromOpen.0 == .conflict && fromOpen.2["detail"] as? String == Strings.apiPublishFromOpen)
+            #expect(try await APIClient.send(app, .PUT, "\(Self.period)/state", token: manager, body: ["state": "in-review"]).0 == .ok)
             #expect(try await APIClient.send(app, .PUT, "\(Self.period)/state", token: manager, body: ["state": "gepubliceerd"]).0 == .ok)
             try await Cycle.setAccess(.publishedReports, on: app.db)
             #expect(try await APIClient.send(app, .GET, "\(Self.period)/sections", token: nil).0 == .ok)

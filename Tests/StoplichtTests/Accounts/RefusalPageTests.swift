@@ -20,7 +20,7 @@ import Vapor
             #expect(refused.status == .forbidden)
             #expect(refused.body.contains("<h1 class=\"utrecht-heading-1\">Geen toestemming</h1>"))
             #expect(!refused.body.contains("Er ging iets mis"))
-            #expect(refused.body.contains("een rapportage publiceren is voorbehouden aan de beheerders en de programmamanager. U bent projectleider in programma ‘Dienstverlening’."))
+            #expect(refused.body.contains("een rapportage publiceren is voorbehouden aan de beheerders en de programmamanager. U bent projectleider in dit programma."))
         }
     }
 
@@ -50,7 +50,7 @@ import Vapor
 
             // validate
             #expect(refused.status == .forbidden)
-            #expect(refused.body.contains("U hebt geen rol in programma ‘Dienstverlening’."))
+            #expect(refused.body.contains("U hebt geen rol in dit programma."))
         }
     }
 }

@@ -21,6 +21,10 @@ import Testing
             let maximum = FinanceChart.niceMaximum(cents)
             #expect(maximum >= cents && Double(cents) / Double(maximum) > 0.75, "\(cents) → \(maximum)")
         }
+        // Amounts near the 64-bit limit draw, they do not stop the server.
+        #expect(FinanceChart.niceMaximum(900_000_000_000_000_000) == 900_000_000_000_000_000)
+        #expect(FinanceChart.niceMaximum(.max) == .max)
+        #expect(FinanceChart.used(BudgetPosition(budgetCents: 0, actualCents: .max, commitmentCents: .max, pendingCents: 1)) == .max)
         let chart = FinanceChart(report([BudgetPosition(budgetCents: 2_175_000, actualCents: 0, commitmentCents: 0)]))
         #expect(chart.labels.contains { $0.text == "€ 25.000" })
     }

@@ -64,6 +64,20 @@ import Vapor
         }
     }
 
+    @Test func aLeaderWhoOnlyReadsTheProgrammeIsOfferedNoUpdate() async throws {
+        try await withStoplicht(seeded: true) { app in
+            // setup: Walter's person leads projects, but his account is lezer in the programme.
+            var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .reader, person: "Walter de Haan")
+
+            // MUT
+            let start = try await walter.get("/")
+
+            // validate
+            #expect(!start.body.contains("<section class=\"stoplicht-own\""))
+            #expect(!start.body.contains("/bijwerken?periode="))
+        }
+    }
+
     @Test func aNewcomerIsToldWhyThereIsNothingToReadYet() async throws {
         try await withStoplicht(seeded: true) { app in
             // setup: the demo's access, its period not yet published.
