@@ -43,12 +43,15 @@ enum PeriodPublication {
         let before = period.state
         return try await db.transaction { db in
             // The state as it is now, under the period's row lock: rendering took seconds, in
-            // which someone may have reopened or published it.
-            if let sql = db as? any SQLDatabase {
-                try await sql.raw("UPDATE reporting_periods SET state = state WHERE id = \(bind: try period.requireID())").run()
-            }
-            guard try await ReportingPeriod.find(period.requireID(), on: db)?.state == before else {
-                throw InputError(Strings.periodMovedMeanwhile(period.name), status: .conflict)
+            // which someone may have reopened or published it (a published row takes no lock:
+            // the database refuses every write to it, so that is asked first).
+            for lock in [false, true] {
+                if lock, let sql = db as? any SQLDatabase {
+                    try await sql.raw("UPDATE reporting_periods SET state = state WHERE id = \(bind: try period.requireID())").run()
+                }
+                guard try await ReportingPeriod.find(period.requireID(), on: db)?.state == before else {
+                    throw InputError(Strings.periodMovedMeanwhile(period.name), status: .conflict)
+                }
             }
             let snapshot = PublishedReport(periodID: try period.requireID(), html: html, publishedAt: now, publishedBy: actor)
             try await snapshot.save(on: db)

@@ -89,6 +89,27 @@ import Vapor
         }
     }
 
+    @Test func aPeriodMovedWhileThePublicationWasMadeIsNotFrozen() async throws {
+        try await withStoplicht(seeded: true) { app in
+            // setup: the period as a publication read it (open), then put ter controle by
+            // another manager before the publication's transaction.
+            let stale = try #require(try await ReportingPeriod.query(on: app.db).filter(\.$slug == Cycle.period).first())
+            let other = try #require(try await ReportingPeriod.query(on: app.db).filter(\.$slug == Cycle.period).first())
+            try await PeriodPublication.move(other, to: .inReview, actor: "marleen@woudenberg.nl", on: app.db)
+
+            // MUT
+            let error = await #expect(throws: InputError.self) {
+                _ = try await PeriodPublication.publish(programme: Cycle.programme, period: stale, actor: "erna@woudenberg.nl",
+                                                        settings: app.settings, on: app.db, documents: false)
+            }
+
+            // validate
+            #expect(error?.status == .conflict)
+            #expect(try await state(app) == .inReview)
+            #expect(try await PublishedReport.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test func anotherMunicipalitysManagerSeesNoConfirmationAndPublishesNothing() async throws {
         try await withStoplicht(seeded: true) { app in
             // setup: Leusden's programme manager, with a role in Leusden's programme only.
