@@ -69,10 +69,23 @@ struct CreateUser: AsyncMigration {
 }
 
 extension User {
+    /// Accounts' names by e-mail address, asked in chunks (a file of 10,000 rows may
+    /// overwrite as many updates); addresses without an account are left out.
+    static func names(of emails: Set<String>, on db: any Database) async throws -> [String: String] {
+        var names: [String: String] = [:]
+        let all = emails.sorted()
+        for start in stride(from: 0, to: all.count, by: 500) {
+            for user in try await User.query(on: db).filter(\.$email ~~ Array(all[start..<min(start + 500, all.count)])).all() {
+                names[user.email] = user.name
+            }
+        }
+        return names
+    }
+
     /// The name of the account with this e-mail address, for pages that say who saved
     /// something; what was stored as is where it names no account (the command line).
     static func displayName(_ email: String?, on db: any Database) async throws -> String? {
         guard let email, !email.isEmpty else { return email }
-        return try await User.query(on: db).filter(\.$email == email).first()?.name ?? email
+        return try await names(of: [email], on: db)[email] ?? email
     }
 }

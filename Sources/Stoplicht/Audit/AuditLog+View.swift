@@ -2,13 +2,7 @@ import Foundation
 import Plot
 
 enum AuditLogView {
-    static let time: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "nl_NL")
-        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
-        formatter.dateFormat = "d-M-yyyy HH:mm:ss"
-        return formatter
-    }()
+    static let time = Strings.dutchFormatter("d-M-yyyy HH:mm:ss")
 
     static func page(_ model: AuditLogModel, settings: Settings) -> Layout {
         let slug = model.context.slug

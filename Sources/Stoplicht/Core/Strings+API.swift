@@ -55,13 +55,7 @@ extension Strings {
     static let tokenNeverUsed = "Nooit"
     static let tokensLastUsedNote = "‘Laatst gebruikt’ is tot op vijf minuten nauwkeurig (Nederlandse tijd)."
 
-    private static let tokenTime: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "nl_NL")
-        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
-        formatter.dateFormat = "d-M-yyyy HH:mm"
-        return formatter
-    }()
+    private static let tokenTime = dutchFormatter("d-M-yyyy HH:mm")
 
     /// "2-12-2026 18:05", or "Nooit".
     static func tokenLastUsed(_ date: Date?) -> String { date.map { tokenTime.string(from: $0) } ?? tokenNeverUsed }

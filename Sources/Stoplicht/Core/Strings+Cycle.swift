@@ -160,13 +160,7 @@ extension Strings {
         default: "\(due) van uw \(count) projecten moeten deze periode nog worden bijgewerkt."
         }
     }
-    private static let shortDate: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "nl_NL")
-        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
-        formatter.dateFormat = "d MMMM yyyy"
-        return formatter
-    }()
+    private static let shortDate = dutchFormatter("d MMMM yyyy")
     /// "7 december 2026".
     static func date(_ date: Date) -> String { shortDate.string(from: date) }
     static func ownProjectState(_ state: OwnProject.State, period: String?) -> String {

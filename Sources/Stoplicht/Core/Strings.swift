@@ -1,3 +1,4 @@
+import Foundation
 import StoplichtCore
 
 /// Every text the user reads, in Dutch, in one place so another language can follow
@@ -197,6 +198,14 @@ enum Strings {
     static let forbiddenTitle = "Geen toestemming"
     static let programmeOverviewTab = "Overzicht"
     static let programmePages = "Pagina's van het programma"
+    /// Dates and times as Dutch readers expect them: Dutch month names, Dutch time.
+    static func dutchFormatter(_ dateFormat: String) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "nl_NL")
+        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        formatter.dateFormat = dateFormat
+        return formatter
+    }
     static let draftMark = "CONCEPT"
     static func draftExplanation(_ state: String) -> String {
         "deze rapportage is nog niet gepubliceerd (de periode is \(state)) en kan nog veranderen."

@@ -86,7 +86,7 @@ struct ImportPreviewModel {
             let result = try ReportReader(options: options).read(pending.data, filename: pending.filename)
             let summary = try await ReportImporter(database: db).dryRun(result.report, into: target(pending))
             outcome = .plan(format: result.format, report: result.report, summary: summary)
-            editors = try await names(of: Set(summary.projectChanges.compactMap(\.overwrites?.by)), on: db)
+            editors = try await User.names(of: Set(summary.projectChanges.compactMap(\.overwrites?.by)), on: db)
             // Each unknown word once, wherever it stood: the status, a dimension, a period.
             unknown = result.report.unknownLightWords.map(\.word)
         } catch let error as ReportFileError {
@@ -97,19 +97,6 @@ struct ImportPreviewModel {
         let scale = try await lightChoices(programmeID: pending.programmeID, on: db)
         return ImportPreviewModel(account: account, id: id, pending: pending, outcome: outcome, unknownWords: unknown, lightChoices: scale, mappingError: mappingError,
                                   editors: editors)
-    }
-
-    /// Users' names by e-mail address, asked in chunks (a file of 10,000 rows may overwrite
-    /// as many updates).
-    static func names(of emails: Set<String>, on db: any Database) async throws -> [String: String] {
-        var names: [String: String] = [:]
-        let all = emails.sorted()
-        for start in stride(from: 0, to: all.count, by: 500) {
-            for user in try await User.query(on: db).filter(\.$email ~~ Array(all[start..<min(start + 500, all.count)])).all() {
-                names[user.email] = user.name
-            }
-        }
-        return names
     }
 
     static func target(_ pending: PendingImport) -> ImportTarget {

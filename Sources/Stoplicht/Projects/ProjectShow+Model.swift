@@ -75,9 +75,7 @@ struct ProjectShowModel: Sendable {
             lifecycle: project.lifecycle, light: latest?.light, remarks: latestStatus?.remarks ?? "",
             plannedDelivery: latestStatus?.planned,
             forecastDelivery: latestStatus?.forecast)
-        let emails = Array(Set(statuses.compactMap(\.updatedBy)))
-        let updaters = emails.isEmpty ? [:] : Dictionary(try await User.query(on: db).filter(\.$email ~~ emails).all().map { ($0.email, $0.name) },
-                                                         uniquingKeysWith: { first, _ in first })
+        let updaters = try await User.names(of: Set(statuses.compactMap(\.updatedBy)), on: db)
         return ProjectShowModel(context: context, project: project, current: current,
                                 lineManager: project.lineManager?.name, history: history, updaters: updaters)
     }
