@@ -15,6 +15,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, EMAIL, PASSWORD = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -51,25 +52,43 @@ def check(condition, message):
     print("ok:", message)
 
 
+def follow(browser, element):
+    """Clicks a link or button and waits until the next page has replaced this one, so that
+    what is checked next is read from the new page, never from the old."""
+    old = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(browser, 15).until(staleness_of(old))
+
+
+def log_in(browser, email, password, who):
+    """Logs in through the login form and checks it worked."""
+    browser.get(BASE + "/inloggen")
+    browser.find_element(By.ID, "email").send_keys(email)
+    browser.find_element(By.ID, "wachtwoord").send_keys(password)
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form.stoplicht-form button[type=submit]"))
+    wait_for(browser, "Ingelogd als")
+    check("/inloggen" not in browser.current_url, f"{who} is logged in")
+
+
+# The demo's beheerder (scripts/browser-test sets the password), for importing and publishing.
+ADMIN_EMAIL = os.environ.get("STOPLICHT_ADMIN_EMAIL", "beheerder@voorbeeld.nl")
+ADMIN_PASSWORD = os.environ.get("STOPLICHT_DEMO_PASSWORD", "")
+
+
 def main():
     remark = f"Technische aansluiting klaar; PIP-pagina wacht op offerte ({int(time.time())})."
     browser = driver()
     try:
-        browser.get(BASE + "/inloggen")
-        browser.find_element(By.ID, "email").send_keys(EMAIL)
-        browser.find_element(By.ID, "wachtwoord").send_keys(PASSWORD)
-        browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        wait_for(browser, "Ingelogd als")
-        check("/inloggen" not in browser.current_url, "the project leader is logged in")
+        log_in(browser, EMAIL, PASSWORD, "the project leader")
 
         browser.get(BASE + "/programmas/dienstverlening/projecten/1")
-        browser.find_element(By.PARTIAL_LINK_TEXT, "Status bijwerken").click()
+        follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Status bijwerken"))
         check("/bijwerken" in browser.current_url, "the update form opens from the project page")
         Select(browser.find_element(By.ID, "licht")).select_by_value("oranje")
         remarks = browser.find_element(By.ID, "opmerkingen")
         remarks.clear()
         remarks.send_keys(remark)
-        browser.find_element(By.CSS_SELECTOR, "form.stoplicht-form button[type=submit]").click()
+        follow(browser, browser.find_element(By.CSS_SELECTOR, "form.stoplicht-form button[type=submit]"))
         page = wait_for(browser, "hoort een toelichting")
         check("Bij het stoplicht Oranje hoort een toelichting" in page, "an orange light without its explanation is refused")
         check(remark in browser.find_element(By.ID, "opmerkingen").get_attribute("value"), "the refused form keeps the remarks")
@@ -78,7 +97,7 @@ def main():
         browser.find_element(By.ID, "oorzaak").send_keys("De leverancier heeft pas in het eerste kwartaal capaciteit.")
         browser.find_element(By.ID, "gevolg").send_keys("Inwoners zien hun zaken een kwartaal later op MijnOverheid.")
         browser.find_element(By.ID, "maatregel").send_keys("Offerte van een tweede leverancier gevraagd.")
-        browser.find_element(By.CSS_SELECTOR, "form.stoplicht-form button[type=submit]").click()
+        follow(browser, browser.find_element(By.CSS_SELECTOR, "form.stoplicht-form button[type=submit]"))
         check("De status is opgeslagen." in wait_for(browser, "De status is opgeslagen."), "the update is saved")
         shot(browser, "2-opgeslagen")
 
@@ -98,31 +117,26 @@ def publish_with_confirmation(browser):
     """The programme manager's last step, as the demo's beheerder: the desk leads to a page
     that says what will be frozen; an open period is published only once skipping review
     is ticked; the report is then no longer a draft."""
-    admin_password = os.environ.get("STOPLICHT_DEMO_PASSWORD", "")
-    browser.find_element(By.CSS_SELECTOR, "form.stoplicht-account button[type=submit]").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form.stoplicht-account button[type=submit]"))
     wait_for(browser, "Inloggen")
-    browser.get(BASE + "/inloggen")
-    browser.find_element(By.ID, "email").send_keys("beheerder@voorbeeld.nl")
-    browser.find_element(By.ID, "wachtwoord").send_keys(admin_password)
-    browser.find_element(By.CSS_SELECTOR, "form.stoplicht-form button[type=submit]").click()
-    wait_for(browser, "Ingelogd als")
+    log_in(browser, ADMIN_EMAIL, ADMIN_PASSWORD, "the beheerder")
     browser.get(BASE + "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018")
     check("CONCEPT" in browser.find_element(By.CSS_SELECTOR, ".stoplicht-draft-mark").text, "the report is marked CONCEPT before publishing")
     browser.get(BASE + "/programmas/dienstverlening/beheer")
-    browser.find_element(By.PARTIAL_LINK_TEXT, "Publiceren").click()
+    follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Publiceren"))
     page = wait_for(browser, "Definitief publiceren")
     check("/publiceren" in browser.current_url, "the desk's Publiceren leads to a confirmation page")
     check("niet ter controle voorgelegd" in page, "the confirmation says the period was not put up for review")
     check("zonder volledige toelichting" in page, "the confirmation lists orange lights without their explanation")
     shot(browser, "4-publiceren-bevestigen")
-    browser.find_element(By.XPATH, "//button[normalize-space()='Definitief publiceren']").click()
+    follow(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Definitief publiceren']"))
     page = wait_for(browser, "Ik publiceer zonder controle’ aan")
     check("Zet haar eerst ter controle" in page, "publishing an open period without ticking the box is refused")
     browser.get(BASE + "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018")
     check(len(browser.find_elements(By.CSS_SELECTOR, ".stoplicht-draft-mark")) == 1, "the refused attempt published nothing")
     browser.get(BASE + "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/publiceren")
     browser.find_element(By.ID, "zonder-controle").click()
-    browser.find_element(By.XPATH, "//button[normalize-space()='Definitief publiceren']").click()
+    follow(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Definitief publiceren']"))
     page = wait_for(browser, "De rapportage is gepubliceerd")
     check("De rapportage is gepubliceerd; de periode is bevroren." in page, "ticked, the period is published")
     browser.get(BASE + "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018")
@@ -137,22 +151,15 @@ IMPORT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Te
 
 
 def guided_import():
-    email = os.environ.get("STOPLICHT_ADMIN_EMAIL", "beheerder@voorbeeld.nl")
-    password = os.environ.get("STOPLICHT_DEMO_PASSWORD")
-    check(bool(password), "STOPLICHT_DEMO_PASSWORD gives the beheerder's password")
+    check(bool(ADMIN_PASSWORD), "STOPLICHT_DEMO_PASSWORD gives the beheerder's password")
     browser = driver()
     try:
-        browser.get(BASE + "/inloggen")
-        browser.find_element(By.ID, "email").send_keys(email)
-        browser.find_element(By.ID, "wachtwoord").send_keys(password)
-        browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        wait_for(browser, "Ingelogd als")
-        check("/inloggen" not in browser.current_url, "the beheerder is logged in")
+        log_in(browser, ADMIN_EMAIL, ADMIN_PASSWORD, "the beheerder")
 
         browser.get(BASE + "/importeren?programma=dienstverlening")
         browser.find_element(By.ID, "bestand").send_keys(os.path.abspath(IMPORT_FILE))
         browser.find_element(By.ID, "periode").send_keys("november 2018 t/m februari 2019")
-        browser.find_element(By.XPATH, "//button[normalize-space()='Bestand controleren']").click()
+        follow(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Bestand controleren']"))
         page = wait_for(browser, "Kies hieronder per kolom wat erin staat")
         check("De kolommen van de tabel zijn niet herkend" in page, "the preview asks which column holds what")
         shot(browser, "import-1-kolommen")
@@ -162,7 +169,7 @@ def guided_import():
         mapping = browser.find_element(By.ID, "indeling")
         mapping.clear()
         mapping.send_keys("kolom Hoeveel = budget\nkolom Wanneer = overig\nkolom Gevoel = status")
-        browser.find_element(By.XPATH, "//button[normalize-space()='Indeling toepassen en opnieuw controleren']").click()
+        follow(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Indeling toepassen en opnieuw controleren']"))
         page = wait_for(browser, "Onbekende stoplichten")
         check("niet herkend" not in page, "the typed mapping (CRLF) and the choice map the columns")
         check("‘Op stoom’ (onbekend stoplicht)" in page, "the preview asks what the file's own light words mean")
@@ -173,7 +180,7 @@ def guided_import():
         for index in range(len(words)):
             word = browser.find_element(By.NAME, f"woord-{index}").get_attribute("value")
             Select(browser.find_element(By.ID, f"licht-{index}")).select_by_value(words[word])
-        browser.find_element(By.XPATH, "//button[normalize-space()='Indeling toepassen en opnieuw controleren']").click()
+        follow(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Indeling toepassen en opnieuw controleren']"))
         page = wait_for(browser, "3 projecten: 3 nieuw")
         check("3 projecten: 3 nieuw, 0 gewijzigd, 0 ongewijzigd." in page, "the preview shows the three projects as new")
         check("onbekend stoplicht" not in page, "every light word is known now")
@@ -183,7 +190,7 @@ def guided_import():
               "the projects have the lights their words were mapped to")
         shot(browser, "import-3-voorvertoning")
 
-        browser.find_element(By.XPATH, "//button[normalize-space()='Importeren']").click()
+        follow(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Importeren']"))
         WebDriverWait(browser, 30).until(lambda b: "/importeren" not in b.current_url)
         check(browser.current_url.rstrip("/").endswith("/programmas/dienstverlening"), "confirming leads to the programme")
         page = wait_for(browser, "Sporthal")
