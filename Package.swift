@@ -40,7 +40,7 @@ let package = Package(
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
             ],
             path: "Sources/Stoplicht",
-            resources: [.copy("Demo/woudenberg-dienstverlening-2018.txt")]
+            resources: [.copy("Demo/woudenberg-dienstverlening-2018.txt"), .copy("Web/stoplicht.css")]
         ),
         .executableTarget(
             name: "stoplicht",
@@ -52,6 +52,15 @@ let package = Package(
             name: "stoplicht-bench",
             dependencies: ["StoplichtCore"],
             path: "Benchmarks/stoplicht-bench"
+        ),
+        // The domain rules' tests: they build and run without Vapor.
+        .testTarget(
+            name: "StoplichtCoreTests",
+            dependencies: [
+                "StoplichtCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Tests/StoplichtCoreTests"
         ),
         .testTarget(
             name: "StoplichtTests",

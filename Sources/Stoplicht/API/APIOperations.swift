@@ -104,7 +104,7 @@ enum APIOperations {
             if operation.requestBody != nil {
                 app.on(operation.method, operation.components, bodyUpTo: maximumBodyBytes, admit: APIAccess.mayWrite, use: operation.handler)
             } else if operation.method == .GET {
-                app.on(operation.method, operation.components, use: KeptAnswers.route(operation.handler))
+                app.get(operation.components, cached: .apiAnswer, use: operation.handler)
             } else {
                 app.on(operation.method, operation.components, use: operation.handler)
             }

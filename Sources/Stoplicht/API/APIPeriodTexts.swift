@@ -8,7 +8,7 @@ import Vapor
 /// itself, made through `PeriodTexts` with the period's row locked — one save of a period's
 /// texts at a time, whether from the web form or the API.
 enum APIPeriodTexts {
-    typealias Stored = (sections: [ProgrammeSection], decisions: [Decision], risks: [Risk])
+    typealias Stored = PeriodTexts.Stored
 
     static func target(_ req: Request) async throws -> (ProgrammeContext, ReportingPeriod) {
         let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
@@ -34,13 +34,8 @@ enum APIPeriodTexts {
     /// Runs `body` in a transaction with the period's row locked and its texts as stored now.
     static func locked<T: Sendable>(_ period: ReportingPeriod, _ req: Request,
                                     _ body: @escaping @Sendable (any Database, Stored) async throws -> T) async throws -> T {
-        let periodID = try period.requireID()
-        return try await APIWrite.run {
-            try await req.db.transaction { db in
-                try await APIWrite.lock(ReportingPeriod.schema, column: "state", id: periodID, on: db)
-                let (_, sections, decisions, risks) = try await PeriodTexts.load(period: period, on: db)
-                return try await body(db, (sections, decisions, risks))
-            }
+        try await APIWrite.run {
+            try await PeriodTexts.locked(period, on: req.db) { db, _, stored in try await body(db, stored) }
         }
     }
 

@@ -17,7 +17,7 @@ enum APIProjectList {
 
     static func load(_ context: ProgrammeContext, period: ReportingPeriod?, filter: Filter, page: APIPage,
                      on db: any Database) async throws -> (projects: [ProgrammesAPI.ProjectBody], total: Int) {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sqlDatabase()
         let programmeID = try context.programme.requireID()
         let periodID = period?.id ?? UUID()  // no period: a key that matches no status
         var conditions: SQLQueryString = "p.programme_id = \(bind: programmeID) AND (NOT p.archived OR s.id IS NOT NULL)"

@@ -23,7 +23,7 @@ enum APITokens {
         try await db.transaction { db in
             try await token.save(on: db)
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, action: "api-token-maken", entity: "api-token", entityID: token.id?.uuidString, programmeID: nil,
+                at: Date(), actor: actor, action: .apiTokenCreate, entity: "api-token", entityID: token.id?.uuidString, programmeID: nil,
                 periodID: nil, before: nil, after: AuditRecord.json(["gebruiker": user.email, "naam": token.name, "bereik": scope.rawValue,
                                                                      "begin": token.prefix]))], on: db)
         }
@@ -36,7 +36,7 @@ enum APITokens {
         try await db.transaction { db in
             try await token.save(on: db)
             try await AuditTrail.append([AuditRecord(
-                at: now, actor: actor, action: "api-token-intrekken", entity: "api-token", entityID: token.id?.uuidString, programmeID: nil,
+                at: now, actor: actor, action: .apiTokenRevoke, entity: "api-token", entityID: token.id?.uuidString, programmeID: nil,
                 periodID: nil, before: AuditRecord.json(["naam": token.name, "begin": token.prefix]), after: nil)], on: db)
         }
     }

@@ -89,14 +89,6 @@ enum APIWrite {
         }
     }
 
-    /// Holds the row until the transaction ends (PostgreSQL: a row lock; SQLite: the write
-    /// lock), so the ETag compared is the one overwritten. `column` is one that is not a key,
-    /// so no foreign key is checked and nothing referring to the row waits on it.
-    static func lock(_ table: String, column: String, id: UUID, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
-        try await sql.raw("UPDATE \(ident: table) SET \(ident: column) = \(ident: column) WHERE id = \(bind: id)").run()
-    }
-
     /// Runs a write; SQLite's "database is locked" becomes a 503 to retry, not a 500.
     static func run<T: Sendable>(_ write: () async throws -> T) async throws -> T {
         do {

@@ -192,7 +192,7 @@ enum BudgetLinesAPI {
         let id = try found.requireID()
         let result: Result<BudgetLine, StaleTag> = try await APIWrite.run {
             try await req.db.transaction { db in
-                try await APIWrite.lock(BudgetLine.schema, column: "year", id: id, on: db)
+                try await db.lockRow(BudgetLine.schema, column: "year", id: id)
                 guard let current = try await BudgetLine.query(on: db).filter(\.$id == id).with(\.$project).first() else {
                     throw InputError(Strings.apiBudgetLineNotFound(id.uuidString), status: .notFound)
                 }
@@ -209,7 +209,7 @@ enum BudgetLinesAPI {
                 guard current.hasChanges else { return .success(current) }
                 try await current.save(on: db)
                 try await AuditTrail.append([AuditRecord(
-                    at: Date(), actor: client.user.email, address: req.clientAddress, action: "begroting-bijwerken", entity: "begrotingsregel",
+                    at: Date(), actor: client.user.email, address: req.clientAddress, action: .budgetLineUpdate, entity: "begrotingsregel",
                     entityID: id.uuidString, programmeID: current.$programme.id, periodID: nil, before: AuditRecord.json(before),
                     after: AuditRecord.json(BudgetLines.audited(current, projectNumber: input.project)))], on: db)
                 return .success(current)

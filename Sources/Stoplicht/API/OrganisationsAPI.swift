@@ -134,7 +134,7 @@ enum OrganisationsAPI {
                     throw InputError(Strings.apiOrganisationExists(name), status: .conflict)
                 }
                 try await organisation.save(on: db)
-                try await AuditTrail.append([record(organisation, action: "organisatie-toevoegen", actor: client.user.email, req,
+                try await AuditTrail.append([record(organisation, action: .organisationAdd, actor: client.user.email, req,
                                                     before: nil, after: ["naam": name, "soort": kind.rawValue])], on: db)
             }
         }
@@ -150,7 +150,7 @@ enum OrganisationsAPI {
         let id = try organisation.requireID()
         let stale: String? = try await APIWrite.run {
             try await req.db.transaction { db in
-                try await APIWrite.lock(Organisation.schema, column: "name", id: id, on: db)
+                try await db.lockRow(Organisation.schema, column: "name", id: id)
                 guard let current = try await Organisation.find(id, on: db) else { throw InputError(Strings.apiOrganisationNotFound(id.uuidString), status: .notFound) }
                 guard APIWrite.matches(match, current: etag(current)) else { return etag(current) }
                 if (current.name != name || current.kind != kind),
@@ -162,7 +162,7 @@ enum OrganisationsAPI {
                 current.kind = kind
                 guard current.hasChanges else { return nil }
                 try await current.save(on: db)
-                try await AuditTrail.append([record(current, action: "organisatie-bijwerken", actor: client.user.email, req,
+                try await AuditTrail.append([record(current, action: .organisationUpdate, actor: client.user.email, req,
                                                     before: before, after: ["naam": name, "soort": kind.rawValue])], on: db)
                 return nil
             }
@@ -173,7 +173,7 @@ enum OrganisationsAPI {
         return try await APIWrite.respond(try body(organisation, programmes), etag: etag(organisation), req)
     }
 
-    static func record(_ organisation: Organisation, action: String, actor: String, _ req: Request,
+    static func record(_ organisation: Organisation, action: AuditAction, actor: String, _ req: Request,
                        before: [String: String?]?, after: [String: String?]) -> AuditRecord {
         AuditRecord(at: Date(), actor: actor, address: req.clientAddress, action: action, entity: "organisatie",
                     entityID: organisation.id?.uuidString, programmeID: nil, periodID: nil,

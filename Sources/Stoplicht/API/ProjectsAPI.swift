@@ -134,7 +134,7 @@ enum ProjectsAPI {
         let projectID = try project.requireID()
         let stale: String? = try await APIWrite.run {
             try await req.db.transaction { db in
-                try await APIWrite.lock(Project.schema, column: "name", id: projectID, on: db)
+                try await db.lockRow(Project.schema, column: "name", id: projectID)
                 guard let current = try await Project.find(projectID, on: db) else { throw InputError(Strings.projectNotFound(String(project.number)), status: .notFound) }
                 let before = try await ProjectAdminController.current(current, on: db)
                 guard APIWrite.matches(match, current: etag(before, archived: current.archived)) else { return etag(before, archived: current.archived) }

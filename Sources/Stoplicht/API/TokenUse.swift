@@ -11,7 +11,7 @@ import Vapor
 /// looked up once; only a token that exists and is not revoked is remembered, so made-up
 /// tokens cause no write.
 ///
-/// It is recorded before the request reads the database's version (`KeptAnswers.kept`), so
+/// It is recorded before the request reads the database's version (`CachedAPIAnswers.cached`), so
 /// an answer made after the write is kept under the version that holds it.
 final class TokenUse: Sendable {
     static let refresh: TimeInterval = 5 * 60

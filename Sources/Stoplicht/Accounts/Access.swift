@@ -16,26 +16,6 @@ struct Viewer: Sendable {
     }
 }
 
-/// What `Access.reader` allowed one session user (or an anonymous reader) in one
-/// programme, kept under the database's version: while nothing is committed, the same
-/// question gets the same answer, and a kept page is served without asking the database
-/// for the programme, the account and the role again. Only a yes is kept.
-struct ReaderPass: Sendable {
-    var programmeID: UUID
-    /// The account as found (nil: anonymous, or the session's account is gone).
-    var userID: UUID?
-    var role: ProgrammeRole?
-    /// `userID` as text, made once for the keys of the pages the pass serves.
-    let userKey: String?
-
-    init(programmeID: UUID, userID: UUID?, role: ProgrammeRole?) {
-        self.programmeID = programmeID
-        self.userID = userID
-        self.role = role
-        userKey = userID?.uuidString
-    }
-}
-
 /// The checks every page and form makes: login, the programme's access, the permission
 /// matrix. A refusal is a 403 with a Dutch page; no login is a redirect to the login page.
 enum Access {
@@ -52,34 +32,6 @@ enum Access {
         }
         guard viewer.isLoggedIn else { throw NotLoggedIn(returnPath: req.url.string) }
         throw InputError(Strings.forbidden(.read, role: viewer.role), status: .forbidden)
-    }
-
-    /// The pass `reader` gave this request's reader for the programme `slug` under the
-    /// database's version now, or nil when it has to be asked (again). The session's
-    /// timeouts are applied first, as `reader` does.
-    static func keptPass(_ req: Request, programme slug: String, published: Bool) -> EventLoopFuture<(pass: ReaderPass, version: String)?> {
-        req.databaseVersion().map { version in
-            guard let version else { return nil }
-            return req.application.readerPasses.value(passKey(req, programme: slug, published: published), version: version).map { ($0, version) }
-        }
-    }
-
-    /// Keeps what `reader` allowed `viewer` in `programme`, under the version the request read.
-    static func keepPass(_ req: Request, programme: Programme, published: Bool, viewer: Viewer) async {
-        guard let version = await req.databaseVersion(), let id = programme.id else { return }
-        req.application.readerPasses.keep(ReaderPass(programmeID: id, userID: viewer.user?.id, role: viewer.role),
-                                          key: passKey(req, programme: programme.slug, published: published), version: version, size: 96)
-    }
-
-    /// A pass is kept by the session's user (after its timeouts), the programme and whether
-    /// a published report is read.
-    private static func passKey(_ req: Request, programme slug: String, published: Bool) -> String {
-        passKey(user: AccountSession.sessionUser(req), programme: slug, published: published)
-    }
-
-    /// `user`: the session's user as it holds it; nil for a reader without one.
-    static func passKey(user: String?, programme slug: String, published: Bool) -> String {
-        [user ?? "-", slug, published ? "gepubliceerd" : "live"].joined(separator: "\u{1F}")
     }
 
     /// A logged-in viewer allowed `action`; for a project's own edits, `project` decides

@@ -18,7 +18,7 @@ struct AccountAdministration {
             user.personID = personID
             try await user.save(on: db)
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: "account-toevoegen", entity: "account", entityID: user.id?.uuidString,
+                at: Date(), actor: actor, address: address, action: .accountAdd, entity: "account", entityID: user.id?.uuidString,
                 before: nil, after: AuditRecord.json(["e-mail": user.email, "naam": user.name, "beheerder": String(administrator), "persoon": person]))], on: db)
             return user
         }
@@ -44,7 +44,7 @@ struct AccountAdministration {
                 try await existing?.delete(on: db)
             }
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: "rol", entity: "account", entityID: user.id?.uuidString,
+                at: Date(), actor: actor, address: address, action: .roleGrant, entity: "account", entityID: user.id?.uuidString,
                 programmeID: programmeID, periodID: nil,
                 before: AuditRecord.json(["e-mail": user.email, "rol": before?.rawValue]),
                 after: AuditRecord.json(["e-mail": user.email, "rol": role?.rawValue]))], on: db)

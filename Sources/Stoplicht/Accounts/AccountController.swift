@@ -31,12 +31,12 @@ enum AccountController {
         // a hash of the same cost, so the time taken does not tell whether an account exists.
         let matches = try await req.password.async.verify(form.wachtwoord ?? "", created: user?.passwordHash ?? LoginTiming.unknownAccountHash).get()
         guard let user, form.wachtwoord != nil, matches else {
-            try await AuditTrail.append([AuditRecord(at: now, actor: email, address: address, action: "inloggen-mislukt", entity: "account")], on: req.db)
+            try await AuditTrail.append([AuditRecord(at: now, actor: email, address: address, action: .loginFailed, entity: "account")], on: req.db)
             return LoginView.page(email: email, back: back, error: Strings.loginFailed, csrf: CSRF.token(for: req), settings: req.settings)
                 .response(status: .unauthorized)
         }
         try await FailedLogin.clear(email: email, on: req.db)
-        try await AuditTrail.append([AuditRecord(at: now, actor: email, address: address, action: "inloggen", entity: "account",
+        try await AuditTrail.append([AuditRecord(at: now, actor: email, address: address, action: .login, entity: "account",
                                                  entityID: user.id?.uuidString)], on: req.db)
         try await AccountSession.logIn(user, on: req, now: now)
         return req.redirect(to: back ?? SiteURL.home.path, redirectType: .normal)

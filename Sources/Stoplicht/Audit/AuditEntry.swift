@@ -38,7 +38,7 @@ final class AuditEntry: Model, @unchecked Sendable {
         self.at = Date(timeIntervalSince1970: Double(Self.milliseconds(record.at)) / 1000)
         self.actor = record.actor
         self.address = record.address
-        self.action = record.action
+        self.action = record.action.rawValue
         self.entity = record.entity
         self.entityID = record.entityID
         self.programmeID = record.programmeID
@@ -76,7 +76,7 @@ struct AuditRecord: Sendable {
     var at: Date
     var actor: String
     var address: String?
-    var action: String
+    var action: AuditAction
     var entity: String
     var entityID: String?
     var programmeID: UUID?
@@ -113,7 +113,7 @@ struct CreateAuditEntry: AsyncMigration {
             .unique(on: "sequence")
             .create()
         // Append-only in the database itself, whatever the application does.
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = try database.sqlDatabase()
         if sql.dialect.name == "sqlite" {
             for operation in ["UPDATE", "DELETE"] {
                 try await sql.raw("""
@@ -135,7 +135,8 @@ struct CreateAuditEntry: AsyncMigration {
 
     func revert(on database: Database) async throws {
         try await database.schema(AuditEntry.schema).delete()
-        if let sql = database as? any SQLDatabase, sql.dialect.name != "sqlite" {
+        if !database.isSQLite {
+            let sql = try database.sqlDatabase()
             try await sql.raw("DROP FUNCTION IF EXISTS audit_entries_append_only()").run()
         }
     }

@@ -20,7 +20,7 @@ enum Backup {
         guard settings.database.isEmbedded else { throw InputError(Strings.backupPostgres) }
         guard !path.isEmpty else { throw InputError(Strings.backupPathRequired) }
         guard !FileManager.default.fileExists(atPath: path) else { throw InputError(Strings.backupExists(path)) }
-        guard let sql = db as? any SQLDatabase else { throw InputError(Strings.backupPostgres) }
+        let sql = try db.sqlDatabase()
         do {
             try await sql.raw("VACUUM INTO \(bind: path)").run()
         } catch {

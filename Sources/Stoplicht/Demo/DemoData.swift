@@ -6,17 +6,9 @@ public enum DemoData {
     public static let organisation = "Gemeente Woudenberg"
     static let fileName = "woudenberg-dienstverlening-2018.txt"
 
-    /// The report ships as a resource beside the executable; in a checkout it is also
-    /// found in the sources. (`Bundle.module` would stop the program if it were missing.)
+    /// The report ships as a resource beside the executable (`BundledResource`).
     public static func seedReport() throws -> Data {
-        let candidates = [
-            Bundle.main.bundleURL.appendingPathComponent("stoplicht_Stoplicht.resources").appendingPathComponent(fileName),
-            Bundle.main.bundleURL.appendingPathComponent("stoplicht_Stoplicht.resources/Contents/Resources").appendingPathComponent(fileName),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(fileName),
-        ]
-        for url in candidates {
-            if let data = try? Data(contentsOf: url) { return data }
-        }
+        if let data = BundledResource.data(fileName, source: #filePath) { return data }
         throw InputError("De demorapportage \(fileName) ontbreekt: zet de map stoplicht_Stoplicht.resources naast het programma, of start de demo vanuit de broncode met `swift run stoplicht demo`.")
     }
 }

@@ -43,7 +43,7 @@ struct ActualsImporter {
         let importID = UUID()
         let batchSize = batchSize
         return try await database.transaction { db in
-            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            let sql = try db.sqlDatabase()
             var records: any ActualsRecords
             do {
                 records = try ActualsFile.open(path: path)

@@ -25,7 +25,7 @@ enum ActualsMapping {
                 try await CostCentreMapping(programmeID: programmeID, costCentre: costCentre, projectID: project.requireID()).save(on: db)
             }
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: "kostenplaats-koppelen", entity: "kostenplaats", entityID: costCentre,
+                at: Date(), actor: actor, address: address, action: .costCentreMap, entity: "kostenplaats", entityID: costCentre,
                 programmeID: programmeID, periodID: nil, before: before.flatMap { AuditRecord.json(["project": $0]) },
                 after: AuditRecord.json(["kostenplaats": costCentre, "project": "\(project.number). \(project.name)"]))], on: db)
             let lines = try await ActualLine.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$costCentre == costCentre).count()

@@ -14,7 +14,7 @@ enum ActualsTotals {
     }
 
     static func perProject(_ programme: Programme, on db: any Database) async throws -> [Total] {
-        guard let sql = db as? any SQLDatabase else { return [] }
+        let sql = try db.sqlDatabase()
         struct Row: Decodable { var number: Int?; var name: String?; var cents: Int64?; var lines: Int }
         let rows = try await sql.raw("""
             SELECT p.number, p.name, CAST(SUM(a.amount_cents) AS BIGINT) AS cents, COUNT(*) AS lines

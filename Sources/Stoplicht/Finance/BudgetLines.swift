@@ -35,7 +35,7 @@ enum BudgetLines {
         try await database.transaction { db in
             try await quote.save(on: db)
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, action: "offerte-toevoegen", entity: "offerte", entityID: quote.id?.uuidString, programmeID: programmeID,
+                at: Date(), actor: actor, action: .quoteAdd, entity: "offerte", entityID: quote.id?.uuidString, programmeID: programmeID,
                 periodID: nil, before: nil, after: AuditRecord.json(["omschrijving": quote.description, "bedrag": quote.amountText,
                                                                      "project": number.map(String.init), "stand": quote.state.rawValue]))], on: db)
         }
@@ -60,7 +60,7 @@ enum BudgetLines {
         try await database.transaction { db in
             try await quote.save(on: db)
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, action: "offerte-stand", entity: "offerte", entityID: quote.id?.uuidString, programmeID: quote.$programme.id,
+                at: Date(), actor: actor, action: .quoteState, entity: "offerte", entityID: quote.id?.uuidString, programmeID: quote.$programme.id,
                 periodID: nil, before: AuditRecord.json(before), after: AuditRecord.json(after))], on: db)
         }
     }
@@ -110,7 +110,7 @@ enum BudgetLines {
         try await database.transaction { db in
             try await line.save(on: db)
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: "begroting-toevoegen", entity: "begrotingsregel", entityID: line.id?.uuidString,
+                at: Date(), actor: actor, address: address, action: .budgetLineAdd, entity: "begrotingsregel", entityID: line.id?.uuidString,
                 programmeID: line.$programme.id, periodID: nil, before: nil, after: AuditRecord.json(audited(line, projectNumber: projectNumber)))], on: db)
         }
     }

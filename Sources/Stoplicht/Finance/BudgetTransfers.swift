@@ -53,7 +53,7 @@ enum BudgetTransfers {
                                           reason: String(reason.prefix(1000)), decisionID: try decision.requireID())
             try await transfer.save(on: db)
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: "overheveling-voorstellen", entity: "budgetoverheveling",
+                at: Date(), actor: actor, address: address, action: .transferPropose, entity: "budgetoverheveling",
                 entityID: transfer.id?.uuidString, programmeID: programmeID, periodID: decision.$period.id, before: nil,
                 after: AuditRecord.json(["van": describe(from), "naar": toProject.map { "\($0.number). \($0.name)" } ?? programme.name,
                                          "bedrag": ReportedAmount.money(cents: cents).description, "reden": transfer.reason,
@@ -88,7 +88,7 @@ enum BudgetTransfers {
         let decidedOn = try DecisionRequests.decidedOn(date)
         try await database.transaction { db in
             // Claim the proposal: of two deciding at once, one wins.
-            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            let sql = try db.sqlDatabase()
             let claimed = try await sql.update(BudgetTransfer.schema)
                 .set("state", to: approved ? BudgetTransfer.State.executed.rawValue : BudgetTransfer.State.rejected.rawValue)
                 .set("decided_on", to: decidedOn)
@@ -118,7 +118,7 @@ enum BudgetTransfers {
             transfer.decidedOn = decidedOn
             let periodID = try await DecisionRequests.record(transfer.$decision.id, approved: approved, on: decidedOn, db: db)
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: approved ? "overheveling-uitvoeren" : "overheveling-afwijzen",
+                at: Date(), actor: actor, address: address, action: approved ? .transferExecute : .transferReject,
                 entity: "budgetoverheveling", entityID: transfer.id?.uuidString, programmeID: transfer.$programme.id, periodID: periodID,
                 before: AuditRecord.json(before), after: AuditRecord.json(after))], on: db)
         }

@@ -123,7 +123,7 @@ struct FinancePageModel: Sendable {
 
     /// The cost centres of lines without a project, with how many lines and how much.
     private static func unmappedCentres(_ programmeID: UUID, on db: any Database) async throws -> [UnmappedCentre] {
-        guard let sql = db as? any SQLDatabase else { return [] }
+        let sql = try db.sqlDatabase()
         return try await sql.raw("""
             SELECT cost_centre AS "costCentre", COUNT(*) AS lines, CAST(SUM(amount_cents) AS BIGINT) AS cents
             FROM actual_lines WHERE programme_id = \(bind: programmeID) AND project_id IS NULL

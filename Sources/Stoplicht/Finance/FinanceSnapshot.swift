@@ -63,7 +63,7 @@ extension FinanceReport {
     /// Whether the programme has any budget, quote or actual: one query, so a programme
     /// without finances pays one query per report for the section.
     static func hasFigures(_ programmeID: UUID, on db: any Database) async throws -> Bool {
-        guard let sql = db as? any SQLDatabase else { return true }
+        let sql = try db.sqlDatabase()
         struct Row: Decodable { var present: Int }
         let row = try await sql.raw("""
             SELECT CASE WHEN EXISTS (SELECT 1 FROM budget_lines WHERE programme_id = \(bind: programmeID))

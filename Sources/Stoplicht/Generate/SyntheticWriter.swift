@@ -87,7 +87,7 @@ struct SyntheticWriter {
     }
 
     private func writePeople(_ names: [String], organisationID: UUID, on db: any Database) async throws -> [UUID] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sqlDatabase()
         var rows = BulkInsert(Person.schema, columns: ["id", "organisation_id", "name"])
         var ids: [UUID] = []
         for name in names {
@@ -103,7 +103,7 @@ struct SyntheticWriter {
     /// with a stored report (the last but one), if there is one.
     private func write(_ programme: SyntheticProgramme, slug: String, organisationID: UUID, people: [UUID],
                        on db: any Database) async throws -> ([UUID], String?) {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sqlDatabase()
         let now = Date()
         let model = Programme(organisationID: organisationID, slug: slug, name: programme.name)
         model.reportTitle = "Voortgangsrapportage programma \(programme.name)"
@@ -138,7 +138,7 @@ struct SyntheticWriter {
                 .where("id", .in, history).run()
         }
         try await AuditTrail.append([AuditRecord(
-            at: now, actor: Self.actor, action: "genereren", entity: "programma", entityID: programmeID.uuidString,
+            at: now, actor: Self.actor, action: .generate, entity: "programma", entityID: programmeID.uuidString,
             programmeID: programmeID, periodID: nil, before: nil,
             after: AuditRecord.json(["projecten": String(programme.projects.count), "perioden": String(periodIDs.count)]))], on: db)
         let publishable = publishesLater ? Slug.make(programme.periods[programme.periods.count - 2].name) : nil

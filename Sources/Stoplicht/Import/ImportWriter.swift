@@ -21,197 +21,26 @@ struct ImportWriter {
 
     mutating func write(_ report: ParsedReport, organisation name: String, programme programmeName: String, programmeID knownID: UUID? = nil,
                         period periodName: String, leaveOut: Set<String> = []) async throws -> ImportSummary {
-        let programme: Programme
-        let organisationID: UUID
-        if let knownID {
-            // An existing programme chosen by its id: it and its municipality decide, not names.
-            guard let found = try await Programme.find(knownID, on: db) else { throw InputError(Strings.importProgrammeGone) }
-            programme = found
-            organisationID = programme.$organisation.id
-        } else {
-            let organisation = try await findOrCreate(
-                Organisation.query(on: db).filter(\.$name == name).filter(\.$kind == .municipality).first(),
-                else: Organisation(name: name, kind: .municipality))
-            organisationID = try organisation.requireID()
-
-            // Programme, its scale and governance. Its slug is its address, unique over the
-            // installation: a second municipality's "Dienstverlening" gets its name added.
-            var slug = Slug.make(programmeName)
-            if let taken = try await Programme.query(on: db).filter(\.$slug == slug).first(), taken.$organisation.id != organisationID {
-                slug = Slug.make("\(programmeName) \(name)")
-            }
-            programme = try await findOrCreate(
-                Programme.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$slug == slug).first(),
-                else: {
-                    let programme = Programme(organisationID: organisationID, slug: slug, name: programmeName)
-                    programme.reportTitle = report.title
-                    programme.duration = report.duration
-                    return programme
-                }())
-            change(programme, \.name, programmeName)
-        }
+        let (programme, organisationID) = try await writeProgramme(report, organisation: name, programme: programmeName, knownID: knownID)
         let programmeID = try programme.requireID()
-        if let title = report.title { change(programme, \.reportTitle, title) }
-        if let duration = report.duration { change(programme, \.duration, duration) }
-        try await save(programme)
         let scale = try await ensureScale(programmeID: programmeID, report: report)
         var dimensions = try await ensureDimensions(programmeID: programmeID, report: report)
         try await writeOfficials(report, programmeID: programmeID, organisationID: organisationID)
-
-        // Period.
-        let periodSlug = Slug.make(periodName)
-        let span = PeriodSpan(name: periodName)
-        let period = try await findOrCreate(
-            ReportingPeriod.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$slug == periodSlug).first(),
-            else: {
-                let period = ReportingPeriod(programmeID: programmeID, slug: periodSlug, name: periodName)
-                period.startsOn = span?.start.isoDay
-                period.endsOn = span?.end.isoDay
-                return period
-            }())
-        guard period.state != .published else { throw InputError(Strings.periodIsPublished(period.name), status: .conflict) }
-        change(period, \.name, periodName)
-        change(period, \.startsOn, span?.start.isoDay)
-        change(period, \.endsOn, span?.end.isoDay)
-        try await save(period)
+        let period = try await writePeriod(periodName, programmeID: programmeID)
         let periodID = try period.requireID()
         // A project's name, sub-items, leaders and lifecycle are its current ones: an
         // older report imported later only adds its period's statuses.
         let periods = try await ReportingPeriod.query(on: db).filter(\.$programme.$id == programmeID).all()
         let isLatest = ReportingPeriod.chronological(periods).last?.id == periodID
 
-        // Projects and their status in the period: a numbered project is matched by its
-        // number (so a renamed project stays itself), an unnumbered one by its name.
-        // Children are grouped here rather than eager-loaded: Fluent's eager loader matches
-        // every child against every parent, which is quadratic in a large programme.
-        let existing = try await Project.query(on: db).filter(\.$programme.$id == programmeID).all()
-        let leadersByProject = Dictionary(grouping: try await ProjectLeader.query(on: db)
-            .join(Project.self, on: \ProjectLeader.$project.$id == \Project.$id)
-            .filter(Project.self, \.$programme.$id == programmeID).all(), by: \.$project.id)
-        // The leaders' names, for what a changed list of leaders was before.
-        let leaderNames = Dictionary(try await Person.query(on: db)
-            .join(ProjectLeader.self, on: \Person.$id == \ProjectLeader.$person.$id)
-            .join(Project.self, on: \ProjectLeader.$project.$id == \Project.$id)
-            .filter(Project.self, \.$programme.$id == programmeID).all().compactMap { person in person.id.map { ($0, person.name) } },
-            uniquingKeysWith: { first, _ in first })
-        let itemsByProject = Dictionary(grouping: try await ProjectItem.query(on: db)
-            .join(Project.self, on: \ProjectItem.$project.$id == \Project.$id)
-            .filter(Project.self, \.$programme.$id == programmeID).all(), by: \.$project.id)
-        let byNumber = Dictionary(existing.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-        let byName = Dictionary(existing.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
-        var usedNumbers = Set(byNumber.keys)
-        let statuses = try await ProjectStatus.query(on: db).filter(\.$period.$id == periodID).all()
-        let statusByProject = Dictionary(statuses.map { ($0.$project.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let dimensionLightsByStatus = Dictionary(grouping: try await StatusDimensionLight.query(on: db)
-            .join(ProjectStatus.self, on: \StatusDimensionLight.$status.$id == \ProjectStatus.$id)
-            .filter(ProjectStatus.self, \.$period.$id == periodID).all(), by: \.$status.id)
+        var existing = try await ExistingProjects.load(programmeID: programmeID, periodID: periodID, on: db)
         var changes: [ProjectChange] = []
         changes.reserveCapacity(report.projects.count)
-
         for (row, parsed) in report.projects.enumerated() {
-            var project: Project
-            let found = parsed.isNumbered ? byNumber[parsed.number] : byName[parsed.name.lowercased()]
-            // The row's key: the project's id, or its place for a project it would create.
-            let key = try found.map { try $0.requireID().uuidString } ?? "rij-\(row + 1)"
-            if leaveOut.contains(key) {
-                changes.append(ProjectChange(number: found?.number ?? parsed.number, name: parsed.name, action: .leftOut, fields: [],
-                                             light: nil, dimensionLights: [:], previousLight: nil, expectedLight: nil, key: key))
-                continue
-            }
-            let changesBefore = fieldChanges.count
-            var details: [ProjectChange.Detail] = []
-            if let found {
-                project = found
-            } else {
-                var number = parsed.number
-                if usedNumbers.contains(number) { number = (usedNumbers.max() ?? 0) + 1 }
-                project = Project(programmeID: programmeID, number: number, name: parsed.name, lifecycle: parsed.lifecycle)
-                usedNumbers.insert(number)
-            }
-            let isNew = project.id == nil
-            var fields: [String] = []
-            let createdBefore = created
-            if isNew || isLatest {
-                if change(project, \.name, parsed.name) { fields.append("naam") }
-                if change(project, \.lifecycle, parsed.lifecycle) { fields.append("levensfase") }
-                if let phase = parsed.phase, change(project, \.phase, phase) { fields.append("fase") }
-                if let group = parsed.group, change(project, \.groupName, group) { fields.append("groep") }
-                try await save(project)
-                let projectID = try project.requireID()
-                let items = itemsByProject[projectID] ?? []
-                if try await writeItems(parsed.items, projectID: projectID, existing: items) {
-                    fields.append("onderdelen")
-                    details.append(.init(field: "onderdelen", kind: .list, before: Self.list(items.sorted { $0.position < $1.position }.map(\.title)),
-                                         after: Self.list(parsed.items)))
-                }
-                let leaders = leadersByProject[projectID] ?? []
-                if try await writeLeaders(parsed.leaders, projectID: projectID, existing: leaders, organisationID: organisationID) {
-                    fields.append("projectleiders")
-                    details.append(.init(field: "projectleiders", kind: .list,
-                                         before: Self.list(leaders.sorted { $0.position < $1.position }.compactMap { leaderNames[$0.$person.id] }),
-                                         after: Self.list(parsed.leaders.map(\.person))))
-                }
-            }
-            let projectID = try project.requireID()
-            let place = parsed.lines.first ?? 0
-
-            let status = statusByProject[projectID] ?? ProjectStatus(projectID: projectID, periodID: periodID)
-            // This period's status as someone saved it — not carried over, not imported —
-            // which the import would overwrite if it changes it.
-            let edit = status.id == nil || status.carriedForward ? nil
-                : status.updatedBy.flatMap { $0 == Self.importedBy ? nil : ProjectChange.Edit(by: $0, at: status.updatedAt) }
-            let light = lightCode(parsed.light, on: scale, project: parsed, what: "stoplicht")
-            let previous = parsed.previousLight.flatMap { lightCode($0, on: scale, project: parsed, what: "stoplicht van de vorige periode") }
-            let expected = parsed.expectedLight.flatMap { lightCode($0, on: scale, project: parsed, what: "verwachte stoplicht") }
-            if change(status, \.light, light) { fields.append("stoplicht") }
-            if change(status, \.lightAssessor, light == nil ? nil : parsed.assessor) { fields.append("beoordelaar") }
-            if change(status, \.lifecycle, parsed.lifecycle) { fields.append("levensfase") }
-            if change(status, \.remarks, parsed.remarks) { fields.append("toelichting") }
-            if change(status, \.plannedDelivery, parsed.plannedDelivery?.storageValue) { fields.append("planning") }
-            if change(status, \.forecastDelivery, parsed.forecastDelivery?.storageValue) { fields.append("prognose") }
-            if parsed.previousLight != nil, change(status, \.previousLight, previous) { fields.append("vorig stoplicht") }
-            if parsed.expectedLight != nil, change(status, \.expectedLight, expected) { fields.append("verwacht stoplicht") }
-            let statusIsNew = status.id == nil
-            if statusIsNew, !isNew { fields.append("status in deze periode") }
-            try await save(status)
-
-            var dimensionCodes: [String: String] = [:]
-            for reading in parsed.dimensionLights {
-                guard let code = lightCode(reading.reading, on: scale, project: parsed, what: "stoplicht voor \(reading.label)") else { continue }
-                let dimension = try await dimensionCode(for: reading.label, programmeID: programmeID, dimensions: &dimensions, line: place)
-                dimensionCodes[dimension] = code
-            }
-            let existingDimensionLights = statusIsNew ? [] : (status.id.flatMap { dimensionLightsByStatus[$0] } ?? [])
-            let statusChanged = statusIsNew || fieldChanges[changesBefore...].contains { $0.entity == ProjectStatus.schema }
-            let dimensionsBefore = fieldChanges.count
-            if try await writeDimensionLights(dimensionCodes, status: status, existing: existingDimensionLights) {
-                fields.append("stoplichten per dimensie")
-                let was = Dictionary(existingDimensionLights.map { ($0.dimension, $0.light) }, uniquingKeysWith: { first, _ in first })
-                for (dimension, code) in dimensionCodes.sorted(by: { $0.key < $1.key }) where was[dimension] != code {
-                    let label = dimensions.first { $0.code == dimension }?.label ?? dimension
-                    details.append(.init(field: "stoplicht \(label)", kind: .light, before: was[dimension], after: code))
-                }
-            }
-            let overwrites = statusChanged || fieldChanges.count > dimensionsBefore || fields.contains("stoplichten per dimensie") ? edit : nil
-            // What this row changed, field by field (a lifecycle is the project's and its status's: once).
-            var seenFields = Set(details.map(\.field))
-            for change in fieldChanges[changesBefore..<dimensionsBefore]
-            where change.entity != StatusDimensionLight.schema && seenFields.insert(change.field).inserted {
-                details.append(.init(field: change.field, kind: Self.kind(of: change.field), before: change.before, after: change.after))
-            }
-
-            var unique: [String] = []
-            for field in fields where !unique.contains(field) { unique.append(field) }
-            // The values in the order the fields are named; a dimension's light where its group is.
-            let order = Dictionary(unique.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-            let rank = { (detail: ProjectChange.Detail) in
-                order[detail.field] ?? (detail.field.hasPrefix("stoplicht ") ? order["stoplichten per dimensie"] : nil) ?? unique.count
-            }
-            details = details.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
-            let action: ProjectChange.Action = isNew ? .created : unique.isEmpty && created == createdBefore ? .unchanged : .updated
-            changes.append(ProjectChange(number: project.number, name: parsed.name, action: action, fields: isNew ? [] : unique,
-                                         light: light, dimensionLights: dimensionCodes, previousLight: previous, expectedLight: expected,
-                                         key: key, details: isNew ? [] : details, overwrites: action == .updated ? overwrites : nil))
+            let target = ProjectTarget(programmeID: programmeID, periodID: periodID, organisationID: organisationID, scale: scale,
+                                       isLatest: isLatest)
+            changes.append(try await writeProject(parsed, row: row, into: target, existing: &existing, dimensions: &dimensions,
+                                                  leaveOut: leaveOut))
             // Written as they fill, so memory does not grow with the size of the report.
             if batches.count >= ImportBatches.rowsPerStatement * 4 { try await batches.write(on: db) }
         }
@@ -223,7 +52,7 @@ struct ImportWriter {
 
         // The writer's own warnings name the place in the file, as the reader's do.
         let located = report.locating(warnings)
-        var summary = ImportSummary(programmeSlug: programme.slug, periodSlug: periodSlug, projects: report.projects.count,
+        var summary = ImportSummary(programmeSlug: programme.slug, periodSlug: period.slug, projects: report.projects.count,
                                     created: created, updated: updated, warnings: (report.warnings + located).sorted { $0.line < $1.line },
                                     projectChanges: changes)
         summary.programmeName = programme.name

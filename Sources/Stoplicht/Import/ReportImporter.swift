@@ -114,7 +114,7 @@ struct ReportImporter {
     /// (with every changed field before and after).
     static func auditRecords(_ summary: ImportSummary, target: ImportTarget, now: Date = Date()) -> [AuditRecord] {
         func record(_ entity: String, _ id: String?, before: String?, after: String?) -> AuditRecord {
-            AuditRecord(at: now, actor: target.actor, address: target.address, action: "import", entity: entity, entityID: id,
+            AuditRecord(at: now, actor: target.actor, address: target.address, action: .importReport, entity: entity, entityID: id,
                         programmeID: summary.programmeID, periodID: summary.periodID, before: before, after: after)
         }
         var file: [String: String?] = [

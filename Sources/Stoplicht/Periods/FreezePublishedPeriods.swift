@@ -12,7 +12,7 @@ struct FreezePublishedPeriods: AsyncMigration {
     static let periodTables = ["project_statuses", "programme_sections", "decisions", "risks"]
 
     func prepare(on database: Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = try database.sqlDatabase()
         if sql.dialect.name == "sqlite" { try await sqlite(sql) } else { try await postgres(sql) }
     }
 
@@ -75,7 +75,7 @@ struct FreezePublishedPeriods: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = try database.sqlDatabase()
         let tables = Self.periodTables + ["status_dimension_lights"]
         if sql.dialect.name == "sqlite" {
             for table in tables {

@@ -101,7 +101,7 @@ enum PeriodController {
             programme.access = access
             try await programme.save(on: db)
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: "toegang", entity: "programma",
+                at: Date(), actor: actor, address: address, action: .programmeAccess, entity: "programma",
                 entityID: programme.id?.uuidString, programmeID: programme.id, periodID: nil,
                 before: AuditRecord.json(["toegang": before.rawValue]), after: AuditRecord.json(["toegang": access.rawValue]))], on: db)
         }

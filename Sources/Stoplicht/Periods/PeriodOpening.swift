@@ -81,7 +81,7 @@ enum PeriodOpening {
                 try await carrySectionsAndRisks(from: previous, to: periodID, on: db)
             }
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: "periode-openen", entity: "periode", entityID: periodID.uuidString,
+                at: Date(), actor: actor, address: address, action: .periodOpen, entity: "periode", entityID: periodID.uuidString,
                 programmeID: programmeID, periodID: periodID, before: nil,
                 after: AuditRecord.json(["naam": name, "overgenomen": String(carried), "vorige": previous?.name]))], on: db)
             return Result(period: period, carried: carried)

@@ -23,7 +23,7 @@ enum PeriodPublication {
         try await db.transaction { db in
             period.state = state
             try await period.save(on: db)
-            try await AuditTrail.append([record(period, action: "periode-status", before: before, after: state, actor: actor)], on: db)
+            try await AuditTrail.append([record(period, action: .periodState, before: before, after: state, actor: actor)], on: db)
         }
     }
 
@@ -46,9 +46,7 @@ enum PeriodPublication {
             // which someone may have reopened or published it (a published row takes no lock:
             // the database refuses every write to it, so that is asked first).
             for lock in [false, true] {
-                if lock, let sql = db as? any SQLDatabase {
-                    try await sql.raw("UPDATE reporting_periods SET state = state WHERE id = \(bind: try period.requireID())").run()
-                }
+                if lock { try await ReportingPeriod.lock(period.requireID(), on: db) }
                 guard try await ReportingPeriod.find(period.requireID(), on: db)?.state == before else {
                     throw InputError(Strings.periodMovedMeanwhile(period.name), status: .conflict)
                 }
@@ -62,14 +60,14 @@ enum PeriodPublication {
             try await period.save(on: db)
             // After the state: the database lets documents in for a published period only.
             try await PublishedDocuments.store(documents, periodID: try period.requireID(), at: now, on: db)
-            var entry = record(period, action: "publiceren", before: before, after: .published, actor: actor)
+            var entry = record(period, action: .periodPublish, before: before, after: .published, actor: actor)
             entry.after = AuditRecord.json(["status": ReportingPeriod.State.published.rawValue, "sha256": snapshot.sha256])
             try await AuditTrail.append([entry], on: db)
             return snapshot
         }
     }
 
-    private static func record(_ period: ReportingPeriod, action: String, before: ReportingPeriod.State,
+    private static func record(_ period: ReportingPeriod, action: AuditAction, before: ReportingPeriod.State,
                                after: ReportingPeriod.State, actor: String) -> AuditRecord {
         AuditRecord(at: Date(), actor: actor, action: action, entity: "periode", entityID: period.id?.uuidString,
                     programmeID: period.$programme.id, periodID: period.id,

@@ -120,7 +120,7 @@ struct PeriodTexts: Sendable, Equatable {
         var records: [AuditRecord] = []
         func record(_ entity: String, _ id: UUID?, _ before: [String: String?], _ after: [String: String?]) {
             guard before != after else { return }
-            records.append(AuditRecord(at: Date(), actor: actor, address: address, action: "bijwerken", entity: entity, entityID: id?.uuidString,
+            records.append(AuditRecord(at: Date(), actor: actor, address: address, action: .update, entity: entity, entityID: id?.uuidString,
                                        programmeID: period.$programme.id, periodID: periodID,
                                        before: before.isEmpty ? nil : AuditRecord.json(before), after: after.isEmpty ? nil : AuditRecord.json(after)))
         }

@@ -1,5 +1,4 @@
 import Fluent
-import SQLKit
 import StoplichtCore
 import Vapor
 
@@ -34,14 +33,10 @@ enum PeriodTextsController {
         let texts = model.texts
         let period = model.period
         let actor = model.viewer.user?.email ?? ""
-        let conflict: PeriodTexts? = try await req.db.transaction { db in
-            // One save of a period's texts at a time: the period's row is locked until commit.
-            if let sql = db as? any SQLDatabase {
-                try await sql.raw("UPDATE reporting_periods SET state = state WHERE id = \(bind: try period.requireID())").run()
-            }
-            let (current, sections, decisions, risks) = try await PeriodTexts.load(period: period, on: db)
+        let address = req.clientAddress
+        let conflict: PeriodTexts? = try await PeriodTexts.locked(period, on: req.db) { db, current, stored in
             guard current.fingerprint == sent else { return current }
-            try await texts.save(over: (sections, decisions, risks), period: period, actor: actor, address: req.clientAddress, on: db)
+            try await texts.save(over: stored, period: period, actor: actor, address: address, on: db)
             return nil
         }
         if let theirs = conflict {

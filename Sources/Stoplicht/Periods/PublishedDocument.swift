@@ -46,7 +46,7 @@ struct CreatePublishedDocument: AsyncMigration {
             .field("stored_at", .datetime, .required)
             .unique(on: "period_id", "format")
             .create()
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = try database.sqlDatabase()
         let published = ReportingPeriod.State.published.rawValue
         if sql.dialect.name == "sqlite" {
             let refuse = "BEGIN SELECT RAISE(ABORT, '\(Self.message)'); END"
@@ -74,7 +74,8 @@ struct CreatePublishedDocument: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        if let sql = database as? any SQLDatabase, sql.dialect.name != "sqlite" {
+        if !database.isSQLite {
+            let sql = try database.sqlDatabase()
             try await sql.raw("DROP TRIGGER IF EXISTS published_documents_frozen ON published_documents").run()
             try await sql.raw("DROP FUNCTION IF EXISTS stoplicht_published_document()").run()
         }

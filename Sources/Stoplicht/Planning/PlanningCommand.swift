@@ -82,7 +82,7 @@ enum Milestones {
             let current = item.forecast ?? item.planned
             guard current != date || item.done != done else { continue }
             func shown(_ storage: String?) -> String? { storage.flatMap(PlanDate.init(storageValue:))?.description }
-            records.append(AuditRecord(at: Date(), actor: actor, address: address, action: "mijlpaal-bijwerken", entity: "project",
+            records.append(AuditRecord(at: Date(), actor: actor, address: address, action: .milestoneUpdate, entity: "project",
                                        entityID: project.id?.uuidString, programmeID: context.programme.id, periodID: nil,
                                        before: AuditRecord.json(["mijlpaal": item.title, "datum": shown(current), "bereikt": item.done ? "ja" : "nee"]),
                                        after: AuditRecord.json(["mijlpaal": item.title, "datum": shown(date), "bereikt": done ? "ja" : "nee"])))
@@ -118,7 +118,7 @@ enum Milestones {
         try await db.transaction { db in
             try await item.save(on: db)
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: "mijlpaal-bijwerken", entity: "project", entityID: project.id?.uuidString,
+                at: Date(), actor: actor, address: address, action: .milestoneUpdate, entity: "project", entityID: project.id?.uuidString,
                 programmeID: context.programme.id, periodID: nil, before: AuditRecord.json(before), after: AuditRecord.json(after))], on: db)
         }
     }

@@ -28,7 +28,7 @@ enum Postponements {
                                             reason: String(why.prefix(1000)), decisionID: try request.requireID())
             try await postponement.save(on: db)
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: "uitstel-voorstellen", entity: "project", entityID: project.id?.uuidString,
+                at: Date(), actor: actor, address: address, action: .postponementPropose, entity: "project", entityID: project.id?.uuidString,
                 programmeID: programmeID, periodID: request.$period.id, before: nil,
                 after: AuditRecord.json(["maanden": String(months), "reden": postponement.reason, "beslispunt": request.text]))], on: db)
             return postponement
@@ -40,29 +40,27 @@ enum Postponements {
         guard postponement.state == .proposed else { throw InputError(Strings.postponeAlreadyDecided, status: .conflict) }
         let decidedOn = try DecisionRequests.decidedOn(date)
         try await database.transaction { db in
-            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
-            let claimed = try await sql.update(Postponement.schema)
+            let claimed = try await db.sqlDatabase().update(Postponement.schema)
                 .set("state", to: (approved ? BudgetTransfer.State.executed : .rejected).rawValue).set("decided_on", to: decidedOn)
                 .where("id", .equal, try postponement.requireID()).where("state", .equal, BudgetTransfer.State.proposed.rawValue)
                 .returning("id").all()
             guard !claimed.isEmpty else { throw InputError(Strings.postponeAlreadyDecided, status: .conflict) }
             var before: [String: String?] = [:], after: [String: String?] = ["besluit": approved ? "akkoord" : "afgewezen", "besloten op": decidedOn]
             if approved {
-                (before, after) = try await shift(postponement, before: before, after: after, on: db, sql: sql)
+                (before, after) = try await shift(postponement, before: before, after: after, on: db)
             }
             postponement.state = approved ? .executed : .rejected
             postponement.decidedOn = decidedOn
             let periodID = try await DecisionRequests.record(postponement.$decision.id, approved: approved, on: decidedOn, db: db)
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: approved ? "uitstel-uitvoeren" : "uitstel-afwijzen", entity: "project",
+                at: Date(), actor: actor, address: address, action: approved ? .postponementExecute : .postponementReject, entity: "project",
                 entityID: postponement.$project.id.uuidString, programmeID: postponement.$programme.id, periodID: periodID,
                 before: AuditRecord.json(before), after: AuditRecord.json(after))], on: db)
         }
     }
 
     /// Moves the expected start and delivery of the project's status in the open period.
-    private static func shift(_ postponement: Postponement, before: [String: String?], after: [String: String?], on db: any Database,
-                              sql: any SQLDatabase) async throws -> ([String: String?], [String: String?]) {
+    private static func shift(_ postponement: Postponement, before: [String: String?], after: [String: String?], on db: any Database) async throws -> ([String: String?], [String: String?]) {
         let periods = try await ReportingPeriod.query(on: db).filter(\.$programme.$id == postponement.$programme.id).all()
         guard let period = periods.first(where: { $0.state != .published }) else { throw InputError(Strings.replanPublished, status: .conflict) }
         guard let status = try await ProjectStatus.query(on: db).filter(\.$project.$id == postponement.$project.id)
@@ -77,10 +75,7 @@ enum Postponements {
         before["verwachte oplevering"] = text(status.forecastDelivery ?? status.plannedDelivery)
         after["verwachte start"] = text(start)
         after["verwachte oplevering"] = text(delivery)
-        try await sql.raw("""
-            UPDATE project_statuses SET revision = revision + 1, forecast_start = \(bind: start), forecast_delivery = \(bind: delivery)
-            WHERE id = \(bind: try status.requireID())
-            """).run()
+        _ = try await RevisionClaim.claim(status: status.requireID(), expected: nil, forecast: (start, delivery), on: db)
         return (before, after)
     }
 

@@ -48,7 +48,7 @@ enum Prerequisites {
         try await db.transaction { db in
             try await link.save(on: db)
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: "randvoorwaarde-toevoegen", entity: "project", entityID: project.id?.uuidString,
+                at: Date(), actor: actor, address: address, action: .prerequisiteAdd, entity: "project", entityID: project.id?.uuidString,
                 programmeID: programmeID, periodID: nil, before: nil,
                 after: AuditRecord.json(["heeft nodig": needsText]))],
                 on: db)
@@ -64,7 +64,7 @@ enum Prerequisites {
         try await db.transaction { db in
             try await link.delete(on: db)
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: "randvoorwaarde-verwijderen", entity: "project", entityID: link.project.id?.uuidString,
+                at: Date(), actor: actor, address: address, action: .prerequisiteRemove, entity: "project", entityID: link.project.id?.uuidString,
                 programmeID: link.$programme.id, periodID: nil,
                 before: AuditRecord.json(["heeft nodig": "\(link.needs.number). \(link.needs.name)" + (link.milestone.map { " (mijlpaal \($0.title))" } ?? "")]),
                 after: nil)], on: db)

@@ -61,7 +61,7 @@ struct ProgrammeSchedule: Sendable {
 
     /// The schedule where the programme has prerequisites at all (one query when it has none).
     static func loadIfLinked(_ context: ProgrammeContext, period: ReportingPeriod?, on db: any Database) async throws -> ProgrammeSchedule? {
-        guard let sql = db as? any SQLDatabase else { return nil }
+        let sql = try db.sqlDatabase()
         struct Row: Decodable { var present: Int }
         let row = try await sql.raw("""
             SELECT CASE WHEN EXISTS (SELECT 1 FROM prerequisites WHERE programme_id = \(bind: try context.programme.requireID())) THEN 1 ELSE 0 END AS present
@@ -112,7 +112,7 @@ struct ProgrammeSchedule: Sendable {
         var links: [Link]
 
         static func load(_ context: ProgrammeContext, period: ReportingPeriod?, on db: any Database) async throws -> Graph {
-            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            let sql = try db.sqlDatabase()
             let programmeID = try context.programme.requireID()
             let periodID = period?.id ?? UUID()
             struct ProjectRow: Decodable {

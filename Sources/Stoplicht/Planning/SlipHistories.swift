@@ -7,7 +7,7 @@ import Vapor
 /// Every project's slip history across the programme's periods: one query.
 enum SlipHistories {
     static func load(_ context: ProgrammeContext, on db: any Database) async throws -> [Int: SlipHistory] {
-        guard let sql = db as? any SQLDatabase else { return [:] }
+        let sql = try db.sqlDatabase()
         struct Row: Decodable {
             var number: Int
             var period_id: UUID

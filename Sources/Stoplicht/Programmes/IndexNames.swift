@@ -66,7 +66,7 @@ struct AddIndexNames: AsyncMigration {
             try await database.schema(table).field("index_name", .string, .required, .sql(.default(""))).update()
         }
         try await database.transaction { db in
-            guard let sql = db as? any SQLDatabase else { return }
+            let sql = try db.sqlDatabase()
             struct Row: Decodable { var id: UUID; var name: String }
             for table in Self.tables {
                 for row in try await sql.select().columns("id", "name").from(table).all(decoding: Row.self) {

@@ -7,14 +7,14 @@ enum ProgrammeController {
     /// session's form token) until the next commit, which may change what they see.
     static func index(_ req: Request) async throws -> Response {
         let user = AccountSession.sessionUser(req)
-        let key = LivePage.key(req, user: user, role: nil, csrf: user == nil ? nil : req.accountSession[AccountSession.csrfKey])
-        return try await LivePage.respond(req, key: key) {
+        let key = CachedPage.key(req, user: user, role: nil, csrf: user == nil ? nil : req.accountSession[AccountSession.csrfKey])
+        return try await CachedPage.respond(req, key: key) {
             ProgrammeIndexView.page(try await ProgrammeIndexModel.query(req), settings: req.settings)
         }
     }
 
     static func show(_ req: Request) async throws -> Response {
-        try await LivePage.programmePage(req) { context, viewer in
+        try await CachedPage.programmePage(req) { context, viewer in
             var model = try await ProgrammeOverviewModel.query(context, light: req.query[String.self, at: "licht"], on: req.db)
             model.viewer = viewer
             if viewer.role == .projectLeader {
@@ -25,7 +25,7 @@ enum ProgrammeController {
     }
 
     static func trend(_ req: Request) async throws -> Response {
-        try await LivePage.programmePage(req) { context, viewer in
+        try await CachedPage.programmePage(req) { context, viewer in
             ProgrammeTrendView.page(try await ProgrammeTrendModel.query(context, on: req.db), viewer: viewer, settings: req.settings)
         }
     }

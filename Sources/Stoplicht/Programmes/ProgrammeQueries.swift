@@ -106,7 +106,7 @@ struct ProgrammeSummary: Sendable {
     /// periods, and reading them all as models took 130 MB for 50,000; even reading every
     /// period's ordering columns was most of the start page's time.
     private static func latestPeriods(of programmes: [UUID], on db: any Database) async throws -> [UUID: (latest: ReportingPeriod, published: ReportingPeriod?)] {
-        guard let sql = db as? any SQLDatabase else { return [:] }
+        let sql = try db.sqlDatabase()
         struct Row: Decodable { var id: UUID; var programme_id: UUID; var latest: Int; var published: Int? }
         // Last first: no first day counts as the latest, as does no moment made.
         let order: SQLQueryString = """
@@ -145,7 +145,7 @@ struct ProgrammeSummary: Sendable {
     }
 
     private static func projectCounts(of programmes: [UUID], on db: any Database) async throws -> [UUID: Int] {
-        guard let sql = db as? any SQLDatabase else { return [:] }
+        let sql = try db.sqlDatabase()
         struct Row: Decodable { var programme_id: UUID; var count: Int }
         var counts: [UUID: Int] = [:]
         for batch in stride(from: 0, to: programmes.count, by: batchSize) {

@@ -25,7 +25,7 @@ struct ProgrammeTrendModel: Sendable {
     }
 
     static func query(_ context: ProgrammeContext, on db: any Database) async throws -> ProgrammeTrendModel {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sqlDatabase()
         let periods = Array(context.periods.suffix(periodCount))
         let programmeID = try context.programme.requireID()
         let periodIDs = periods.compactMap(\.id)

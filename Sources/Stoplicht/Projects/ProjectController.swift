@@ -2,7 +2,7 @@ import Vapor
 
 enum ProjectController {
     static func show(_ req: Request) async throws -> Response {
-        try await LivePage.programmePage(req) { context, viewer in try await page(context, viewer: viewer, req) }
+        try await CachedPage.programmePage(req) { context, viewer in try await page(context, viewer: viewer, req) }
     }
 
     private static func page(_ context: ProgrammeContext, viewer: Viewer, _ req: Request) async throws -> Layout {

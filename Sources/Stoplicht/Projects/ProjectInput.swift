@@ -101,7 +101,7 @@ struct ProjectWriter {
                 try await status.save(on: db)
             }
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: isNew ? "project-toevoegen" : "project-wijzigen", entity: "project",
+                at: Date(), actor: actor, address: address, action: isNew ? .projectAdd : .projectChange, entity: "project",
                 entityID: projectID.uuidString, programmeID: programmeID, periodID: nil,
                 before: before.flatMap { AuditRecord.json($0.described) }, after: AuditRecord.json(input.described))], on: db)
             return project
@@ -124,7 +124,7 @@ struct ProjectWriter {
             project.archived = archived
             try await project.save(on: db)
             try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: archived ? "project-archiveren" : "project-terugzetten", entity: "project",
+                at: Date(), actor: actor, address: address, action: archived ? .projectArchive : .projectRestore, entity: "project",
                 entityID: project.id?.uuidString, programmeID: context.programme.id, periodID: nil,
                 before: AuditRecord.json(["gearchiveerd": String(!archived)]), after: AuditRecord.json(["gearchiveerd": String(archived)]))], on: db)
         }

@@ -40,7 +40,7 @@ struct ProjectRow: Sendable {
     /// however many projects there are. Plain SQL rather than Fluent models, as this is
     /// the hot path of the overview and the report.
     static func load(_ context: ProgrammeContext, period: ReportingPeriod?, on db: any Database) async throws -> [ProjectRow] {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sqlDatabase()
         let programmeID = try context.programme.requireID()
         let periodID = period?.id ?? UUID()  // no period: a key that matches no status
         // The period before, for what changed since; in the same query.

@@ -36,7 +36,9 @@ struct StatusUpdate {
                 }
                 let before = StatusInput(status: existing?.status, dimensionLights: existing?.dimensionLights ?? [])
                 if let current = existing?.status {
-                    try await claim(current, revision: input.revision, on: db)
+                    guard try await RevisionClaim.claim(status: current.requireID(), expected: input.revision, on: db) else {
+                        throw Conflict()
+                    }
                 } else if input.revision != 0 {
                     throw Conflict()  // the status the form showed is gone
                 }
@@ -61,17 +63,6 @@ struct StatusUpdate {
             }
             return .conflict(current: current.status, dimensionLights: current.dimensionLights)
         }
-    }
-
-    /// Raises the revision if it is still the one the form showed; otherwise a conflict.
-    private func claim(_ status: ProjectStatus, revision: Int, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
-        let rows = try await sql.raw("""
-            UPDATE project_statuses SET revision = revision + 1
-            WHERE id = \(bind: try status.requireID()) AND revision = \(bind: revision)
-            RETURNING id
-            """).all()
-        guard rows.count == 1 else { throw Conflict() }
     }
 
     private func apply(_ input: StatusInput, to status: ProjectStatus) {
@@ -117,7 +108,7 @@ struct StatusUpdate {
             beforeFields[o.field] = o.value
             afterFields[n.field] = n.value
         }
-        return AuditRecord(at: Date(), actor: actor, address: address, action: "bijwerken", entity: "status", entityID: status.id?.uuidString,
+        return AuditRecord(at: Date(), actor: actor, address: address, action: .update, entity: "status", entityID: status.id?.uuidString,
                            programmeID: context.programme.id, periodID: period.id,
                            before: AuditRecord.json(beforeFields), after: AuditRecord.json(afterFields))
     }

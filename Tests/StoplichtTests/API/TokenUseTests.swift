@@ -39,7 +39,7 @@ import Vapor
             // the one kept.
             #expect(try await APIClient.send(app, .GET, Self.list, token: token).0 == .ok)
             #expect(try await lastUsed(app, token) == first)
-            #expect(app.apiAnswers.count == 1)
+            #expect(app.apiAnswerCache.count == 1)
 
             // Five minutes on (the stored and the remembered time set back), it is written again.
             let earlier = Date().addingTimeInterval(-10 * 60)

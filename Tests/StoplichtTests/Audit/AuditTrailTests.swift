@@ -39,7 +39,7 @@ import Vapor
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for n in 0..<4 {
                     group.addTask {
-                        try await AuditTrail.append([AuditRecord(at: Date(), actor: "test", action: "proef", entity: "proef", entityID: String(n))], on: app.db)
+                        try await AuditTrail.append([AuditRecord(at: Date(), actor: "test", action: .update, entity: "proef", entityID: String(n))], on: app.db)
                     }
                 }
                 try await group.waitForAll()

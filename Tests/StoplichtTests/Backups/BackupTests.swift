@@ -30,7 +30,7 @@ import Vapor
     }
 
     func record(_ n: Int) -> AuditRecord {
-        AuditRecord(at: Date(), actor: "test", address: nil, action: "proef", entity: "proef", entityID: String(n), programmeID: nil, periodID: nil,
+        AuditRecord(at: Date(), actor: "test", address: nil, action: .update, entity: "proef", entityID: String(n), programmeID: nil, periodID: nil,
                     before: nil, after: AuditRecord.json(["n": String(n)]))
     }
 

@@ -81,10 +81,10 @@ import VaporTesting
             PublishedReportCache.Page(programmeID: UUID(), body: ByteBuffer(string: text), sha256: text,
                                       securityHeaders: SecurityHeadersMiddleware(themeStylesheetURL: nil))
         }
-        cache.keep(page("aaaa"), programme: "p", period: "1")
-        cache.keep(page("bbbb"), programme: "p", period: "2")
-        cache.keep(page("cccc"), programme: "p", period: "3")  // 12 bytes: the first goes
-        cache.keep(page("too long a page"), programme: "p", period: "4")  // larger than all: not kept
+        cache.insert(page("aaaa"), programme: "p", period: "1")
+        cache.insert(page("bbbb"), programme: "p", period: "2")
+        cache.insert(page("cccc"), programme: "p", period: "3")  // 12 bytes: the first goes
+        cache.insert(page("too long a page"), programme: "p", period: "4")  // larger than all: not kept
         #expect(cache.page(programme: "p", period: "1") == nil)
         #expect(cache.page(programme: "p", period: "2")?.sha256 == "bbbb")
         #expect(cache.page(programme: "p", period: "3")?.sha256 == "cccc")

@@ -22,7 +22,7 @@ func withStoplicht(seeded: Bool = false, onDisk: Bool = false, pageCache: Bool =
     if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
         await PostgresTurn.shared.acquire()
         do {
-            try await withStoplicht(settings: adjusted(Settings(database: .postgres(url: url), livePageCache: pageCache)), seeded: seeded, test)
+            try await withStoplicht(settings: adjusted(Settings(database: .postgres(url: url), cachesPages: pageCache)), seeded: seeded, test)
         } catch {
             await PostgresTurn.shared.release()
             throw error
@@ -33,9 +33,9 @@ func withStoplicht(seeded: Bool = false, onDisk: Bool = false, pageCache: Bool =
         // cache watches the file from a connection of its own).
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-test-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        try await withStoplicht(settings: adjusted(Settings(database: .sqliteFile(path), livePageCache: pageCache)), seeded: seeded, test)
+        try await withStoplicht(settings: adjusted(Settings(database: .sqliteFile(path), cachesPages: pageCache)), seeded: seeded, test)
     } else {
-        try await withStoplicht(settings: adjusted(Settings(database: .sqliteMemory, livePageCache: pageCache)), seeded: seeded, test)
+        try await withStoplicht(settings: adjusted(Settings(database: .sqliteMemory, cachesPages: pageCache)), seeded: seeded, test)
     }
 }
 

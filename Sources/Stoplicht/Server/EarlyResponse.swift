@@ -1,9 +1,0 @@
-import NIOCore
-import NIOHTTP1
-
-/// A response made without Vapor: its head's status and headers, and its body.
-struct EarlyResponse: Sendable {
-    var status: HTTPResponseStatus
-    var headers: HTTPHeaders
-    var body: ByteBuffer?
-}
