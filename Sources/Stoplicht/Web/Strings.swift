@@ -1,8 +1,8 @@
 import Foundation
 import StoplichtCore
 
-/// Every text the user reads, in Dutch, in one place so another language can follow
-/// without touching the views.
+/// Every text the user reads, in Dutch, outside the views: a feature's own texts in
+/// `Strings+Feature.swift` in its folder, the texts several features use here.
 enum Strings {
     static let appName = "Stoplicht"
     static let skipToContent = "Naar de inhoud"
@@ -112,90 +112,6 @@ enum Strings {
     }
     static func projectsCount(_ n: Int) -> String { n == 1 ? "1 project" : "\(n) projecten" }
 
-    // Import
-    static let importTitle = "Rapportage importeren"
-    static let importIntro = "Importeer de voortgangsrapportage die u vorige periode met de hand maakte: een Word-, OpenDocument-, Excel-, CSV-, HTML- of tekstbestand. U ziet eerst wat er nieuw wordt of verandert, met elke waarschuwing; er wordt pas iets opgeslagen als u bevestigt."
-    static let importFile = "Bestand"
-    static let importFileHint = "Word (.docx), OpenDocument (.odt, .ods), Excel (.xlsx), CSV, HTML, Markdown of tekst; hoogstens 64 MB."
-    static let importProgramme = "Programma"
-    static let importNewProgramme = "Een nieuw programma (de naam uit het bestand)"
-    static let importOrganisation = "Gemeente"
-    static let importOrganisationHint = "Alleen nodig voor een nieuw programma van een gemeente die Stoplicht nog niet kent."
-    static let importPeriod = "Rapportageperiode"
-    static let importPeriodHint = "Bijvoorbeeld ‘juni t/m oktober 2018’. Leeg laten als het bestand de periode noemt."
-    static let importMapping = "Indeling (optioneel)"
-    static let importMappingHint = "Per regel ‘kolom Kolomkop = rol’ of ‘licht Woord = licht’, bijvoorbeeld ‘kolom Wie = projectleider’ of ‘licht Op stoom = groen’. Rollen: \(ColumnRole.mappingNames)."
-    static let importSubmit = "Bestand controleren"
-    static let importPreviewTitle = "Controleer de import"
-    static let importConfirm = "Importeren"
-    static let importCancel = "Annuleren"
-    static let importApplyMapping = "Indeling toepassen en opnieuw controleren"
-    static let importNothingSaved = "Er is nog niets opgeslagen."
-    static let importWhat = "Wat er gebeurt"
-    static let importPlace = "Plaats in het bestand"
-    static let importWarnings = "Waarschuwingen"
-    static let importNoWarnings = "Geen waarschuwingen."
-    static let importSections = "Paragrafen"
-    static let importFormat = "Formaat"
-    static let importColumns = "Kolommen"
-    static let importColumnsHint = "Geef per kolom aan wat erin staat; kolommen zonder keuze komen in de toelichting."
-    static let importUnknownLights = "Onbekende stoplichten"
-    static let importReadingTitle = "Hoe het bestand is gelezen"
-    static let importNoTables = "Geen tabellen, projectpagina's of projectenlijsten gevonden."
-    static let importNoHeader = "(geen kop)"
-    static let importVocabularyUsed = "Eigen woorden van het bestand:"
-    static let importLegendRead = "Legenda in het bestand:"
-    static func importUnknownWordAt(_ word: String, column: String, projects: [Int]) -> String {
-        let list = projects.prefix(20).map(String.init).joined(separator: ", ") + (projects.count > 20 ? " en \(projects.count - 20) andere" : "")
-        return "‘\(word)’ (\(column)) is geen bekend stoplicht; bij project\(projects.count == 1 ? "" : "en") \(list)."
-    }
-    static let importUnknownLightsHint = "Deze woorden staan in de statuskolom maar zijn geen bekend stoplicht. Kies wat ze betekenen."
-    static let importNoChoice = "— geen keuze —"
-    static let importNotRated = "Niet beoordeeld"
-    static let importNoFile = "Kies een bestand om te importeren."
-    static let importNeedsOrganisation = "Vul de gemeente in: Stoplicht kent er nog geen of meer dan één."
-    static let uploadSpoolGone = "Het geüploade bestand is op de server niet meer te vinden. Er is niets opgeslagen; upload het opnieuw."
-    static let importProgrammeGone = "Het gekozen programma bestaat niet meer; er is niets geïmporteerd. Upload het bestand opnieuw en kies een programma."
-    static let importNotFound = "Deze import bestaat niet (meer): hij is al uitgevoerd, geannuleerd of ouder dan een dag. Upload het bestand opnieuw."
-    static let importCannotRead = "Het bestand kan (nog) niet worden ingelezen"
-    static let importChooseOther = "Een ander bestand kiezen"
-    static let importLink = "Rapportage importeren"
-    static let importProjectsCaption = "Projecten in het bestand en wat de import ermee doet"
-    static let importAdjust = "Indeling aanpassen"
-    static let importColumnsNotRecognised = "De kolommen van de tabel zijn niet herkend: er is geen kolom met projectnamen gevonden. Kies hieronder per kolom wat erin staat."
-    static func importUnknownWord(_ word: String) -> String { "‘\(word)’ (onbekend stoplicht)" }
-    static func importCounts(created: Int, updated: Int, unchanged: Int) -> String {
-        "\(projectsCount(created + updated + unchanged)): \(created) nieuw, \(updated) gewijzigd, \(unchanged) ongewijzigd."
-    }
-    /// A body over its route's limit of `bytes`: a file for an upload, else a form.
-    static let nulInPath = "Het adres bevat een nulteken (%00); zo'n pagina bestaat hier niet. Controleer de link."
-    static func nulInParameter(_ name: String) -> String {
-        "De parameter ‘\(name)’ in het adres bevat een nulteken (%00); zo'n waarde bestaat hier niet. Controleer de link."
-    }
-    static func nulInField(_ field: String) -> String {
-        "Het veld ‘\(field)’ bevat een nulteken (U+0000). Dat teken kan niet worden opgeslagen; er is niets opgeslagen. Haal het teken weg en verstuur het opnieuw."
-    }
-    static func payloadTooLarge(bytes: Int) -> String {
-        bytes >= 1024 * 1024
-            ? "Het bestand is te groot: hier kan hoogstens \(bytes / 1024 / 1024) MB worden verstuurd. Controleer of u het juiste bestand kiest; er is niets opgeslagen."
-            : "Wat u verstuurde is groter dan dit formulier aanneemt (hoogstens \(bytes / 1024) kB); er is niets opgeslagen."
-    }
-
-    static let requestTooSlow = "De aanvraag kwam te langzaam binnen en is afgebroken; er is niets opgeslagen. Probeer het opnieuw, zo nodig via een snellere verbinding."
-    static let uploadNotStored = "Het bestand kon op de server niet worden opgeslagen; er is niets opgeslagen. Probeer het later opnieuw."
-
-    // Accounts
-    static let loginTitle = "Inloggen"
-    static let loginEmail = "E-mailadres"
-    static let loginPassword = "Wachtwoord"
-    static let loginSubmit = "Inloggen"
-    static let logoutSubmit = "Uitloggen"
-    static func loggedInAs(_ name: String) -> String { "Ingelogd als \(name)." }
-    static let loginFailed = "Het e-mailadres of het wachtwoord klopt niet."
-    static let loginThrottled = "Er is te vaak een verkeerd wachtwoord gegeven. Probeer het over een kwartier opnieuw."
-    static let loginRequired = "Log in om deze pagina te gebruiken."
-    static let forbidden = "U hebt geen toestemming voor deze handeling. Vraag de functioneel beheerder om de juiste rol."
-    static let forbiddenTitle = "Geen toestemming"
     static let programmeOverviewTab = "Overzicht"
     static let programmePages = "Pagina's van het programma"
     /// Dates and times as Dutch readers expect them: Dutch month names, Dutch time.
@@ -210,35 +126,10 @@ enum Strings {
     static func draftExplanation(_ state: String) -> String {
         "deze rapportage is nog niet gepubliceerd (de periode is \(state)) en kan nog veranderen."
     }
-    /// A refusal that says what was refused, who may do it, and what the person is.
-    static func forbidden(_ action: ProgrammeAction, role: ProgrammeRole?) -> String {
-        let may = ProgrammeRole.allCases.filter { Permissions.allows($0, action, leadsProject: true) }
-            .map { $0 == .projectLeader && action == .editOwnProject ? "de projectleiders van dit project" : $0.plural }
-        // The programme is not named: a refusal must not tell an outsider what it is called.
-        let mine = role.map { "U bent \($0.rawValue) in dit programma." } ?? "U hebt geen rol in dit programma."
-        return "U hebt geen toestemming voor deze handeling: \(actionLabel(action)) is voorbehouden aan \(list(may)). \(mine) "
-            + "Vraag de functioneel beheerder om een andere rol als u dit wel moet kunnen."
-    }
-    static let forbiddenAdministrator = "U hebt geen toestemming voor deze handeling: alleen een beheerder (functioneel beheer) mag dit. Vraag de functioneel beheerder als het nodig is."
-    static func actionLabel(_ action: ProgrammeAction) -> String {
-        switch action {
-        case .read: "dit programma lezen"
-        case .editOwnProject: "dit project bijwerken"
-        case .editAnyProject: "elk project bijwerken"
-        case .editSections: "de teksten, besluiten en risico's van een periode bewerken"
-        case .manageProjects: "projecten toevoegen, wijzigen of archiveren"
-        case .movePeriod: "een periode openen of ter controle voorleggen"
-        case .publishPeriod: "een rapportage publiceren"
-        case .importReport: "een rapportage importeren"
-        case .manageFinances: "de financiën beheren"
-        case .manageRoles: "rollen en toegang regelen"
-        }
-    }
     /// "a, b en c".
     static func list(_ items: [String]) -> String {
         items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " en " + items[items.count - 1]
     }
-    static let csrfFailed = "Dit formulier is verlopen of komt niet van deze site (ontbrekend of onjuist beveiligingskenmerk). Laad de pagina opnieuw en probeer het nog eens."
 
     // Errors
     static let errorTitle = "Er ging iets mis"
@@ -254,4 +145,26 @@ enum Strings {
     static func programmeNotFound(_ slug: String) -> String { "Er is geen programma ‘\(slug)’." }
     static func periodNotFound(_ slug: String) -> String { "Dit programma heeft geen rapportageperiode ‘\(slug)’." }
     static func projectNotFound(_ number: String) -> String { "Dit programma heeft geen project met nummer ‘\(number)’." }
+
+    // Saving and conflicts
+    static let save = "Opslaan"
+    static let saveMine = "Mijn versie opslaan"
+    static let cancel = "Annuleren"
+    static let formRefused = "Het formulier is niet opgeslagen. Verbeter het volgende:"
+    static let conflictTitle = "Iemand anders heeft dit intussen opgeslagen"
+    static func conflictIntro(by: String?, at: Date?) -> String {
+        let when = at.map { " op \(AuditLogView.time.string(from: $0))" } ?? ""
+        return "Terwijl u dit formulier invulde, is het opgeslagen door \(by ?? "iemand anders")\(when). Uw wijzigingen zijn niet verloren: ze staan hieronder in het formulier. Vergelijk beide versies."
+    }
+    static let textsConflictIntro = "Terwijl u dit formulier invulde, zijn de teksten van deze periode door iemand anders opgeslagen. Uw wijzigingen zijn niet verloren: ze staan hieronder in het formulier. Vergelijk beide versies."
+    static let conflictCaption = "Uw versie naast de opgeslagen versie"
+    static let conflictChoice = "Neem over wat u van de opgeslagen versie wilt houden en kies ‘Mijn versie opslaan’, of annuleer om de opgeslagen versie te houden."
+    static let field = "Veld"
+    static let yourVersion = "Uw versie"
+    static let savedVersion = "Opgeslagen versie"
+    static let differs = "verschilt"
+    static let removed = "(verwijderd)"
+    static func textTooLong(_ label: String, _ maximum: Int) -> String { "\(label) is te lang: hoogstens \(maximum) tekens." }
+    static let markdownHint = "Opmaak met Markdown: een lege regel begint een nieuwe alinea, een regel die met ‘- ’ begint is een opsomming."
+
 }
