@@ -4,7 +4,7 @@ import SQLKit
 /// Indexes for the lookups that would otherwise read a whole table as an installation
 /// grows: a period's statuses (the unique key leads with the project), and the rows the
 /// pages of a programme ask for by programme. Without them the overview of one programme
-/// slows with every other programme's history (see docs/PERFORMANCE.md).
+/// slows with every other programme's history (see docs/performance-log.md).
 struct AddLookupIndexes: AsyncMigration {
     static let indexes = [
         ("project_statuses_by_period", "project_statuses", "period_id"),

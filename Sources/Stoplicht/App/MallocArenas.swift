@@ -5,7 +5,7 @@ import Foundation
 /// OpenDocument and Excel files made on the thread pool's threads left their pages spread
 /// over many arenas, and the server's peak moved from run to run (89 to 104 MB for
 /// 100-project documents at 16 readers). An arena per core (at least two) keeps the peak
-/// down; a kept page's CPU time is the same with 2 arenas as with 16 (docs/PERFORMANCE.md).
+/// down; a cached page's CPU time is the same with 2 arenas as with 16 (docs/performance-log.md).
 enum MallocArenas {
     static func limit(to count: Int32) {
         #if canImport(Glibc)

@@ -4,7 +4,7 @@ import Vapor
 
 /// A cached published report for a reader without a session, answered by the server's
 /// connection (`HTTPConnection`) before any Vapor `Request` is made: the answer the route
-/// and its middlewares give, without their cost (docs/PERFORMANCE.md, The ceiling).
+/// and its middlewares give, without their cost (docs/performance-log.md, The ceiling).
 ///
 /// It answers only what it can answer exactly as they would, and leaves the rest to them:
 /// - a GET or HEAD of `/programmas/{programme}/perioden/{period}`, without a query, a body,

@@ -10,7 +10,7 @@ import Vapor
 /// itself (`PublishedReportFastPath`) and hands every other request to the application's responder,
 /// middlewares and routes as a Vapor `Request`. Vapor's pipeline takes no handler of ours,
 /// and its `Request`, futures and response encoder cost a published report more than half of
-/// what SwiftNIO alone needs to send its bytes (docs/PERFORMANCE.md, The ceiling).
+/// what SwiftNIO alone needs to send its bytes (docs/performance-log.md, The ceiling).
 ///
 /// It reads `app.http.server.configuration` when it starts: the address, backlog, address
 /// reuse, `TCP_NODELAY`, the idle timeout and the shutdown timeout; the head timeout and
