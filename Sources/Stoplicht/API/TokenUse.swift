@@ -5,14 +5,14 @@ import Vapor
 
 /// When each API token was last used, as its owner sees it on the token page: written at
 /// most once in `refresh` per token, like a session's last-seen time, because each write is
-/// a commit that ends what is kept (the API's answers, the live pages). The time last
+/// a commit that ends what is cached (the API's answers, the live pages). The time last
 /// written is held in memory per token digest, so a request within `refresh` of it writes
 /// nothing and asks nothing. A token not in memory (the first request after a start) is
 /// looked up once; only a token that exists and is not revoked is remembered, so made-up
 /// tokens cause no write.
 ///
 /// It is recorded before the request reads the database's version (`CachedAPIAnswers.cached`), so
-/// an answer made after the write is kept under the version that holds it.
+/// an answer made after the write is cached under the version that holds it.
 final class TokenUse: Sendable {
     static let refresh: TimeInterval = 5 * 60
     /// Past this many tokens remembered, the memory is cleared and each token in use is

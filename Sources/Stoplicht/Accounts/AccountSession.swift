@@ -55,7 +55,7 @@ enum AccountSession {
             return nil
         }
         // Written at most once in `seenAtRefresh`, not on every request: each write is a
-        // change to the database, which also ends every kept live page (PageCache).
+        // change to the database, which also ends every cached live page (PageCache).
         if t - (session[seenAtKey].flatMap(Double.init) ?? 0) > seenAtRefresh { session[seenAtKey] = String(t) }
         return id
     }

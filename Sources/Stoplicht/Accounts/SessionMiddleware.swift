@@ -35,7 +35,7 @@ struct SessionMiddleware: Middleware {
         let state = session.current
         let login = state.newLoginToken.map { [SessionCookies.loginTokenCookie($0)] } ?? []
         if let id = state.id, !state.ended {
-            // Unchanged, nothing is written: a write is a commit, which ends every kept page.
+            // Unchanged, nothing is written: a write is a commit, which ends every cached page.
             guard state.data != state.read else { return request.eventLoop.makeSucceededFuture(login) }
             return store.updateSession(id, to: state.data, for: request).map { _ in login }
         }

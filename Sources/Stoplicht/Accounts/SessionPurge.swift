@@ -20,7 +20,7 @@ enum SessionPurge {
                 && !AccountSession.expired(loginAt: data[AccountSession.loginAtKey], seenAt: data[AccountSession.seenAtKey], at: now.timeIntervalSince1970)
         }
         let stale = try await SessionRecord.query(on: db).all().filter { !usable($0.data) }.compactMap(\.id)
-        // A delete is a commit, which ends every kept page: only when there is something to delete.
+        // A delete is a commit, which ends every cached page: only when there is something to delete.
         for batch in stride(from: 0, to: stale.count, by: 500) {
             try await SessionRecord.query(on: db).filter(\.$id ~~ Array(stale[batch..<min(stale.count, batch + 500)])).delete()
         }

@@ -39,18 +39,18 @@ enum PublishedDocuments {
     }
 
     /// The stored document, or the one made and stored now when there is none yet. Readers who
-    /// ask for it while it is being made wait for that one making.
+    /// ask for it while it is being rendered wait for that one rendering.
     static func document(_ format: ExportFormat, programme: String, period: ReportingPeriod, settings: Settings,
                          logger: Logger, pdfSlots: RenderSlots = PDFRenderer.slots, on db: any Database) async throws -> PublishedDocument {
         let periodID = try period.requireID()
         if let document = try await stored(format, periodID: periodID, on: db) { return document }
         let key = "\(periodID.uuidString)/\(format.rawValue)"
-        // A making that failed a moment ago is not tried again for every reader who asks: a
+        // A rendering that failed a moment ago is not tried again for every reader who asks: a
         // document WeasyPrint cannot make would otherwise cost a core for a minute each time.
         if let failed = failures.withLockedValue({ $0[key] }), Date().timeIntervalSince(failed) < retryAfterFailure {
             throw InputError(Strings.publishedDocumentFailedRecently, status: .serviceUnavailable)
         }
-        let making: Task<PublishedDocument, any Error> = underway.withLockedValue { underway in
+        let rendering: Task<PublishedDocument, any Error> = underway.withLockedValue { underway in
             if let task = underway[key] { return task }
             let task = Task<PublishedDocument, any Error> {
                 defer { finished(key) }
@@ -72,7 +72,7 @@ enum PublishedDocuments {
             return task
         }
         do {
-            let document = try await making.value
+            let document = try await rendering.value
             failures.withLockedValue { $0[key] = nil }
             return document
         } catch let error as InputError where error.status == .serviceUnavailable && error.message == Strings.pdfBusy {
@@ -86,13 +86,13 @@ enum PublishedDocuments {
         }
     }
 
-    /// How long a making that failed keeps readers from starting another.
+    /// How long a rendering that failed keeps readers from starting another.
     static let retryAfterFailure: TimeInterval = 5 * 60
 
-    /// When a making failed last, by period and format.
+    /// When a rendering failed last, by period and format.
     private static let failures = NIOLockedValueBox<[String: Date]>([:])
 
-    /// The makings under way, by period and format: at most one for each.
+    /// The renderings under way, by period and format: at most one for each.
     private static let underway = NIOLockedValueBox<[String: Task<PublishedDocument, any Error>]>([:])
 
     private static func finished(_ key: String) {

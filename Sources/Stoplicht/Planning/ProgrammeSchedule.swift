@@ -115,6 +115,8 @@ struct ProgrammeSchedule: Sendable {
             let sql = try db.sqlDatabase()
             let programmeID = try context.programme.requireID()
             let periodID = period?.id ?? UUID()
+            // Fields named as the query's columns.
+            // swift-format-ignore: AlwaysUseLowerCamelCase
             struct ProjectRow: Decodable {
                 var id: UUID
                 var number: Int

@@ -8,6 +8,8 @@ import Vapor
 enum SlipHistories {
     static func load(_ context: ProgrammeContext, on db: any Database) async throws -> [Int: SlipHistory] {
         let sql = try db.sqlDatabase()
+        // Fields named as the query's columns.
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         struct Row: Decodable {
             var number: Int
             var period_id: UUID

@@ -107,6 +107,8 @@ struct ProgrammeSummary: Sendable {
     /// period's ordering columns was most of the start page's time.
     private static func latestPeriods(of programmes: [UUID], on db: any Database) async throws -> [UUID: (latest: ReportingPeriod, published: ReportingPeriod?)] {
         let sql = try db.sqlDatabase()
+        // Fields named as the query's columns.
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         struct Row: Decodable { var id: UUID; var programme_id: UUID; var latest: Int; var published: Int? }
         // Last first: no first day counts as the latest, as does no moment made.
         let order: SQLQueryString = """
@@ -146,6 +148,8 @@ struct ProgrammeSummary: Sendable {
 
     private static func projectCounts(of programmes: [UUID], on db: any Database) async throws -> [UUID: Int] {
         let sql = try db.sqlDatabase()
+        // Fields named as the query's columns.
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         struct Row: Decodable { var programme_id: UUID; var count: Int }
         var counts: [UUID: Int] = [:]
         for batch in stride(from: 0, to: programmes.count, by: batchSize) {

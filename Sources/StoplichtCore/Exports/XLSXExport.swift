@@ -31,7 +31,8 @@ public enum XLSXExport {
 
     /// Style indexes of `styles`.
     enum Style: Int {
-        case plain = 0, header, wrapped, number
+        case plain = 0
+        case header, wrapped, number
         case lightPositive, lightWarning, lightNegative, lightNeutral, lightInfo
 
         static func light(_ tone: LightDefinition.Tone) -> Style {

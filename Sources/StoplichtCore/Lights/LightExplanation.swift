@@ -18,7 +18,9 @@ public enum LightExplanation {
     }
 
     public enum Part: String, Sendable, CaseIterable {
-        case cause = "oorzaak", consequence = "gevolg", measure = "maatregel"
+        case cause = "oorzaak"
+        case consequence = "gevolg"
+        case measure = "maatregel"
     }
 }
 

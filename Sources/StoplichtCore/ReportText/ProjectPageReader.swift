@@ -7,10 +7,6 @@ import Foundation
 struct ProjectPageReader {
     let reading: LightReading
 
-    init(reading: LightReading) {
-        self.reading = reading
-    }
-
     /// Finds project pages, project sheets and named project lists in a report's lines.
     func read(_ lines: [ReportLine]) -> ProjectPages {
         var scan = PageScan(lines: lines, reading: reading)
