@@ -46,6 +46,35 @@ def http(url, headers=None, data=None, method=None):
         return response.status, dict(response.headers), response.read()
 
 
+def probe(url, headers=None, data=None):
+    """One request as wrk sends it, following no redirect: status, headers and body."""
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=120) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+# Each endpoint's status and what only its own answer holds, whatever the dataset: a page's
+# <h1> or a distinctive element, a document's signature. The upload is answered with a 303
+# to its preview; the marker is the preview's.
+MARKERS = {
+    "stylesheet": (200, b".stoplicht-light--warning"),
+    "start page": (200, b'<h1 class="utrecht-heading-1">Programma&#39;s</h1>'),
+    "overview": (200, b'<h1 class="utrecht-heading-1">Programma '),
+    "report": (200, b'<th scope="col" class="stoplicht-col-remarks">Opmerking(en)</th>'),
+    "project page": (200, b'<p class="stoplicht-kicker">Project 2 \xe2\x80\x94 programma '),
+    "API project list": (200, b'"projects":['),
+    "login page": (200, b'<h1 class="utrecht-heading-1">Inloggen</h1>'),
+    "import preview": (303, b'<h1 class="utrecht-heading-1">Controleer de import</h1>'),
+    "ODT": (200, b"mimetypeapplication/vnd.oasis.opendocument.text"),
+    "DOCX": (200, b"word/document.xml"),
+    "XLSX": (200, b"xl/workbook.xml"),
+    "PDF": (200, b"%PDF-"),
+}
+
+
 def memory(pid, field):
     with open(f"/proc/{pid}/status") as status:
         for line in status:
@@ -374,50 +403,66 @@ def main():
         seed = open(SEED, "rb").read()
         upload, upload_type = multipart({"_csrf": csrf, "gemeente": "Gemeente Woudenberg"}, "bestand", "rapportage.txt", seed)
 
+        # Each endpoint with bytes only its own answer holds: an answer without them (the
+        # login page, an error page) is not what is to be measured, and stops the suite.
         endpoints = [
             # The ceiling: bytes from memory through Vapor and Stoplicht's middleware, no database.
-            ("stylesheet (no database)", "/css/stoplicht.css", [], None),
+            ("stylesheet (no database)", "/css/stoplicht.css", [], None, MARKERS["stylesheet"]),
             # Everyone's first page: the installation's programmes, a page of 30 at a time.
-            ("start page", "/", [], None),
-            ("overview", f"/programmas/{programme}", [session], None),
+            ("start page", "/", [], None, MARKERS["start page"]),
+            ("overview", f"/programmas/{programme}", [session], None, MARKERS["overview"]),
             # The same while someone saves a change every second, as in a period's update
             # days: after each change the first readers wait for the page to be made.
-            ("overview changed every second", f"/programmas/{programme}", [session], "changes"),
-            ("published report", f"/programmas/{programme}/perioden/{published[-1]}", [], None) if published else None,
+            ("overview changed every second", f"/programmas/{programme}", [session], "changes", MARKERS["overview"]),
+            ("published report", f"/programmas/{programme}/perioden/{published[-1]}", [], None, MARKERS["report"]) if published else None,
             # A published period's PDF is made once, at publication, and served as stored.
-            ("published report as PDF", f"/programmas/{programme}/perioden/{published[-1]}/download/pdf", [], None) if published else None,
-            ("live report", f"/programmas/{programme}/perioden/{live}", [session], None),
-            ("project page", f"/programmas/{programme}/projecten/2", [session], None),
-            ("API project list", f"/api/v1/programmes/{programme}/projects?page-size=100", [auth], None),
-            ("login page", "/inloggen", [], None),
-            ("import preview (upload)", "/importeren", [session], lua_post(upload, upload_type, work, "upload")),
-            ("report as ODT", f"/programmas/{programme}/perioden/{live}/download/odt", [session], None),
-            ("report as DOCX", f"/programmas/{programme}/perioden/{live}/download/docx", [session], None),
-            ("table as XLSX", f"/programmas/{programme}/perioden/{live}/download/xlsx", [session], None),
-            ("report as PDF", f"/programmas/{programme}/perioden/{live}/download/pdf", [session], None),
+            ("published report as PDF", f"/programmas/{programme}/perioden/{published[-1]}/download/pdf", [], None, MARKERS["PDF"]) if published else None,
+            ("live report", f"/programmas/{programme}/perioden/{live}", [session], None, MARKERS["report"]),
+            ("project page", f"/programmas/{programme}/projecten/2", [session], None, MARKERS["project page"]),
+            ("API project list", f"/api/v1/programmes/{programme}/projects?page-size=100", [auth], None, MARKERS["API project list"]),
+            ("login page", "/inloggen", [], None, MARKERS["login page"]),
+            ("import preview (upload)", "/importeren", [session], lua_post(upload, upload_type, work, "upload"), MARKERS["import preview"]),
+            ("report as ODT", f"/programmas/{programme}/perioden/{live}/download/odt", [session], None, MARKERS["ODT"]),
+            ("report as DOCX", f"/programmas/{programme}/perioden/{live}/download/docx", [session], None, MARKERS["DOCX"]),
+            ("table as XLSX", f"/programmas/{programme}/perioden/{live}/download/xlsx", [session], None, MARKERS["XLSX"]),
+            ("report as PDF", f"/programmas/{programme}/perioden/{live}/download/pdf", [session], None, MARKERS["PDF"]),
         ]
         if not published:
             # The demo's only period is open: it is published after the live pages are
             # measured, as the programme manager would, and then read anonymously.
-            endpoints.append(("published report", f"/programmas/{programme}/perioden/{live}", [], "publish"))
-            endpoints.append(("published report as PDF", f"/programmas/{programme}/perioden/{live}/download/pdf", [], None))
+            endpoints.append(("published report", f"/programmas/{programme}/perioden/{live}", [], "publish", MARKERS["report"]))
+            endpoints.append(("published report as PDF", f"/programmas/{programme}/perioden/{live}/download/pdf", [], None, MARKERS["PDF"]))
         skip = {s.strip() for s in args.skip.split(",") if s.strip()}
         rows = []
         for entry in endpoints:
             if entry is None or entry[0] in skip:
                 continue
-            name, path, headers, script = entry
+            name, path, headers, script, marker = entry
             if script == "publish":
                 sh(args.binary, "period", "publish", "--programme", programme, "--period", live, env=env)
                 script = None
             request_headers = dict(h.split(": ", 1) for h in headers)
+            # Once, before wrk: the answer is the endpoint's own, not a redirect, an error or
+            # the login page.
             if script and script.endswith(".lua"):
                 body_bytes = open(script.replace(".lua", ".body"), "rb").read()
-                status, response_headers, body = http(base + path, {**request_headers, "Content-Type": upload_type}, body_bytes)
+                status, response_headers, body = probe(base + path, {**request_headers, "Content-Type": upload_type}, body_bytes)
             else:
-                status, response_headers, body = http(base + path, request_headers)
-            if status != 200:
-                sys.exit(f"{name}: {path} gaf {status}")
+                status, response_headers, body = probe(base + path, request_headers)
+            expected, marker = marker
+            location = next((v for k, v in response_headers.items() if k.lower() == "location"), None)
+            if status != expected:
+                where = f" (naar {location})" if location else ""
+                sys.exit(f"{name}: {path} gaf {status}{where} in plaats van {expected}; dat is niet wat gemeten moet worden")
+            if expected == 303:
+                # The upload is answered with the way to its preview: that page must be the preview
+                # (and it is what nginx serves beside it).
+                status, response_headers, body = probe(base + (location or ""), request_headers)
+                if status != 200:
+                    sys.exit(f"{name}: {path} leidde naar {location}, dat {status} gaf in plaats van 200")
+            if marker not in body:
+                sys.exit(f"{name}: {path} gaf 200 maar niet de verwachte inhoud ({marker[:60]!r} ontbreekt; "
+                         f"het antwoord begint met {body[:120]!r})")
             if name.startswith("published report") and not any(k.lower() == "x-content-sha256" for k in response_headers):
                 sys.exit(f"{name}: {path} is niet de opgeslagen rapportage")
             # A live PDF is WeasyPrint's work, one a core; a published one is stored bytes.

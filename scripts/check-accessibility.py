@@ -16,40 +16,44 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080"
+# Each page with the status it answers and words of its <h1>: a page that answers otherwise
+# (a 403, a 500, the login page) is not the page meant, and fails instead of being audited.
 PAGES = [
-    "/",
-    "/?zoek=woudenberg",  # the start page with its search, as a shared installation shows it
-    "/programmas/dienstverlening",
-    "/programmas/dienstverlening/projecten/18",
-    "/programmas/dienstverlening/verloop",
-    "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018",
-    "/programmas/bestaat-niet",
-    "/inloggen",
+    ("/", 200, "Programma's"),
+    ("/?zoek=woudenberg", 200, "Programma's"),  # the start page with its search, as a shared installation shows it
+    ("/programmas/dienstverlening", 200, "Programma Dienstverlening"),
+    ("/programmas/dienstverlening/projecten/18", 200, "Zaakgericht werken invoeren"),
+    ("/programmas/dienstverlening/verloop", 200, "Verloop per periode — Programma Dienstverlening"),
+    ("/programmas/dienstverlening/perioden/juni-t-m-oktober-2018", 200, "Voortgangsrapportage programma dienstverlening"),
+    ("/programmas/bestaat-niet", 404, "Pagina niet gevonden"),
+    ("/inloggen", 200, "Inloggen"),
 ]
 # After logging in.
 PRIVATE_PAGES = [
-    "/importeren",
-    "/programmas/dienstverlening/projecten/1/bijwerken?periode=juni-t-m-oktober-2018",
-    "/programmas/dienstverlening/beheer",
-    "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/teksten",
-    "/programmas/dienstverlening/projecten/nieuw",
-    "/programmas/dienstverlening/projecten/2/wijzigen",
-    "/programmas/dienstverlening/projecten/2/wijzigingen",
-    "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/wijzigingen",
-    "/beheer/gebruikers",
-    "/programmas/dienstverlening/financien",
-    "/programmas/dienstverlening/tijdlijn",
-    "/programmas/dienstverlening/projecten/3",
-    "/mijn-account/api-tokens",
-    "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/publiceren",
+    ("/importeren", 200, "Rapportage importeren"),
+    ("/programmas/dienstverlening/projecten/1/bijwerken?periode=juni-t-m-oktober-2018", 200, "Status bijwerken: 1. Aansluiten op"),
+    ("/programmas/dienstverlening/beheer", 200, "Periode beheren"),
+    ("/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/teksten", 200, "Teksten, besluiten en risico's"),
+    ("/programmas/dienstverlening/projecten/nieuw", 200, "Project toevoegen"),
+    ("/programmas/dienstverlening/projecten/2/wijzigen", 200, "Project wijzigen: 2. Doorontwikkelen website"),
+    ("/programmas/dienstverlening/projecten/2/wijzigingen", 200, "Wijzigingen in project 2. Doorontwikkelen website"),
+    ("/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/wijzigingen", 200, "Wijzigingen in de periode juni t/m oktober 2018"),
+    ("/beheer/gebruikers", 200, "Gebruikers en rollen"),
+    ("/programmas/dienstverlening/financien", 200, "Financiën"),
+    ("/programmas/dienstverlening/tijdlijn", 200, "Tijdlijn"),
+    ("/programmas/dienstverlening/projecten/3", 200, "Intranet"),
+    ("/mijn-account/api-tokens", 200, "API-tokens"),
+    ("/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/publiceren", 200, "Rapportage juni t/m oktober 2018 publiceren"),
 ]
 # A form refused with its problems: an orange light without the explanation.
-REFUSED_FORM = "/programmas/dienstverlening/projecten/3/bijwerken?periode=juni-t-m-oktober-2018"
+REFUSED_FORM = ("/programmas/dienstverlening/projecten/3/bijwerken?periode=juni-t-m-oktober-2018", 422, "Status bijwerken: 3. Intranet")
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Fixtures", "Import")
-# Uploads whose preview pages are checked too: a plan, and columns to map by hand.
-UPLOADS = [("heuvelrug-dimensies.docx", {"gemeente": "Gemeente Heuvelrug"}),
-           ("onbekende-kolommen.csv", {"programma": "dienstverlening", "periode": "mei t/m augustus 2019"}),
-           ("eigen-woorden.csv", {"programma": "dienstverlening", "periode": "mei t/m augustus 2019"})]
+# Uploads whose preview pages are checked too: a plan, and columns to map by hand (a preview
+# that cannot be imported as it is answers 422).
+UPLOADS = [("heuvelrug-dimensies.docx", {"gemeente": "Gemeente Heuvelrug"}, 200),
+           ("onbekende-kolommen.csv", {"programma": "dienstverlening", "periode": "mei t/m augustus 2019"}, 200),
+           ("eigen-woorden.csv", {"programma": "dienstverlening", "periode": "mei t/m augustus 2019"}, 422)]
+PREVIEW_HEADING = "Controleer de import"
 
 
 PASSWORD = os.environ.get("STOPLICHT_DEMO_PASSWORD", "")
@@ -75,7 +79,26 @@ def upload(page, name, fields):
     form["_csrf"] = token
     form["bestand"] = {"name": name, "mimeType": "application/octet-stream", "buffer": data}
     response = page.request.post(BASE + "/importeren", multipart=form, max_redirects=0)
-    return response.headers["location"]
+    location = response.headers.get("location", "")
+    if response.status != 303 or not location.startswith("/importeren/"):
+        sys.exit(f"uploading {name} answered {response.status} (location {location!r}), not the way to its preview")
+    return location
+
+
+def wrong_page(page, response, path, status, heading):
+    """Why the page shown is not the one meant, or None: its status, where it ended up after
+    any redirect, the words of its <h1>."""
+    problems = []
+    got = response.status if response else None
+    if got != status:
+        problems.append(f"status {got}, expected {status}")
+    if page.url != BASE + path:
+        problems.append(f"ended up at {page.url}")
+    headings = page.locator("h1")
+    text = headings.first.inner_text() if headings.count() else None
+    if text is None or heading not in text:
+        problems.append(f"<h1> {text!r}, expected {heading!r}")
+    return "; ".join(problems) or None
 # Everything a user can act on; hidden fields and elements not shown are left out. A closed
 # <details> is opened first, as its summary (itself reached by Tab) opens with Enter.
 INTERACTIVE = """
@@ -152,17 +175,28 @@ def main() -> int:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         page = browser.new_page()
         log_in(page)
-        pages = PAGES + PRIVATE_PAGES + [upload(page, name, fields) for name, fields in UPLOADS]
-        pages.append(REFUSED_FORM + " (geweigerd)")
-        for path in pages:
-            if path.endswith(" (geweigerd)"):
-                page.goto(BASE + REFUSED_FORM)
+        pages = PAGES + PRIVATE_PAGES + [(upload(page, name, fields), status, PREVIEW_HEADING) for name, fields, status in UPLOADS]
+        pages.append((REFUSED_FORM[0] + " (geweigerd)", *REFUSED_FORM[1:]))
+        for path, status, heading in pages:
+            refused = path.endswith(" (geweigerd)")
+            address = REFUSED_FORM[0] if refused else path
+            if refused:
+                page.goto(BASE + address)
                 page.select_option("#licht", "oranje")
-                page.click("form.stoplicht-form button[type=submit]")
+                with page.expect_navigation() as navigation:
+                    page.click("form.stoplicht-form button[type=submit]")
+                response = navigation.value
                 page.wait_for_load_state()
-                assert "hoort een toelichting" in page.content(), "the refused form shows its problems"
             else:
-                page.goto(BASE + path)
+                response = page.goto(BASE + path)
+            wrong = wrong_page(page, response, address, status, heading)
+            if refused and "hoort een toelichting" not in page.content():
+                wrong = (wrong + "; " if wrong else "") + "the refused form does not show its problem (hoort een toelichting)"
+            if wrong:
+                print(f"{path}: NOT THE PAGE MEANT, not audited: {wrong}")
+                failures += 1
+                failed_pages += 1
+                continue
             results = axe.run(page, options=OPTIONS)
             violations = results.response["violations"]
             serious = [v for v in violations if v["impact"] in ("serious", "critical")]
@@ -185,7 +219,7 @@ def main() -> int:
             failures += len(serious) + keyboard
             failed_pages += 1 if serious or keyboard else 0
         browser.close()
-    print(f"{failures} serious or critical violations, keyboard problems or pages too wide")
+    print(f"{failures} serious or critical violations, keyboard problems, pages too wide or not the page meant")
     print(f"accessibility: {len(pages) - failed_pages} passed, {failed_pages} failed")
     return 1 if failures else 0
 

@@ -100,10 +100,14 @@ import Vapor
         }
     }
 
+    /// Where `program` is installed, if it is.
+    static func installed(_ program: String) -> String? {
+        ["/usr/bin", "/usr/local/bin", "/bin"].map({ $0 + "/" + program }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+    }
+
     /// `program args`, `{pdf}` in them the file of `input`, when the program is installed: its output.
     static func run(_ program: String, _ arguments: [String], input: Data) throws -> String? {
-        guard let path = ["/usr/bin", "/usr/local/bin", "/bin"].map({ $0 + "/" + program })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+        guard let path = installed(program) else { return nil }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString).pdf")
         try input.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }

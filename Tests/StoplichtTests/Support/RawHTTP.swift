@@ -9,9 +9,28 @@ import Vapor
 /// test cannot show: a connection left idle, requests sent back to back on one connection,
 /// a body over its limit.
 enum RawHTTP {
+    /// Set once, from the thread that reads a connection, and read from a test's task.
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var set = false
+        var isSet: Bool { lock.withLock { set } }
+        func raise() { lock.withLock { set = true } }
+    }
+
+    /// Whether `data` begins with a whole answer: its head and as much body as its
+    /// Content-Length says.
+    static func holdsAnAnswer(_ data: Data) -> Bool {
+        guard let end = data.range(of: Data("\r\n\r\n".utf8)) else { return false }
+        let head = String(decoding: data[..<end.lowerBound], as: UTF8.self).lowercased()
+        let length = head.components(separatedBy: "\r\n").first { $0.hasPrefix("content-length:") }
+            .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+        return data.distance(from: end.upperBound, to: data.endIndex) >= length
+    }
+
     /// Connects to 127.0.0.1:`port`, sends `request` (if any) and reads until the server
     /// closes the connection or `limit` seconds pass: what came back and how long it took.
-    static func converse(port: Int, request: String?, limit: Int) throws -> (answer: String, seconds: Double, closed: Bool) {
+    /// `answered` is raised once a whole answer has come (and the connection may stay open).
+    static func converse(port: Int, request: String?, limit: Int, answered: Flag? = nil) throws -> (answer: String, seconds: Double, closed: Bool) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Abort(.internalServerError, reason: "socket") }
         defer { close(fd) }
@@ -39,7 +58,11 @@ enum RawHTTP {
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = recv(fd, &buffer, buffer.count, 0)
-            if n > 0 { answer.append(contentsOf: buffer[0..<n]); continue }
+            if n > 0 {
+                answer.append(contentsOf: buffer[0..<n])
+                if let answered, holdsAnAnswer(answer) { answered.raise() }
+                continue
+            }
             return (String(decoding: answer, as: UTF8.self), Date().timeIntervalSince(start), n == 0)
         }
     }

@@ -92,8 +92,12 @@ import Vapor
             try await withRunningServer(app) { port in
                 // A browser keeps its connection open after its answer; the server, stopping,
                 // closes it rather than waiting out the idle timeout (five minutes).
-                async let kept = RawHTTP.offThePool { try RawHTTP.converse(port: port, request: get("/inloggen"), limit: 60) }
-                try await Task.sleep(for: .seconds(1))
+                let answered = RawHTTP.Flag()
+                async let kept = RawHTTP.offThePool { try RawHTTP.converse(port: port, request: get("/inloggen"), limit: 60, answered: answered) }
+                // The answer has come and the connection is left open: then the server stops
+                // (waiting at most 10 s for the answer, a hundredth of a second at a time).
+                for _ in 0..<1000 where !answered.isSet { try await Task.sleep(for: .milliseconds(10)) }
+                #expect(answered.isSet, "no answer within 10 s")
                 await app.server.shutdown()
                 let reply = try await kept
                 #expect(reply.closed, "closed by the server, not by the client's timeout")
