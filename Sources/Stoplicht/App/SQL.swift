@@ -15,6 +15,17 @@ extension Database {
     /// of PostgreSQL's kind).
     var isSQLite: Bool { (try? sqlDatabase())?.dialect.name == "sqlite" }
 
+    /// Takes the embedded database's write lock as a transaction's first statement, so the
+    /// transaction waits its turn behind another writer. SQLite cannot let a transaction
+    /// that has read and then writes wait for another writer: it refuses it at once
+    /// ("database is locked"), which reached users as a 503 under a handful of saves at once.
+    /// (Inside a transaction that already wrote, this changes nothing.) PostgreSQL: nothing
+    /// to do; its writes wait for the rows they need.
+    func writeFirst() async throws {
+        guard isSQLite else { return }
+        try await sqlDatabase().raw("UPDATE audit_entries SET sequence = sequence WHERE 0 = 1").run()
+    }
+
     /// Holds the row until the transaction ends (PostgreSQL: a row lock; SQLite: the write
     /// lock), so what was read under it is what is overwritten. `column` is one that is not
     /// a key, so no foreign key is checked and nothing referring to the row waits on it.

@@ -14,16 +14,10 @@ enum AuditTrail {
     static func append(_ records: [AuditRecord], on database: any Database) async throws {
         guard !records.isEmpty else { return }
         try await database.transaction { db in
-            let sql = try db.sqlDatabase()
-            if sql.dialect.name == "postgresql" {
-                try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: chainLock))").run()
+            if db.isSQLite {
+                try await db.writeFirst()
             } else {
-                // SQLite: take the write lock before reading the chain's end. A transaction
-                // that has read and then writes cannot wait for another writer; SQLite refuses
-                // it at once ("database is locked"), and two logins at once were a 500. A
-                // write first waits its turn. (Inside a transaction that already wrote, this
-                // changes nothing.)
-                try await sql.raw("UPDATE audit_entries SET sequence = sequence WHERE 0 = 1").run()
+                try await db.sqlDatabase().raw("SELECT pg_advisory_xact_lock(\(literal: chainLock))").run()
             }
             try await appendInTurn(records, on: db)
         }

@@ -27,6 +27,7 @@ struct StatusUpdate {
         guard period.state != .published else { throw InputError(Strings.periodIsPublished(period.name), status: .conflict) }
         do {
             return try await database.transaction { db in
+                try await db.writeFirst()
                 let existing = try await Self.status(project: project, period: period, on: db)
                 let status: ProjectStatus
                 if let current = existing?.status {
