@@ -11,7 +11,7 @@ struct ErrorPageMiddleware: Middleware {
     func response(for error: any Error, request: Request) -> Response {
         // A page that needs a login sends a browser to the login page and back.
         if let notLoggedIn = error as? NotLoggedIn, !wantsJSON(request) {
-            let back = notLoggedIn.returnPath.map { "?terug=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
+            let back = notLoggedIn.returnPath.map { "?\(LoginField.back.name)=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
             return request.redirect(to: SiteURL.login.path + back, redirectType: .normal)
         }
         let status: HTTPResponseStatus
