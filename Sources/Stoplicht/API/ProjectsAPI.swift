@@ -95,15 +95,11 @@ enum ProjectsAPI {
     /// The body as the web form's input, checked as the form is: 422 with the first problem.
     static func input(_ req: Request, number: Int, taken: Set<Int>) throws -> (ProjectInput, Bool?) {
         let body = try APIWrite.decode(ProjectBody.self, req, schema: "ProjectInput")
-        var input = ProjectInput(project: nil, leaders: body.leaders ?? [], items: body.items ?? [], nextNumber: body.number ?? number)
-        input.name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let text = body.lifecycle {
+        let lifecycle = try body.lifecycle.map { text in
             guard let lifecycle = Lifecycle(rawValue: text) else { throw InputError(Strings.apiUnknownValue("lifecycle", text, lifecycles)) }
-            input.lifecycle = lifecycle
+            return lifecycle
         }
-        input.phase = body.phase ?? ""
-        input.leaders = (body.leaders ?? []).map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
-        input.items = (body.items ?? []).map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
+        let input = ProjectInput(api: body, number: number, lifecycle: lifecycle)
         if let problem = input.problems(taken: taken).first { throw InputError(problem.message) }
         return (input, body.archived)
     }

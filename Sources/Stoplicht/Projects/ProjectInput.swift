@@ -22,6 +22,18 @@ struct ProjectInput: Sendable, Equatable {
         items = fields.text(ProjectField.items)
     }
 
+    /// The API's body as the form would hold it: leaders and items one per line (a line end
+    /// inside one becomes a space), the number `number` when the body gives none, the
+    /// lifecycle as the API read it (not started when not given).
+    init(api body: ProjectsAPI.ProjectBody, number: Int, lifecycle: Lifecycle?) {
+        self.number = String(body.number ?? number)
+        name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        leaders = (body.leaders ?? []).map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
+        self.lifecycle = lifecycle ?? .notStarted
+        phase = body.phase ?? ""
+        items = (body.items ?? []).map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
+    }
+
     init(project: Project?, leaders: [String], items: [String], nextNumber: Int) {
         guard let project else {
             number = String(nextNumber)

@@ -44,6 +44,29 @@ struct StatusInput: Sendable, Equatable {
         revision = Int(fields.text(StatusField.revision)) ?? 0
     }
 
+    /// The API's body, read as the form is read (text cleaned the same way, lights of
+    /// dimensions the programme does not have ignored), with the revision from If-Match.
+    init(api body: StatusesAPI.StatusBody, revision: Int, dimensions: [ProgrammeDimension]) {
+        let text = FormFields.cleaned
+        light = text(body.light ?? "").isEmpty ? nil : text(body.light ?? "")
+        for dimension in dimensions {
+            let value = text(body.dimensionLights[dimension.code] ?? "")
+            if !value.isEmpty { dimensionLights[dimension.code] = value }
+        }
+        lifecycle = Lifecycle(rawValue: text(body.lifecycle)) ?? .running
+        remarks = text(body.remarks)
+        achieved = text(body.achieved)
+        plannedNext = text(body.plannedNext)
+        planned = text(body.plannedDelivery)
+        forecast = text(body.forecastDelivery)
+        plannedStart = text(body.plannedStart)
+        forecastStart = text(body.forecastStart)
+        cause = text(body.cause)
+        consequence = text(body.consequence)
+        measure = text(body.measure)
+        self.revision = revision
+    }
+
     init(status: ProjectStatus?, dimensionLights: [StatusDimensionLight]) {
         guard let status else { return }
         light = status.light
