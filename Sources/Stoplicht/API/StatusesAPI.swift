@@ -22,7 +22,7 @@ enum StatusesAPI {
                      etag: true),
     ]
 
-    struct StatusBody: Content {
+    struct StatusBody: Content, Equatable {
         var light: String?
         var dimensionLights: [String: String]
         var lifecycle: String
