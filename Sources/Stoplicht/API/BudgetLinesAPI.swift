@@ -75,7 +75,7 @@ enum BudgetLinesAPI {
         var commitmentCents: Int64
     }
 
-    struct LineInput: Content {
+    struct LineInput: Content, Equatable {
         var project: Int?
         var source: String
         var nature: String

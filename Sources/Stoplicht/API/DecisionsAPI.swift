@@ -66,19 +66,9 @@ enum DecisionsAPI {
         var requestedFrom: String?
         var outcome: String
         var decidedOn: String?
-
-        /// `all`: the period's decisions in the report's order, to number it.
-        init(_ decision: Decision, in all: [Decision]) {
-            id = decision.id
-            number = (all.firstIndex { $0.id == decision.id } ?? all.count) + 1
-            text = decision.text
-            requestedFrom = decision.requestedFrom
-            outcome = decision.outcome.rawValue
-            decidedOn = decision.decidedOn
-        }
     }
 
-    struct DecisionInput: Content {
+    struct DecisionInput: Content, Equatable {
         var text: String
         var requestedFrom: String?
         var outcome: String?
@@ -195,5 +185,19 @@ enum DecisionsAPI {
         }
         if let stale { return APIWrite.preconditionFailed(req, what: "het besluit", current: stale) }
         return APIWrite.noContent()
+    }
+}
+
+/// From the stored data; in an extension, so the memberwise initialiser stays for the
+/// OpenAPI schema test's samples.
+extension DecisionsAPI.DecisionBody {
+    /// `all`: the period's decisions in the report's order, to number it.
+    init(_ decision: Decision, in all: [Decision]) {
+        id = decision.id
+        number = (all.firstIndex { $0.id == decision.id } ?? all.count) + 1
+        text = decision.text
+        requestedFrom = decision.requestedFrom
+        outcome = decision.outcome.rawValue
+        decidedOn = decision.decidedOn
     }
 }

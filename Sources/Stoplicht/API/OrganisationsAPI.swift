@@ -51,7 +51,7 @@ enum OrganisationsAPI {
         var programmes: [String]
     }
 
-    struct OrganisationInput: Content {
+    struct OrganisationInput: Content, Equatable {
         var name: String
         var kind: String
     }

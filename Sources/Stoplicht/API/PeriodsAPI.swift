@@ -46,8 +46,8 @@ enum PeriodsAPI {
         var _links: APILinks
     }
 
-    struct PeriodInput: Content { var name: String }
-    struct PeriodState: Content { var state: String }
+    struct PeriodInput: Content, Equatable { var name: String }
+    struct PeriodState: Content, Equatable { var state: String }
 
     static func list(_ req: Request) async throws -> Response {
         let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)

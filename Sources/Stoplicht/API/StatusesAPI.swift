@@ -22,7 +22,7 @@ enum StatusesAPI {
                      etag: true),
     ]
 
-    struct StatusBody: Content {
+    struct StatusBody: Content, Equatable {
         var light: String?
         var dimensionLights: [String: String]
         var lifecycle: String
@@ -68,14 +68,8 @@ enum StatusesAPI {
         guard let revision = Int(match.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))) else {
             throw InputError(Strings.apiIfMatchInvalid(match), status: .preconditionFailed)
         }
-        var fields: [String: String] = [
-            "licht": body.light ?? "", "levensfase": body.lifecycle, "opmerkingen": body.remarks, "bereikt": body.achieved, "volgende": body.plannedNext,
-            "start-gepland": body.plannedStart, "start-verwacht": body.forecastStart, "gepland": body.plannedDelivery, "verwacht": body.forecastDelivery,
-            "oorzaak": body.cause, "gevolg": body.consequence, "maatregel": body.measure, "revisie": String(revision),
-        ]
-        for (code, light) in body.dimensionLights { fields["dimensie-\(code)"] = light }
         guard Lifecycle(rawValue: body.lifecycle) != nil else { throw InputError(Strings.apiPageInvalid("lifecycle", body.lifecycle), status: .unprocessableEntity) }
-        let input = StatusInput(form: FormFields(fields), dimensions: context.dimensions)
+        let input = StatusInput(api: body, revision: revision, dimensions: context.dimensions)
         let problems = input.problems(scale: context.scale, dimensions: context.dimensions)
         guard problems.isEmpty else { throw InputError(problems.map(\.message).joined(separator: " "), status: .unprocessableEntity) }
         let update = StatusUpdate(project: project, period: period, context: context, actor: client.user.email, address: req.clientAddress)

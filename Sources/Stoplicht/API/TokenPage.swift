@@ -15,18 +15,19 @@ enum TokenPage {
         let user = try await AccountSession.requireUser(req)
         try CSRF.verify(req)
         let fields = FormFields(req)
-        guard let scope = APIToken.Scope(rawValue: fields.text("token-bereik")) else {
-            return try await page(req, user: user, created: nil, problems: [FieldProblem(field: "token-bereik", message: Strings.tokenScopeUnknown(fields.text("token-bereik")))],
+        guard let scope = APIToken.Scope(rawValue: fields.text(TokenField.scope)) else {
+            let problem = FieldProblem(field: TokenField.scope, message: Strings.tokenScopeUnknown(fields.text(TokenField.scope)))
+            return try await page(req, user: user, created: nil, problems: [problem],
                                   entered: fields.values).response(status: .unprocessableEntity)
         }
         do {
-            let (_, secret) = try await APITokens.create(for: user, name: fields.text("token-naam"), scope: scope, actor: user.email, on: req.db)
+            let (_, secret) = try await APITokens.create(for: user, name: fields.text(TokenField.name), scope: scope, actor: user.email, on: req.db)
             // The token is on this page only: not cached, not stored in a redirect.
             let response = try await page(req, user: user, created: secret, problems: [], entered: [:]).response()
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
             return response
         } catch let error as InputError {
-            return try await page(req, user: user, created: nil, problems: [FieldProblem(field: "token-naam", message: error.message)],
+            return try await page(req, user: user, created: nil, problems: [FieldProblem(field: TokenField.name, message: error.message)],
                                   entered: fields.values).response(status: .unprocessableEntity)
         }
     }
@@ -75,13 +76,19 @@ enum TokenPage {
                 .if(!tokens.isEmpty, .p(.class("utrecht-paragraph"), .safeText(Strings.tokensLastUsedNote))),
                 .h2(.class("utrecht-heading-2"), .safeText(Strings.tokenCreate)),
                 .form(.class("utrecht-form stoplicht-form"), .action(SiteURL.apiTokens.path), .method(.post), .csrfField(csrf),
-                      .checkedField("token-naam", label: Strings.tokenName, hint: Strings.tokenNameHint, problems: problems,
-                                    control: Controls.textbox("token-naam", value: entered["token-naam"] ?? "")),
-                      .checkedField("token-bereik", label: Strings.tokenScope, hint: Strings.tokenScopeHint, problems: problems,
-                                    control: .selectBox("token-bereik", name: "token-bereik", options: APIToken.Scope.allCases.map { ($0.rawValue, $0.label) },
-                                                        selected: entered["token-bereik"] ?? APIToken.Scope.read.rawValue)),
+                      .checkedField(TokenField.name, label: Strings.tokenName, hint: Strings.tokenNameHint, problems: problems,
+                                    control: Controls.textbox(TokenField.name, value: entered[TokenField.name.name] ?? "")),
+                      .checkedField(TokenField.scope, label: Strings.tokenScope, hint: Strings.tokenScopeHint, problems: problems,
+                                    control: .selectBox(TokenField.scope, options: APIToken.Scope.allCases.map { ($0.rawValue, $0.label) },
+                                                        selected: entered[TokenField.scope.name] ?? APIToken.Scope.read.rawValue)),
                       .submitButton(Strings.tokenCreate))
             )
         }
     }
+}
+
+/// The form that makes a personal API token, by the names it posts.
+enum TokenField: String, CaseIterable, PrefixedFormField {
+    static let form = "token"
+    case name = "naam", scope = "bereik"
 }

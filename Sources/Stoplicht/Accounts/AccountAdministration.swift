@@ -92,15 +92,18 @@ enum AccountAdminController {
     static func add(_ req: Request) async throws -> Response {
         let admin = try await Access.requireAdministrator(req)
         try CSRF.verify(req)
-        let fields = FormFields(req).values
+        let fields = FormFields(req)
         do {
+            typealias Field = AccountField
             _ = try await AccountAdministration(actor: admin.email, address: req.clientAddress).add(
-                email: fields["email"] ?? "", name: fields["naam"] ?? "", password: fields["wachtwoord"] ?? "",
-                administrator: fields["beheerder"] != nil, person: fields["persoon"], organisation: fields["persoon-gemeente"], on: req.db)
+                email: fields[Field.email] ?? "", name: fields[Field.name] ?? "", password: fields[Field.password] ?? "",
+                administrator: fields.has(Field.administrator), person: fields[Field.person], organisation: fields[Field.personOrganisation],
+                on: req.db)
         } catch let error as InputError {
-            var form = fields
-            form["wachtwoord"] = nil  // never sent back
-            return try await page(req, user: admin, problems: [FieldProblem(field: "email", message: error.message)], form: form, status: error.status)
+            var form = fields.values
+            form[AccountField.password.name] = nil  // never sent back
+            return try await page(req, user: admin, problems: [FieldProblem(field: AccountField.email, message: error.message)], form: form,
+                                  status: error.status)
         }
         return req.redirect(to: SiteURL.users.path + "?melding=account", redirectType: .normal)
     }
@@ -109,21 +112,35 @@ enum AccountAdminController {
     static func role(_ req: Request) async throws -> Response {
         let admin = try await Access.requireAdministrator(req)
         try CSRF.verify(req)
-        let fields = FormFields(req).values
-        guard let userID = fields["gebruiker"].flatMap(UUID.init(uuidString:)), let user = try await User.find(userID, on: req.db) else {
-            return try await page(req, user: admin, problems: [FieldProblem(field: "gebruiker", message: Strings.chooseUser)], status: .unprocessableEntity)
+        let fields = FormFields(req)
+        guard let userID = fields[RoleField.user].flatMap(UUID.init(uuidString:)), let user = try await User.find(userID, on: req.db) else {
+            return try await page(req, user: admin, problems: [FieldProblem(field: RoleField.user, message: Strings.chooseUser)],
+                                  status: .unprocessableEntity)
         }
-        guard let slug = fields["programma"], let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).first() else {
-            return try await page(req, user: admin, problems: [FieldProblem(field: "programma", message: Strings.chooseProgramme)], status: .unprocessableEntity)
+        guard let slug = fields[RoleField.programme], let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).first() else {
+            return try await page(req, user: admin, problems: [FieldProblem(field: RoleField.programme, message: Strings.chooseProgramme)],
+                                  status: .unprocessableEntity)
         }
-        let value = fields["rol"] ?? ""
+        let value = fields[RoleField.role] ?? ""
         guard value == "geen" || ProgrammeRole(rawValue: value) != nil, value != ProgrammeRole.administrator.rawValue else {
-            return try await page(req, user: admin, problems: [FieldProblem(field: "rol", message: Strings.chooseRole)], status: .unprocessableEntity)
+            return try await page(req, user: admin, problems: [FieldProblem(field: RoleField.role, message: Strings.chooseRole)], status: .unprocessableEntity)
         }
         try await AccountAdministration(actor: admin.email, address: req.clientAddress)
             .setRole(ProgrammeRole(rawValue: value), for: user, in: programme, on: req.db)
         return req.redirect(to: SiteURL.users.path + "?melding=rol", redirectType: .normal)
     }
+}
+
+/// The form that adds an account, by the names it posts.
+enum AccountField: String, CaseIterable, FormField {
+    case email, name = "naam", password = "wachtwoord", person = "persoon", personOrganisation = "persoon-gemeente"
+    /// A checkbox: present makes the account an administrator.
+    case administrator = "beheerder"
+}
+
+/// The form that gives an account a role in a programme: the role, or `geen` for none.
+enum RoleField: String, CaseIterable, FormField {
+    case user = "gebruiker", programme = "programma", role = "rol"
 }
 
 struct AccountAdminModel: Sendable {

@@ -4,14 +4,22 @@ import Vapor
 
 /// Logging in and out.
 enum AccountController {
-    struct LoginForm: Content {
+    /// The login form as posted; a field of another type than text refuses the form.
+    struct LoginForm: Decodable {
         var email: String?
-        var wachtwoord: String?
-        var terug: String?
+        var password: String?
+        var back: String?
+
+        init(from decoder: any Decoder) throws {
+            let fields = try decoder.container(keyedBy: LoginField.self)
+            email = try fields.decodeIfPresent(String.self, forKey: .email)
+            password = try fields.decodeIfPresent(String.self, forKey: .password)
+            back = try fields.decodeIfPresent(String.self, forKey: .back)
+        }
     }
 
     static func form(_ req: Request) async throws -> Response {
-        let back = safeReturnPath(req.query[String.self, at: "terug"])
+        let back = safeReturnPath(req.query[String.self, at: LoginField.back.name])
         return LoginView.page(email: "", back: back, error: nil, csrf: CSRF.token(for: req), settings: req.settings).response()
     }
 
@@ -19,7 +27,7 @@ enum AccountController {
         try CSRF.verify(req)
         let form = try req.content.decode(LoginForm.self)
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        let back = safeReturnPath(form.terug)
+        let back = safeReturnPath(form.back)
         let address = req.clientAddress ?? "onbekend"
         let now = Date()
         guard try await FailedLogin.reserve(email: email, address: address, now: now, on: req.db) != nil else {
@@ -29,8 +37,8 @@ enum AccountController {
         let user = try await User.query(on: req.db).filter(\.$email == email).first()
         // bcrypt on the thread pool, not the event loop; an unknown address is checked against
         // a hash of the same cost, so the time taken does not tell whether an account exists.
-        let matches = try await req.password.async.verify(form.wachtwoord ?? "", created: user?.passwordHash ?? LoginTiming.unknownAccountHash).get()
-        guard let user, form.wachtwoord != nil, matches else {
+        let matches = try await req.password.async.verify(form.password ?? "", created: user?.passwordHash ?? LoginTiming.unknownAccountHash).get()
+        guard let user, form.password != nil, matches else {
             try await AuditTrail.append([AuditRecord(at: now, actor: email, address: address, action: .loginFailed, entity: "account")], on: req.db)
             return LoginView.page(email: email, back: back, error: Strings.loginFailed, csrf: CSRF.token(for: req), settings: req.settings)
                 .response(status: .unauthorized)
@@ -73,4 +81,10 @@ enum AccountController {
         default: "-._~!$&'()*+,;=:@/?%".utf8.contains(byte)
         }
     }
+}
+
+/// The login form's fields, by the names it posts; `terug` is also the login page's query
+/// parameter: where to go after logging in.
+enum LoginField: String, CaseIterable, CodingKey, FormField {
+    case email, password = "wachtwoord", back = "terug"
 }

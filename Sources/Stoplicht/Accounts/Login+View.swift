@@ -9,15 +9,15 @@ enum LoginView {
                 .form(
                     .class("utrecht-form stoplicht-form"), .action(SiteURL.login.path), .method(.post),
                     .csrfField(csrf),
-                    .unwrap(back) { .hidden("terug", $0) },
-                    .field("email", label: Strings.loginEmail, hint: nil, control: .element(named: "input", attributes: [
-                        .attribute(named: "class", value: "utrecht-textbox"), .attribute(named: "type", value: "email"), .attribute(named: "id", value: "email"),
-                        .attribute(named: "name", value: "email"), .attribute(named: "value", value: email.attributeEscaped), .attribute(named: "autocomplete", value: "username"),
+                    .unwrap(back) { .hidden(LoginField.back, $0) },
+                    .field(LoginField.email.name, label: Strings.loginEmail, hint: nil, control: .element(named: "input", attributes: [
+                        .attribute(named: "class", value: "utrecht-textbox"), .attribute(named: "type", value: "email"), .attribute(named: "id", value: LoginField.email.name),
+                        .attribute(named: "name", value: LoginField.email.name), .attribute(named: "value", value: email.attributeEscaped), .attribute(named: "autocomplete", value: "username"),
                         .attribute(named: "required", value: "required"),
                     ])),
-                    .field("wachtwoord", label: Strings.loginPassword, hint: nil, control: .element(named: "input", attributes: [
-                        .attribute(named: "class", value: "utrecht-textbox"), .attribute(named: "type", value: "password"), .attribute(named: "id", value: "wachtwoord"),
-                        .attribute(named: "name", value: "wachtwoord"), .attribute(named: "autocomplete", value: "current-password"),
+                    .field(LoginField.password.name, label: Strings.loginPassword, hint: nil, control: .element(named: "input", attributes: [
+                        .attribute(named: "class", value: "utrecht-textbox"), .attribute(named: "type", value: "password"), .attribute(named: "id", value: LoginField.password.name),
+                        .attribute(named: "name", value: LoginField.password.name), .attribute(named: "autocomplete", value: "current-password"),
                         .attribute(named: "required", value: "required"),
                     ])),
                     .div(.class("utrecht-button-group"),

@@ -13,8 +13,8 @@ enum ActualsUpload {
         var columns: String?
 
         init(_ form: UploadForm) {
-            file = form.file("realisatie-bestand")
-            columns = form.field("realisatie-kolommen")
+            file = form.file(ActualsField.file.name)
+            columns = form.field(ActualsField.columns.name)
         }
     }
 
@@ -48,8 +48,8 @@ enum ActualsUpload {
             return FinancePageView.page(model, settings: req.settings).response()
         } catch let error as InputError {
             model = try await FinancePageModel.load(context, viewer: viewer, on: req.db)
-            model.problems = [FieldProblem(field: "realisatie-\(error.field ?? "bestand")", message: error.message)]
-            model.entered = ["realisatie-kolommen": form?.columns ?? ""]
+            model.problems = [FieldProblem(field: NumberedField(ActualsField.form, error.field ?? ActualsField.file.rawValue), message: error.message)]
+            model.entered = [ActualsField.columns.name: form?.columns ?? ""]
             return FinancePageView.page(model, settings: req.settings).response(status: error.status)
         }
     }

@@ -16,11 +16,12 @@ enum FinanceController {
     /// `regel-…`: a budget line of a project or of the programme.
     static func addLine(_ req: Request) async throws -> Response {
         let (context, viewer) = try await programme(req, .manageFinances)
-        return try await attempt("regel", req, context, viewer) { fields in
+        return try await attempt(BudgetLineField.form, req, context, viewer) { fields in
+            typealias Field = BudgetLineField
             _ = try await BudgetLines.add(
-                BudgetLines.Input(project: Int(fields.text("regel-project")), source: fields.text("regel-bron"), nature: fields.text("regel-karakter"),
-                                  year: Int(fields.text("regel-jaar")), amount: fields.text("regel-bedrag"), commitment: fields.text("regel-verplicht"),
-                                  description: fields.text("regel-omschrijving")),
+                BudgetLines.Input(project: Int(fields.text(Field.project)), source: fields.text(Field.source), nature: fields.text(Field.nature),
+                                  year: Int(fields.text(Field.year)), amount: fields.text(Field.amount), commitment: fields.text(Field.commitment),
+                                  description: fields.text(Field.description)),
                 to: context.programme, actor: viewer.user?.email ?? "", on: req.db)
         }
     }
@@ -30,13 +31,13 @@ enum FinanceController {
         try CSRF.verify(req)
         let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
         let fields = FormFields(req)
-        let number = Int(fields.text("offerte-project"))
+        let number = Int(fields.text(QuoteField.project))
         let project = try await number.asyncFlatMap { try await Project.find(number: $0, inProgramme: context.programme.requireID(), on: req.db) }
         let viewer = project == nil
             ? try await Access.require(.manageFinances, req, programme: context.programme)
             : try await Access.require(.editOwnProject, req, programme: context.programme, project: project)
-        return try await attempt("offerte", req, context, viewer) { fields in
-            _ = try await BudgetLines.addQuote(project: number, amount: fields.text("offerte-bedrag"), description: fields.text("offerte-omschrijving"),
+        return try await attempt(QuoteField.form, req, context, viewer) { fields in
+            _ = try await BudgetLines.addQuote(project: number, amount: fields.text(QuoteField.amount), description: fields.text(QuoteField.description),
                                                to: context.programme, actor: viewer.user?.email ?? "", on: req.db)
         }
     }
@@ -53,25 +54,25 @@ enum FinanceController {
         let viewer = quote.project == nil
             ? try await Access.require(.manageFinances, req, programme: context.programme)
             : try await Access.require(.editOwnProject, req, programme: context.programme, project: quote.project)
-        let form = "offerte-\(id.uuidString.lowercased())"
-        return try await attempt(form, done: "stand", req, context, viewer) { fields in
-            guard let state = PendingQuote.State(rawValue: fields.text("\(form)-stand")) else {
-                throw InputError(Strings.unknownQuoteState(fields.text("\(form)-stand")), field: "stand")
+        return try await attempt(QuoteStateField.form(id), done: QuoteStateField.state.rawValue, req, context, viewer) { fields in
+            guard let state = PendingQuote.State(rawValue: fields.text(QuoteStateField.state.of(id))) else {
+                throw InputError(Strings.unknownQuoteState(fields.text(QuoteStateField.state.of(id))), field: QuoteStateField.state.rawValue)
             }
-            try await BudgetLines.setState(state, amount: fields.text("\(form)-bedrag"), of: quote, actor: viewer.user?.email ?? "", on: req.db)
+            try await BudgetLines.setState(state, amount: fields.text(QuoteStateField.amount.of(id)), of: quote, actor: viewer.user?.email ?? "", on: req.db)
         }
     }
 
     /// `overheveling-…`: a transfer proposed with its decision request.
     static func proposeTransfer(_ req: Request) async throws -> Response {
         let (context, viewer) = try await programme(req, .manageFinances)
-        return try await attempt("overheveling", req, context, viewer) { fields in
-            let target = fields.text("overheveling-project")
+        return try await attempt(TransferField.form, req, context, viewer) { fields in
+            typealias Field = TransferField
+            let target = fields.text(Field.project)
             _ = try await BudgetTransfers.propose(
-                BudgetTransfers.Proposal(fromLine: UUID(uuidString: fields.text("overheveling-van")), toProject: target == "programma" ? nil : Int(target),
-                                         amount: fields.text("overheveling-bedrag"), reason: fields.text("overheveling-reden"),
-                                         decision: UUID(uuidString: fields.text("overheveling-beslispunt")),
-                                         requestedFrom: fields.text("overheveling-aan")),
+                BudgetTransfers.Proposal(fromLine: UUID(uuidString: fields.text(Field.from)), toProject: target == "programma" ? nil : Int(target),
+                                         amount: fields.text(Field.amount), reason: fields.text(Field.reason),
+                                         decision: UUID(uuidString: fields.text(Field.decision)),
+                                         requestedFrom: fields.text(Field.requestedFrom)),
                 in: context.programme, actor: viewer.user?.email ?? "", address: req.clientAddress, on: req.db)
         }
     }
@@ -85,11 +86,13 @@ enum FinanceController {
                 .filter(\.$programme.$id == context.programme.requireID()).first() else {
             throw InputError(Strings.transferGone, status: .notFound)
         }
-        let form = "besluit-\(id.uuidString.lowercased())"
-        return try await attempt(form, done: "besluit", req, context, viewer) { fields in
-            let outcome = fields.text("\(form)-uitkomst")
-            guard outcome == "akkoord" || outcome == "afgewezen" else { throw InputError(Strings.transferOutcomeRequired, field: "uitkomst") }
-            try await BudgetTransfers.decide(transfer, approved: outcome == "akkoord", on: fields.text("\(form)-datum"), actor: viewer.user?.email ?? "",
+        return try await attempt(TransferDecisionField.form(id), done: "besluit", req, context, viewer) { fields in
+            let outcome = fields.text(TransferDecisionField.outcome.of(id))
+            guard outcome == "akkoord" || outcome == "afgewezen" else {
+                throw InputError(Strings.transferOutcomeRequired, field: TransferDecisionField.outcome.rawValue)
+            }
+            try await BudgetTransfers.decide(transfer, approved: outcome == "akkoord", on: fields.text(TransferDecisionField.decidedOn.of(id)),
+                                             actor: viewer.user?.email ?? "",
                                              address: req.clientAddress, on: req.db)
         }
     }
@@ -97,9 +100,9 @@ enum FinanceController {
     /// `kostenplaats-…`: which project a cost centre books on; its lines follow.
     static func mapCostCentre(_ req: Request) async throws -> Response {
         let (context, viewer) = try await programme(req, .manageFinances)
-        return try await attempt("kostenplaats", req, context, viewer) { fields in
-            guard let number = Int(fields.text("kostenplaats-project")) else { throw InputError(Strings.chooseProject, field: "project") }
-            _ = try await ActualsMapping.map(costCentre: fields.text("kostenplaats-kostenplaats"), toProject: number, in: context.programme,
+        return try await attempt(CostCentreField.form, req, context, viewer) { fields in
+            guard let number = Int(fields.text(CostCentreField.project)) else { throw InputError(Strings.chooseProject, field: CostCentreField.project.rawValue) }
+            _ = try await ActualsMapping.map(costCentre: fields.text(CostCentreField.costCentre), toProject: number, in: context.programme,
                                              actor: viewer.user?.email ?? "", address: req.clientAddress, on: req.db)
         }
     }
@@ -109,7 +112,8 @@ enum FinanceController {
         return (context, try await Access.require(action, req, programme: context.programme))
     }
 
-    /// Runs a form's change; a refusal the user can put right shows the page again with it.
+    /// Runs a form's change; a refusal the user can put right shows the page again with it,
+    /// at the field its short name (`InputError.field`) names within `form`.
     private static func attempt(_ form: String, done: String? = nil, _ req: Request, _ context: ProgrammeContext, _ viewer: Viewer,
                                 _ change: @Sendable (FormFields) async throws -> Void) async throws -> Response {
         try CSRF.verify(req)
@@ -118,7 +122,7 @@ enum FinanceController {
             try await change(fields)
         } catch let error as InputError where error.status != .forbidden && error.status != .notFound {
             var model = try await FinancePageModel.load(context, viewer: viewer, on: req.db)
-            model.problems = [FieldProblem(field: "\(form)-\(error.field ?? "omschrijving")", message: error.message)]
+            model.problems = [FieldProblem(field: NumberedField(form, error.field ?? "omschrijving"), message: error.message)]
             model.entered = fields.values
             return FinancePageView.page(model, settings: req.settings).response(status: error.status)
         }

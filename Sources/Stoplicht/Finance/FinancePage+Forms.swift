@@ -8,17 +8,19 @@ import StoplichtCore
 extension FinancePageView {
     typealias Body = Node<HTML.BodyContext>
 
-    static func field<C: HTML.BodyContext>(_ model: FinancePageModel, _ id: String, _ label: String, hint: String, control: Node<C>) -> Node<C> {
+    static func field<C: HTML.BodyContext>(_ model: FinancePageModel, _ id: some FormField, _ label: String, hint: String,
+                                           control: Node<C>) -> Node<C> {
         .checkedField(id, label: label, hint: hint, problems: model.problems, control: control)
     }
 
-    static func text<C: HTML.BodyContext>(_ model: FinancePageModel, _ id: String, _ label: String, hint: String, fallback: String = "") -> Node<C> {
+    static func text<C: HTML.BodyContext>(_ model: FinancePageModel, _ id: some FormField, _ label: String, hint: String,
+                                          fallback: String = "") -> Node<C> {
         field(model, id, label, hint: hint, control: Controls.textbox(id, value: model.value(id, fallback)))
     }
 
-    static func select<C: HTML.BodyContext>(_ model: FinancePageModel, _ id: String, _ label: String, hint: String,
+    static func select<C: HTML.BodyContext>(_ model: FinancePageModel, _ id: some FormField, _ label: String, hint: String,
                                             options: [(value: String, label: String)], fallback: String = "") -> Node<C> {
-        field(model, id, label, hint: hint, control: .selectBox(id, name: id, options: options, selected: model.value(id, fallback)))
+        field(model, id, label, hint: hint, control: .selectBox(id, options: options, selected: model.value(id, fallback)))
     }
 
     static func form(_ action: String, _ model: FinancePageModel, _ content: Node<HTML.FormContext>...) -> Body {
@@ -59,23 +61,23 @@ extension FinancePageView {
                         .td(.safeText(line.description)), amount(line.budgetCents), amount(line.commitmentCents))
                 })
             )),
-            disclosure(Strings.financeAddLine, open: model.refused("regel-"), lineForm(model, slug))
+            disclosure(Strings.financeAddLine, open: model.refused(BudgetLineField.form), lineForm(model, slug))
         )
     }
 
     static func lineForm(_ model: FinancePageModel, _ slug: String) -> Body {
         form(SiteURL.financeLines(slug).path, model,
-             select(model, "regel-project", Strings.project, hint: Strings.financeLineProjectHint,
+             select(model, BudgetLineField.project, Strings.project, hint: Strings.financeLineProjectHint,
                     options: projectOptions(model, programme: Strings.financeProgrammeOwn)),
-             select(model, "regel-bron", Strings.financeSource, hint: Strings.financeSourceHint,
+             select(model, BudgetLineField.source, Strings.financeSource, hint: Strings.financeSourceHint,
                     options: FundingSource.allCases.map { ($0.rawValue, $0.label) }),
-             select(model, "regel-karakter", Strings.financeNature, hint: Strings.financeNatureHint,
+             select(model, BudgetLineField.nature, Strings.financeNature, hint: Strings.financeNatureHint,
                     options: BudgetNature.allCases.map { ($0.rawValue, $0.label) }),
-             text(model, "regel-jaar", Strings.financeYear, hint: Strings.financeYearHint,
+             text(model, BudgetLineField.year, Strings.financeYear, hint: Strings.financeYearHint,
                   fallback: String(Calendar(identifier: .gregorian).component(.year, from: Date()))),
-             text(model, "regel-bedrag", Strings.financeBudget, hint: Strings.financeAmountHint),
-             text(model, "regel-verplicht", Strings.financeCommitment, hint: Strings.financeCommitmentHint),
-             text(model, "regel-omschrijving", Strings.financeDescription, hint: Strings.financeLineDescriptionHint),
+             text(model, BudgetLineField.amount, Strings.financeBudget, hint: Strings.financeAmountHint),
+             text(model, BudgetLineField.commitment, Strings.financeCommitment, hint: Strings.financeCommitmentHint),
+             text(model, BudgetLineField.description, Strings.financeDescription, hint: Strings.financeLineDescriptionHint),
              .submitButton(Strings.financeAddLine))
     }
 
@@ -97,35 +99,34 @@ extension FinancePageView {
                         .td(quoteStateForm(model, quote, slug)))
                 })
             )),
-            .if(model.mayAddQuotes, disclosure(Strings.financeAddQuote, open: model.refused("offerte-project") || model.refused("offerte-omschrijving") || model.refused("offerte-bedrag"), quoteForm(model, slug)))
+            .if(model.mayAddQuotes, disclosure(Strings.financeAddQuote, open: model.problems.contains { problem in QuoteField.allCases.contains { problem.concerns($0) } }, quoteForm(model, slug)))
         )
     }
 
     static func quoteStateForm(_ model: FinancePageModel, _ quote: PendingQuote, _ slug: String) -> Body {
         guard let id = quote.id else { return .empty }
-        let prefix = "offerte-\(id.uuidString.lowercased())"
-        let field = "\(prefix)-stand"
-        let problem = model.problems.first { $0.field.hasPrefix(prefix) }
+        let field = QuoteStateField.state.of(id)
+        let problem = model.problems.first { $0.field.hasPrefix(QuoteStateField.form(id)) }
         return .form(.class("stoplicht-inline-form"), .action(SiteURL.financeQuoteState(programme: slug, quote: id).path), .method(.post),
                      .csrfField(model.viewer.csrf ?? ""),
-                     .element(named: "label", nodes: [.class("utrecht-form-label stoplicht-visually-hidden"), .attribute(named: "for", value: field),
+                     .element(named: "label", nodes: [.class("utrecht-form-label stoplicht-visually-hidden"), .attribute(named: "for", value: field.name),
                                                       .text(Strings.financeQuoteStateOf(quote.description))]),
-                     .selectBox(field, name: field, options: PendingQuote.State.allCases.map { ($0.rawValue, $0.label) },
+                     .selectBox(field, options: PendingQuote.State.allCases.map { ($0.rawValue, $0.label) },
                                 selected: model.value(field, quote.state.rawValue)),
                      .if(!quote.amountKnown, .group(
-                         .element(named: "label", nodes: [.class("utrecht-form-label"), .attribute(named: "for", value: "\(prefix)-bedrag"),
+                         .element(named: "label", nodes: [.class("utrecht-form-label"), .attribute(named: "for", value: QuoteStateField.amount.of(id).name),
                                                           .text(Strings.financeQuoteAmount)]),
-                         Controls.textbox("\(prefix)-bedrag", value: model.value("\(prefix)-bedrag")))),
+                         Controls.textbox(QuoteStateField.amount.of(id), value: model.value(QuoteStateField.amount.of(id))))),
                      .unwrap(problem) { .p(.class("utrecht-form-field-error-message"), .safeText($0.message)) },
                      .button(.class("utrecht-button utrecht-button--secondary-action"), .type(.submit), .safeText(Strings.financeSetState)))
     }
 
     static func quoteForm(_ model: FinancePageModel, _ slug: String) -> Body {
         form(SiteURL.financeQuotes(slug).path, model,
-             select(model, "offerte-project", Strings.project, hint: Strings.financeQuoteProjectHint,
+             select(model, QuoteField.project, Strings.project, hint: Strings.financeQuoteProjectHint,
                     options: projectOptions(model, programme: model.mayManage ? Strings.financeProgrammeOwn : nil)),
-             text(model, "offerte-omschrijving", Strings.financeDescription, hint: Strings.financeQuoteDescriptionHint),
-             text(model, "offerte-bedrag", Strings.financeAmount, hint: Strings.financeQuoteAmountHint),
+             text(model, QuoteField.description, Strings.financeDescription, hint: Strings.financeQuoteDescriptionHint),
+             text(model, QuoteField.amount, Strings.financeAmount, hint: Strings.financeQuoteAmountHint),
              .submitButton(Strings.financeAddQuote))
     }
 
@@ -150,7 +151,7 @@ extension FinancePageView {
                         .td(transferState(model, transfer, slug)))
                 })
             )),
-            .if(model.mayManage && !model.lines.isEmpty, disclosure(Strings.financeProposeTransfer, open: model.refused("overheveling-"), transferForm(model, slug)))
+            .if(model.mayManage && !model.lines.isEmpty, disclosure(Strings.financeProposeTransfer, open: model.refused(TransferField.form), transferForm(model, slug)))
         )
     }
 
@@ -158,14 +159,13 @@ extension FinancePageView {
         guard transfer.state == .proposed, model.mayManage, let id = transfer.id else {
             return .safeText(transfer.state.label + (transfer.decidedOn.map { " (\(DecisionRequests.dutchDay($0)))" } ?? ""))
         }
-        let prefix = "besluit-\(id.uuidString.lowercased())"
         return .group(
             .p(.safeText(transfer.state.label)),
             .form(.class("utrecht-form stoplicht-form stoplicht-form--compact"), .action(SiteURL.financeTransferDecision(programme: slug, transfer: id).path),
                   .method(.post), .csrfField(model.viewer.csrf ?? ""),
-                  select(model, "\(prefix)-uitkomst", Strings.decisionOutcome, hint: Strings.financeDecisionHint,
+                  select(model, TransferDecisionField.outcome.of(id), Strings.decisionOutcome, hint: Strings.financeDecisionHint,
                          options: [("", Strings.chooseOne), ("akkoord", Strings.decisionApproved), ("afgewezen", Strings.decisionRejected)]),
-                  text(model, "\(prefix)-datum", Strings.financeDecidedOn, hint: Strings.financeDecidedOnHint),
+                  text(model, TransferDecisionField.decidedOn.of(id), Strings.financeDecidedOn, hint: Strings.financeDecidedOnHint),
                   .submitButton(Strings.financeRecordDecision)))
     }
 
@@ -177,13 +177,13 @@ extension FinancePageView {
         let decisions = [(value: "", label: Strings.financeNewDecision)]
             + model.openDecisions.map { (value: $0.id?.uuidString ?? "", label: String(MarkdownDocument(parsing: $0.text).plainText.prefix(120))) }
         return form(SiteURL.financeTransfers(slug).path, model,
-                    select(model, "overheveling-van", Strings.financeFrom, hint: Strings.financeFromHint, options: [("", Strings.chooseOne)] + lines),
-                    select(model, "overheveling-project", Strings.financeTo, hint: Strings.financeToHint,
+                    select(model, TransferField.from, Strings.financeFrom, hint: Strings.financeFromHint, options: [("", Strings.chooseOne)] + lines),
+                    select(model, TransferField.project, Strings.financeTo, hint: Strings.financeToHint,
                            options: [("programma", Strings.financeProgrammeOwn)] + projectOptions(model, programme: nil)),
-                    text(model, "overheveling-bedrag", Strings.financeAmount, hint: Strings.financeAmountHint),
-                    text(model, "overheveling-reden", Strings.financeReason, hint: Strings.financeReasonHint),
-                    select(model, "overheveling-beslispunt", Strings.decision, hint: Strings.financeDecisionChoiceHint, options: decisions),
-                    text(model, "overheveling-aan", Strings.requestedFrom, hint: Strings.requestedFromHint),
+                    text(model, TransferField.amount, Strings.financeAmount, hint: Strings.financeAmountHint),
+                    text(model, TransferField.reason, Strings.financeReason, hint: Strings.financeReasonHint),
+                    select(model, TransferField.decision, Strings.decision, hint: Strings.financeDecisionChoiceHint, options: decisions),
+                    text(model, TransferField.requestedFrom, Strings.requestedFrom, hint: Strings.requestedFromHint),
                     .submitButton(Strings.financeProposeTransfer))
     }
 
@@ -211,11 +211,11 @@ extension FinancePageView {
                         amount(centre.cents ?? 0))
                 })
             ))),
-            disclosure(Strings.financeMapCostCentre, open: model.refused("kostenplaats-"), form(
+            disclosure(Strings.financeMapCostCentre, open: model.refused(CostCentreField.form), form(
                 SiteURL.financeCostCentres(slug).path, model,
-                text(model, "kostenplaats-kostenplaats", Strings.financeCostCentre, hint: Strings.financeCostCentreHint,
+                text(model, CostCentreField.costCentre, Strings.financeCostCentre, hint: Strings.financeCostCentreHint,
                      fallback: model.unmappedCentres.first?.costCentre ?? ""),
-                select(model, "kostenplaats-project", Strings.project, hint: Strings.financeCostCentreProjectHint,
+                select(model, CostCentreField.project, Strings.project, hint: Strings.financeCostCentreProjectHint,
                        options: [("", Strings.chooseOne)] + projectOptions(model, programme: nil)),
                 .submitButton(Strings.financeMapCostCentre)))
         )
@@ -228,9 +228,9 @@ extension FinancePageView {
             .p(.class("utrecht-paragraph"), .safeText(Strings.financeActualsIntro)),
             .form(.class("utrecht-form stoplicht-form"), .action(SiteURL.financeActuals(model.context.slug).path), .method(.post),
                   .enctype(.multipartData), .csrfField(model.viewer.csrf ?? ""),
-                  field(model, "realisatie-bestand", Strings.financeActualsFile, hint: Strings.financeActualsFileHint,
-                        control: .fileInput("realisatie-bestand", accept: ".csv,.txt,.xlsx")),
-                  text(model, "realisatie-kolommen", Strings.financeActualsColumns, hint: Strings.financeActualsColumnsHint),
+                  field(model, ActualsField.file, Strings.financeActualsFile, hint: Strings.financeActualsFileHint,
+                        control: .fileInput(ActualsField.file.name, accept: ".csv,.txt,.xlsx")),
+                  text(model, ActualsField.columns, Strings.financeActualsColumns, hint: Strings.financeActualsColumnsHint),
                   .submitButton(Strings.financeActualsSubmit))
         )
     }

@@ -54,9 +54,10 @@ struct FinancePageModel: Sendable {
     var mayManage: Bool { viewer.may(.manageFinances) }
     var mayAddQuotes: Bool { mayManage || !projectChoices.isEmpty && audience == .leader }
 
-    func refused(_ prefix: String) -> Bool { problems.contains { $0.field.hasPrefix(prefix) } }
+    /// Whether a form was refused: one of its fields has a problem.
+    func refused(_ form: String) -> Bool { problems.contains { $0.field.hasPrefix(form + "-") } }
 
-    func value(_ field: String, _ fallback: String = "") -> String { entered[field] ?? fallback }
+    func value(_ field: some FormField, _ fallback: String = "") -> String { entered[field.name] ?? fallback }
 
     static func load(_ req: Request) async throws -> FinancePageModel {
         let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)

@@ -7,12 +7,13 @@ import Vapor
 /// create or change with every warning, adjusts the mapping where needed, and confirms.
 /// Nothing is written before the confirmation.
 enum ImportController {
-    struct Upload: Content {
-        var bestand: File?
-        var programma: String?
-        var gemeente: String?
-        var periode: String?
-        var indeling: String?
+    /// The upload form as sent (`ImportUploadField`).
+    struct Upload {
+        var file: File?
+        var programme: String?
+        var organisation: String?
+        var period: String?
+        var mapping: String?
     }
 
     /// The account context every import page shows and every import form carries: a
@@ -60,15 +61,17 @@ enum ImportController {
         let uploader = try await account(req)
         let form = try await UploadForm.read(req)
         try CSRF.verify(req, form: form)
-        let upload = Upload(bestand: form.file("bestand"), programma: form.field("programma"), gemeente: form.field("gemeente"),
-                            periode: form.field("periode"), indeling: form.field("indeling"))
-        guard let file = upload.bestand, file.data.readableBytes > 0 else {
+        typealias Field = ImportUploadField
+        let upload = Upload(file: form.file(Field.file.name), programme: form.field(Field.programme.name),
+                            organisation: form.field(Field.organisation.name), period: form.field(Field.period.name),
+                            mapping: form.field(Field.mapping.name))
+        guard let file = upload.file, file.data.readableBytes > 0 else {
             return try await formError(req, Strings.importNoFile, upload: upload)
         }
         // The organisation is the chosen programme's, or the one named, or the only one.
-        var organisation = upload.gemeente?.trimmingCharacters(in: .whitespaces) ?? ""
+        var organisation = upload.organisation?.trimmingCharacters(in: .whitespaces) ?? ""
         var chosen: Programme?
-        if let slug = upload.programma, !slug.isEmpty {
+        if let slug = upload.programme, !slug.isEmpty {
             guard let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).with(\.$organisation).first() else {
                 return try await formError(req, Strings.programmeNotFound(slug), upload: upload)
             }
@@ -82,10 +85,10 @@ enum ImportController {
             guard municipalities.count == 1 else { return try await formError(req, Strings.importNeedsOrganisation, upload: upload) }
             organisation = municipalities[0].name
         }
-        let period = upload.periode?.trimmingCharacters(in: .whitespaces)
+        let period = upload.period?.trimmingCharacters(in: .whitespaces)
         let pending = PendingImport(
             filename: file.filename.isEmpty ? "rapportage" : file.filename, data: Data(buffer: file.data), organisation: organisation,
-            programme: chosen?.name, programmeID: chosen?.id, period: period?.isEmpty == false ? period : nil, mapping: upload.indeling ?? "",
+            programme: chosen?.name, programmeID: chosen?.id, period: period?.isEmpty == false ? period : nil, mapping: upload.mapping ?? "",
             uploadedBy: uploader.email)
         try await PendingImport.removeExpired(on: req.db)
         try await pending.save(on: req.db)
@@ -93,12 +96,12 @@ enum ImportController {
     }
 
     private static func formError(_ req: Request, _ message: String, upload: Upload?) async throws -> Response {
-        var model = try await ImportFormModel.query(selected: upload?.programma, account: try await account(req), on: req.db)
+        var model = try await ImportFormModel.query(selected: upload?.programme, account: try await account(req), on: req.db)
         model.error = message
         if let upload {
-            model.organisation = upload.gemeente ?? model.organisation
-            model.period = upload.periode ?? ""
-            model.mapping = upload.indeling ?? ""
+            model.organisation = upload.organisation ?? model.organisation
+            model.period = upload.period ?? ""
+            model.mapping = upload.mapping ?? ""
         }
         return ImportFormView.page(model, settings: req.settings).response(status: .unprocessableEntity)
     }
@@ -116,13 +119,14 @@ enum ImportController {
         let pending = try await find(req)
         let account = try await account(req, for: pending)
         try CSRF.verify(req)
-        let fields = (try? req.content.decode([String: String].self)) ?? [:]
-        var lines = LineEndings.lines(fields["indeling"] ?? pending.mapping).map(String.init)
+        let fields = FormFields(req)
+        typealias Field = ImportMappingField
+        var lines = LineEndings.lines(fields[Field.mapping] ?? pending.mapping).map(String.init)
         for index in 0..<256 {
-            if let header = fields["kop-\(index)"], let role = fields["kolom-\(index)"], !role.isEmpty {
+            if let header = fields[Field.header(index)], let role = fields[Field.column(index)], !role.isEmpty {
                 lines.append("kolom \(header) = \(role)")
             }
-            if let word = fields["woord-\(index)"], let light = fields["licht-\(index)"], !light.isEmpty {
+            if let word = fields[Field.word(index)], let light = fields[Field.light(index)], !light.isEmpty {
                 lines.append("licht \(word) = \(light)")
             }
         }
@@ -132,7 +136,7 @@ enum ImportController {
         } catch {
             return try await previewRefused(req, pending, account: account, message: error.message)
         }
-        if let period = fields["periode"]?.trimmingCharacters(in: .whitespaces) {
+        if let period = fields[Field.period]?.trimmingCharacters(in: .whitespaces) {
             pending.period = period.isEmpty ? nil : period
         }
         try await pending.save(on: req.db)
@@ -149,7 +153,7 @@ enum ImportController {
             throw InputError(Strings.importFormUnreadable, status: .badRequest)
         }
         let leaveOut = Set(fields.compactMap { name, value in
-            name.hasPrefix(leaveOutPrefix) && !value.isEmpty ? String(name.dropFirst(leaveOutPrefix.count)) : nil
+            ImportConfirmField.leftOutKey(name).flatMap { value.isEmpty ? nil : $0 }
         })
         do {
             let result = try ReportReader(options: pending.options()).read(pending.data, filename: pending.filename)
@@ -176,9 +180,6 @@ enum ImportController {
         }
     }
 
-    /// The name of a row's "Niet overnemen" box before its key.
-    static let leaveOutPrefix = "weglaten-"
-
     /// The preview again, with why the last step was refused; nothing was saved.
     private static func previewRefused(_ req: Request, _ pending: PendingImport, account: ImportAccount, message: String) async throws -> Response {
         let model = try await ImportPreviewModel.query(pending, account: account, mappingError: message, on: req.db)
@@ -199,5 +200,33 @@ enum ImportController {
             throw InputError(Strings.importNotFound, status: .notFound)
         }
         return pending
+    }
+}
+
+/// The upload form of a report, by the names it posts (multipart).
+enum ImportUploadField: String, CaseIterable, FormField {
+    case file = "bestand", programme = "programma", organisation = "gemeente", period = "periode", mapping = "indeling"
+}
+
+/// The preview's mapping form: period, mapping text, a role per unrecognised column
+/// (`kolom-N`, its header hidden in `kop-N`) and a light per unknown word (`licht-N`, `woord-N`).
+enum ImportMappingField: String, CaseIterable, FormField {
+    case period = "periode", mapping = "indeling"
+
+    static func column(_ index: Int) -> NumberedField { NumberedField("kolom", String(index)) }
+    static func header(_ index: Int) -> NumberedField { NumberedField("kop", String(index)) }
+    static func light(_ index: Int) -> NumberedField { NumberedField("licht", String(index)) }
+    static func word(_ index: Int) -> NumberedField { NumberedField("woord", String(index)) }
+}
+
+/// The preview's confirming form: a "Niet overnemen" box per row, `weglaten-KEY`.
+enum ImportConfirmField {
+    static let leaveOutPrefix = "weglaten"
+
+    static func leaveOut(_ key: String) -> NumberedField { NumberedField(leaveOutPrefix, key) }
+
+    /// The row key of a posted field name, if it is a leave-out box.
+    static func leftOutKey(_ name: String) -> String? {
+        name.hasPrefix(leaveOutPrefix + "-") ? String(name.dropFirst(leaveOutPrefix.count + 1)) : nil
     }
 }

@@ -62,19 +62,19 @@ enum ImportFormView {
                 .form(
                     .class("utrecht-form stoplicht-form"), .action(SiteURL.importForm(programme: nil).path), .method(.post), .enctype(.multipartData),
                     .csrfField(model.account.csrf),
-                    .field("bestand", label: Strings.importFile, hint: Strings.importFileHint,
-                           control: .fileInput("bestand", accept: ".docx,.odt,.ods,.xlsx,.csv,.tsv,.html,.htm,.md,.txt")),
-                    .field("programma", label: Strings.importProgramme, hint: nil, control: .selectBox(
-                        "programma", name: "programma",
+                    .field(ImportUploadField.file.name, label: Strings.importFile, hint: Strings.importFileHint,
+                           control: .fileInput(ImportUploadField.file.name, accept: ".docx,.odt,.ods,.xlsx,.csv,.tsv,.html,.htm,.md,.txt")),
+                    .field(ImportUploadField.programme.name, label: Strings.importProgramme, hint: nil, control: .selectBox(
+                        ImportUploadField.programme,
                         options: (model.account.isAdministrator ? [("", Strings.importNewProgramme)] : [])
                             + model.programmes.map { ($0.slug, "\($0.name) — \($0.organisation.name)") },
                         selected: model.selectedProgramme ?? "")),
-                    .field("gemeente", label: Strings.importOrganisation, hint: Strings.importOrganisationHint,
-                           control: Controls.textbox("gemeente", value: model.organisation)),
-                    .field("periode", label: Strings.importPeriod, hint: Strings.importPeriodHint,
-                           control: Controls.textbox("periode", value: model.period)),
-                    .field("indeling", label: Strings.importMapping, hint: Strings.importMappingHint,
-                           control: Controls.textarea("indeling", value: model.mapping, rows: 4)),
+                    .field(ImportUploadField.organisation.name, label: Strings.importOrganisation, hint: Strings.importOrganisationHint,
+                           control: Controls.textbox(ImportUploadField.organisation, value: model.organisation)),
+                    .field(ImportUploadField.period.name, label: Strings.importPeriod, hint: Strings.importPeriodHint,
+                           control: Controls.textbox(ImportUploadField.period, value: model.period)),
+                    .field(ImportUploadField.mapping.name, label: Strings.importMapping, hint: Strings.importMappingHint,
+                           control: Controls.textarea(ImportUploadField.mapping, value: model.mapping, rows: 4)),
                     .div(.class("utrecht-button-group"),
                          .button(.class("utrecht-button utrecht-button--primary-action"), .type(.submit), .text(Strings.importSubmit)))
                 )
@@ -243,7 +243,7 @@ enum ImportPreviewView {
     /// a person's update of this period; the box belongs to the confirming form.
     static func leaveOutBox(_ change: ProjectChange) -> Node<HTML.BodyContext> {
         guard change.action == .created || change.action == .updated else { return .text("—") }
-        let id = "weglaten-\(change.key)"
+        let id = ImportConfirmField.leaveOut(change.key).name
         var attributes: [Node<HTML.BodyContext>] = [
             .attribute(named: "class", value: "utrecht-checkbox"), .attribute(named: "type", value: "checkbox"),
             .attribute(named: "id", value: id), .attribute(named: "name", value: id), .attribute(named: "value", value: "ja"),
@@ -278,26 +278,27 @@ enum ImportPreviewView {
         var lights: [(value: String, label: String)] = [("", Strings.importNoChoice)]
         lights += model.lightChoices
         let columnChoices: Node<HTML.FormContext> = columns.map { choices(Strings.importColumns, hint: Strings.importColumnsHint,
-                                                                           items: $0, prefix: "kolom", hidden: "kop", options: roles) } ?? .empty
+                                                                           items: $0, field: ImportMappingField.column, hidden: ImportMappingField.header,
+                                                                           options: roles) } ?? .empty
         let lightChoices: Node<HTML.FormContext> = model.unknownWords.isEmpty ? .empty
             : choices(Strings.importUnknownLights, hint: Strings.importUnknownLightsHint, items: Array(model.unknownWords.prefix(100)),
-                      prefix: "licht", hidden: "woord", options: lights)
+                      field: ImportMappingField.light, hidden: ImportMappingField.word, options: lights)
         return .form(
             .class("utrecht-form stoplicht-form"), .action(SiteURL.importMapping(model.id).path), .method(.post),
             .csrfField(model.account.csrf),
             columnChoices,
             lightChoices,
-            .field("periode", label: Strings.importPeriod, hint: Strings.importPeriodHint,
-                   control: Controls.textbox("periode", value: model.pending.period ?? "")),
-            .field("indeling", label: Strings.importMapping, hint: Strings.importMappingHint,
-                   control: Controls.textarea("indeling", value: model.pending.mapping, rows: 4)),
+            .field(ImportMappingField.period.name, label: Strings.importPeriod, hint: Strings.importPeriodHint,
+                   control: Controls.textbox(ImportMappingField.period, value: model.pending.period ?? "")),
+            .field(ImportMappingField.mapping.name, label: Strings.importMapping, hint: Strings.importMappingHint,
+                   control: Controls.textarea(ImportMappingField.mapping, value: model.pending.mapping, rows: 4)),
             .div(.class("utrecht-button-group"),
                  .button(.class("utrecht-button utrecht-button--secondary-action"), .type(.submit), .text(Strings.importApplyMapping)))
         )
     }
 
     /// A fieldset with a choice per item (a column header, a light word) and the item itself hidden beside it.
-    static func choices(_ legend: String, hint: String, items: [String], prefix: String, hidden: String,
+    static func choices(_ legend: String, hint: String, items: [String], field: (Int) -> NumberedField, hidden: (Int) -> NumberedField,
                         options: [(value: String, label: String)]) -> Node<HTML.FormContext> {
         var nodes: [Node<HTML.FormContext>] = [
             .attribute(named: "class", value: "utrecht-form-fieldset"),
@@ -305,11 +306,11 @@ enum ImportPreviewView {
             .element(named: "p", nodes: [.attribute(named: "class", value: "utrecht-paragraph"), .text(hint)]),
         ]
         for (index, item) in items.enumerated() {
-            let id = "\(prefix)-\(index)"
+            let id = field(index).name
             let label = item.isEmpty ? "Kolom \(index + 1)" : item
             let select: Node<HTML.FormContext> = .selectBox(id, name: id, options: options, selected: nil)
             nodes.append(.field(id, label: label, hint: nil, control: select))
-            nodes.append(.hidden("\(hidden)-\(index)", item))
+            nodes.append(.hidden(hidden(index), item))
         }
         return .element(named: "fieldset", nodes: nodes)
     }

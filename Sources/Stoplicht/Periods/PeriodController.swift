@@ -51,15 +51,15 @@ enum PeriodController {
     static func move(_ req: Request) async throws -> Response {
         let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
         let period = try context.period(slug: try req.parameters.require("period"))
-        let target = (try? req.content.get(String.self, at: "naar")) ?? ""
+        let target = (try? req.content.get(String.self, at: PeriodMoveField.target.name)) ?? ""
         let viewer = try await Access.require(target == "publiceren" ? .publishPeriod : .movePeriod, req, programme: context.programme)
         try CSRF.verify(req)
         let actor = viewer.user?.email ?? ""
         if target == "publiceren" && period.state != .published {
-            guard (try? req.content.get(String.self, at: "bevestigd")) == "ja" else {
+            guard (try? req.content.get(String.self, at: PeriodMoveField.confirmed.name)) == "ja" else {
                 return req.redirect(to: SiteURL.periodPublish(programme: context.slug, period: period.slug).path, redirectType: .normal)
             }
-            if period.state == .open && (try? req.content.get(String.self, at: "zonder-controle")) != "ja" {
+            if period.state == .open && (try? req.content.get(String.self, at: PeriodMoveField.skipReview.name)) != "ja" {
                 var model = try await PublishConfirmationModel.query(context, period: period, viewer: viewer, on: req.db)
                 model.error = Strings.publishSkipReviewRequired
                 return PublishConfirmationView.page(model, settings: req.settings).response(status: .unprocessableEntity)
@@ -114,4 +114,10 @@ struct PeriodDeskModel: Sendable {
     var notice: String?
     var error: String?
     var notYetUpdated: NotYetUpdated?
+}
+
+/// The form that moves a period: `naar` review, open or publiceren. Publishing is confirmed
+/// on its own page (`bevestigd`, and `zonder-controle` when the period skipped review).
+enum PeriodMoveField: String, CaseIterable, FormField {
+    case target = "naar", confirmed = "bevestigd", skipReview = "zonder-controle"
 }

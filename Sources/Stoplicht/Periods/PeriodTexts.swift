@@ -51,24 +51,24 @@ struct PeriodTexts: Sendable, Equatable {
     /// The texts as the form sent them: the stored sections' fields, every decision and
     /// risk row (a row with an empty text and no id is the blank one for adding).
     init(form fields: FormFields, sectionKeys: [String]) {
-        let text = fields.text
-        sections = sectionKeys.map { Section(key: $0, title: text("sectie-\($0)-titel"), body: text("sectie-\($0)-tekst")) }
+        typealias Field = PeriodTextsField
+        sections = sectionKeys.map { Section(key: $0, title: fields.text(Field.sectionTitle($0)), body: fields.text(Field.sectionBody($0))) }
         for index in 0..<500 {
-            let prefix = "besluit-\(index)"
-            guard fields.has("\(prefix)-tekst") else { break }
-            let id = UUID(uuidString: text("\(prefix)-id"))
-            if id == nil && text("\(prefix)-tekst").isEmpty { continue }
-            decisions.append(DecisionText(id: id, text: text("\(prefix)-tekst"), requestedFrom: text("\(prefix)-aan"),
-                                          outcome: Decision.Outcome(rawValue: text("\(prefix)-uitkomst")) ?? .requested,
-                                          remove: fields.has("\(prefix)-weg")))
+            let field: (Field.DecisionPart) -> NumberedField = { Field.decision(index, $0) }
+            guard fields.has(field(.text)) else { break }
+            let id = UUID(uuidString: fields.text(field(.id)))
+            if id == nil && fields.text(field(.text)).isEmpty { continue }
+            decisions.append(DecisionText(id: id, text: fields.text(field(.text)), requestedFrom: fields.text(field(.requestedFrom)),
+                                          outcome: Decision.Outcome(rawValue: fields.text(field(.outcome))) ?? .requested,
+                                          remove: fields.has(field(.remove))))
         }
         for index in 0..<500 {
-            let prefix = "risico-\(index)"
-            guard fields.has("\(prefix)-tekst") else { break }
-            let id = UUID(uuidString: text("\(prefix)-id"))
-            if id == nil && text("\(prefix)-tekst").isEmpty { continue }
-            risks.append(RiskText(id: id, description: text("\(prefix)-tekst"), cause: text("\(prefix)-oorzaak"), impact: text("\(prefix)-gevolg"),
-                                  measures: text("\(prefix)-maatregel"), remove: fields.has("\(prefix)-weg")))
+            let field: (Field.RiskPart) -> NumberedField = { Field.risk(index, $0) }
+            guard fields.has(field(.text)) else { break }
+            let id = UUID(uuidString: fields.text(field(.id)))
+            if id == nil && fields.text(field(.text)).isEmpty { continue }
+            risks.append(RiskText(id: id, description: fields.text(field(.text)), cause: fields.text(field(.cause)),
+                                  impact: fields.text(field(.impact)), measures: fields.text(field(.measures)), remove: fields.has(field(.remove))))
         }
     }
 
@@ -90,16 +90,16 @@ struct PeriodTexts: Sendable, Equatable {
     func problems() -> [FieldProblem] {
         var problems: [FieldProblem] = []
         for section in sections {
-            if section.title.isEmpty { problems.append(FieldProblem(field: "sectie-\(section.key)-titel", message: Strings.sectionTitleRequired)) }
+            if section.title.isEmpty { problems.append(FieldProblem(field: PeriodTextsField.sectionTitle(section.key), message: Strings.sectionTitleRequired)) }
             if section.body.count > Self.maximumLength {
-                problems.append(FieldProblem(field: "sectie-\(section.key)-tekst", message: Strings.textTooLong(section.title, Self.maximumLength)))
+                problems.append(FieldProblem(field: PeriodTextsField.sectionBody(section.key), message: Strings.textTooLong(section.title, Self.maximumLength)))
             }
         }
         for (index, decision) in decisions.enumerated() where decision.text.isEmpty && !decision.remove {
-            problems.append(FieldProblem(field: "besluit-\(index)-tekst", message: Strings.decisionTextRequired(index + 1)))
+            problems.append(FieldProblem(field: PeriodTextsField.decision(index, .text), message: Strings.decisionTextRequired(index + 1)))
         }
         for (index, risk) in risks.enumerated() where risk.description.isEmpty && !risk.remove {
-            problems.append(FieldProblem(field: "risico-\(index)-tekst", message: Strings.riskTextRequired(index + 1)))
+            problems.append(FieldProblem(field: PeriodTextsField.risk(index, .text), message: Strings.riskTextRequired(index + 1)))
         }
         return problems
     }

@@ -20,11 +20,11 @@ enum PeriodTextsController {
         let fields = FormFields(req)
         let (_, sections, _, _) = try await PeriodTexts.load(period: model.period, on: req.db)
         model.texts = PeriodTexts(form: fields, sectionKeys: sections.map(\.key))
-        model.fingerprint = fields["vingerafdruk"] ?? ""
+        model.fingerprint = fields[PeriodTextsField.fingerprint] ?? ""
         model.problems = model.texts.problems()
         for (index, decision) in model.texts.decisions.enumerated() where decision.remove {
             guard let id = decision.id, try await DecisionRequests.isLinked(id, on: req.db) else { continue }
-            model.problems.append(FieldProblem(field: "besluit-\(index)-tekst", message: Strings.transferDecisionLinked))
+            model.problems.append(FieldProblem(field: PeriodTextsField.decision(index, .text), message: Strings.transferDecisionLinked))
         }
         guard model.problems.isEmpty else {
             return PeriodTextsView.page(model, settings: req.settings).response(status: .unprocessableEntity)

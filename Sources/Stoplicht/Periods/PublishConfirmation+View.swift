@@ -43,9 +43,9 @@ enum PublishConfirmationView {
                         })))),
                 .form(.class("utrecht-form stoplicht-form"), .action(SiteURL.periodMove(programme: slug, period: period.slug).path), .method(.post),
                       .csrfField(csrf),
-                      .hidden("naar", "publiceren"),
-                      .hidden("bevestigd", "ja"),
-                      .if(model.skipsReview, .checkbox("zonder-controle", label: Strings.publishSkipReview, checked: false)),
+                      .hidden(PeriodMoveField.target, "publiceren"),
+                      .hidden(PeriodMoveField.confirmed, "ja"),
+                      .if(model.skipsReview, .checkbox(PeriodMoveField.skipReview, label: Strings.publishSkipReview, checked: false)),
                       .div(.class("utrecht-button-group"),
                            .button(.class("utrecht-button utrecht-button--primary-action"), .type(.submit), .text(Strings.publishFinal)),
                            .a(.class("utrecht-link"), .href(SiteURL.periodDesk(slug).path), .text(Strings.publishCancel))))

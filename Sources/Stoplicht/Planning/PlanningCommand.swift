@@ -63,7 +63,7 @@ struct PlanningCommand: AsyncCommand {
 /// A milestone's date and done state, in the audit trail.
 enum Milestones {
     /// The project page's form: every milestone's date and done state at once, all or nothing;
-    /// `fields` holds "mijlpaal-N-datum" and "mijlpaal-N-bereikt" per milestone position N.
+    /// `fields` holds `MilestoneField` date and done per milestone position.
     static func update(project number: Int, fields: FormFields, in context: ProgrammeContext, actor: String, address: String?,
                        on db: any Database) async throws {
         guard let project = try await Project.find(number: number, inProgramme: context.programme.requireID(), on: db) else {
@@ -72,13 +72,13 @@ enum Milestones {
         let items = try await ProjectItem.query(on: db).filter(\.$project.$id == project.requireID()).sort(\.$position).all()
         var records: [AuditRecord] = []
         for item in items {
-            let text = fields.text("mijlpaal-\(item.position)-datum")
+            let text = fields.text(MilestoneField.date.of(item.position))
             var date: String?
             if !text.isEmpty {
-                guard let parsed = PlanDate(parsing: text) else { throw InputError(Strings.planDateUnreadable(text), field: "\(item.position)-datum") }
+                guard let parsed = PlanDate(parsing: text) else { throw InputError(Strings.planDateUnreadable(text), field: MilestoneField.date.short(item.position)) }
                 date = parsed.storageValue
             }
-            let done = fields.text("mijlpaal-\(item.position)-bereikt") == "ja"
+            let done = fields.text(MilestoneField.done.of(item.position)) == "ja"
             let current = item.forecast ?? item.planned
             guard current != date || item.done != done else { continue }
             func shown(_ storage: String?) -> String? { storage.flatMap(PlanDate.init(storageValue:))?.description }

@@ -13,8 +13,10 @@ enum PlanningController {
         let (context, viewer, number) = try await target(req)
         let fields = FormFields(req)
         do {
-            guard let needed = Int(fields.text("randvoorwaarde-nodig")) else { throw InputError(Strings.chooseProject, field: "nodig") }
-            _ = try await Prerequisites.add(project: number, needs: needed, milestone: fields.text("randvoorwaarde-mijlpaal"), in: context,
+            guard let needed = Int(fields.text(PrerequisiteField.needs)) else {
+                throw InputError(Strings.chooseProject, field: PrerequisiteField.needs.rawValue)
+            }
+            _ = try await Prerequisites.add(project: number, needs: needed, milestone: fields.text(PrerequisiteField.milestone), in: context,
                                             actor: viewer.user?.email ?? "", address: req.clientAddress, on: req.db)
         } catch let error as InputError where error.status != .forbidden {
             return try await refused(req, context, viewer, number, error, entered: fields.values)
@@ -46,11 +48,12 @@ enum PlanningController {
         let (context, viewer, number) = try await target(req)
         let fields = FormFields(req)
         do {
-            _ = try await Postponements.propose(project: number, months: fields.text("uitstel-maanden"), reason: fields.text("uitstel-reden"),
-                                                decision: UUID(uuidString: fields.text("uitstel-beslispunt")), requestedFrom: fields.text("uitstel-aan"),
+            typealias Field = PostponementField
+            _ = try await Postponements.propose(project: number, months: fields.text(Field.months), reason: fields.text(Field.reason),
+                                                decision: UUID(uuidString: fields.text(Field.decision)), requestedFrom: fields.text(Field.requestedFrom),
                                                 in: context, actor: viewer.user?.email ?? "", address: req.clientAddress, on: req.db)
         } catch let error as InputError where error.status != .forbidden {
-            return try await refused(req, context, viewer, number, error, entered: fields.values, form: "uitstel")
+            return try await refused(req, context, viewer, number, error, entered: fields.values, form: PostponementField.form)
         }
         return req.redirect(to: SiteURL.project(programme: context.slug, number: number).path + "#uitstel", redirectType: .normal)
     }
@@ -65,12 +68,15 @@ enum PlanningController {
         }
         let fields = FormFields(req)
         do {
-            let outcome = fields.text("besluit-uitkomst")
-            guard outcome == "akkoord" || outcome == "afgewezen" else { throw InputError(Strings.transferOutcomeRequired, field: "uitkomst") }
-            try await Postponements.decide(postponement, approved: outcome == "akkoord", on: fields.text("besluit-datum"), actor: viewer.user?.email ?? "",
+            let outcome = fields.text(PostponementDecisionField.outcome)
+            guard outcome == "akkoord" || outcome == "afgewezen" else {
+                throw InputError(Strings.transferOutcomeRequired, field: PostponementDecisionField.outcome.rawValue)
+            }
+            try await Postponements.decide(postponement, approved: outcome == "akkoord", on: fields.text(PostponementDecisionField.decidedOn),
+                                           actor: viewer.user?.email ?? "",
                                            address: req.clientAddress, on: req.db)
         } catch let error as InputError where error.status != .forbidden && error.status != .notFound {
-            return try await refused(req, context, viewer, number, error, entered: fields.values, form: "besluit")
+            return try await refused(req, context, viewer, number, error, entered: fields.values, form: PostponementDecisionField.form)
         }
         return req.redirect(to: SiteURL.project(programme: context.slug, number: number).path + "#uitstel", redirectType: .normal)
     }
@@ -83,7 +89,7 @@ enum PlanningController {
             try await Milestones.update(project: number, fields: fields, in: context, actor: viewer.user?.email ?? "",
                                         address: req.clientAddress, on: req.db)
         } catch let error as InputError where error.status != .forbidden && error.status != .notFound {
-            return try await refused(req, context, viewer, number, error, entered: fields.values, form: "mijlpaal")
+            return try await refused(req, context, viewer, number, error, entered: fields.values, form: MilestoneField.form)
         }
         return req.redirect(to: SiteURL.project(programme: context.slug, number: number).path + "#mijlpalen", redirectType: .normal)
     }
@@ -103,13 +109,14 @@ enum PlanningController {
     }
 
     private static func refused(_ req: Request, _ context: ProgrammeContext, _ viewer: Viewer, _ number: Int, _ error: InputError,
-                                entered: [String: String], form: String = "randvoorwaarde") async throws -> Response {
+                                entered: [String: String], form: String = PrerequisiteField.form) async throws -> Response {
         var model = try await ProjectShowModel.query(context, number: String(number), on: req.db)
         model.viewer = viewer
         model.mayEdit = true
         model.schedule = try await ProgrammeSchedule.load(model.context, period: nil, on: req.db)
         try await loadPostponements(&model, manages: true, on: req.db)
-        model.problems = [FieldProblem(field: "\(form)-\(error.field ?? (form == "randvoorwaarde" ? "nodig" : "reden"))", message: error.message)]
+        let short = error.field ?? (form == PrerequisiteField.form ? PrerequisiteField.needs.rawValue : PostponementField.reason.rawValue)
+        model.problems = [FieldProblem(field: NumberedField(form, short), message: error.message)]
         model.entered = entered
         return ProjectShowView.page(model, settings: req.settings).response(status: error.status)
     }

@@ -15,18 +15,18 @@ extension ProjectShowView {
                 .li(.safeText(item.title), .safeText(describe(item)))
             }),
             .if(manages, .element(named: "details", nodes: [
-                model.problems.contains { $0.field.hasPrefix("mijlpaal-") } ? .attribute(named: "open", value: "open") : .empty,
+                model.problems.contains { $0.field.hasPrefix(MilestoneField.form + "-") } ? .attribute(named: "open", value: "open") : .empty,
                 .element(named: "summary", nodes: [.text(Strings.milestonesEdit)]),
                 .form(.class("utrecht-form stoplicht-form"), .action(SiteURL.milestones(programme: model.context.slug, number: model.current.number).path),
                       .method(.post), .csrfField(model.viewer.csrf ?? ""),
                       .forEach(items) { item in
-                          let prefix = "mijlpaal-\(item.position)"
-                          let date = model.entered["\(prefix)-datum"] ?? (item.forecast ?? item.planned).flatMap(PlanDate.init(storageValue:))?.description ?? ""
-                          let done = model.entered.isEmpty ? item.done : model.entered["\(prefix)-bereikt"] == "ja"
+                          let dateField = MilestoneField.date.of(item.position), doneField = MilestoneField.done.of(item.position)
+                          let date = model.entered[dateField.name] ?? (item.forecast ?? item.planned).flatMap(PlanDate.init(storageValue:))?.description ?? ""
+                          let done = model.entered.isEmpty ? item.done : model.entered[doneField.name] == "ja"
                           return .fieldset(item.title,
-                                           .checkedField("\(prefix)-datum", label: Strings.milestoneDate, hint: Strings.planDateHint, problems: model.problems,
-                                                         control: Controls.textbox("\(prefix)-datum", value: date)),
-                                           .checkbox("\(prefix)-bereikt", label: Strings.milestoneDone, checked: done))
+                                           .checkedField(dateField, label: Strings.milestoneDate, hint: Strings.planDateHint, problems: model.problems,
+                                                         control: Controls.textbox(dateField, value: date)),
+                                           .checkbox(doneField, label: Strings.milestoneDone, checked: done))
                       },
                       .submitButton(Strings.milestonesSave)),
             ]))

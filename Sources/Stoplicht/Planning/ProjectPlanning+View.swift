@@ -73,17 +73,17 @@ extension ProjectShowView {
     static func addForm(_ model: ProjectShowModel, _ schedule: ProgrammeSchedule) -> Node<HTML.BodyContext> {
         let number = model.current.number
         let options = [(value: "", label: Strings.chooseOne)] + schedule.entries.filter { $0.number != number }.map { (String($0.number), "\($0.number). \($0.name)") }
-        let open = model.problems.contains { $0.field.hasPrefix("randvoorwaarde-") }
+        let open = model.problems.contains { $0.field.hasPrefix(PrerequisiteField.form + "-") }
         return .element(named: "details", nodes: [
             open ? .attribute(named: "open", value: "open") : .empty,
             .element(named: "summary", nodes: [.text(Strings.addPrerequisite)]),
             .form(.class("utrecht-form stoplicht-form"), .action(SiteURL.prerequisites(programme: model.context.slug, number: number).path), .method(.post),
                   .csrfField(model.viewer.csrf ?? ""),
-                  .checkedField("randvoorwaarde-nodig", label: Strings.needsProject, hint: Strings.needsProjectHint, problems: model.problems,
-                                control: .selectBox("randvoorwaarde-nodig", name: "randvoorwaarde-nodig", options: options,
-                                                    selected: model.entered["randvoorwaarde-nodig"] ?? "")),
-                  .checkedField("randvoorwaarde-mijlpaal", label: Strings.needsMilestone, hint: Strings.needsMilestoneHint, problems: model.problems,
-                                control: Controls.textbox("randvoorwaarde-mijlpaal", value: model.entered["randvoorwaarde-mijlpaal"] ?? "")),
+                  .checkedField(PrerequisiteField.needs, label: Strings.needsProject, hint: Strings.needsProjectHint, problems: model.problems,
+                                control: .selectBox(PrerequisiteField.needs, options: options,
+                                                    selected: model.entered[PrerequisiteField.needs.name] ?? "")),
+                  .checkedField(PrerequisiteField.milestone, label: Strings.needsMilestone, hint: Strings.needsMilestoneHint, problems: model.problems,
+                                control: Controls.textbox(PrerequisiteField.milestone, value: model.entered[PrerequisiteField.milestone.name] ?? "")),
                   .submitButton(Strings.addPrerequisite)),
         ])
     }

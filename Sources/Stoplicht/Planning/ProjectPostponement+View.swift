@@ -18,7 +18,7 @@ extension ProjectShowView {
                     .if(manages && postponement.state == .proposed, decideForm(model, postponement, slug: slug, number: number)))
             })),
             .if(manages, .element(named: "details", nodes: [
-                model.problems.contains { $0.field.hasPrefix("uitstel-") } ? .attribute(named: "open", value: "open") : .empty,
+                model.problems.contains { $0.field.hasPrefix(PostponementField.form + "-") } ? .attribute(named: "open", value: "open") : .empty,
                 .element(named: "summary", nodes: [.text(Strings.postponeAction)]),
                 proposeForm(model, slug: slug, number: number),
             ]))
@@ -29,12 +29,15 @@ extension ProjectShowView {
         guard let id = postponement.id else { return .empty }
         return .form(.class("utrecht-form stoplicht-form stoplicht-form--compact"), .action(SiteURL.postponeDecision(programme: slug, number: number, id: id).path),
                      .method(.post), .csrfField(model.viewer.csrf ?? ""),
-                     .checkedField("besluit-uitkomst", label: Strings.decisionOutcome, hint: Strings.financeDecisionHint, problems: model.problems,
-                                   control: .selectBox("besluit-uitkomst", name: "besluit-uitkomst",
+                     .checkedField(PostponementDecisionField.outcome, label: Strings.decisionOutcome, hint: Strings.financeDecisionHint,
+                                   problems: model.problems,
+                                   control: .selectBox(PostponementDecisionField.outcome,
                                                        options: [("", Strings.chooseOne), ("akkoord", Strings.decisionApproved), ("afgewezen", Strings.decisionRejected)],
-                                                       selected: model.entered["besluit-uitkomst"] ?? "")),
-                     .checkedField("besluit-datum", label: Strings.financeDecidedOn, hint: Strings.financeDecidedOnHint, problems: model.problems,
-                                   control: Controls.textbox("besluit-datum", value: model.entered["besluit-datum"] ?? "")),
+                                                       selected: model.entered[PostponementDecisionField.outcome.name] ?? "")),
+                     .checkedField(PostponementDecisionField.decidedOn, label: Strings.financeDecidedOn, hint: Strings.financeDecidedOnHint,
+                                   problems: model.problems,
+                                   control: Controls.textbox(PostponementDecisionField.decidedOn,
+                                                             value: model.entered[PostponementDecisionField.decidedOn.name] ?? "")),
                      .submitButton(Strings.financeRecordDecision))
     }
 
@@ -43,15 +46,15 @@ extension ProjectShowView {
             + model.openDecisions.map { (value: $0.id?.uuidString ?? "", label: String(MarkdownDocument(parsing: $0.text).plainText.prefix(120))) }
         return .form(.class("utrecht-form stoplicht-form"), .action(SiteURL.postpone(programme: slug, number: number).path), .method(.post),
                      .csrfField(model.viewer.csrf ?? ""),
-                     .checkedField("uitstel-maanden", label: Strings.postponeMonths, hint: Strings.postponeMonthsHint, problems: model.problems,
-                                   control: Controls.textbox("uitstel-maanden", value: model.entered["uitstel-maanden"] ?? "6")),
-                     .checkedField("uitstel-reden", label: Strings.postponeReason, hint: Strings.postponeReasonHint, problems: model.problems,
-                                   control: Controls.textarea("uitstel-reden", value: model.entered["uitstel-reden"] ?? "", rows: 3)),
-                     .checkedField("uitstel-beslispunt", label: Strings.decision, hint: Strings.financeDecisionChoiceHint, problems: model.problems,
-                                   control: .selectBox("uitstel-beslispunt", name: "uitstel-beslispunt", options: decisions,
-                                                       selected: model.entered["uitstel-beslispunt"] ?? "")),
-                     .checkedField("uitstel-aan", label: Strings.requestedFrom, hint: Strings.requestedFromHint, problems: model.problems,
-                                   control: Controls.textbox("uitstel-aan", value: model.entered["uitstel-aan"] ?? "")),
+                     .checkedField(PostponementField.months, label: Strings.postponeMonths, hint: Strings.postponeMonthsHint, problems: model.problems,
+                                   control: Controls.textbox(PostponementField.months, value: model.entered[PostponementField.months.name] ?? "6")),
+                     .checkedField(PostponementField.reason, label: Strings.postponeReason, hint: Strings.postponeReasonHint, problems: model.problems,
+                                   control: Controls.textarea(PostponementField.reason, value: model.entered[PostponementField.reason.name] ?? "", rows: 3)),
+                     .checkedField(PostponementField.decision, label: Strings.decision, hint: Strings.financeDecisionChoiceHint, problems: model.problems,
+                                   control: .selectBox(PostponementField.decision, options: decisions,
+                                                       selected: model.entered[PostponementField.decision.name] ?? "")),
+                     .checkedField(PostponementField.requestedFrom, label: Strings.requestedFrom, hint: Strings.requestedFromHint, problems: model.problems,
+                                   control: Controls.textbox(PostponementField.requestedFrom, value: model.entered[PostponementField.requestedFrom.name] ?? "")),
                      .submitButton(Strings.postponeAction))
     }
 }

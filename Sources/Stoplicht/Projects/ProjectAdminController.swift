@@ -52,7 +52,7 @@ enum ProjectAdminController {
         let (context, viewer) = try await programme(req)
         let project = try await Project.find(req, in: context)
         try CSRF.verify(req)
-        let archived = (try? req.content.get(String.self, at: "archief")) != "nee"
+        let archived = (try? req.content.get(String.self, at: ProjectArchiveField.archived.name)) != "nee"
         try await writer(context, viewer, req).setArchived(archived, project, on: req.db)
         return req.redirect(to: SiteURL.project(programme: context.slug, number: project.number).path, redirectType: .normal)
     }

@@ -20,20 +20,20 @@ enum ProjectFormView {
                 .form(
                     .class("utrecht-form stoplicht-form"), .action(action), .method(.post),
                     .csrfField(csrf),
-                    .checkedField("nummer", label: Strings.projectNumber, hint: Strings.projectNumberHint, problems: problems,
-                                  control: Controls.textbox("nummer", value: input.number, required: true)),
-                    .checkedField("naam", label: Strings.projectName, hint: Strings.projectNameHint, problems: problems,
-                                  control: Controls.textbox("naam", value: input.name, required: true)),
-                    .checkedField("projectleiders", label: Strings.leaders, hint: Strings.leadersHint, problems: problems,
-                                  control: Controls.textarea("projectleiders", value: input.leaders, rows: 3)),
-                    .checkedField("levensfase", label: Strings.lifecycle, hint: Strings.lifecycleHint, problems: problems,
-                                  control: .selectBox("levensfase", name: "levensfase", options: Lifecycle.allCases.map { ($0.rawValue, $0.label) },
+                    .checkedField(ProjectField.number, label: Strings.projectNumber, hint: Strings.projectNumberHint, problems: problems,
+                                  control: Controls.textbox(ProjectField.number, value: input.number, required: true)),
+                    .checkedField(ProjectField.name, label: Strings.projectName, hint: Strings.projectNameHint, problems: problems,
+                                  control: Controls.textbox(ProjectField.name, value: input.name, required: true)),
+                    .checkedField(ProjectField.leaders, label: Strings.leaders, hint: Strings.leadersHint, problems: problems,
+                                  control: Controls.textarea(ProjectField.leaders, value: input.leaders, rows: 3)),
+                    .checkedField(ProjectField.lifecycle, label: Strings.lifecycle, hint: Strings.lifecycleHint, problems: problems,
+                                  control: .selectBox(ProjectField.lifecycle, options: Lifecycle.allCases.map { ($0.rawValue, $0.label) },
                                                       selected: input.lifecycle.rawValue)),
-                    .checkedField("fase", label: Strings.phase, hint: Strings.phaseHint, problems: problems,
-                                  control: .selectBox("fase", name: "fase", options: [("", "—")] + Phase.allCases.map { ($0.rawValue, $0.label) },
+                    .checkedField(ProjectField.phase, label: Strings.phase, hint: Strings.phaseHint, problems: problems,
+                                  control: .selectBox(ProjectField.phase, options: [("", "—")] + Phase.allCases.map { ($0.rawValue, $0.label) },
                                                       selected: input.phase)),
-                    .checkedField("onderdelen", label: Strings.items, hint: Strings.itemsHint, problems: problems,
-                                  control: Controls.textarea("onderdelen", value: input.items, rows: 4)),
+                    .checkedField(ProjectField.items, label: Strings.items, hint: Strings.itemsHint, problems: problems,
+                                  control: Controls.textarea(ProjectField.items, value: input.items, rows: 4)),
                     .submitButton(Strings.save, secondary: [
                         .a(.class("utrecht-link"), .href(SiteURL.programme(slug).path), .text(Strings.cancel)),
                     ])
@@ -44,7 +44,7 @@ enum ProjectFormView {
                         .p(.class("utrecht-paragraph"), .text(project.archived ? Strings.archivedHint : Strings.archiveHint)),
                         .actionButton(project.archived ? Strings.unarchive : Strings.archive,
                                       action: SiteURL.projectArchive(programme: slug, number: project.number).path, csrf: csrf,
-                                      fields: [("archief", project.archived ? "nee" : "ja")])
+                                      fields: [(ProjectArchiveField.archived.name, project.archived ? "nee" : "ja")])
                     )
                 }
             )

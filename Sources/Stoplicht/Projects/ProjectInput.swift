@@ -14,13 +14,24 @@ struct ProjectInput: Sendable, Equatable {
     var items = ""
 
     init(form fields: FormFields) {
-        let text = fields.text
-        number = text("nummer")
-        name = text("naam")
-        leaders = text("projectleiders")
-        lifecycle = Lifecycle(rawValue: text("levensfase")) ?? .notStarted
-        phase = text("fase")
-        items = text("onderdelen")
+        number = fields.text(ProjectField.number)
+        name = fields.text(ProjectField.name)
+        leaders = fields.text(ProjectField.leaders)
+        lifecycle = Lifecycle(rawValue: fields.text(ProjectField.lifecycle)) ?? .notStarted
+        phase = fields.text(ProjectField.phase)
+        items = fields.text(ProjectField.items)
+    }
+
+    /// The API's body as the form would hold it: leaders and items one per line (a line end
+    /// inside one becomes a space), the number `number` when the body gives none, the
+    /// lifecycle as the API read it (not started when not given).
+    init(api body: ProjectsAPI.ProjectBody, number: Int, lifecycle: Lifecycle?) {
+        self.number = String(body.number ?? number)
+        name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        leaders = (body.leaders ?? []).map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
+        self.lifecycle = lifecycle ?? .notStarted
+        phase = body.phase ?? ""
+        items = (body.items ?? []).map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
     }
 
     init(project: Project?, leaders: [String], items: [String], nextNumber: Int) {
@@ -48,21 +59,40 @@ struct ProjectInput: Sendable, Equatable {
     func problems(taken: Set<Int>) -> [FieldProblem] {
         var problems: [FieldProblem] = []
         if let n = Int(number), n > 0, n < 1_000_000 {
-            if taken.contains(n) { problems.append(FieldProblem(field: "nummer", message: Strings.projectNumberTaken(n))) }
+            if taken.contains(n) { problems.append(FieldProblem(field: ProjectField.number, message: Strings.projectNumberTaken(n))) }
         } else {
-            problems.append(FieldProblem(field: "nummer", message: Strings.projectNumberInvalid(number)))
+            problems.append(FieldProblem(field: ProjectField.number, message: Strings.projectNumberInvalid(number)))
         }
-        if name.isEmpty { problems.append(FieldProblem(field: "naam", message: Strings.projectNameRequired)) }
-        if name.count > 500 { problems.append(FieldProblem(field: "naam", message: Strings.textTooLong(Strings.project, 500))) }
-        if !phase.isEmpty, Phase(rawValue: phase) == nil { problems.append(FieldProblem(field: "fase", message: Strings.unknownPhase(phase))) }
-        if leaderNames.contains(where: { $0.count > 200 }) { problems.append(FieldProblem(field: "projectleiders", message: Strings.textTooLong(Strings.leader, 200))) }
+        if name.isEmpty { problems.append(FieldProblem(field: ProjectField.name, message: Strings.projectNameRequired)) }
+        if name.count > 500 { problems.append(FieldProblem(field: ProjectField.name, message: Strings.textTooLong(Strings.project, 500))) }
+        if !phase.isEmpty, Phase(rawValue: phase) == nil { problems.append(FieldProblem(field: ProjectField.phase, message: Strings.unknownPhase(phase))) }
+        if leaderNames.contains(where: { $0.count > 200 }) { problems.append(FieldProblem(field: ProjectField.leaders, message: Strings.textTooLong(Strings.leader, 200))) }
         return problems
     }
 
+    /// The fields by their form names, as the audit trail keeps them.
     var described: [String: String?] {
-        ["nummer": number, "naam": name, "projectleiders": leaderNames.joined(separator: ", "), "levensfase": lifecycle.rawValue,
-         "fase": phase.isEmpty ? nil : phase, "onderdelen": itemTitles.joined(separator: "; ")]
+        [ProjectField.number.name: number, ProjectField.name.name: name, ProjectField.leaders.name: leaderNames.joined(separator: ", "),
+         ProjectField.lifecycle.name: lifecycle.rawValue, ProjectField.phase.name: phase.isEmpty ? nil : phase,
+         ProjectField.items.name: itemTitles.joined(separator: "; ")]
     }
+}
+
+/// The project form's fields, by the names the form posts.
+enum ProjectField: String, CaseIterable, FormField {
+    case number = "nummer"
+    case name = "naam"
+    /// One leader per line, by name.
+    case leaders = "projectleiders"
+    case lifecycle = "levensfase"
+    case phase = "fase"
+    /// One sub-item per line.
+    case items = "onderdelen"
+}
+
+/// The archive button's field on the project form: `ja` archives, `nee` restores.
+enum ProjectArchiveField: String, CaseIterable, FormField {
+    case archived = "archief"
 }
 
 /// Writes a `ProjectInput`: the project, its leaders (people of the municipality, found

@@ -21,9 +21,6 @@ struct PreviousStatus: Sendable {
                               cause: status.cause ?? "", consequence: status.consequence ?? "", measure: status.measure ?? "")
     }
 
-    /// The checkbox that says last period's explanation still holds.
-    static let confirmField = "toelichting-bevestigd"
-
     /// Where the light got worse and needs its explanation, but the explanation is last
     /// period's word for word (carried over) and not confirmed (`toelichting-bevestigd`): the
     /// problem to show.
@@ -33,6 +30,6 @@ struct PreviousStatus: Sendable {
         let same = [(input.cause, cause), (input.consequence, consequence), (input.measure, measure)]
             .allSatisfy { $0.0.trimmingCharacters(in: .whitespacesAndNewlines) == $0.1.trimmingCharacters(in: .whitespacesAndNewlines) }
         guard same else { return nil }
-        return FieldProblem(field: Self.confirmField, message: Strings.explanationReconfirm(from: old.label, to: new.label, period: periodName))
+        return FieldProblem(field: StatusField.explanationConfirmed, message: Strings.explanationReconfirm(from: old.label, to: new.label, period: periodName))
     }
 }

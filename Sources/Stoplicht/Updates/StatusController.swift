@@ -17,10 +17,11 @@ enum StatusController {
     static func save(_ req: Request) async throws -> Response {
         var model = try await load(req)
         try CSRF.verify(req)
-        model.input = StatusInput(form: FormFields(req), dimensions: model.context.dimensions)
+        let fields = FormFields(req)
+        model.input = StatusInput(form: fields, dimensions: model.context.dimensions)
         model.problems = model.input.problems(scale: model.context.scale, dimensions: model.context.dimensions)
         if model.problems.isEmpty, let previous = model.previous,
-           let problem = previous.unconfirmedExplanation(model.input, confirmed: FormFields(req).text(PreviousStatus.confirmField) == "ja",
+           let problem = previous.unconfirmedExplanation(model.input, confirmed: fields.text(StatusField.explanationConfirmed) == "ja",
                                                             scale: model.context.scale) {
             model.problems = [problem]
         }
@@ -34,7 +35,7 @@ enum StatusController {
             outcome = try await update.save(model.input, on: req.db)
         } catch let error where DatabaseBusy.matches(error) {
             // The embedded database was writing for someone else: nothing saved, the form kept.
-            model.problems = [FieldProblem(field: "licht", message: Strings.databaseBusy)]
+            model.problems = [FieldProblem(field: StatusField.light, message: Strings.databaseBusy)]
             return StatusEditView.page(model, settings: req.settings).response(status: .serviceUnavailable)
         }
         switch outcome {

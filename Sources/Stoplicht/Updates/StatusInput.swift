@@ -24,27 +24,47 @@ struct StatusInput: Sendable, Equatable {
 
     static let maximumTextLength = 20_000
 
-    /// The form's fields: licht, dimensie-CODE, levensfase, opmerkingen, bereikt, volgende,
-    /// start-gepland, start-verwacht, gepland, verwacht, oorzaak, gevolg, maatregel, revisie.
     init(form fields: FormFields, dimensions: [ProgrammeDimension]) {
-        let text = fields.text
-        light = text("licht").isEmpty ? nil : text("licht")
+        light = fields.text(StatusField.light).isEmpty ? nil : fields.text(StatusField.light)
         for dimension in dimensions {
-            let value = text("dimensie-\(dimension.code)")
+            let value = fields.text(StatusField.dimension(dimension.code))
             if !value.isEmpty { dimensionLights[dimension.code] = value }
         }
-        lifecycle = Lifecycle(rawValue: text("levensfase")) ?? .running
-        remarks = text("opmerkingen")
-        achieved = text("bereikt")
-        plannedNext = text("volgende")
-        planned = text("gepland")
-        forecast = text("verwacht")
-        plannedStart = text("start-gepland")
-        forecastStart = text("start-verwacht")
-        cause = text("oorzaak")
-        consequence = text("gevolg")
-        measure = text("maatregel")
-        revision = Int(text("revisie")) ?? 0
+        lifecycle = Lifecycle(rawValue: fields.text(StatusField.lifecycle)) ?? .running
+        remarks = fields.text(StatusField.remarks)
+        achieved = fields.text(StatusField.achieved)
+        plannedNext = fields.text(StatusField.plannedNext)
+        planned = fields.text(StatusField.planned)
+        forecast = fields.text(StatusField.forecast)
+        plannedStart = fields.text(StatusField.plannedStart)
+        forecastStart = fields.text(StatusField.forecastStart)
+        cause = fields.text(StatusField.cause)
+        consequence = fields.text(StatusField.consequence)
+        measure = fields.text(StatusField.measure)
+        revision = Int(fields.text(StatusField.revision)) ?? 0
+    }
+
+    /// The API's body, read as the form is read (text cleaned the same way, lights of
+    /// dimensions the programme does not have ignored), with the revision from If-Match.
+    init(api body: StatusesAPI.StatusBody, revision: Int, dimensions: [ProgrammeDimension]) {
+        let text = FormFields.cleaned
+        light = text(body.light ?? "").isEmpty ? nil : text(body.light ?? "")
+        for dimension in dimensions {
+            let value = text(body.dimensionLights[dimension.code] ?? "")
+            if !value.isEmpty { dimensionLights[dimension.code] = value }
+        }
+        lifecycle = Lifecycle(rawValue: text(body.lifecycle)) ?? .running
+        remarks = text(body.remarks)
+        achieved = text(body.achieved)
+        plannedNext = text(body.plannedNext)
+        planned = text(body.plannedDelivery)
+        forecast = text(body.forecastDelivery)
+        plannedStart = text(body.plannedStart)
+        forecastStart = text(body.forecastStart)
+        cause = text(body.cause)
+        consequence = text(body.consequence)
+        measure = text(body.measure)
+        self.revision = revision
     }
 
     init(status: ProjectStatus?, dimensionLights: [StatusDimensionLight]) {
@@ -69,28 +89,28 @@ struct StatusInput: Sendable, Equatable {
     func problems(scale: LightScale, dimensions: [ProgrammeDimension]) -> [FieldProblem] {
         var problems: [FieldProblem] = []
         if let light, scale.light(light) == nil {
-            problems.append(FieldProblem(field: "licht", message: Strings.unknownLight(light, scale: scale)))
+            problems.append(FieldProblem(field: StatusField.light, message: Strings.unknownLight(light, scale: scale)))
         }
         for dimension in dimensions {
             if let code = dimensionLights[dimension.code], scale.light(code) == nil {
-                problems.append(FieldProblem(field: "dimensie-\(dimension.code)", message: "\(dimension.label): \(Strings.unknownLight(code, scale: scale))"))
+                problems.append(FieldProblem(field: StatusField.dimension(dimension.code), message: "\(dimension.label): \(Strings.unknownLight(code, scale: scale))"))
             }
         }
-        for (field, label, value) in [("gepland", Strings.plannedDelivery, planned), ("verwacht", Strings.forecastDelivery, forecast),
-                                      ("start-gepland", Strings.plannedStart, plannedStart), ("start-verwacht", Strings.forecastStart, forecastStart)]
+        for (field, label, value) in [(StatusField.planned, Strings.plannedDelivery, planned), (.forecast, Strings.forecastDelivery, forecast),
+                                      (.plannedStart, Strings.plannedStart, plannedStart), (.forecastStart, Strings.forecastStart, forecastStart)]
         where !value.isEmpty && PlanDate(parsing: value) == nil {
             problems.append(FieldProblem(field: field, message: Strings.notAPlanDate(label, value)))
         }
-        for (field, label, value) in [("opmerkingen", Strings.remarks, remarks), ("bereikt", Strings.achieved, achieved),
-                                      ("volgende", Strings.plannedNext, plannedNext), ("oorzaak", Strings.cause, cause),
-                                      ("gevolg", Strings.consequence, consequence), ("maatregel", Strings.measure, measure)]
+        for (field, label, value) in [(StatusField.remarks, Strings.remarks, remarks), (.achieved, Strings.achieved, achieved),
+                                      (.plannedNext, Strings.plannedNext, plannedNext), (.cause, Strings.cause, cause),
+                                      (.consequence, Strings.consequence, consequence), (.measure, Strings.measure, measure)]
         where value.count > Self.maximumTextLength {
             problems.append(FieldProblem(field: field, message: Strings.textTooLong(label, Self.maximumTextLength)))
         }
         let lights = ([light] + dimensionLights.values.map(Optional.some)).compactMap { scale.light($0) }
         if let needing = lights.first(where: LightExplanation.isRequired) {
             for part in LightExplanation.missingParts(cause: cause, consequence: consequence, measure: measure) {
-                problems.append(FieldProblem(field: part.rawValue, message: Strings.explanationRequired(part, light: needing.label)))
+                problems.append(FieldProblem(field: StatusField(part), message: Strings.explanationRequired(part, light: needing.label)))
             }
         }
         return problems
@@ -114,6 +134,38 @@ struct StatusInput: Sendable, Equatable {
             (Strings.cause, cause), (Strings.consequence, consequence), (Strings.measure, measure),
         ]
         return fields
+    }
+}
+
+/// The status form's fields, by the names the form posts.
+enum StatusField: String, CaseIterable, FormField {
+    case light = "licht"
+    case lifecycle = "levensfase"
+    case remarks = "opmerkingen"
+    case achieved = "bereikt"
+    case plannedNext = "volgende"
+    case plannedStart = "start-gepland"
+    case forecastStart = "start-verwacht"
+    case planned = "gepland"
+    case forecast = "verwacht"
+    case cause = "oorzaak"
+    case consequence = "gevolg"
+    case measure = "maatregel"
+    /// The status's revision the form showed (hidden).
+    case revision = "revisie"
+    /// The checkbox that says last period's explanation still holds ("ja").
+    case explanationConfirmed = "toelichting-bevestigd"
+
+    /// A dimension's light: `dimensie-CODE`.
+    static func dimension(_ code: String) -> NumberedField { NumberedField("dimensie", code) }
+
+    /// The field of a missing part of the explanation.
+    init(_ part: LightExplanation.Part) {
+        switch part {
+        case .cause: self = .cause
+        case .consequence: self = .consequence
+        case .measure: self = .measure
+        }
     }
 }
 

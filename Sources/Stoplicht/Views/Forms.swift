@@ -136,3 +136,37 @@ extension String {
         return out
     }
 }
+
+/// The form pieces by a form's field enum rather than by a spelled-out name.
+extension Node where Context: HTML.BodyContext {
+    static func checkedField(_ field: some FormField, label: String, hint: String, problems: [FieldProblem], control: Node) -> Node {
+        checkedField(field.name, label: label, hint: hint, problems: problems, control: control)
+    }
+
+    static func checkbox(_ field: some FormField, label: String, checked: Bool) -> Node {
+        checkbox(field.name, label: label, checked: checked)
+    }
+}
+
+extension Node {
+    static func hidden(_ field: some FormField, _ value: String) -> Node { hidden(field.name, value) }
+
+    static func selectBox(_ field: some FormField, options: [(value: String, label: String)], selected: String?) -> Node {
+        selectBox(field.name, name: field.name, options: options, selected: selected)
+    }
+}
+
+extension Controls {
+    static func lightSelect<C>(_ field: some FormField, scale: LightScale, selected: String?, noneLabel: String = Strings.noStatus) -> Node<C> {
+        lightSelect(field.name, scale: scale, selected: selected, noneLabel: noneLabel)
+    }
+
+    static func textarea<C>(_ field: some FormField, value: String, rows: Int = 5) -> Node<C> {
+        textarea(field.name, value: value, rows: rows)
+    }
+
+    static func textbox<C>(_ field: some FormField, value: String, required: Bool = false, type: String = "text",
+                           autocomplete: String? = nil) -> Node<C> {
+        textbox(field.name, value: value, required: required, type: type, autocomplete: autocomplete)
+    }
+}

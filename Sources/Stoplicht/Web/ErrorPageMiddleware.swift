@@ -4,6 +4,13 @@ import Vapor
 /// Turns every error into a Dutch page (or Dutch problem JSON for API clients) without a
 /// stack trace; unexpected errors are logged in full and shown as a plain apology.
 struct ErrorPageMiddleware: Middleware {
+    /// An API refusal's body: the OpenAPI document's `Problem`.
+    struct Problem: Encodable, Sendable {
+        var status: UInt
+        var title: String
+        var detail: String
+    }
+
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         next.respond(to: request).recover { error in self.response(for: error, request: request) }
     }
@@ -11,7 +18,7 @@ struct ErrorPageMiddleware: Middleware {
     func response(for error: any Error, request: Request) -> Response {
         // A page that needs a login sends a browser to the login page and back.
         if let notLoggedIn = error as? NotLoggedIn, !wantsJSON(request) {
-            let back = notLoggedIn.returnPath.map { "?terug=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
+            let back = notLoggedIn.returnPath.map { "?\(LoginField.back.name)=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
             return request.redirect(to: SiteURL.login.path + back, redirectType: .normal)
         }
         let status: HTTPResponseStatus
@@ -36,7 +43,6 @@ struct ErrorPageMiddleware: Middleware {
             request.logger.report(error: error)
         }
         if wantsJSON(request) {
-            struct Problem: Encodable { var status: UInt; var title: String; var detail: String }
             let problem = Problem(status: status.code, title: Strings.problemTitle(status) ?? title, detail: detail)
             let body = (try? JSONEncoder().encode(problem)) ?? Data("{}".utf8)
             let response = Response(status: status, headers: ["Content-Type": "application/problem+json; charset=utf-8"], body: .init(data: body))

@@ -18,11 +18,11 @@ import Vapor
             var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let empty = try await walter.get(Self.page)
             #expect(empty.body.contains("U hebt nog geen API-tokens."))
-            let refused = try await walter.post(Self.page, ["token-naam": " ", "token-bereik": "lezen"])
+            let refused = try await walter.post(Self.page, TokenField.form([.name: " ", .scope: "lezen"]))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains("Geef de token een naam"))
 
-            let made = try await walter.post(Self.page, ["token-naam": "Dashboard", "token-bereik": "lezen-schrijven"])
+            let made = try await walter.post(Self.page, TokenField.form([.name: "Dashboard", .scope: "lezen-schrijven"]))
             #expect(made.status == .ok)
             #expect(made.headers.first(name: HTTPHeaders.Name.cacheControl) == "no-store")
             let secret = try #require(made.body.range(of: #"stl_[A-Za-z0-9_-]{43}"#, options: .regularExpression).map { String(made.body[$0]) })

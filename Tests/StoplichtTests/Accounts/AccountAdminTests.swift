@@ -15,21 +15,22 @@ import Vapor
             _ = try await admin.get("/beheer/gebruikers")
 
             // MUT: an unknown person is refused with the form kept, then the right one added
-            let unknown = try await admin.post("/beheer/gebruikers", ["email": "walter@woudenberg.nl", "naam": "Walter de Haan",
-                                                                       "wachtwoord": "een lang wachtwoord", "persoon": "Walter de Haen"])
+            let unknown = try await admin.post("/beheer/gebruikers", AccountField.form([.email: "walter@woudenberg.nl", .name: "Walter de Haan",
+                                                                                        .password: "een lang wachtwoord", .person: "Walter de Haen"]))
             #expect(unknown.status == .unprocessableEntity)
             #expect(unknown.body.contains("Er is geen persoon ‘Walter de Haen’ in een programma."))
             #expect(unknown.body.contains("value=\"walter@woudenberg.nl\""))
             #expect(!unknown.body.contains("een lang wachtwoord"))
-            let short = try await admin.post("/beheer/gebruikers", ["email": "walter@woudenberg.nl", "naam": "Walter de Haan", "wachtwoord": "kort"])
+            let short = try await admin.post("/beheer/gebruikers", AccountField.form([.email: "walter@woudenberg.nl", .name: "Walter de Haan",
+                                                                                      .password: "kort"]))
             #expect(short.status == .unprocessableEntity)
             #expect(short.body.contains("Een wachtwoord heeft ten minste 12 tekens."))
-            let saved = try await admin.post("/beheer/gebruikers", ["email": "Walter@Woudenberg.nl", "naam": "Walter de Haan",
-                                                                     "wachtwoord": "een lang wachtwoord", "persoon": "walter de haan"])
+            let saved = try await admin.post("/beheer/gebruikers", AccountField.form([.email: "Walter@Woudenberg.nl", .name: "Walter de Haan",
+                                                                                      .password: "een lang wachtwoord", .person: "walter de haan"]))
             #expect(saved.status == .seeOther)
             let walterUser = try #require(try await User.query(on: app.db).filter(\.$email == "walter@woudenberg.nl").first())
-            let granted = try await admin.post("/beheer/gebruikers/rollen", ["gebruiker": walterUser.id!.uuidString, "programma": "dienstverlening",
-                                                                             "rol": "projectleider"])
+            let granted = try await admin.post("/beheer/gebruikers/rollen", RoleField.form([.user: walterUser.id!.uuidString, .programme: "dienstverlening",
+                                                                                            .role: "projectleider"]))
             #expect(granted.status == .seeOther)
             let list = try await admin.get("/beheer/gebruikers")
             #expect(list.body.contains("<td>Walter de Haan</td><td>Projectleider — Dienstverlening</td>"))
@@ -52,8 +53,8 @@ import Vapor
             // Taking the role away ends his access to the closed programme.
             try await Cycle.setAccess(.closed, on: app.db)
             _ = try await admin.get("/beheer/gebruikers")
-            #expect(try await admin.post("/beheer/gebruikers/rollen", ["gebruiker": walterUser.id!.uuidString, "programma": "dienstverlening",
-                                                                       "rol": "geen"]).status == .seeOther)
+            #expect(try await admin.post("/beheer/gebruikers/rollen", RoleField.form([.user: walterUser.id!.uuidString, .programme: "dienstverlening",
+                                                                                      .role: "geen"])).status == .seeOther)
             #expect(try await walter.get(Cycle.overview).status == .forbidden)
             let roleEntries = try await AuditEntry.query(on: app.db).filter(\.$action == "rol").sort(\.$sequence).all()
             #expect(roleEntries.count == 2)

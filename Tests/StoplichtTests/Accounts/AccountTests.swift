@@ -19,7 +19,7 @@ import VaporTesting
             #expect(browser.cookie == nil)
 
             // MUT
-            let reply = try await browser.post("/inloggen", ["email": " erna@woudenberg.nl", "wachtwoord": "twaalf tekens!", "terug": "/importeren"])
+            let reply = try await browser.post("/inloggen", LoginField.form([.email: " erna@woudenberg.nl", .password: "twaalf tekens!", .back: "/importeren"]))
 
             // validate
             #expect(reply.status == .seeOther)
@@ -59,15 +59,15 @@ import VaporTesting
             _ = try await victim.get("/inloggen")
             _ = try await attacker.get("/inloggen")
             victim.csrf = attacker.csrf
-            #expect(try await victim.post("/inloggen", ["email": "a@gemeente.nl", "wachtwoord": "een lang wachtwoord"]).status == .forbidden)
+            #expect(try await victim.post("/inloggen", LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord"])).status == .forbidden)
             attacker.loginCookie = nil
-            #expect(try await attacker.post("/inloggen", ["email": "a@gemeente.nl", "wachtwoord": "een lang wachtwoord"]).status == .forbidden)
+            #expect(try await attacker.post("/inloggen", LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord"])).status == .forbidden)
             #expect(try await SessionRecord.query(on: app.db).count() == 0)
 
             // A failed login's form keeps the token; the login after it stores one session.
             var browser = Browser(app)
             #expect(try await browser.logIn(email: "a@gemeente.nl", password: "fout wachtwoord").status == .unauthorized)
-            let retry = try await browser.post("/inloggen", ["email": "a@gemeente.nl", "wachtwoord": "een lang wachtwoord"])
+            let retry = try await browser.post("/inloggen", LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord"]))
             #expect(retry.status == .seeOther)
             #expect(try await SessionRecord.query(on: app.db).count() == 1)
         }
@@ -98,10 +98,10 @@ import VaporTesting
             _ = try await User.create(email: "a@gemeente.nl", name: "A", password: "een lang wachtwoord", administrator: true, on: app.db)
             var browser = Browser(app)
             _ = try await browser.get("/inloggen")
-            let noToken = try await browser.post("/inloggen", ["email": "a@gemeente.nl", "wachtwoord": "een lang wachtwoord"], csrf: false)
+            let noToken = try await browser.post("/inloggen", LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord"]), csrf: false)
             #expect(noToken.status == .forbidden)
             #expect(noToken.body.contains("beveiligingskenmerk"))
-            let wrongToken = try await browser.post("/inloggen", ["email": "a@gemeente.nl", "wachtwoord": "een lang wachtwoord", CSRF.fieldName: "vervalst"], csrf: false)
+            let wrongToken = try await browser.post("/inloggen", LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord"]).merging([CSRF.fieldName: "vervalst"]) { $1 }, csrf: false)
             #expect(wrongToken.status == .forbidden)
 
             // Logged in, an upload and a confirmation without the token are refused as well.
@@ -235,8 +235,8 @@ import VaporTesting
             // MUT
             let form = try await manager.get("/importeren")
             let own = try await manager.upload("/importeren", file: csv, filename: "update.csv",
-                                               fields: ["programma": "dienstverlening", "periode": "juni t/m oktober 2018"])
-            let newProgramme = try await manager.upload("/importeren", file: csv, filename: "nieuw.csv", fields: ["gemeente": "Gemeente Woudenberg"])
+                                               fields: ImportUploadField.form([.programme: "dienstverlening", .period: "juni t/m oktober 2018"]))
+            let newProgramme = try await manager.upload("/importeren", file: csv, filename: "nieuw.csv", fields: ImportUploadField.form([.organisation: "Gemeente Woudenberg"]))
 
             // validate
             #expect(form.status == .ok)

@@ -69,7 +69,7 @@ import Vapor
             // The login form checks it too (before the password).
             var anonymous = Browser(app)
             _ = try await anonymous.get("/inloggen")
-            let login = try await anonymous.post("/inloggen", ["email": "beheer@woudenberg.nl", "wachtwoord": "een lang wachtwoord"], csrf: false)
+            let login = try await anonymous.post("/inloggen", LoginField.form([.email: "beheer@woudenberg.nl", .password: "een lang wachtwoord"]), csrf: false)
             #expect(login.status == .forbidden)
             // Nothing changed.
             #expect(try await ReportingPeriod.query(on: app.db).count() == 1)

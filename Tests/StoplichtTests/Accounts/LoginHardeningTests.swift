@@ -20,7 +20,7 @@ import Vapor
                 for attempt in 1...100 {
                     group.addTask {
                         var copy = browser
-                        return try await copy.post("/inloggen", ["email": "pm@gemeente.nl", "wachtwoord": "fout \(attempt)"]).status
+                        return try await copy.post("/inloggen", LoginField.form([.email: "pm@gemeente.nl", .password: "fout \(attempt)"])).status
                     }
                 }
                 return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
@@ -34,10 +34,10 @@ import Vapor
             #expect(try await FailedLogin.query(on: app.db).count() == checked)
             var owner = browser
             var later = 0
-            while try await owner.post("/inloggen", ["email": "pm@gemeente.nl", "wachtwoord": "fout"]).status == .unauthorized, later < 10 { later += 1 }
+            while try await owner.post("/inloggen", LoginField.form([.email: "pm@gemeente.nl", .password: "fout"])).status == .unauthorized, later < 10 { later += 1 }
             #expect(checked + later == FailedLogin.limit)
             // The right password waits for the window too.
-            #expect(try await owner.post("/inloggen", ["email": "pm@gemeente.nl", "wachtwoord": "goed wachtwoord 1"]).status == .tooManyRequests)
+            #expect(try await owner.post("/inloggen", LoginField.form([.email: "pm@gemeente.nl", .password: "goed wachtwoord 1"])).status == .tooManyRequests)
         }
     }
 
@@ -69,7 +69,7 @@ import Vapor
             var known: [Duration] = [], unknown: [Duration] = []
             func attempt(_ email: String) async throws -> Duration {
                 var status = HTTPStatus.ok
-                let time = try await clock.measure { status = try await browser.post("/inloggen", ["email": email, "wachtwoord": "fout wachtwoord"]).status }
+                let time = try await clock.measure { status = try await browser.post("/inloggen", LoginField.form([.email: email, .password: "fout wachtwoord"])).status }
                 #expect(status == .unauthorized)
                 return time
             }
@@ -117,7 +117,7 @@ import Vapor
             var browser = Browser(app)
             _ = try await browser.get("/inloggen?terug=/%09/elders.example")
             // As a form field the tab arrives decoded.
-            let reply = try await browser.post("/inloggen", ["email": "a@gemeente.nl", "wachtwoord": "een lang wachtwoord", "terug": "/\t/elders.example"])
+            let reply = try await browser.post("/inloggen", LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord", .back: "/\t/elders.example"]))
             #expect(reply.status == .seeOther)
             #expect(reply.location == "/")
         }

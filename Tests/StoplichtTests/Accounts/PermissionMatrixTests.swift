@@ -53,34 +53,35 @@ import Vapor
             // Walter leads project 1, not project 3.
             let number = action == .editOwnProject ? 1 : 3
             let form = try await browser.get(Cycle.statusPath(number))
-            let revision = Browser.hiddenValue("revisie", in: form.body) ?? "0"
+            let revision = Browser.hiddenValue(StatusField.revision, in: form.body) ?? "0"
             return try await browser.post(Cycle.statusPath(number), Cycle.statusForm(light: "groen", remarks: "Door \(who.rawValue)", revision: revision))
         case .editSections:
             let path = "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/teksten"
             let form = try await browser.get(path)
-            var fields = ["vingerafdruk": Browser.hiddenValue("vingerafdruk", in: form.body) ?? ""]
+            var fields = PeriodTextsField.form([.fingerprint: Browser.hiddenValue(PeriodTextsField.fingerprint, in: form.body) ?? ""])
             for section in try await ProgrammeSection.query(on: app.db).all() {
-                fields["sectie-\(section.key)-titel"] = section.title
-                fields["sectie-\(section.key)-tekst"] = section.body + " (\(who.rawValue))"
+                fields[PeriodTextsField.sectionTitle(section.key).name] = section.title
+                fields[PeriodTextsField.sectionBody(section.key).name] = section.body + " (\(who.rawValue))"
             }
             return try await browser.post(path, fields)
         case .manageProjects:
             _ = try await browser.get("/programmas/dienstverlening/projecten/nieuw")
             let number = 100 + Who.allCases.firstIndex(of: who)!
             return try await browser.post("/programmas/dienstverlening/projecten/nieuw",
-                                          ["nummer": "\(number)", "naam": "Nieuw project \(who.rawValue)", "levensfase": "niet-gestart"])
+                                          ProjectField.form([.number: "\(number)", .name: "Nieuw project \(who.rawValue)",
+                                                             .lifecycle: "niet-gestart"]))
         case .movePeriod:
             _ = try await browser.get(Cycle.overview)
-            return try await browser.post("/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/status", ["naar": "review"])
+            return try await browser.post("/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/status", PeriodMoveField.form([.target: "review"]))
         case .publishPeriod:
             return Browser.Reply(status: .notImplemented, body: "")  // in its own test: publishing freezes the period for the rest
         case .importReport:
             return try await browser.get("/importeren?programma=dienstverlening")
         case .manageFinances:
             _ = try await browser.get(Cycle.overview)
-            return try await browser.post("/programmas/dienstverlening/financien/begrotingsregels", [
-                "regel-bron": "krediet", "regel-karakter": "eenmalig", "regel-jaar": "2018", "regel-bedrag": "1.000", "regel-omschrijving": who.rawValue,
-            ])
+            return try await browser.post("/programmas/dienstverlening/financien/begrotingsregels", BudgetLineField.form([
+                .source: "krediet", .nature: "eenmalig", .year: "2018", .amount: "1.000", .description: who.rawValue,
+            ]))
         case .manageRoles:
             _ = try await browser.get(Cycle.overview)
             // Not the access the test sets (besloten): that would be stored as it was.
@@ -189,7 +190,7 @@ import Vapor
             var browser = try await Browser.member(app, "\(who.rawValue)@woudenberg.nl", role: who.role,
                                                    administrator: who == .beheerder, person: who.person)
             _ = try await browser.get(Cycle.overview)
-            let status = try await browser.post("/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/status", ["naar": "publiceren", "bevestigd": "ja", "zonder-controle": "ja"]).status
+            let status = try await browser.post("/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/status", PeriodMoveField.form([.target: "publiceren", .confirmed: "ja", .skipReview: "ja"])).status
             let published = try await ReportingPeriod.query(on: app.db).filter(\.$state == .published).count()
             if Self.allowed[.publishPeriod]!.contains(who) {
                 #expect(status == .seeOther)

@@ -15,8 +15,8 @@ import Vapor
     static let costCentres = page + "/kostenplaatsen"
     static let actuals = page + "/realisatie"
 
-    static let line = ["regel-project": "18", "regel-bron": "krediet", "regel-karakter": "eenmalig", "regel-jaar": "2018",
-                       "regel-bedrag": "€ 21.750,-", "regel-verplicht": "", "regel-omschrijving": "Informatiearchitectuur"]
+    static let line = BudgetLineField.form([.project: "18", .source: "krediet", .nature: "eenmalig", .year: "2018",
+                                            .amount: "€ 21.750,-", .commitment: "", .description: "Informatiearchitectuur"])
 
     enum Who: String, CaseIterable {
         case beheerder, programmamanager, eigenProjectleider, andereProjectleider, lezer, zonderRol
@@ -44,15 +44,15 @@ import Vapor
             let manages = who == .beheerder || who == .programmamanager
             let addLine = try await browser.post(Self.lines, Self.line).status
             #expect(addLine == (manages ? .seeOther : .forbidden), "\(who) begrotingsregel: \(addLine)")
-            let map = try await browser.post(Self.costCentres, ["kostenplaats-kostenplaats": "6200", "kostenplaats-project": "2"]).status
+            let map = try await browser.post(Self.costCentres, CostCentreField.form([.costCentre: "6200", .project: "2"])).status
             #expect(map == (manages ? .seeOther : .forbidden), "\(who) kostenplaats: \(map)")
             // Walter leads project 2, not project 3.
-            let ownQuote = try await browser.post(Self.quotes, ["offerte-project": "2", "offerte-omschrijving": "PIP-pagina", "offerte-bedrag": "2.000"]).status
+            let ownQuote = try await browser.post(Self.quotes, QuoteField.form([.project: "2", .description: "PIP-pagina", .amount: "2.000"])).status
             #expect(ownQuote == (manages || who == .eigenProjectleider ? .seeOther : .forbidden), "\(who) offerte eigen project: \(ownQuote)")
-            let otherQuote = try await browser.post(Self.quotes, ["offerte-project": "3", "offerte-omschrijving": "Chatbot", "offerte-bedrag": "3.000"]).status
+            let otherQuote = try await browser.post(Self.quotes, QuoteField.form([.project: "3", .description: "Chatbot", .amount: "3.000"])).status
             #expect(otherQuote == (manages ? .seeOther : .forbidden), "\(who) offerte ander project: \(otherQuote)")
             let upload = try await browser.upload(Self.actuals, file: Data("Kostenplaats;Bedrag\n6200;5,00\n".utf8), filename: "realisatie.csv",
-                                                  fields: [:], fileField: "realisatie-bestand").status
+                                                  fields: [:], fileField: ActualsField.file.name).status
             #expect(upload == (manages ? .ok : .forbidden), "\(who) realisatie: \(upload)")
 
             #expect(try await BudgetLine.query(on: app.db).count() == (manages ? 1 : 0))
@@ -67,8 +67,8 @@ import Vapor
             var manager = try await browser(.programmamanager, app)
             _ = try await manager.get(Self.page)
             var typed = Self.line
-            typed["regel-bedrag"] = "eenentwintig"
-            typed["regel-omschrijving"] = "Architectuur <script>alert(1)</script>"
+            typed[BudgetLineField.amount.name] = "eenentwintig"
+            typed[BudgetLineField.description.name] = "Architectuur <script>alert(1)</script>"
             let refused = try await manager.post(Self.lines, typed)
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains("Het begrote bedrag ‘eenentwintig’ is geen bedrag"))
@@ -77,20 +77,20 @@ import Vapor
             #expect(refused.body.contains("Architectuur &lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(!refused.body.contains("<script>alert(1)"))
             // A quote typed into a field cannot end its attribute.
-            let quoted = try await manager.post(Self.lines, typed.merging(["regel-omschrijving": "x\" autofocus onfocus=\"alert(1)"]) { $1 })
+            let quoted = try await manager.post(Self.lines, typed.merging(BudgetLineField.form([.description: "x\" autofocus onfocus=\"alert(1)"])) { $1 })
             #expect(quoted.body.contains("value=\"x&quot; autofocus onfocus=&quot;alert(1)\""))
             #expect(refused.body.contains("<details open=\"open\"><summary>Begrotingsregel toevoegen</summary>"))
             #expect(try await BudgetLine.query(on: app.db).count() == 0)
 
-            let wrongYear = try await manager.post(Self.lines, Self.line.merging(["regel-jaar": "achttien"]) { $1 })
+            let wrongYear = try await manager.post(Self.lines, Self.line.merging(BudgetLineField.form([.year: "achttien"])) { $1 })
             #expect(wrongYear.status == .unprocessableEntity)
             #expect(wrongYear.body.contains("Geef het begrotingsjaar op"))
 
-            let noFile = try await manager.upload(Self.actuals, file: Data(), filename: "leeg.csv", fields: [:], fileField: "realisatie-bestand")
+            let noFile = try await manager.upload(Self.actuals, file: Data(), filename: "leeg.csv", fields: [:], fileField: ActualsField.file.name)
             #expect(noFile.status == .unprocessableEntity)
             #expect(noFile.body.contains("Kies het bestand met de realisatie"))
             let badColumns = try await manager.upload(Self.actuals, file: Data("Kpl;Xyz\n6200;5,00\n".utf8), filename: "r.csv",
-                                                      fields: ["realisatie-kolommen": "kostenplaats=Kpl"], fileField: "realisatie-bestand")
+                                                      fields: ActualsField.form([.columns: "kostenplaats=Kpl"]), fileField: ActualsField.file.name)
             #expect(badColumns.status == .unprocessableEntity)
             #expect(badColumns.body.contains("In de kopregel ontbreekt bedrag"))
             #expect(badColumns.body.contains("value=\"kostenplaats=Kpl\""))
@@ -110,41 +110,42 @@ import Vapor
             var manager = try await browser(.programmamanager, app)
             _ = try await manager.get(Self.page)
             var line = Self.line
-            line["regel-project"] = ""
+            line[BudgetLineField.project.name] = ""
             #expect(try await manager.post(Self.lines, line).status == .seeOther)
             let from = try #require(try await BudgetLine.query(on: app.db).first())
             let decision = try #require(try await Decision.query(on: app.db).all().first { $0.text.contains("21.750") })
             let form = try await manager.get(Self.page)
             #expect(form.body.contains("<option value=\"\(try decision.requireID().uuidString)\">Beschikbaar stellen van het budget informatiearchitectuur"))
 
-            let tooMuch = try await manager.post(Self.transfers, [
-                "overheveling-van": try from.requireID().uuidString, "overheveling-project": "18", "overheveling-bedrag": "€ 30.000,-",
-                "overheveling-reden": "Frictiekosten VTH", "overheveling-beslispunt": try decision.requireID().uuidString])
+            let tooMuch = try await manager.post(Self.transfers, TransferField.form([
+                .from: try from.requireID().uuidString, .project: "18", .amount: "€ 30.000,-",
+                .reason: "Frictiekosten VTH", .decision: try decision.requireID().uuidString]))
             #expect(tooMuch.status == .unprocessableEntity)
             #expect(tooMuch.body.contains("meer dan er op de begrotingsregel vrij is"))
             #expect(try await BudgetTransfer.query(on: app.db).count() == 0)
 
-            let proposed = try await manager.post(Self.transfers, [
-                "overheveling-van": try from.requireID().uuidString, "overheveling-project": "18", "overheveling-bedrag": "€ 21.750,-",
-                "overheveling-reden": "Frictiekosten VTH", "overheveling-beslispunt": try decision.requireID().uuidString])
+            let proposed = try await manager.post(Self.transfers, TransferField.form([
+                .from: try from.requireID().uuidString, .project: "18", .amount: "€ 21.750,-",
+                .reason: "Frictiekosten VTH", .decision: try decision.requireID().uuidString]))
             #expect(proposed.status == .seeOther)
             let transfer = try #require(try await BudgetTransfer.query(on: app.db).first())
             let decide = "\(Self.transfers)/\(try transfer.requireID().uuidString.lowercased())/besluit"
-            let prefix = "besluit-\(try transfer.requireID().uuidString.lowercased())"
+            let outcome = TransferDecisionField.outcome.of(try transfer.requireID()).name
+            let decidedOn = TransferDecisionField.decidedOn.of(try transfer.requireID()).name
 
             var reader = try await browser(.lezer, app)
             _ = try await reader.get(Self.page)
-            #expect(try await reader.post(decide, ["\(prefix)-uitkomst": "akkoord"]).status == .forbidden)
-            let unclear = try await manager.post(decide, ["\(prefix)-uitkomst": "misschien"])
+            #expect(try await reader.post(decide, [outcome: "akkoord"]).status == .forbidden)
+            let unclear = try await manager.post(decide, [outcome: "misschien"])
             #expect(unclear.status == .unprocessableEntity)
             #expect(unclear.body.contains("Kies het besluit: akkoord of afgewezen."))
-            let badDate = try await manager.post(decide, ["\(prefix)-uitkomst": "akkoord", "\(prefix)-datum": "volgende week"])
+            let badDate = try await manager.post(decide, [outcome: "akkoord", decidedOn: "volgende week"])
             #expect(badDate.status == .unprocessableEntity)
             #expect(badDate.body.contains("‘volgende week’ is geen datum"))
             #expect(try await BudgetTransfer.find(transfer.id, on: app.db)?.state == .proposed)
 
-            #expect(try await manager.post(decide, ["\(prefix)-uitkomst": "akkoord", "\(prefix)-datum": "20-11-2018"]).status == .seeOther)
-            let again = try await manager.post(decide, ["\(prefix)-uitkomst": "akkoord"])
+            #expect(try await manager.post(decide, [outcome: "akkoord", decidedOn: "20-11-2018"]).status == .seeOther)
+            let again = try await manager.post(decide, [outcome: "akkoord"])
             #expect(again.status == .conflict)
             #expect(again.body.contains("Over deze overheveling is al besloten"))
 

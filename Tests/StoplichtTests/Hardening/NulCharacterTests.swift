@@ -71,9 +71,9 @@ import Vapor
         try await withStoplicht(seeded: true) { app in
             var erna = try await Browser.member(app, Self.writer, role: .programmeManager)
             _ = try await erna.get("/programmas/dienstverlening/projecten/nieuw")
-            let refused = try await erna.post("/programmas/dienstverlening/projecten/nieuw", [
-                "nummer": "91", "naam": "Plein", "projectleiders": "Jan\u{0}Smit", "levensfase": "lopend",
-            ])
+            let refused = try await erna.post("/programmas/dienstverlening/projecten/nieuw", ProjectField.form([
+                .number: "91", .name: "Plein", .leaders: "Jan\u{0}Smit", .lifecycle: "lopend",
+            ]))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains(Strings.nulInField("projectleiders")))
             #expect(try await Project.query(on: app.db).filter(\.$number == 91).count() == 0)

@@ -29,7 +29,7 @@ import Vapor
 
             // MUT
             let reply = try await manager.upload("/importeren", file: try ImportFixtures.data("onbekende-kolommen.csv"), filename: "x.csv",
-                                                 fields: ["programma": leusden.slug, "periode": "mei 2025"])
+                                                 fields: ImportUploadField.form([.programme: leusden.slug, .period: "mei 2025"]))
 
             // validate
             #expect(reply.status == .forbidden)
@@ -49,7 +49,7 @@ import Vapor
 
             // MUT
             let reply = try await manager.upload("/importeren", file: try ImportFixtures.data("leusden-zonder-nummers.csv"), filename: "l.csv",
-                                                 fields: ["programma": "dienstverlening", "periode": "november 2018 t/m februari 2019"])
+                                                 fields: ImportUploadField.form([.programme: "dienstverlening", .period: "november 2018 t/m februari 2019"]))
             let pending = try #require(try await PendingImport.query(on: app.db).first())
             let preview = try await manager.get(try #require(reply.location))
             let confirmed = try await manager.post(SiteURL.importPreview(try pending.requireID()).path)

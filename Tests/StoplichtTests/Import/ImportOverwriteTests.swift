@@ -19,7 +19,7 @@ import Vapor
         var walter = Browser(app)
         #expect(try await walter.logIn(email: "walter@woudenberg.nl", password: "een lang wachtwoord").status == .seeOther)
         let path = Cycle.statusPath(1)
-        let revision = try #require(Browser.hiddenValue("revisie", in: try await walter.get(path).body))
+        let revision = try #require(Browser.hiddenValue(StatusField.revision, in: try await walter.get(path).body))
         let saved = try await walter.post(path, Cycle.statusForm(light: "groen", remarks: "Walters update van deze periode.", revision: revision))
         #expect(saved.status == .seeOther)
         return try #require(try await Cycle.status(1, on: app.db))
@@ -40,7 +40,7 @@ import Vapor
     func uploadOldFile(_ app: Application, _ browser: inout Browser) async throws -> String {
         _ = try await browser.get("/importeren")
         let reply = try await browser.upload("/importeren", file: try await oldFile(app), filename: "vorige-periode.csv",
-                                             fields: ["programma": Cycle.programme, "periode": "juni t/m oktober 2018"])
+                                             fields: ImportUploadField.form([.programme: Cycle.programme, .period: "juni t/m oktober 2018"]))
         #expect(reply.status == .seeOther)
         return try #require(reply.location)
     }
@@ -86,7 +86,7 @@ import Vapor
             let one = try #require(try await Project.query(on: app.db).filter(\.$number == 1).first())
 
             // MUT: confirm as the preview's form sends it: project 1's box ticked.
-            let confirmed = try await browser.post(location, ["weglaten-\(try one.requireID())": "ja"])
+            let confirmed = try await browser.post(location, [ImportConfirmField.leaveOut("\(try one.requireID())").name: "ja"])
 
             // validate: Walter's update stands; project 2 has the file's.
             #expect(confirmed.status == .ok)
@@ -141,14 +141,15 @@ import Vapor
             var browser = try await Browser.loggedIn(app)
             _ = try await browser.get("/importeren")
             let reply = try await browser.upload("/importeren", file: try ImportFixtures.data("onbekende-kolommen.csv"), filename: "o.csv",
-                                                 fields: ["programma": "dienstverlening", "periode": "november 2018 t/m februari 2019",
-                                                          "indeling": "licht Op stoom = groen\nlicht Stroef = oranje"])
+                                                 fields: ImportUploadField.form([
+                                                     .programme: "dienstverlening", .period: "november 2018 t/m februari 2019",
+                                                     .mapping: "licht Op stoom = groen\nlicht Stroef = oranje"]))
             let location = try #require(reply.location)
             let preview = try await browser.get(location)
             #expect(preview.body.contains("name=\"weglaten-rij-2\" value=\"ja\" form=\"import-bevestigen\">"))
 
             // MUT: the second row (Sporthal) left out.
-            let confirmed = try await browser.post(location, ["weglaten-rij-2": "ja"])
+            let confirmed = try await browser.post(location, [ImportConfirmField.leaveOut("rij-2").name: "ja"])
 
             // validate
             #expect(confirmed.status == .ok)
@@ -193,7 +194,7 @@ import Vapor
             var browser = try await Browser.loggedIn(app)
             _ = try await browser.get("/importeren")
             let reply = try await browser.upload("/importeren", file: try ImportFixtures.data("onbekende-kolommen.csv"), filename: "o.csv",
-                                                 fields: ["programma": "dienstverlening", "periode": "november 2018 t/m februari 2019"])
+                                                 fields: ImportUploadField.form([.programme: "dienstverlening", .period: "november 2018 t/m februari 2019"]))
 
             // MUT
             let preview = try await browser.get(try #require(reply.location))

@@ -31,7 +31,7 @@ import VaporTesting
             var browser = try await Browser.loggedIn(app)
 
             // MUT: upload and look
-            let uploaded = try await upload(&browser, "heuvelrug-dimensies.docx", fields: ["gemeente": "Gemeente Heuvelrug"])
+            let uploaded = try await upload(&browser, "heuvelrug-dimensies.docx", fields: ImportUploadField.form([.organisation: "Gemeente Heuvelrug"]))
             let location = try #require(uploaded.location)
             let preview = try await browser.get(location)
 
@@ -65,16 +65,17 @@ import VaporTesting
         try await withStoplicht(seeded: true) { app in
             // setup: a table of names, amounts, dates and codes: nothing says these are projects.
             var browser = try await Browser.loggedIn(app)
-            let uploaded = try await upload(&browser, "zonder-projectkenmerken.csv", fields: ["programma": "dienstverlening", "periode": "november 2018 t/m februari 2019"])
+            let uploaded = try await upload(&browser, "zonder-projectkenmerken.csv", fields: ImportUploadField.form([.programme: "dienstverlening", .period: "november 2018 t/m februari 2019"]))
             let location = try #require(uploaded.location)
 
             // MUT
             let unreadable = try await browser.get(location)
-            let mapped = try await browser.post(location + "/indeling", [
-                "kop-0": "Wat", "kolom-0": "project", "kop-1": "Hoeveel", "kolom-1": "budget",
-                "kop-2": "Wanneer", "kolom-2": "overig", "kop-3": "Kenmerk", "kolom-3": "toelichting",
-                "periode": "november 2018 t/m februari 2019", "indeling": "",
-            ])
+            let mapped = try await browser.post(location + "/indeling", ImportMappingField.form([.period: "november 2018 t/m februari 2019", .mapping: ""]).merging([
+                ImportMappingField.header(0).name: "Wat", ImportMappingField.column(0).name: "project",
+                ImportMappingField.header(1).name: "Hoeveel", ImportMappingField.column(1).name: "budget",
+                ImportMappingField.header(2).name: "Wanneer", ImportMappingField.column(2).name: "overig",
+                ImportMappingField.header(3).name: "Kenmerk", ImportMappingField.column(3).name: "toelichting",
+            ]) { $1 })
             let preview = try await browser.get(location)
 
             // validate
@@ -91,15 +92,15 @@ import VaporTesting
         try await withStoplicht(seeded: true) { app in
             // setup: headers no vocabulary knows; the cells show names, people and light words.
             var browser = try await Browser.loggedIn(app)
-            let uploaded = try await upload(&browser, "onbekende-kolommen.csv", fields: ["programma": "dienstverlening", "periode": "november 2018 t/m februari 2019"])
+            let uploaded = try await upload(&browser, "onbekende-kolommen.csv", fields: ImportUploadField.form([.programme: "dienstverlening", .period: "november 2018 t/m februari 2019"]))
             let location = try #require(uploaded.location)
 
             // MUT
             let preview = try await browser.get(location)
-            _ = try await browser.post(location + "/indeling", [
-                "woord-0": "Op stoom", "licht-0": "groen", "woord-1": "Stroef", "licht-1": "oranje",
-                "periode": "november 2018 t/m februari 2019", "indeling": "",
-            ])
+            _ = try await browser.post(location + "/indeling", ImportMappingField.form([.period: "november 2018 t/m februari 2019", .mapping: ""]).merging([
+                ImportMappingField.word(0).name: "Op stoom", ImportMappingField.light(0).name: "groen",
+                ImportMappingField.word(1).name: "Stroef", ImportMappingField.light(1).name: "oranje",
+            ]) { $1 })
             let confirmed = try await browser.post(location)
 
             // validate
@@ -118,18 +119,18 @@ import VaporTesting
             var browser = try await Browser.loggedIn(app)
             _ = try await browser.get("/importeren")
             // No file.
-            let empty = try await browser.upload("/importeren", file: Data(), filename: "", fields: ["periode": "mei 2019"])
+            let empty = try await browser.upload("/importeren", file: Data(), filename: "", fields: ImportUploadField.form([.period: "mei 2019"]))
             #expect(empty.status == .unprocessableEntity)
             #expect(empty.body.contains("Kies een bestand om te importeren."))
             #expect(empty.body.contains("value=\"mei 2019\""))
             // A damaged file: the preview says why, nothing is written.
             let damaged = try await browser.upload("/importeren", file: Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]), filename: "kapot.docx",
-                                                   fields: ["programma": "dienstverlening"])
+                                                   fields: ImportUploadField.form([.programme: "dienstverlening"]))
             let preview = try await browser.get(try #require(damaged.location))
             #expect(preview.status == .unprocessableEntity)
             #expect(preview.body.contains("beschadigd of onvolledig ZIP-archief"))
             // A mapping that cannot be read.
-            let wrong = try await browser.post(try #require(damaged.location) + "/indeling", ["indeling": "Wie is de trekker"])
+            let wrong = try await browser.post(try #require(damaged.location) + "/indeling", ImportMappingField.form([.mapping: "Wie is de trekker"]))
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.body.contains("indeling:1: een regel begint met ‘kolom’ of ‘licht’"))
             // An unknown upload.

@@ -19,13 +19,13 @@ import Vapor
             // setup: a table nothing says is about projects; the preview asks for its columns.
             var browser = try await Browser.loggedIn(app)
             let location = try await upload(&browser, "zonder-projectkenmerken.csv",
-                                            fields: ["programma": "dienstverlening", "periode": "november 2018 t/m februari 2019"])
+                                            fields: ImportUploadField.form([.programme: "dienstverlening", .period: "november 2018 t/m februari 2019"]))
 
             // MUT: the mapping as a browser sends a textarea: CRLF between the lines.
-            let mapped = try await browser.post(location + "/indeling", [
-                "indeling": "kolom Wat = project\r\nkolom Hoeveel = budget\r\nkolom Wanneer = overig\r\nkolom Kenmerk = toelichting\r\n",
-                "periode": "november 2018 t/m februari 2019",
-            ])
+            let mapped = try await browser.post(location + "/indeling", ImportMappingField.form([
+                .mapping: "kolom Wat = project\r\nkolom Hoeveel = budget\r\nkolom Wanneer = overig\r\nkolom Kenmerk = toelichting\r\n",
+                .period: "november 2018 t/m februari 2019",
+            ]))
             let preview = try await browser.get(location)
 
             // validate: four lines, four columns; the projects are read.
@@ -44,10 +44,10 @@ import Vapor
             var browser = try await Browser.loggedIn(app)
 
             // MUT: the upload form's own mapping field, as a browser sends it (multipart, CRLF).
-            let location = try await upload(&browser, "zonder-projectkenmerken.csv", fields: [
-                "programma": "dienstverlening", "periode": "november 2018 t/m februari 2019",
-                "indeling": "kolom Wat = project\r\nkolom Hoeveel = budget\rkolom Wanneer = overig\r\nkolom Kenmerk = toelichting",
-            ])
+            let location = try await upload(&browser, "zonder-projectkenmerken.csv", fields: ImportUploadField.form([
+                .programme: "dienstverlening", .period: "november 2018 t/m februari 2019",
+                .mapping: "kolom Wat = project\r\nkolom Hoeveel = budget\rkolom Wanneer = overig\r\nkolom Kenmerk = toelichting",
+            ]))
             let preview = try await browser.get(location)
 
             // validate

@@ -18,11 +18,11 @@ import Vapor
             let early = try await erna.post("/programmas/dienstverlening/perioden", ["naam": "november 2018 t/m februari 2019"])
             #expect(early.status == .conflict)
             #expect(early.body.contains("De periode juni t/m oktober 2018 is nog niet gepubliceerd."))
-            let published = try await erna.post("/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/status", ["naar": "publiceren", "bevestigd": "ja", "zonder-controle": "ja"])
+            let published = try await erna.post("/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/status", PeriodMoveField.form([.target: "publiceren", .confirmed: "ja", .skipReview: "ja"]))
             #expect(published.status == .seeOther)
             // Project 4 is archived: it stays in the published report but goes no further.
             _ = try await erna.get("/programmas/dienstverlening/projecten/4/wijzigen")
-            #expect(try await erna.post("/programmas/dienstverlening/projecten/4/archiveren", ["archief": "ja"]).status == .seeOther)
+            #expect(try await erna.post("/programmas/dienstverlening/projecten/4/archiveren", ProjectArchiveField.form([.archived: "ja"])).status == .seeOther)
 
             // MUT
             let opened = try await erna.post("/programmas/dienstverlening/perioden", ["naam": "november 2018 t/m februari 2019"])
@@ -59,7 +59,7 @@ import Vapor
             // Walter updates project 1 and it leaves the list.
             var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let path = Cycle.statusPath(1, period: new.slug)
-            let revision = try #require(Browser.hiddenValue("revisie", in: try await walter.get(path).body))
+            let revision = try #require(Browser.hiddenValue(StatusField.revision, in: try await walter.get(path).body))
             #expect(try await walter.post(path, Cycle.statusForm(light: "groen", remarks: "Bijgewerkt.", revision: revision)).status == .seeOther)
             let after = try await erna.get(Self.desk)
             #expect(!after.body.contains("1. Aansluiten op www.mijnoverheid.nl."))
@@ -78,31 +78,31 @@ import Vapor
             var marleen = try await Browser.member(app, "marleen@woudenberg.nl", role: .programmeManager)
             let form = try await erna.get(path)
             #expect(form.status == .ok)
-            let fingerprint = try #require(Browser.hiddenValue("vingerafdruk", in: form.body))
+            let fingerprint = try #require(Browser.hiddenValue(PeriodTextsField.fingerprint, in: form.body))
             _ = try await marleen.get(path)
             func fields(_ successen: String, newRisk: String = "") async throws -> [String: String] {
-                var fields = ["vingerafdruk": fingerprint]
+                var fields = PeriodTextsField.form([.fingerprint: fingerprint])
                 for section in try await ProgrammeSection.query(on: app.db).all() {
-                    fields["sectie-\(section.key)-titel"] = section.title
-                    fields["sectie-\(section.key)-tekst"] = section.key == "successen" ? successen : section.body
+                    fields[PeriodTextsField.sectionTitle(section.key).name] = section.title
+                    fields[PeriodTextsField.sectionBody(section.key).name] = section.key == "successen" ? successen : section.body
                 }
                 let decisions = try await Decision.query(on: app.db).sort(\.$position).all()
                 for (i, d) in decisions.enumerated() {
-                    fields["besluit-\(i)-id"] = d.id!.uuidString
-                    fields["besluit-\(i)-tekst"] = d.text
-                    fields["besluit-\(i)-aan"] = "college"
-                    fields["besluit-\(i)-uitkomst"] = i == 0 ? "akkoord" : "gevraagd"
+                    fields[PeriodTextsField.decision(i, .id).name] = d.id!.uuidString
+                    fields[PeriodTextsField.decision(i, .text).name] = d.text
+                    fields[PeriodTextsField.decision(i, .requestedFrom).name] = "college"
+                    fields[PeriodTextsField.decision(i, .outcome).name] = i == 0 ? "akkoord" : "gevraagd"
                 }
-                fields["besluit-\(decisions.count)-id"] = ""
-                fields["besluit-\(decisions.count)-tekst"] = ""
+                fields[PeriodTextsField.decision(decisions.count, .id).name] = ""
+                fields[PeriodTextsField.decision(decisions.count, .text).name] = ""
                 let risks = try await Risk.query(on: app.db).sort(\.$position).all()
                 for (i, r) in risks.enumerated() {
-                    fields["risico-\(i)-id"] = r.id!.uuidString
-                    fields["risico-\(i)-tekst"] = r.description
+                    fields[PeriodTextsField.risk(i, .id).name] = r.id!.uuidString
+                    fields[PeriodTextsField.risk(i, .text).name] = r.description
                 }
-                fields["risico-\(risks.count)-id"] = ""
-                fields["risico-\(risks.count)-tekst"] = newRisk
-                fields["risico-\(risks.count)-maatregel"] = newRisk.isEmpty ? "" : "Tweede leverancier."
+                fields[PeriodTextsField.risk(risks.count, .id).name] = ""
+                fields[PeriodTextsField.risk(risks.count, .text).name] = newRisk
+                fields[PeriodTextsField.risk(risks.count, .measures).name] = newRisk.isEmpty ? "" : "Tweede leverancier."
                 return fields
             }
 
@@ -137,15 +137,15 @@ import Vapor
         try await withStoplicht(seeded: true) { app in
             var erna = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager)
             _ = try await erna.get("/programmas/dienstverlening/projecten/nieuw")
-            let taken = try await erna.post("/programmas/dienstverlening/projecten/nieuw", ["nummer": "1", "naam": "Dubbel"])
+            let taken = try await erna.post("/programmas/dienstverlening/projecten/nieuw", ProjectField.form([.number: "1", .name: "Dubbel"]))
             #expect(taken.status == .unprocessableEntity)
             #expect(taken.body.contains("Er is al een project met nummer 1 in dit programma."))
             #expect(taken.body.contains("value=\"Dubbel\""))
 
-            let added = try await erna.post("/programmas/dienstverlening/projecten/nieuw", [
-                "nummer": "37", "naam": "Chatbot website", "projectleiders": "Laura Biermans\nNieuwe Collega", "levensfase": "niet-gestart",
-                "onderdelen": "Marktverkenning\nOfferte",
-            ])
+            let added = try await erna.post("/programmas/dienstverlening/projecten/nieuw", ProjectField.form([
+                .number: "37", .name: "Chatbot website", .leaders: "Laura Biermans\nNieuwe Collega", .lifecycle: "niet-gestart",
+                .items: "Marktverkenning\nOfferte",
+            ]))
             #expect(added.status == .seeOther)
             #expect(added.location == "/programmas/dienstverlening/projecten/37")
             let page = try await erna.get("/programmas/dienstverlening/projecten/37")
@@ -158,9 +158,9 @@ import Vapor
             #expect(desk.body.contains("37. Chatbot website"))
 
             _ = try await erna.get("/programmas/dienstverlening/projecten/37/wijzigen")
-            let changed = try await erna.post("/programmas/dienstverlening/projecten/37/wijzigen", [
-                "nummer": "37", "naam": "Chatbot en webcare", "projectleiders": "Laura Biermans", "levensfase": "lopend",
-            ])
+            let changed = try await erna.post("/programmas/dienstverlening/projecten/37/wijzigen", ProjectField.form([
+                .number: "37", .name: "Chatbot en webcare", .leaders: "Laura Biermans", .lifecycle: "lopend",
+            ]))
             #expect(changed.status == .seeOther)
             let entries = try await AuditEntry.query(on: app.db).filter(\.$entity == "project").sort(\.$sequence).all()
             #expect(entries.map(\.action).suffix(2) == ["project-toevoegen", "project-wijzigen"])

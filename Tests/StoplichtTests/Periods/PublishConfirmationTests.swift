@@ -27,7 +27,7 @@ import Vapor
             let desk = try await erna.get(PeriodCycleTests.desk)
 
             // MUT: one click on the desk's button (the old form), then the page it leads to.
-            let click = try await erna.post(Self.move, ["naar": "publiceren"])
+            let click = try await erna.post(Self.move, PeriodMoveField.form([.target: "publiceren"]))
             let page = try await erna.get(Self.confirm)
 
             // validate: nothing is published by the click; the page lists what is open.
@@ -55,9 +55,9 @@ import Vapor
             _ = try await erna.get(Self.confirm)
 
             // MUT
-            let refused = try await erna.post(Self.move, ["naar": "publiceren", "bevestigd": "ja"])
+            let refused = try await erna.post(Self.move, PeriodMoveField.form([.target: "publiceren", .confirmed: "ja"]))
             let stateAfterRefusal = try await state(app)
-            let published = try await erna.post(Self.move, ["naar": "publiceren", "bevestigd": "ja", "zonder-controle": "ja"])
+            let published = try await erna.post(Self.move, PeriodMoveField.form([.target: "publiceren", .confirmed: "ja", .skipReview: "ja"]))
 
             // validate
             #expect(refused.status == .unprocessableEntity)
@@ -73,11 +73,11 @@ import Vapor
             // setup
             var erna = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager)
             _ = try await erna.get(PeriodCycleTests.desk)
-            #expect(try await erna.post(Self.move, ["naar": "review"]).status == .seeOther)
+            #expect(try await erna.post(Self.move, PeriodMoveField.form([.target: "review"])).status == .seeOther)
             let page = try await erna.get(Self.confirm)
 
             // MUT
-            let published = try await erna.post(Self.move, ["naar": "publiceren", "bevestigd": "ja"])
+            let published = try await erna.post(Self.move, PeriodMoveField.form([.target: "publiceren", .confirmed: "ja"]))
 
             // validate
             #expect(page.body.contains("De periode is ter controle voorgelegd."))
@@ -120,7 +120,7 @@ import Vapor
 
             // MUT
             let page = try await leusden.get(Self.confirm)
-            let publish = try await leusden.post(Self.move, ["naar": "publiceren", "bevestigd": "ja", "zonder-controle": "ja"])
+            let publish = try await leusden.post(Self.move, PeriodMoveField.form([.target: "publiceren", .confirmed: "ja", .skipReview: "ja"]))
 
             // validate
             #expect(page.status == .forbidden)

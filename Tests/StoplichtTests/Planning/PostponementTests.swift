@@ -47,13 +47,13 @@ import Vapor
             var manager = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager)
             let page = try await manager.get("/programmas/dienstverlening/projecten/3")
             #expect(page.body.contains("Uitstel voorstellen"))
-            let refused = try await manager.post("/programmas/dienstverlening/projecten/3/uitstel", ["uitstel-maanden": "een half jaar", "uitstel-reden": "x"])
+            let refused = try await manager.post("/programmas/dienstverlening/projecten/3/uitstel", PostponementField.form([.months: "een half jaar", .reason: "x"]))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains("‘een half jaar’ is geen aantal maanden"))
             #expect(try await Postponement.query(on: app.db).count() == 0)
-            let proposed = try await manager.post("/programmas/dienstverlening/projecten/3/uitstel", [
-                "uitstel-maanden": "6", "uitstel-reden": "Zaakgericht werken en de website gaan voor",
-                "uitstel-beslispunt": try decision.requireID().uuidString])
+            let proposed = try await manager.post("/programmas/dienstverlening/projecten/3/uitstel", PostponementField.form([
+                .months: "6", .reason: "Zaakgericht werken en de website gaan voor",
+                .decision: try decision.requireID().uuidString]))
             #expect(proposed.status == .seeOther)
             let postponement = try #require(try await Postponement.query(on: app.db).first())
             // Nothing moves until decided.
@@ -62,8 +62,8 @@ import Vapor
             let decide = "/programmas/dienstverlening/projecten/3/uitstel/\(try postponement.requireID().uuidString.lowercased())/besluit"
             var leader = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             _ = try await leader.get("/programmas/dienstverlening/projecten/3")
-            #expect(try await leader.post(decide, ["besluit-uitkomst": "akkoord"]).status == .forbidden)
-            #expect(try await manager.post(decide, ["besluit-uitkomst": "akkoord", "besluit-datum": "20-11-2018"]).status == .seeOther)
+            #expect(try await leader.post(decide, PostponementDecisionField.form([.outcome: "akkoord"])).status == .forbidden)
+            #expect(try await manager.post(decide, PostponementDecisionField.form([.outcome: "akkoord", .decidedOn: "20-11-2018"])).status == .seeOther)
 
             let moved = try #require(try await ProjectStatus.find(status.id, on: app.db))
             #expect(moved.forecastStart == "2019-Q2" && moved.forecastDelivery == "2019-H2")
@@ -73,7 +73,7 @@ import Vapor
             #expect(trail.suffix(2) == ["uitstel-voorstellen", "uitstel-uitvoeren"])
             let after = try #require(try await AuditEntry.query(on: app.db).filter(\.$action == "uitstel-uitvoeren").first()?.after)
             #expect(after.contains("Q2 2019") && after.contains("2e helft 2019"))
-            #expect(try await manager.post(decide, ["besluit-uitkomst": "akkoord"]).status == .conflict)
+            #expect(try await manager.post(decide, PostponementDecisionField.form([.outcome: "akkoord"])).status == .conflict)
 
             let shown = try await manager.get("/programmas/dienstverlening/projecten/3")
             #expect(shown.body.contains("Met minimaal 6 maanden: Zaakgericht werken en de website gaan voor — Besloten en uitgevoerd (20-11-2018)"))
@@ -91,12 +91,12 @@ import Vapor
             var manager = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager)
             let page = try await manager.get("/programmas/dienstverlening/projecten/21")
             #expect(page.body.contains("Mijlpalen bijwerken"))
-            let refused = try await manager.post("/programmas/dienstverlening/projecten/21/mijlpalen", ["mijlpaal-0-datum": "na de zomer"])
+            let refused = try await manager.post("/programmas/dienstverlening/projecten/21/mijlpalen", [MilestoneField.date.of(0).name: "na de zomer"])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains("‘na de zomer’ is geen datum"))
             #expect(refused.body.contains("value=\"na de zomer\""))
             let saved = try await manager.post("/programmas/dienstverlening/projecten/21/mijlpalen",
-                                               ["mijlpaal-0-datum": "Q1 2019", "mijlpaal-1-datum": "juni 2019", "mijlpaal-1-bereikt": ""])
+                                               [MilestoneField.date.of(0).name: "Q1 2019", MilestoneField.date.of(1).name: "juni 2019", MilestoneField.done.of(1).name: ""])
             #expect(saved.status == .seeOther)
             let shown = try await manager.get("/programmas/dienstverlening/projecten/21")
             #expect(shown.body.contains("Pilot burgerzaken — Q1 2019"))
@@ -113,7 +113,7 @@ import Vapor
             #expect(entry.infeasible)
             #expect(entry.blockedBy == "21. Maken van serviceafspraken tussen het KCC en de productgroepen, mijlpaal Pilot burgerzaken")
             _ = try await manager.post("/programmas/dienstverlening/projecten/21/mijlpalen",
-                                       ["mijlpaal-0-datum": "Q1 2019", "mijlpaal-0-bereikt": "ja", "mijlpaal-1-datum": "juni 2019"])
+                                       [MilestoneField.date.of(0).name: "Q1 2019", MilestoneField.done.of(0).name: "ja", MilestoneField.date.of(1).name: "juni 2019"])
             entry = try #require(try await ProgrammeSchedule.load(context, period: nil, on: app.db).entry(22))
             #expect(!entry.infeasible, "a milestone reached holds nothing up")
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "mijlpaal-bijwerken").count() == 3)

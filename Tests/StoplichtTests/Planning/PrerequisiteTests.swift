@@ -75,23 +75,23 @@ import Vapor
             _ = try await Prerequisites.add(project: 16, needs: 3, milestone: nil, in: context, actor: "t", on: app.db)
             var manager = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager)
             _ = try await manager.get(Self.programme + "/projecten/3")
-            let refused = try await manager.post(Self.programme + "/projecten/3/randvoorwaarden", ["randvoorwaarde-nodig": "18"])
+            let refused = try await manager.post(Self.programme + "/projecten/3/randvoorwaarden", PrerequisiteField.form([.needs: "18"]))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains("Dat maakt een kring: 3. Intranet heeft 18. Zaakgericht werken invoeren nodig, dat 16. Invoering nieuwe omgevingswet nodig heeft, dat 3. Intranet nodig heeft."))
             #expect(refused.body.contains("<option value=\"18\" selected=\"selected\">"))
-            let itself = try await manager.post(Self.programme + "/projecten/3/randvoorwaarden", ["randvoorwaarde-nodig": "3"])
+            let itself = try await manager.post(Self.programme + "/projecten/3/randvoorwaarden", PrerequisiteField.form([.needs: "3"]))
             #expect(itself.body.contains("Een project kan niet op zichzelf wachten."))
             let unknownMilestone = try await manager.post(Self.programme + "/projecten/3/randvoorwaarden",
-                                                          ["randvoorwaarde-nodig": "19", "randvoorwaarde-mijlpaal": "Pilot"])
+                                                          PrerequisiteField.form([.needs: "19", .milestone: "Pilot"]))
             #expect(unknownMilestone.body.contains("heeft geen mijlpaal ‘Pilot’. Wel: ‘(project) voorstel opstellen servicenormen op product en procesniveau’"))
-            let duplicate = try await manager.post(Self.programme + "/projecten/18/randvoorwaarden", ["randvoorwaarde-nodig": "16"])
+            let duplicate = try await manager.post(Self.programme + "/projecten/18/randvoorwaarden", PrerequisiteField.form([.needs: "16"]))
             #expect(duplicate.status == .conflict)
             #expect(try await Prerequisite.query(on: app.db).count() == 2)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "randvoorwaarde-toevoegen").count() == 2)
 
             // A milestone of 19 is enough; removing a prerequisite is audited too.
             let milestone = try await manager.post(Self.programme + "/projecten/3/randvoorwaarden",
-                                                   ["randvoorwaarde-nodig": "19", "randvoorwaarde-mijlpaal": "uitvoering (gefaseerd en per productgroep)"])
+                                                   PrerequisiteField.form([.needs: "19", .milestone: "uitvoering (gefaseerd en per productgroep)"]))
             #expect(milestone.status == .seeOther)
             let link = try #require(try await Prerequisite.query(on: app.db).filter(\.$milestone.$id != nil).first())
             let removed = try await manager.post(Self.programme + "/projecten/3/randvoorwaarden/\(try link.requireID().uuidString.lowercased())/verwijderen")
@@ -107,7 +107,7 @@ import Vapor
             var leader = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let page = try await leader.get(Self.programme + "/projecten/1")
             #expect(!page.body.contains("Randvoorwaarde toevoegen"))
-            #expect(try await leader.post(Self.programme + "/projecten/1/randvoorwaarden", ["randvoorwaarde-nodig": "2"]).status == .forbidden)
+            #expect(try await leader.post(Self.programme + "/projecten/1/randvoorwaarden", PrerequisiteField.form([.needs: "2"])).status == .forbidden)
             #expect(try await leader.post(Self.programme + "/projecten/1/herplannen").status == .forbidden)
             #expect(try await Prerequisite.query(on: app.db).count() == 0)
         }
@@ -117,7 +117,7 @@ import Vapor
         try await withStoplicht(seeded: true) { app in
             var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let form = try await walter.get(Cycle.statusPath(1))
-            let revision = Browser.hiddenValue("revisie", in: form.body) ?? "0"
+            let revision = Browser.hiddenValue(StatusField.revision, in: form.body) ?? "0"
             var fields = Cycle.statusForm(light: "groen", remarks: "Loopt.", revision: revision)
             fields["start-gepland"] = "2e helft 2018"
             fields["start-verwacht"] = "binnenkort"

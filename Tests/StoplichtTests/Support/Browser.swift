@@ -35,7 +35,7 @@ struct Browser {
 
     mutating func logIn(email: String, password: String) async throws -> Reply {
         _ = try await send(.GET, "/inloggen")
-        return try await post("/inloggen", ["email": email, "wachtwoord": password])
+        return try await post("/inloggen", LoginField.form([.email: email, .password: password]))
     }
 
     mutating func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> Reply {
@@ -69,7 +69,7 @@ struct Browser {
     }
 
     /// A file upload as the import form sends it.
-    mutating func upload(_ path: String, file: Data, filename: String, fields: [String: String], fileField: String = "bestand") async throws -> Reply {
+    mutating func upload(_ path: String, file: Data, filename: String, fields: [String: String], fileField: String = ImportUploadField.file.name) async throws -> Reply {
         var fields = fields
         if let csrf { fields[CSRF.fieldName] = csrf }
         let boundary = "----stoplicht-test-\(UUID().uuidString)"

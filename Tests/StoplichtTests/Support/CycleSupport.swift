@@ -22,6 +22,10 @@ extension Browser {
     }
 
     /// The hidden field's value on the last page: the revision a status form showed.
+    static func hiddenValue(_ field: some FormField, in html: String) -> String? {
+        hiddenValue(field.name, in: html)
+    }
+
     static func hiddenValue(_ name: String, in html: String) -> String? {
         guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
         let rest = html[range.upperBound...]
@@ -41,8 +45,8 @@ enum Cycle {
     /// A complete update form.
     static func statusForm(light: String, remarks: String, revision: String, cause: String = "", consequence: String = "",
                            measure: String = "", planned: String = "") -> [String: String] {
-        ["licht": light, "levensfase": Lifecycle.running.rawValue, "opmerkingen": remarks, "bereikt": "", "volgende": "",
-         "gepland": planned, "verwacht": "", "oorzaak": cause, "gevolg": consequence, "maatregel": measure, "revisie": revision]
+        StatusField.form([.light: light, .lifecycle: Lifecycle.running.rawValue, .remarks: remarks, .achieved: "", .plannedNext: "",
+                          .planned: planned, .forecast: "", .cause: cause, .consequence: consequence, .measure: measure, .revision: revision])
     }
 
     static func status(_ number: Int, on db: any Database) async throws -> ProjectStatus? {

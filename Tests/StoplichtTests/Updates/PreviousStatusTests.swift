@@ -49,7 +49,7 @@ import Vapor
             try await nextPeriodAfterAnExplainedOrange(app)
             var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let form = try await walter.get(Cycle.statusPath(2, period: Self.next))
-            let revision = try #require(Browser.hiddenValue("revisie", in: form.body))
+            let revision = try #require(Browser.hiddenValue(StatusField.revision, in: form.body))
             var fields = Cycle.statusForm(light: "rood", remarks: "Leverancier afgehaakt.", revision: revision,
                                           cause: "Twee leveranciers hebben pas in 2019 capaciteit.", consequence: "E-formulieren een kwartaal later.",
                                           measure: "Offerte bij een derde leverancier.")
@@ -57,13 +57,13 @@ import Vapor
             // MUT: red with orange's explanation unchanged; then confirmed; an improvement needs nothing.
             let refused = try await walter.post(Cycle.statusPath(2, period: Self.next), fields)
             let lightAfterRefusal = try await Cycle.status(2, on: app.db)?.light
-            fields["toelichting-bevestigd"] = "ja"
+            fields[StatusField.explanationConfirmed.name] = "ja"
             let confirmed = try await walter.post(Cycle.statusPath(2, period: Self.next), fields)
 
             // validate
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains("Het stoplicht is slechter dan in juni t/m oktober 2018 (Oranje → Rood), maar de oorzaak, het gevolg en de maatregel zijn die van toen."))
-            #expect(refused.body.contains("name=\"toelichting-bevestigd\""))
+            #expect(refused.body.contains("name=\"\(StatusField.explanationConfirmed.name)\""))
             #expect(refused.body.contains("Leverancier afgehaakt."))
             #expect(lightAfterRefusal == "oranje")
             #expect(confirmed.status == .seeOther)
@@ -77,7 +77,7 @@ import Vapor
             try await nextPeriodAfterAnExplainedOrange(app)
             var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let form = try await walter.get(Cycle.statusPath(2, period: Self.next))
-            let revision = try #require(Browser.hiddenValue("revisie", in: form.body))
+            let revision = try #require(Browser.hiddenValue(StatusField.revision, in: form.body))
 
             // MUT
             let saved = try await walter.post(Cycle.statusPath(2, period: Self.next), Cycle.statusForm(

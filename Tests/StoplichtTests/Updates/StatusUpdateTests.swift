@@ -16,7 +16,7 @@ import Vapor
             let form = try await walter.get(Cycle.statusPath(1))
             #expect(form.status == .ok)
             #expect(form.body.contains("Status bijwerken: 1. Aansluiten op www.mijnoverheid.nl."))
-            let revision = try #require(Browser.hiddenValue("revisie", in: form.body))
+            let revision = try #require(Browser.hiddenValue(StatusField.revision, in: form.body))
 
             // MUT
             let saved = try await walter.post(Cycle.statusPath(1), Cycle.statusForm(light: "groen", remarks: "PIP-pagina **live** sinds 1 november.",
@@ -60,7 +60,7 @@ import Vapor
         try await withStoplicht(seeded: true) { app in
             // setup
             var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
-            let revision = try #require(Browser.hiddenValue("revisie", in: try await walter.get(Cycle.statusPath(1)).body))
+            let revision = try #require(Browser.hiddenValue(StatusField.revision, in: try await walter.get(Cycle.statusPath(1)).body))
             let before = try await Cycle.status(1, on: app.db)
 
             // MUT
@@ -102,7 +102,7 @@ import Vapor
         try await withStoplicht(seeded: true) { app in
             var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let form = try await walter.get(Cycle.statusPath(1))
-            let revision = try #require(Browser.hiddenValue("revisie", in: form.body))
+            let revision = try #require(Browser.hiddenValue(StatusField.revision, in: form.body))
             // "No light" is a choice the browser sends as an empty value, not as its label.
             // (Plot writes an empty attribute bare: `<option value>` has the value "".)
             #expect(form.body.contains("<option value selected=\"selected\">Geen status</option>"))
@@ -124,8 +124,8 @@ import Vapor
             // setup: the leader and the programme manager open the same status
             var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             var erna = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager, person: "Erna Jongerius")
-            let walterRevision = try #require(Browser.hiddenValue("revisie", in: try await walter.get(Cycle.statusPath(2)).body))
-            let ernaRevision = try #require(Browser.hiddenValue("revisie", in: try await erna.get(Cycle.statusPath(2)).body))
+            let walterRevision = try #require(Browser.hiddenValue(StatusField.revision, in: try await walter.get(Cycle.statusPath(2)).body))
+            let ernaRevision = try #require(Browser.hiddenValue(StatusField.revision, in: try await erna.get(Cycle.statusPath(2)).body))
             #expect(walterRevision == ernaRevision)
 
             // MUT
@@ -142,7 +142,7 @@ import Vapor
             #expect(try await Cycle.status(2, on: app.db)?.remarks == "Versie van Erna.")
 
             // Walter saves his version knowingly: the conflict page's revision is the current one.
-            let conflictRevision = try #require(Browser.hiddenValue("revisie", in: second.body))
+            let conflictRevision = try #require(Browser.hiddenValue(StatusField.revision, in: second.body))
             #expect(conflictRevision == String(Int(ernaRevision)! + 1))
             let third = try await walter.post(Cycle.statusPath(2), Cycle.statusForm(light: "groen", remarks: "Versie van Walter.", revision: conflictRevision))
             #expect(third.status == .seeOther)
@@ -223,7 +223,7 @@ import Vapor
     @Test func writesWithoutTheFormTokenOrToAPublishedPeriodAreRefused() async throws {
         try await withStoplicht(seeded: true) { app in
             var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
-            let revision = try #require(Browser.hiddenValue("revisie", in: try await walter.get(Cycle.statusPath(1)).body))
+            let revision = try #require(Browser.hiddenValue(StatusField.revision, in: try await walter.get(Cycle.statusPath(1)).body))
 
             let forged = try await walter.post(Cycle.statusPath(1), Cycle.statusForm(light: "rood", remarks: "x", revision: revision), csrf: false)
             #expect(forged.status == .forbidden)
@@ -248,7 +248,7 @@ import Vapor
     @Test func scriptsInRemarksAndTextsComeOutInert() async throws {
         try await withStoplicht(seeded: true) { app in
             var erna = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager)
-            let revision = try #require(Browser.hiddenValue("revisie", in: try await erna.get(Cycle.statusPath(1)).body))
+            let revision = try #require(Browser.hiddenValue(StatusField.revision, in: try await erna.get(Cycle.statusPath(1)).body))
             let attack = """
             <script>alert('xss')</script> <img src=x onerror="alert(1)"> [klik](javascript:alert(2)) <a href="javascript:alert(3)">a</a>
 

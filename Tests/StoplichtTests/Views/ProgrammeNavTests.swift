@@ -16,7 +16,7 @@ import Vapor
             try await carried.save(on: app.db)
             var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let form = try await walter.get(Cycle.statusPath(2))
-            let revision = try #require(Browser.hiddenValue("revisie", in: form.body))
+            let revision = try #require(Browser.hiddenValue(StatusField.revision, in: form.body))
             #expect(try await walter.post(Cycle.statusPath(2), Cycle.statusForm(light: "groen", remarks: "Formulieren live.", revision: revision)).status == .seeOther)
 
             // MUT
