@@ -5,7 +5,7 @@ let package = Package(
     name: "stoplicht",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "stoplicht", targets: ["stoplicht"]),
+        .executable(name: "stoplicht", targets: ["stoplicht"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),

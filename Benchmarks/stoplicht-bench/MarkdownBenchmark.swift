@@ -9,7 +9,8 @@ enum MarkdownBenchmark {
         func repeated(_ unit: String, _ tail: String = "") -> String {
             String(String(repeating: unit, count: characters / unit.count + 1).prefix(characters - tail.count)) + tail
         }
-        let prose = "Het **ontwerp** is _vastgesteld_ en de `offerte` volgt; zie [de planning](https://example.nl/planning) "
+        let prose =
+            "Het **ontwerp** is _vastgesteld_ en de `offerte` volgt; zie [de planning](https://example.nl/planning) "
             + "en [het besluit](/besluiten/12). Snake_case_namen blijven staan, een * los sterretje ook. "
         return [
             ("[ alleen", repeated("[")),
@@ -17,7 +18,11 @@ enum MarkdownBenchmark {
             ("](", repeated("](")),
             ("[](", repeated("[](", ")")),
             ("[a](javascript:", repeated("[a](javascript:")),
-            ("geneste [[ ]]", String(repeating: "[", count: characters / 2 - 2) + String(repeating: "]", count: characters / 2 - 1) + "(x)"),
+            (
+                "geneste [[ ]]",
+                String(repeating: "[", count: characters / 2 - 2) + String(repeating: "]", count: characters / 2 - 1)
+                    + "(x)"
+            ),
             ("geneste links", repeated("[a [b](https://x) ")),
             ("*", repeated("*")),
             ("**a", repeated("**a")),
@@ -40,13 +45,15 @@ enum MarkdownBenchmark {
     static func run(characters: Int) {
         print("soort invoer           tekens   ms HTML  ms tekst  (processortijd, beste van 3)")
         for (kind, text) in inputs(characters: characters) {
-            var html = Double.infinity, plain = Double.infinity
+            var html = Double.infinity
+            var plain = Double.infinity
             for _ in 0..<3 {
                 html = min(html, time { _ = MarkdownHTML.render(text) })
                 plain = min(plain, time { _ = MarkdownDocument(parsing: text).plainText })
             }
-            print(kind.padding(toLength: 20, withPad: " ", startingAt: 0)
-                + String(format: "  %8d  %8.2f  %8.2f", text.count, html, plain))
+            print(
+                kind.padding(toLength: 20, withPad: " ", startingAt: 0)
+                    + String(format: "  %8d  %8.2f  %8.2f", text.count, html, plain))
         }
     }
 

@@ -24,8 +24,12 @@ func programme(projects: Int) -> ([SlipPropagation.Node], [SlipPropagation.Edge]
         // Later projects start later, as a multi-year programme is laid out; some overlap.
         let start = 2018 * 12 + i * 60 / projects + random.next(12)
         let length = 1 + random.next(12)
-        nodes.append(SlipPropagation.Node(start: PlanMonth.date(start), delivery: i % 4 == 0 ? .quarter((start + length) / 12, (start + length) % 12 / 3 + 1)
-                                                                                                : PlanMonth.date(start + length)))
+        nodes.append(
+            SlipPropagation.Node(
+                start: PlanMonth.date(start),
+                delivery: i % 4 == 0
+                    ? .quarter((start + length) / 12, (start + length) % 12 / 3 + 1)
+                    : PlanMonth.date(start + length)))
     }
     for i in 0..<projects where i % 2 == 0 {
         nodes.append(SlipPropagation.Node(start: nil, delivery: nodes[i].delivery, parent: i))
@@ -35,7 +39,7 @@ func programme(projects: Int) -> ([SlipPropagation.Node], [SlipPropagation.Edge]
         // A prerequisite starts about a year or more before the project that needs it.
         let gap = projects / 5
         let dependent = gap + random.next(projects - gap)
-        let prerequisite = max(0, dependent - gap + 1 - random.next(dependent - gap + 1) - random.next(max(1, gap / 4)) )
+        let prerequisite = max(0, dependent - gap + 1 - random.next(dependent - gap + 1) - random.next(max(1, gap / 4)))
         edges.append(SlipPropagation.Edge(dependent: dependent, needs: prerequisite))
         added += 1
     }
@@ -62,6 +66,8 @@ while size <= largest {
         flagged = outcome.infeasible.filter { $0 }.count
     }
     let perThousand = best * 1000 / Double(nodes.count + edges.count) * 1000
-    print(String(format: "%9d  %15d  %6d  %16.2f  %26.1f  %13d", size, edges.count, nodes.count, best, perThousand, flagged))
+    print(
+        String(
+            format: "%9d  %15d  %6d  %16.2f  %26.1f  %13d", size, edges.count, nodes.count, best, perThousand, flagged))
     size *= 2
 }

@@ -12,12 +12,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
-        .executableTarget(name: "vapor-ceiling", dependencies: [
-                              .product(name: "Vapor", package: "vapor"),
-                              .product(name: "NIOCore", package: "swift-nio"),
-                              .product(name: "NIOHTTP1", package: "swift-nio"),
-                              .product(name: "NIOPosix", package: "swift-nio"),
-                          ],
-                          path: "Sources/vapor-ceiling"),
+        .executableTarget(
+            name: "vapor-ceiling",
+            dependencies: [
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Sources/vapor-ceiling")
     ]
 )

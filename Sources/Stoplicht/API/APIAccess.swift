@@ -11,17 +11,32 @@ enum APIAccess {
         let client = try await APITokens.client(req)
         var viewer = Viewer()
         if let client {
-            viewer = Viewer(user: client.user, role: try await ProgrammeRoleAssignment.role(of: client.user, inProgramme: programme.requireID(), on: req.db))
+            viewer = Viewer(
+                user: client.user,
+                role: try await ProgrammeRoleAssignment.role(
+                    of: client.user, inProgramme: programme.requireID(), on: req.db))
         }
-        if viewer.may(.read) || programme.access == .open || published && programme.access == .publishedReports { return viewer }
-        throw InputError(client == nil ? Strings.apiLoginRequired : Strings.forbidden, status: client == nil ? .unauthorized : .forbidden)
+        if viewer.may(.read) || programme.access == .open || published && programme.access == .publishedReports {
+            return viewer
+        }
+        throw InputError(
+            client == nil ? Strings.apiLoginRequired : Strings.forbidden,
+            status: client == nil ? .unauthorized : .forbidden)
     }
 
-    static func writer(_ req: Request, _ action: ProgrammeAction, programme: Programme, leadsProject: Bool = false) async throws -> (Viewer, APITokens.Client) {
-        guard let client = try await APITokens.client(req) else { throw InputError(Strings.apiLoginRequired, status: .unauthorized) }
+    static func writer(_ req: Request, _ action: ProgrammeAction, programme: Programme, leadsProject: Bool = false)
+        async throws -> (Viewer, APITokens.Client)
+    {
+        guard let client = try await APITokens.client(req) else {
+            throw InputError(Strings.apiLoginRequired, status: .unauthorized)
+        }
         guard client.scope == .readWrite else { throw InputError(Strings.tokenReadOnly, status: .forbidden) }
-        let viewer = Viewer(user: client.user, role: try await ProgrammeRoleAssignment.role(of: client.user, inProgramme: programme.requireID(), on: req.db))
-        guard viewer.may(action, leadsProject: leadsProject) || action == .editOwnProject && viewer.may(.editAnyProject) else {
+        let viewer = Viewer(
+            user: client.user,
+            role: try await ProgrammeRoleAssignment.role(
+                of: client.user, inProgramme: programme.requireID(), on: req.db))
+        guard viewer.may(action, leadsProject: leadsProject) || action == .editOwnProject && viewer.may(.editAnyProject)
+        else {
             throw InputError(Strings.forbidden, status: .forbidden)
         }
         return (viewer, client)
@@ -46,13 +61,17 @@ extension APIAccess {
     /// What a body larger than a form's needs before it is read (`BodyAdmission`): a token
     /// that may write. Which programme it may write in the operation asks, with the body.
     static func mayWrite(_ req: Request) async throws {
-        guard let client = try await APITokens.client(req) else { throw InputError(Strings.apiLoginRequired, status: .unauthorized) }
+        guard let client = try await APITokens.client(req) else {
+            throw InputError(Strings.apiLoginRequired, status: .unauthorized)
+        }
         guard client.scope == .readWrite else { throw InputError(Strings.tokenReadOnly, status: .forbidden) }
     }
 
     /// A beheerder's token that may write: what the web leaves to the application's administrator.
     static func administrator(_ req: Request) async throws -> APITokens.Client {
-        guard let client = try await APITokens.client(req) else { throw InputError(Strings.apiLoginRequired, status: .unauthorized) }
+        guard let client = try await APITokens.client(req) else {
+            throw InputError(Strings.apiLoginRequired, status: .unauthorized)
+        }
         guard client.scope == .readWrite else { throw InputError(Strings.tokenReadOnly, status: .forbidden) }
         guard client.user.isAdministrator else { throw InputError(Strings.forbidden, status: .forbidden) }
         return client
@@ -70,17 +89,22 @@ struct APIVersionMiddleware: Middleware {
         let response: EventLoopFuture<Response>
         if path.hasSuffix("/") {
             response = request.eventLoop.makeSucceededFuture(
-                ErrorPageMiddleware().response(for: InputError(Strings.apiTrailingSlash, status: .notFound), request: request))
+                ErrorPageMiddleware().response(
+                    for: InputError(Strings.apiTrailingSlash, status: .notFound), request: request))
         } else {
             let allowed = APIOperations.methods(for: path)
-            if !allowed.isEmpty, !allowed.contains(request.method), !(request.method == .HEAD && allowed.contains(.GET)) {
+            if !allowed.isEmpty, !allowed.contains(request.method), !(request.method == .HEAD && allowed.contains(.GET))
+            {
                 // A resource the API has, asked with a method it does not answer: 405 with what it does.
-                let refusal = ErrorPageMiddleware().response(for: InputError(Strings.apiMethodNotAllowed(request.method.rawValue), status: .methodNotAllowed),
-                                                             request: request)
+                let refusal = ErrorPageMiddleware().response(
+                    for: InputError(Strings.apiMethodNotAllowed(request.method.rawValue), status: .methodNotAllowed),
+                    request: request)
                 refusal.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", "))
                 response = request.eventLoop.makeSucceededFuture(refusal)
             } else {
-                response = next.respond(to: request).recover { error in ErrorPageMiddleware().response(for: error, request: request) }
+                response = next.respond(to: request).recover { error in
+                    ErrorPageMiddleware().response(for: error, request: request)
+                }
             }
         }
         return response.map { response in
@@ -100,9 +124,12 @@ struct APIPage: Sendable {
     init(_ req: Request) throws {
         let page = req.query[String.self, at: "page"] ?? "1"
         let size = req.query[String.self, at: "page-size"] ?? "20"
-        guard let number = Int(page), number >= 1, number <= 1_000_000 else { throw InputError(Strings.apiPageInvalid("page", page), status: .badRequest) }
+        guard let number = Int(page), number >= 1, number <= 1_000_000 else {
+            throw InputError(Strings.apiPageInvalid("page", page), status: .badRequest)
+        }
         guard let count = Int(size), (1...Self.maximumSize).contains(count) else {
-            throw InputError(Strings.apiPageInvalid("page-size (1 tot en met \(Self.maximumSize))", size), status: .badRequest)
+            throw InputError(
+                Strings.apiPageInvalid("page-size (1 tot en met \(Self.maximumSize))", size), status: .badRequest)
         }
         self.number = number
         self.size = count
@@ -127,8 +154,9 @@ struct APIPage: Sendable {
             return APILinks.Link(href: components.string ?? req.url.path)
         }
         let last = max(1, (total + size - 1) / size)
-        return APILinks(self: href(number), next: number < last ? href(number + 1) : nil, prev: number > 1 ? href(number - 1) : nil,
-                        first: href(1), last: href(last))
+        return APILinks(
+            self: href(number), next: number < last ? href(number + 1) : nil, prev: number > 1 ? href(number - 1) : nil,
+            first: href(1), last: href(last))
     }
 }
 

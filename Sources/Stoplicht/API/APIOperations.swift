@@ -33,34 +33,46 @@ struct APIOperation: Sendable {
 
     /// Vapor's path components: "{programme}" becomes ":programme".
     var components: [PathComponent] {
-        ["api", "v1"] + path.split(separator: "/").map { part in
-            part.hasPrefix("{") ? PathComponent.parameter(String(part.dropFirst().dropLast())) : PathComponent.constant(String(part))
-        }
+        ["api", "v1"]
+            + path.split(separator: "/").map { part in
+                part.hasPrefix("{")
+                    ? PathComponent.parameter(String(part.dropFirst().dropLast()))
+                    : PathComponent.constant(String(part))
+            }
     }
 }
 
 enum APIOperations {
-    static let programmeParameter = APIOperation.Parameter(name: "programme", location: "path", required: true,
-                                                          schema: ["type": "string", "example": "dienstverlening"],
-                                                          description: "Het programma, zoals in de adresbalk: dienstverlening.")
-    static let numberParameter = APIOperation.Parameter(name: "number", location: "path", required: true,
-                                                       schema: ["type": "integer", "minimum": 1, "example": 2], description: "Het projectnummer.")
-    static let periodParameter = APIOperation.Parameter(name: "period", location: "query", required: false, schema: ["type": "string"],
-                                                       description: "De periode (standaard de laatste), bijv. juni-t-m-oktober-2018.")
+    static let programmeParameter = APIOperation.Parameter(
+        name: "programme", location: "path", required: true,
+        schema: ["type": "string", "example": "dienstverlening"],
+        description: "Het programma, zoals in de adresbalk: dienstverlening.")
+    static let numberParameter = APIOperation.Parameter(
+        name: "number", location: "path", required: true,
+        schema: ["type": "integer", "minimum": 1, "example": 2], description: "Het projectnummer.")
+    static let periodParameter = APIOperation.Parameter(
+        name: "period", location: "query", required: false, schema: ["type": "string"],
+        description: "De periode (standaard de laatste), bijv. juni-t-m-oktober-2018.")
     static let pageParameters = [
-        APIOperation.Parameter(name: "page", location: "query", required: false, schema: ["type": "integer", "minimum": 1, "maximum": 1_000_000, "default": 1],
-                               description: "De pagina, vanaf 1."),
-        APIOperation.Parameter(name: "page-size", location: "query", required: false,
-                               schema: ["type": "integer", "minimum": 1, "maximum": APIPage.maximumSize, "default": 20], description: "Aantal per pagina."),
+        APIOperation.Parameter(
+            name: "page", location: "query", required: false,
+            schema: ["type": "integer", "minimum": 1, "maximum": 1_000_000, "default": 1],
+            description: "De pagina, vanaf 1."),
+        APIOperation.Parameter(
+            name: "page-size", location: "query", required: false,
+            schema: ["type": "integer", "minimum": 1, "maximum": APIPage.maximumSize, "default": 20],
+            description: "Aantal per pagina."),
     ]
 
-    static let periodPathParameter = APIOperation.Parameter(name: "period", location: "path", required: true,
-                                                           schema: ["type": "string", "example": "juni-t-m-oktober-2018"],
-                                                           description: "De periode, zoals in de adresbalk: juni-t-m-oktober-2018.")
+    static let periodPathParameter = APIOperation.Parameter(
+        name: "period", location: "path", required: true,
+        schema: ["type": "string", "example": "juni-t-m-oktober-2018"],
+        description: "De periode, zoals in de adresbalk: juni-t-m-oktober-2018.")
 
     static func ifMatch(_ what: String, example: String = "\"3\"") -> APIOperation.Parameter {
-        APIOperation.Parameter(name: "If-Match", location: "header", required: true, schema: ["type": "string", "example": example],
-                               description: "De ETag van \(what) zoals u hem ophaalde.")
+        APIOperation.Parameter(
+            name: "If-Match", location: "header", required: true, schema: ["type": "string", "example": example],
+            description: "De ETag van \(what) zoals u hem ophaalde.")
     }
 
     /// A write's largest body. Any body its schema allows fits: a risk's four texts of
@@ -69,9 +81,13 @@ enum APIOperations {
     static let maximumBody = "\(maximumBodyBytes / 1024 / 1024) MB"
 
     /// The refusals every write can give besides 400–404.
-    static func writeResponses(_ invalid: String, conflict: String = "De periode is gepubliceerd.", etag: Bool = true) -> [String: String] {
-        var responses = ["409": conflict, "413": "De inhoud is groter dan \(maximumBody).", "422": invalid,
-                         "503": "De database was even bezet; niets opgeslagen, probeer het opnieuw."]
+    static func writeResponses(_ invalid: String, conflict: String = "De periode is gepubliceerd.", etag: Bool = true)
+        -> [String: String]
+    {
+        var responses = [
+            "409": conflict, "413": "De inhoud is groter dan \(maximumBody).", "422": invalid,
+            "503": "De database was even bezet; niets opgeslagen, probeer het opnieuw.",
+        ]
         if etag {
             responses["412"] = "Het is intussen gewijzigd; de actuele ETag staat in de kop."
             responses["428"] = "If-Match ontbreekt."
@@ -80,10 +96,13 @@ enum APIOperations {
     }
 
     /// Every operation: each capability declares its own.
-    static let all: [APIOperation] = ProgrammesAPI.operations + ProjectsAPI.operations + StatusesAPI.operations + OrganisationsAPI.operations + PeriodsAPI.operations
+    static let all: [APIOperation] =
+        ProgrammesAPI.operations + ProjectsAPI.operations + StatusesAPI.operations + OrganisationsAPI.operations
+        + PeriodsAPI.operations
         + SectionsAPI.operations + DecisionsAPI.operations + RisksAPI.operations + BudgetLinesAPI.operations + [
-            APIOperation(method: .GET, path: "/openapi.json", operationID: "getOpenAPI", summary: "Dit document",
-                         parameters: [], response: "OpenAPI", handler: { req in OpenAPIDocument.response(req) }),
+            APIOperation(
+                method: .GET, path: "/openapi.json", operationID: "getOpenAPI", summary: "Dit document",
+                parameters: [], response: "OpenAPI", handler: { req in OpenAPIDocument.response(req) })
         ]
 
     /// The methods the API answers on a path ("/api/v1/programmes/x/projects"), by the operations' templates.
@@ -102,7 +121,9 @@ enum APIOperations {
     static func register(_ app: Application) {
         for operation in all {
             if operation.requestBody != nil {
-                app.on(operation.method, operation.components, bodyUpTo: maximumBodyBytes, admit: APIAccess.mayWrite, use: operation.handler)
+                app.on(
+                    operation.method, operation.components, bodyUpTo: maximumBodyBytes, admit: APIAccess.mayWrite,
+                    use: operation.handler)
             } else if operation.method == .GET {
                 app.get(operation.components, cached: .apiAnswer, use: operation.handler)
             } else {

@@ -23,7 +23,9 @@ enum APIPeriodTexts {
 
     /// `ifMatch`: what the write changes ("het besluit"), for a change or removal that must
     /// carry its ETag; its If-Match is asked for before anything else is checked but access.
-    static func write(_ req: Request, ifMatch what: String? = nil) async throws -> (ProgrammeContext, ReportingPeriod, APITokens.Client, String) {
+    static func write(_ req: Request, ifMatch what: String? = nil) async throws -> (
+        ProgrammeContext, ReportingPeriod, APITokens.Client, String
+    ) {
         let (context, period) = try await target(req)
         let (_, client) = try await APIAccess.writer(req, .editSections, programme: context.programme)
         let match = try what.map { try APIWrite.ifMatch(req, what: $0) } ?? ""
@@ -32,16 +34,20 @@ enum APIPeriodTexts {
     }
 
     /// Runs `body` in a transaction with the period's row locked and its texts as stored now.
-    static func locked<T: Sendable>(_ period: ReportingPeriod, _ req: Request,
-                                    _ body: @escaping @Sendable (any Database, Stored) async throws -> T) async throws -> T {
+    static func locked<T: Sendable>(
+        _ period: ReportingPeriod, _ req: Request,
+        _ body: @escaping @Sendable (any Database, Stored) async throws -> T
+    ) async throws -> T {
         try await APIWrite.run {
             try await PeriodTexts.locked(period, on: req.db) { db, _, stored in try await body(db, stored) }
         }
     }
 
     /// Saves the changed items over the stored ones, with the audit entries of the web form.
-    static func save(_ texts: PeriodTexts, over stored: Stored, period: ReportingPeriod, client: APITokens.Client, _ req: Request,
-                     on db: any Database) async throws {
+    static func save(
+        _ texts: PeriodTexts, over stored: Stored, period: ReportingPeriod, client: APITokens.Client, _ req: Request,
+        on db: any Database
+    ) async throws {
         try await texts.save(over: stored, period: period, actor: client.user.email, address: req.clientAddress, on: db)
     }
 

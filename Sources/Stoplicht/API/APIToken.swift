@@ -9,7 +9,8 @@ final class APIToken: Model, @unchecked Sendable {
     static let schema = "api_tokens"
 
     enum Scope: String, Codable, Sendable, CaseIterable {
-        case read = "lezen", readWrite = "lezen-schrijven"
+        case read = "lezen"
+        case readWrite = "lezen-schrijven"
 
         var label: String { self == .read ? "Alleen lezen" : "Lezen en schrijven" }
     }

@@ -13,19 +13,32 @@ enum APITokens {
     static func digest(_ token: String) -> String { SHA256.hash(data: Data(token.utf8)).hex }
 
     /// A new token for the user: "stl_" and 43 random URL-safe characters (32 bytes).
-    static func create(for user: User, name: String, scope: APIToken.Scope, actor: String, on db: any Database) async throws -> (APIToken, String) {
+    static func create(for user: User, name: String, scope: APIToken.Scope, actor: String, on db: any Database)
+        async throws -> (APIToken, String)
+    {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw InputError(Strings.tokenNameRequired, field: "naam") }
-        let secret = "stl_" + [UInt8].random(count: 32).base64String()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-        let token = APIToken(userID: try user.requireID(), name: String(trimmed.prefix(100)), scope: scope, tokenHash: digest(secret),
-                             prefix: String(secret.prefix(8)))
+        let secret =
+            "stl_"
+            + [UInt8].random(count: 32).base64String()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+                of: "=", with: "")
+        let token = APIToken(
+            userID: try user.requireID(), name: String(trimmed.prefix(100)), scope: scope, tokenHash: digest(secret),
+            prefix: String(secret.prefix(8)))
         try await db.transaction { db in
             try await token.save(on: db)
-            try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, action: .apiTokenCreate, entity: "api-token", entityID: token.id?.uuidString, programmeID: nil,
-                periodID: nil, before: nil, after: AuditRecord.json(["gebruiker": user.email, "naam": token.name, "bereik": scope.rawValue,
-                                                                     "begin": token.prefix]))], on: db)
+            try await AuditTrail.append(
+                [
+                    AuditRecord(
+                        at: Date(), actor: actor, action: .apiTokenCreate, entity: "api-token",
+                        entityID: token.id?.uuidString, programmeID: nil,
+                        periodID: nil, before: nil,
+                        after: AuditRecord.json([
+                            "gebruiker": user.email, "naam": token.name, "bereik": scope.rawValue,
+                            "begin": token.prefix,
+                        ]))
+                ], on: db)
         }
         return (token, secret)
     }
@@ -35,9 +48,14 @@ enum APITokens {
         token.revokedAt = now
         try await db.transaction { db in
             try await token.save(on: db)
-            try await AuditTrail.append([AuditRecord(
-                at: now, actor: actor, action: .apiTokenRevoke, entity: "api-token", entityID: token.id?.uuidString, programmeID: nil,
-                periodID: nil, before: AuditRecord.json(["naam": token.name, "begin": token.prefix]), after: nil)], on: db)
+            try await AuditTrail.append(
+                [
+                    AuditRecord(
+                        at: now, actor: actor, action: .apiTokenRevoke, entity: "api-token",
+                        entityID: token.id?.uuidString, programmeID: nil,
+                        periodID: nil, before: AuditRecord.json(["naam": token.name, "begin": token.prefix]), after: nil
+                    )
+                ], on: db)
         }
     }
 
@@ -48,8 +66,11 @@ enum APITokens {
         guard let bearer = req.headers.bearerAuthorization?.token else { return nil }
         if let known = req.storage[ClientKey.self] { return known }
         try await TokenUse.record(req).get()
-        guard let token = try await APIToken.query(on: req.db).filter(\.$tokenHash == digest(bearer)).with(\.$user).first(),
-              token.revokedAt == nil else {
+        guard
+            let token = try await APIToken.query(on: req.db).filter(\.$tokenHash == digest(bearer)).with(\.$user)
+                .first(),
+            token.revokedAt == nil
+        else {
             throw InputError(Strings.tokenInvalid, status: .unauthorized)
         }
         let client = Client(user: token.user, scope: token.scope)
@@ -61,4 +82,3 @@ enum APITokens {
         typealias Value = Client
     }
 }
-

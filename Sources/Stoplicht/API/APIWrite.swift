@@ -41,7 +41,8 @@ enum APIWrite {
             throw InputError(Strings.apiBodyNotSchema(schema), status: .badRequest)
         }
         if let allowed = properties[schema], let data = req.body.data,
-           let object = try? JSONSerialization.jsonObject(with: Data(buffer: data)) as? [String: Any] {
+            let object = try? JSONSerialization.jsonObject(with: Data(buffer: data)) as? [String: Any]
+        {
             if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
                 throw InputError(Strings.apiUnknownField(unknown, schema), status: .badRequest)
             }
@@ -61,7 +62,9 @@ enum APIWrite {
             if let text = object[key] as? String, text.unicodeScalars.count > maximum { return (key, maximum) }
             if let texts = object[key] as? [Any] {
                 for (index, item) in texts.enumerated() {
-                    if let text = item as? String, text.unicodeScalars.count > maximum { return ("\(key)[\(index)]", maximum) }
+                    if let text = item as? String, text.unicodeScalars.count > maximum {
+                        return ("\(key)[\(index)]", maximum)
+                    }
                 }
             }
         }
@@ -84,7 +87,9 @@ enum APIWrite {
         let schemas = (OpenAPIDocument.document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
         let bodies = Set(APIOperations.all.compactMap(\.requestBody))
         return schemas.reduce(into: [:]) { result, entry in
-            guard bodies.contains(entry.key), let properties = (entry.value as? [String: Any])?["properties"] as? [String: Any] else { return }
+            guard bodies.contains(entry.key),
+                let properties = (entry.value as? [String: Any])?["properties"] as? [String: Any]
+            else { return }
             result[entry.key] = properties
         }
     }
@@ -100,14 +105,17 @@ enum APIWrite {
 
     /// 412 with the current ETag: someone changed it since the client read it.
     static func preconditionFailed(_ req: Request, what: String, current: String) -> Response {
-        let response = ErrorPageMiddleware().response(for: InputError(Strings.apiChangedMeanwhile(what), status: .preconditionFailed), request: req)
+        let response = ErrorPageMiddleware().response(
+            for: InputError(Strings.apiChangedMeanwhile(what), status: .preconditionFailed), request: req)
         response.headers.replaceOrAdd(name: .eTag, value: current)
         return response
     }
 
     /// A JSON answer with its ETag; 201 with Location for a creation.
-    static func respond<T: Content>(_ body: T, etag: String?, status: HTTPResponseStatus = .ok, location: String? = nil,
-                                    _ req: Request) async throws -> Response {
+    static func respond<T: Content>(
+        _ body: T, etag: String?, status: HTTPResponseStatus = .ok, location: String? = nil,
+        _ req: Request
+    ) async throws -> Response {
         let response = try await body.encodeResponse(status: status, for: req)
         if let etag { response.headers.replaceOrAdd(name: .eTag, value: etag) }
         if let location { response.headers.replaceOrAdd(name: .location, value: location) }
@@ -118,7 +126,9 @@ enum APIWrite {
 
     /// A text field's check: required where it must be, and at most `maximum` characters.
     static func text(_ value: String, _ label: String, required: Bool = false, maximum: Int = 100_000) throws {
-        if required && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw InputError(Strings.apiFieldRequired(label)) }
+        if required && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw InputError(Strings.apiFieldRequired(label))
+        }
         if value.count > maximum { throw InputError(Strings.textTooLong(label, maximum)) }
     }
 }

@@ -11,42 +11,66 @@ enum ProjectsAPI {
     static let lifecycles = Lifecycle.allCases.map(\.rawValue)
 
     static let operations: [APIOperation] = [
-        APIOperation(method: .POST, path: "/programmes/{programme}/projects", operationID: "createProject",
-                     summary: "Een project toevoegen (de programmamanager); het doet mee in de open periode",
-                     parameters: [APIOperations.programmeParameter], response: "ProjectDetail", handler: create, requestBody: "ProjectInput",
-                     otherResponses: APIOperations.writeResponses("Het nummer is bezet of ongeldig, de naam ontbreekt, of de fase bestaat niet.", etag: false)
-                         .filter { $0.key != "409" },
-                     etag: true, success: .created),
-        APIOperation(method: .GET, path: "/programmes/{programme}/projects/{number}", operationID: "getProject",
-                     summary: "Eén project: nummer, naam, projectleiders, levensfase, fase, onderdelen",
-                     parameters: [APIOperations.programmeParameter, APIOperations.numberParameter], response: "ProjectDetail", handler: show, etag: true),
-        APIOperation(method: .PUT, path: "/programmes/{programme}/projects/{number}", operationID: "putProject",
-                     summary: "Een project wijzigen of archiveren (de programmamanager)",
-                     parameters: [APIOperations.programmeParameter, APIOperations.numberParameter,
-                                  APIOperations.ifMatch("het project", example: "\"4f1c2a9b0d3e5f67\"")],
-                     response: "ProjectDetail", handler: update, requestBody: "ProjectInput",
-                     otherResponses: APIOperations.writeResponses("Het nummer is bezet of ongeldig, de naam ontbreekt, of de fase bestaat niet.")
-                         .filter { $0.key != "409" },
-                     etag: true),
+        APIOperation(
+            method: .POST, path: "/programmes/{programme}/projects", operationID: "createProject",
+            summary: "Een project toevoegen (de programmamanager); het doet mee in de open periode",
+            parameters: [APIOperations.programmeParameter], response: "ProjectDetail", handler: create,
+            requestBody: "ProjectInput",
+            otherResponses: APIOperations.writeResponses(
+                "Het nummer is bezet of ongeldig, de naam ontbreekt, of de fase bestaat niet.", etag: false
+            )
+            .filter { $0.key != "409" },
+            etag: true, success: .created),
+        APIOperation(
+            method: .GET, path: "/programmes/{programme}/projects/{number}", operationID: "getProject",
+            summary: "Eén project: nummer, naam, projectleiders, levensfase, fase, onderdelen",
+            parameters: [APIOperations.programmeParameter, APIOperations.numberParameter], response: "ProjectDetail",
+            handler: show, etag: true),
+        APIOperation(
+            method: .PUT, path: "/programmes/{programme}/projects/{number}", operationID: "putProject",
+            summary: "Een project wijzigen of archiveren (de programmamanager)",
+            parameters: [
+                APIOperations.programmeParameter, APIOperations.numberParameter,
+                APIOperations.ifMatch("het project", example: "\"4f1c2a9b0d3e5f67\""),
+            ],
+            response: "ProjectDetail", handler: update, requestBody: "ProjectInput",
+            otherResponses: APIOperations.writeResponses(
+                "Het nummer is bezet of ongeldig, de naam ontbreekt, of de fase bestaat niet."
+            )
+            .filter { $0.key != "409" },
+            etag: true),
     ]
 
     static var schemas: [String: Any] {
         let names: [String: Any] = ["type": "array", "items": ["type": "string", "maxLength": 200]]
         return [
-            "ProjectDetail": ["type": "object", "required": ["number", "name", "leaders", "lifecycle", "items", "archived"],
-                              "properties": ["number": ["type": "integer"], "name": ["type": "string"], "leaders": names,
-                                             "lifecycle": ["type": "string", "enum": lifecycles],
-                                             "phase": ["type": "string", "nullable": true, "enum": phases as [Any] + [NSNull()]],
-                                             "items": ["type": "array", "items": ["type": "string"]], "archived": ["type": "boolean"]]],
-            "ProjectInput": ["type": "object", "required": ["name"], "additionalProperties": false,
-                             "properties": ["number": ["type": "integer", "minimum": 1, "maximum": 999_999, "nullable": true,
-                                                       "description": "Leeg bij toevoegen: het volgende vrije nummer."],
-                                            "name": ["type": "string", "minLength": 1, "maxLength": 500],
-                                            "leaders": names.merging(["nullable": true, "maxItems": 50]) { a, _ in a },
-                                            "lifecycle": ["type": "string", "enum": lifecycles as [Any] + [NSNull()], "nullable": true],
-                                            "phase": ["type": "string", "enum": phases as [Any] + [NSNull()], "nullable": true],
-                                            "items": ["type": "array", "items": ["type": "string", "maxLength": 500], "maxItems": 500, "nullable": true],
-                                            "archived": ["type": "boolean", "nullable": true]]],
+            "ProjectDetail": [
+                "type": "object", "required": ["number", "name", "leaders", "lifecycle", "items", "archived"],
+                "properties": [
+                    "number": ["type": "integer"], "name": ["type": "string"], "leaders": names,
+                    "lifecycle": ["type": "string", "enum": lifecycles],
+                    "phase": ["type": "string", "nullable": true, "enum": phases as [Any] + [NSNull()]],
+                    "items": ["type": "array", "items": ["type": "string"]], "archived": ["type": "boolean"],
+                ],
+            ],
+            "ProjectInput": [
+                "type": "object", "required": ["name"], "additionalProperties": false,
+                "properties": [
+                    "number": [
+                        "type": "integer", "minimum": 1, "maximum": 999_999, "nullable": true,
+                        "description": "Leeg bij toevoegen: het volgende vrije nummer.",
+                    ],
+                    "name": ["type": "string", "minLength": 1, "maxLength": 500],
+                    "leaders": names.merging(["nullable": true, "maxItems": 50]) { a, _ in a },
+                    "lifecycle": ["type": "string", "enum": lifecycles as [Any] + [NSNull()], "nullable": true],
+                    "phase": ["type": "string", "enum": phases as [Any] + [NSNull()], "nullable": true],
+                    "items": [
+                        "type": "array", "items": ["type": "string", "maxLength": 500], "maxItems": 500,
+                        "nullable": true,
+                    ],
+                    "archived": ["type": "boolean", "nullable": true],
+                ],
+            ],
         ]
     }
 
@@ -71,7 +95,8 @@ enum ProjectsAPI {
     }
 
     static func etag(_ input: ProjectInput, archived: Bool) -> String {
-        APIWrite.etag(input.described.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value ?? "")" } + [String(archived)])
+        APIWrite.etag(
+            input.described.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value ?? "")" } + [String(archived)])
     }
 
     static func show(_ req: Request) async throws -> Response {
@@ -79,14 +104,17 @@ enum ProjectsAPI {
         _ = try await APIAccess.reader(req, programme: context.programme)
         let project = try await Project.find(req, in: context)
         let input = try await ProjectAdminController.current(project, on: req.db)
-        return try await APIWrite.respond(ProjectDetail(input, archived: project.archived), etag: etag(input, archived: project.archived), req)
+        return try await APIWrite.respond(
+            ProjectDetail(input, archived: project.archived), etag: etag(input, archived: project.archived), req)
     }
 
     /// The body as the web form's input, checked as the form is: 422 with the first problem.
     static func input(_ req: Request, number: Int, taken: Set<Int>) throws -> (ProjectInput, Bool?) {
         let body = try APIWrite.decode(ProjectBody.self, req, schema: "ProjectInput")
         let lifecycle = try body.lifecycle.map { text in
-            guard let lifecycle = Lifecycle(rawValue: text) else { throw InputError(Strings.apiUnknownValue("lifecycle", text, lifecycles)) }
+            guard let lifecycle = Lifecycle(rawValue: text) else {
+                throw InputError(Strings.apiUnknownValue("lifecycle", text, lifecycles))
+            }
             return lifecycle
         }
         let input = ProjectInput(api: body, number: number, lifecycle: lifecycle)
@@ -105,8 +133,9 @@ enum ProjectsAPI {
             if archived == true { try await writer.setArchived(true, project, on: req.db) }
             return project
         }
-        return try await APIWrite.respond(ProjectDetail(input, archived: project.archived), etag: etag(input, archived: project.archived),
-                                          status: .created, location: "/api/v1/programmes/\(context.slug)/projects/\(project.number)", req)
+        return try await APIWrite.respond(
+            ProjectDetail(input, archived: project.archived), etag: etag(input, archived: project.archived),
+            status: .created, location: "/api/v1/programmes/\(context.slug)/projects/\(project.number)", req)
     }
 
     static func update(_ req: Request) async throws -> Response {
@@ -121,17 +150,24 @@ enum ProjectsAPI {
         let stale: String? = try await APIWrite.run {
             try await req.db.transaction { db in
                 try await db.lockRow(Project.schema, column: "name", id: projectID)
-                guard let current = try await Project.find(projectID, on: db) else { throw InputError(Strings.projectNotFound(String(project.number)), status: .notFound) }
+                guard let current = try await Project.find(projectID, on: db) else {
+                    throw InputError(Strings.projectNotFound(String(project.number)), status: .notFound)
+                }
                 let before = try await ProjectAdminController.current(current, on: db)
-                guard APIWrite.matches(match, current: etag(before, archived: current.archived)) else { return etag(before, archived: current.archived) }
-                if input.described != before.described { _ = try await writer.write(input, over: current, before: before, on: db) }
+                guard APIWrite.matches(match, current: etag(before, archived: current.archived)) else {
+                    return etag(before, archived: current.archived)
+                }
+                if input.described != before.described {
+                    _ = try await writer.write(input, over: current, before: before, on: db)
+                }
                 if let archived { try await writer.setArchived(archived, current, on: db) }
                 project.archived = current.archived
                 return nil
             }
         }
         if let stale { return APIWrite.preconditionFailed(req, what: "het project", current: stale) }
-        return try await APIWrite.respond(ProjectDetail(input, archived: project.archived), etag: etag(input, archived: project.archived), req)
+        return try await APIWrite.respond(
+            ProjectDetail(input, archived: project.archived), etag: etag(input, archived: project.archived), req)
     }
 }
 

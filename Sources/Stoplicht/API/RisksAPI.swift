@@ -5,45 +5,76 @@ import Vapor
 /// The risks and points of attention of a period's report, numbered as in the report: read
 /// by its readers; added, changed and removed by the programme manager with If-Match.
 enum RisksAPI {
-    static let idParameter = APIOperation.Parameter(name: "risk", location: "path", required: true, schema: ["type": "string", "format": "uuid"],
-                                                   description: "Het id van het risico.")
+    static let idParameter = APIOperation.Parameter(
+        name: "risk", location: "path", required: true, schema: ["type": "string", "format": "uuid"],
+        description: "Het id van het risico.")
 
     static let operations: [APIOperation] = [
-        APIOperation(method: .GET, path: "/programmes/{programme}/periods/{period}/risks", operationID: "listRisks",
-                     summary: "De risico's en aandachtspunten van de rapportage over een periode",
-                     parameters: SectionsAPI.periodParameters + APIOperations.pageParameters, response: "RiskList", handler: list),
-        APIOperation(method: .POST, path: "/programmes/{programme}/periods/{period}/risks", operationID: "createRisk",
-                     summary: "Een risico toevoegen (de programmamanager)", parameters: SectionsAPI.periodParameters, response: "Risk", handler: create,
-                     requestBody: "RiskInput", otherResponses: APIOperations.writeResponses("De omschrijving ontbreekt of een tekst is te lang.", etag: false),
-                     etag: true, success: .created),
-        APIOperation(method: .GET, path: "/programmes/{programme}/periods/{period}/risks/{risk}", operationID: "getRisk",
-                     summary: "Eén risico, met de ETag om het te wijzigen", parameters: SectionsAPI.periodParameters + [idParameter],
-                     response: "Risk", handler: show, etag: true),
-        APIOperation(method: .PUT, path: "/programmes/{programme}/periods/{period}/risks/{risk}", operationID: "putRisk",
-                     summary: "Een risico wijzigen (de programmamanager)",
-                     parameters: SectionsAPI.periodParameters + [idParameter, APIOperations.ifMatch("het risico", example: "\"4f1c2a9b0d3e5f67\"")],
-                     response: "Risk", handler: update, requestBody: "RiskInput",
-                     otherResponses: APIOperations.writeResponses("De omschrijving ontbreekt of een tekst is te lang."), etag: true),
-        APIOperation(method: .DELETE, path: "/programmes/{programme}/periods/{period}/risks/{risk}", operationID: "deleteRisk",
-                     summary: "Een risico verwijderen (de programmamanager)",
-                     parameters: SectionsAPI.periodParameters + [idParameter, APIOperations.ifMatch("het risico", example: "\"4f1c2a9b0d3e5f67\"")],
-                     response: "Risk", handler: delete,
-                     otherResponses: APIOperations.writeResponses("").filter { $0.key != "422" && $0.key != "413" }, success: .noContent),
+        APIOperation(
+            method: .GET, path: "/programmes/{programme}/periods/{period}/risks", operationID: "listRisks",
+            summary: "De risico's en aandachtspunten van de rapportage over een periode",
+            parameters: SectionsAPI.periodParameters + APIOperations.pageParameters, response: "RiskList", handler: list
+        ),
+        APIOperation(
+            method: .POST, path: "/programmes/{programme}/periods/{period}/risks", operationID: "createRisk",
+            summary: "Een risico toevoegen (de programmamanager)", parameters: SectionsAPI.periodParameters,
+            response: "Risk", handler: create,
+            requestBody: "RiskInput",
+            otherResponses: APIOperations.writeResponses(
+                "De omschrijving ontbreekt of een tekst is te lang.", etag: false),
+            etag: true, success: .created),
+        APIOperation(
+            method: .GET, path: "/programmes/{programme}/periods/{period}/risks/{risk}", operationID: "getRisk",
+            summary: "Eén risico, met de ETag om het te wijzigen",
+            parameters: SectionsAPI.periodParameters + [idParameter],
+            response: "Risk", handler: show, etag: true),
+        APIOperation(
+            method: .PUT, path: "/programmes/{programme}/periods/{period}/risks/{risk}", operationID: "putRisk",
+            summary: "Een risico wijzigen (de programmamanager)",
+            parameters: SectionsAPI.periodParameters + [
+                idParameter, APIOperations.ifMatch("het risico", example: "\"4f1c2a9b0d3e5f67\""),
+            ],
+            response: "Risk", handler: update, requestBody: "RiskInput",
+            otherResponses: APIOperations.writeResponses("De omschrijving ontbreekt of een tekst is te lang."),
+            etag: true),
+        APIOperation(
+            method: .DELETE, path: "/programmes/{programme}/periods/{period}/risks/{risk}", operationID: "deleteRisk",
+            summary: "Een risico verwijderen (de programmamanager)",
+            parameters: SectionsAPI.periodParameters + [
+                idParameter, APIOperations.ifMatch("het risico", example: "\"4f1c2a9b0d3e5f67\""),
+            ],
+            response: "Risk", handler: delete,
+            otherResponses: APIOperations.writeResponses("").filter { $0.key != "422" && $0.key != "413" },
+            success: .noContent),
     ]
 
     static var schemas: [String: Any] {
         let text: [String: Any] = ["type": "string", "maxLength": PeriodTexts.maximumLength, "nullable": true]
         return [
-            "Risk": ["type": "object", "required": ["id", "number", "description", "cause", "impact", "measures"],
-                     "properties": ["id": ["type": "string", "format": "uuid"], "number": ["type": "integer", "description": "De volgorde in de rapportage, vanaf 1."], "description": ["type": "string", "description": "Markdown."],
-                                    "cause": ["type": "string"], "impact": ["type": "string"], "measures": ["type": "string"],
-                                    "owner": ["type": "string", "nullable": true, "description": "Wie het risico beheert."]]],
-            "RiskInput": ["type": "object", "required": ["description"], "additionalProperties": false,
-                          "properties": ["description": ["type": "string", "minLength": 1, "maxLength": PeriodTexts.maximumLength],
-                                         "cause": text, "impact": text, "measures": text]],
-            "RiskList": ["type": "object", "required": ["risks", "total", "_links"],
-                         "properties": ["risks": ["type": "array", "items": ["$ref": "#/components/schemas/Risk"]],
-                                        "total": ["type": "integer"], "_links": OpenAPIDocument.links]],
+            "Risk": [
+                "type": "object", "required": ["id", "number", "description", "cause", "impact", "measures"],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"],
+                    "number": ["type": "integer", "description": "De volgorde in de rapportage, vanaf 1."],
+                    "description": ["type": "string", "description": "Markdown."],
+                    "cause": ["type": "string"], "impact": ["type": "string"], "measures": ["type": "string"],
+                    "owner": ["type": "string", "nullable": true, "description": "Wie het risico beheert."],
+                ],
+            ],
+            "RiskInput": [
+                "type": "object", "required": ["description"], "additionalProperties": false,
+                "properties": [
+                    "description": ["type": "string", "minLength": 1, "maxLength": PeriodTexts.maximumLength],
+                    "cause": text, "impact": text, "measures": text,
+                ],
+            ],
+            "RiskList": [
+                "type": "object", "required": ["risks", "total", "_links"],
+                "properties": [
+                    "risks": ["type": "array", "items": ["$ref": "#/components/schemas/Risk"]],
+                    "total": ["type": "integer"], "_links": OpenAPIDocument.links,
+                ],
+            ],
         ]
     }
 
@@ -70,7 +101,9 @@ enum RisksAPI {
         var _links: APILinks
     }
 
-    static func etag(_ risk: Risk) -> String { APIWrite.etag([risk.description, risk.cause, risk.impact, risk.measures]) }
+    static func etag(_ risk: Risk) -> String {
+        APIWrite.etag([risk.description, risk.cause, risk.impact, risk.measures])
+    }
 
     static func risks(_ period: ReportingPeriod, on db: any Database) async throws -> [Risk] {
         try await Risk.query(on: db).filter(\.$period.$id == period.requireID()).with(\.$owner).sort(\.$position).all()
@@ -80,8 +113,11 @@ enum RisksAPI {
         let (_, period) = try await APIPeriodTexts.read(req)
         let page = try APIPage(req)
         let all = try await risks(period, on: req.db)
-        return try await RiskList(risks: page.slice(all).map { RiskBody($0, in: all) }, total: all.count, _links: page.links(req, total: all.count))
-            .encodeResponse(for: req)
+        return try await RiskList(
+            risks: page.slice(all).map { RiskBody($0, in: all) }, total: all.count,
+            _links: page.links(req, total: all.count)
+        )
+        .encodeResponse(for: req)
     }
 
     static func find(_ id: UUID, in risks: [Risk], period: ReportingPeriod) throws -> Risk {
@@ -104,25 +140,33 @@ enum RisksAPI {
 
     static func input(_ req: Request) throws -> PeriodTexts.RiskText {
         let input = try APIWrite.decode(RiskInput.self, req, schema: "RiskInput")
-        try APIWrite.text(input.description, "De omschrijving van het risico", required: true, maximum: PeriodTexts.maximumLength)
-        for (text, label) in [(input.cause, "De oorzaak"), (input.impact, "Het gevolg"), (input.measures, "De maatregel")] {
+        try APIWrite.text(
+            input.description, "De omschrijving van het risico", required: true, maximum: PeriodTexts.maximumLength)
+        for (text, label) in [
+            (input.cause, "De oorzaak"), (input.impact, "Het gevolg"), (input.measures, "De maatregel"),
+        ] {
             try APIWrite.text(text ?? "", label, maximum: PeriodTexts.maximumLength)
         }
-        return PeriodTexts.RiskText(id: nil, description: input.description, cause: input.cause ?? "", impact: input.impact ?? "",
-                                    measures: input.measures ?? "")
+        return PeriodTexts.RiskText(
+            id: nil, description: input.description, cause: input.cause ?? "", impact: input.impact ?? "",
+            measures: input.measures ?? "")
     }
 
     static func create(_ req: Request) async throws -> Response {
         let (context, period, client, _) = try await APIPeriodTexts.write(req)
         let risk = try input(req)
         let (body, tag): (RiskBody, String) = try await APIPeriodTexts.locked(period, req) { db, stored in
-            try await APIPeriodTexts.save(PeriodTexts(sections: [], decisions: [], risks: [risk]), over: stored, period: period, client: client, req, on: db)
+            try await APIPeriodTexts.save(
+                PeriodTexts(sections: [], decisions: [], risks: [risk]), over: stored, period: period, client: client,
+                req, on: db)
             let all = try await risks(period, on: db)
             guard let created = all.last else { throw Abort(.internalServerError) }
             return (RiskBody(created, in: all), etag(created))
         }
-        return try await APIWrite.respond(body, etag: tag, status: .created,
-                                          location: "/api/v1/programmes/\(context.slug)/periods/\(period.slug)/risks/\(body.id?.uuidString ?? "")", req)
+        return try await APIWrite.respond(
+            body, etag: tag, status: .created,
+            location: "/api/v1/programmes/\(context.slug)/periods/\(period.slug)/risks/\(body.id?.uuidString ?? "")",
+            req)
     }
 
     static func update(_ req: Request) async throws -> Response {
@@ -132,10 +176,14 @@ enum RisksAPI {
         let risk = try input(req)
         let result: Result<(RiskBody, String), StaleTag> = try await APIPeriodTexts.locked(period, req) { db, stored in
             let current = try find(id, in: stored.risks, period: period)
-            guard APIWrite.matches(match, current: etag(current)) else { return .failure(StaleTag(etag: etag(current))) }
+            guard APIWrite.matches(match, current: etag(current)) else {
+                return .failure(StaleTag(etag: etag(current)))
+            }
             var changed = risk
             changed.id = current.id
-            try await APIPeriodTexts.save(PeriodTexts(sections: [], decisions: [], risks: [changed]), over: stored, period: period, client: client, req, on: db)
+            try await APIPeriodTexts.save(
+                PeriodTexts(sections: [], decisions: [], risks: [changed]), over: stored, period: period,
+                client: client, req, on: db)
             let all = try await risks(period, on: db)
             let saved = try find(id, in: all, period: period)
             return .success((RiskBody(saved, in: all), etag(saved)))
@@ -153,8 +201,11 @@ enum RisksAPI {
         let stale: String? = try await APIPeriodTexts.locked(period, req) { db, stored in
             let current = try find(id, in: stored.risks, period: period)
             guard APIWrite.matches(match, current: etag(current)) else { return etag(current) }
-            let removal = PeriodTexts.RiskText(id: current.id, description: current.description, cause: "", impact: "", measures: "", remove: true)
-            try await APIPeriodTexts.save(PeriodTexts(sections: [], decisions: [], risks: [removal]), over: stored, period: period, client: client, req, on: db)
+            let removal = PeriodTexts.RiskText(
+                id: current.id, description: current.description, cause: "", impact: "", measures: "", remove: true)
+            try await APIPeriodTexts.save(
+                PeriodTexts(sections: [], decisions: [], risks: [removal]), over: stored, period: period,
+                client: client, req, on: db)
             return nil
         }
         if let stale { return APIWrite.preconditionFailed(req, what: "het risico", current: stale) }

@@ -7,13 +7,21 @@ extension Strings {
     static let tokenInvalid = "Deze API-token is onbekend of ingetrokken."
     static let tokenReadOnly = "Deze API-token mag alleen lezen."
     static let apiLoginRequired = "Dit programma is besloten: stuur een API-token mee (Authorization: Bearer …)."
-    static func apiPageInvalid(_ name: String, _ value: String) -> String { "‘\(value)’ is geen geldige waarde voor \(name)." }
+    static func apiPageInvalid(_ name: String, _ value: String) -> String {
+        "‘\(value)’ is geen geldige waarde voor \(name)."
+    }
 }
 
 extension Strings {
-    static func tokenUserUnknown(_ email: String) -> String { "Er is geen account ‘\(email)’; geef het e-mailadres met --user." }
-    static func tokenScopeUnknown(_ scope: String) -> String { "Onbekend bereik ‘\(scope)’; kies lezen of lezen-schrijven." }
-    static func tokenNotFound(_ prefix: String) -> String { "Deze gebruiker heeft geen token die begint met ‘\(prefix)’; zie ‘stoplicht token list’." }
+    static func tokenUserUnknown(_ email: String) -> String {
+        "Er is geen account ‘\(email)’; geef het e-mailadres met --user."
+    }
+    static func tokenScopeUnknown(_ scope: String) -> String {
+        "Onbekend bereik ‘\(scope)’; kies lezen of lezen-schrijven."
+    }
+    static func tokenNotFound(_ prefix: String) -> String {
+        "Deze gebruiker heeft geen token die begint met ‘\(prefix)’; zie ‘stoplicht token list’."
+    }
     static func tokenCreated(_ secret: String) -> String {
         "API-token (wordt niet nog eens getoond; bewaar hem veilig):\n\(secret)\nGebruik: Authorization: Bearer \(secret)"
     }
@@ -24,12 +32,17 @@ extension Strings {
 }
 
 extension Strings {
-    static func apiMethodNotAllowed(_ method: String) -> String { "Dit pad kent de methode \(method) niet; zie de kop Allow." }
+    static func apiMethodNotAllowed(_ method: String) -> String {
+        "Dit pad kent de methode \(method) niet; zie de kop Allow."
+    }
 }
 
 extension Strings {
-    static func apiNoStatus(_ number: Int, _ period: String) -> String { "Project \(number) heeft geen status in \(period)." }
-    static let apiIfMatchRequired = "Stuur de ETag van de status mee in If-Match, zodat een wijziging van een ander niet verloren gaat."
+    static func apiNoStatus(_ number: Int, _ period: String) -> String {
+        "Project \(number) heeft geen status in \(period)."
+    }
+    static let apiIfMatchRequired =
+        "Stuur de ETag van de status mee in If-Match, zodat een wijziging van een ander niet verloren gaat."
     static func apiIfMatchInvalid(_ value: String) -> String { "‘\(value)’ is geen ETag van deze status." }
     static func apiConflict(_ by: String?) -> String {
         "De status is intussen gewijzigd\(by.map { " door \($0)" } ?? ""); haal hem opnieuw op (de actuele ETag staat in de kop) en stuur uw wijziging opnieuw."
@@ -38,14 +51,17 @@ extension Strings {
 
 extension Strings {
     static let tokensTitle = "API-tokens"
-    static let tokensIntro = "Met een API-token laat u een ander systeem (het financiële systeem, een dashboard) namens u de API gebruiken, met dezelfde rechten als u. Trek een token in zodra het systeem hem niet meer nodig heeft."
-    static let tokenShownOnce = "Uw nieuwe token staat hieronder. Hij wordt niet nog eens getoond: kopieer hem nu en bewaar hem veilig."
+    static let tokensIntro =
+        "Met een API-token laat u een ander systeem (het financiële systeem, een dashboard) namens u de API gebruiken, met dezelfde rechten als u. Trek een token in zodra het systeem hem niet meer nodig heeft."
+    static let tokenShownOnce =
+        "Uw nieuwe token staat hieronder. Hij wordt niet nog eens getoond: kopieer hem nu en bewaar hem veilig."
     static let tokensNone = "U hebt nog geen API-tokens."
     static let tokensCaption = "Uw API-tokens"
     static let tokenName = "Naam"
     static let tokenNameHint = "Waarvoor de token is, bijvoorbeeld ‘Koppeling Key2Financiën’."
     static let tokenScope = "Bereik"
-    static let tokenScopeHint = "Alleen lezen, of ook wijzigen wat u in de webtoepassing mag wijzigen (statussen, teksten, projecten, begroting)."
+    static let tokenScopeHint =
+        "Alleen lezen, of ook wijzigen wat u in de webtoepassing mag wijzigen (statussen, teksten, projecten, begroting)."
     static let tokenStart = "Begint met"
     static let tokenState = "Stand"
     static let tokenRevoke = "Intrekken"
@@ -65,7 +81,9 @@ extension Strings {
     static func apiIfMatchMissing(_ what: String) -> String {
         "Stuur de ETag van \(what) mee in If-Match, zodat een wijziging van een ander niet verloren gaat."
     }
-    static func apiBodyNotSchema(_ schema: String) -> String { "De inhoud is geen geldige JSON volgens het schema \(schema) in /api/v1/openapi.json." }
+    static func apiBodyNotSchema(_ schema: String) -> String {
+        "De inhoud is geen geldige JSON volgens het schema \(schema) in /api/v1/openapi.json."
+    }
     static func apiChangedMeanwhile(_ what: String) -> String {
         "\(what.prefix(1).uppercased() + what.dropFirst()) is intussen gewijzigd; haal het opnieuw op (de actuele ETag staat in de kop) en stuur uw wijziging opnieuw."
     }
@@ -75,12 +93,21 @@ extension Strings {
     static func apiUnknownValue(_ field: String, _ value: String, _ allowed: [String]) -> String {
         "‘\(value)’ is geen geldige waarde voor \(field); kies \(allowed.map { "‘\($0)’" }.joined(separator: ", "))."
     }
-    static func apiSectionNotFound(_ key: String, _ period: String) -> String { "De rapportage over \(period) heeft geen paragraaf ‘\(key)’." }
-    static func apiDecisionNotFound(_ id: String, _ period: String) -> String { "De rapportage over \(period) heeft geen besluit ‘\(id)’." }
-    static func apiRiskNotFound(_ id: String, _ period: String) -> String { "De rapportage over \(period) heeft geen risico ‘\(id)’." }
+    static func apiSectionNotFound(_ key: String, _ period: String) -> String {
+        "De rapportage over \(period) heeft geen paragraaf ‘\(key)’."
+    }
+    static func apiDecisionNotFound(_ id: String, _ period: String) -> String {
+        "De rapportage over \(period) heeft geen besluit ‘\(id)’."
+    }
+    static func apiRiskNotFound(_ id: String, _ period: String) -> String {
+        "De rapportage over \(period) heeft geen risico ‘\(id)’."
+    }
     static func apiBudgetLineNotFound(_ id: String) -> String { "Er is geen begrotingsregel ‘\(id)’ in dit programma." }
-    static let apiBudgetLinesBoard = "Als lezer ziet u de samenvatting van de financiën (op de pagina Financiën), niet de begrotingsregels."
-    static func apiAmountInvalid(_ label: String) -> String { "\(label) moet een heel aantal centen zijn, tussen −10 miljard en 10 miljard euro." }
+    static let apiBudgetLinesBoard =
+        "Als lezer ziet u de samenvatting van de financiën (op de pagina Financiën), niet de begrotingsregels."
+    static func apiAmountInvalid(_ label: String) -> String {
+        "\(label) moet een heel aantal centen zijn, tussen −10 miljard en 10 miljard euro."
+    }
 }
 
 extension Strings {

@@ -22,23 +22,34 @@ struct TokenCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
-        guard let email = signature.user?.lowercased(), let user = try await User.query(on: db).filter(\.$email == email).first() else {
+        guard let email = signature.user?.lowercased(),
+            let user = try await User.query(on: db).filter(\.$email == email).first()
+        else {
             throw InputError(Strings.tokenUserUnknown(signature.user ?? ""))
         }
         let actor = "stoplicht token (opdrachtregel)"
         switch signature.action {
         case "create":
-            guard let scope = APIToken.Scope(rawValue: signature.scope ?? "lezen") else { throw InputError(Strings.tokenScopeUnknown(signature.scope ?? "")) }
-            let (_, secret) = try await APITokens.create(for: user, name: signature.name ?? "", scope: scope, actor: actor, on: db)
+            guard let scope = APIToken.Scope(rawValue: signature.scope ?? "lezen") else {
+                throw InputError(Strings.tokenScopeUnknown(signature.scope ?? ""))
+            }
+            let (_, secret) = try await APITokens.create(
+                for: user, name: signature.name ?? "", scope: scope, actor: actor, on: db)
             context.console.print(Strings.tokenCreated(secret))
         case "list":
-            for token in try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt).all() {
-                context.console.print("\(token.prefix)… \(token.name) (\(token.scope.rawValue)), laatst gebruikt: \(Strings.tokenLastUsed(token.lastUsedAt).lowercased())"
-                                      + (token.revokedAt == nil ? "" : " — ingetrokken"))
+            for token in try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt)
+                .all()
+            {
+                context.console.print(
+                    "\(token.prefix)… \(token.name) (\(token.scope.rawValue)), laatst gebruikt: \(Strings.tokenLastUsed(token.lastUsedAt).lowercased())"
+                        + (token.revokedAt == nil ? "" : " — ingetrokken"))
             }
         case "revoke":
             guard let prefix = signature.prefix,
-                  let token = try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$prefix == prefix).first() else {
+                let token = try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).filter(
+                    \.$prefix == prefix
+                ).first()
+            else {
                 throw InputError(Strings.tokenNotFound(signature.prefix ?? ""))
             }
             try await APITokens.revoke(token, actor: actor, on: db)

@@ -56,7 +56,8 @@ final class TokenUse: Sendable {
             return req.eventLoop.makeSucceededVoidFuture()
         }
         req.storage[RecordedKey.self] = true
-        let use = req.application.tokenUse, digest = APITokens.digest(bearer)
+        let use = req.application.tokenUse
+        let digest = APITokens.digest(bearer)
         let done: EventLoopFuture<Void>
         switch use.step(digest, at: now) {
         case .nothing:

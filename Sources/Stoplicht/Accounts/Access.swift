@@ -36,13 +36,20 @@ enum Access {
 
     /// A logged-in viewer allowed `action`; for a project's own edits, `project` decides
     /// whether the user leads it.
-    static func require(_ action: ProgrammeAction, _ req: Request, programme: Programme, project: Project? = nil) async throws -> Viewer {
+    static func require(_ action: ProgrammeAction, _ req: Request, programme: Programme, project: Project? = nil)
+        async throws -> Viewer
+    {
         let user = try await AccountSession.requireUser(req)
-        let viewer = Viewer(user: user, role: try await ProgrammeRoleAssignment.role(of: user, inProgramme: programme.requireID(), on: req.db),
-                            csrf: CSRF.token(for: req))
+        let viewer = Viewer(
+            user: user,
+            role: try await ProgrammeRoleAssignment.role(of: user, inProgramme: programme.requireID(), on: req.db),
+            csrf: CSRF.token(for: req))
         var leading = false
-        if let project, action == .editOwnProject, viewer.role == .projectLeader { leading = try await Self.leads(user, project, on: req.db) }
-        guard viewer.may(action, leadsProject: leading) || action == .editOwnProject && viewer.may(.editAnyProject) else {
+        if let project, action == .editOwnProject, viewer.role == .projectLeader {
+            leading = try await Self.leads(user, project, on: req.db)
+        }
+        guard viewer.may(action, leadsProject: leading) || action == .editOwnProject && viewer.may(.editAnyProject)
+        else {
             throw InputError(Strings.forbidden(action, role: viewer.role), status: .forbidden)
         }
         return viewer
@@ -51,8 +58,10 @@ enum Access {
     /// Whoever is logged in (or nobody), with their role in the programme.
     static func viewer(_ req: Request, programme: Programme) async throws -> Viewer {
         guard let user = try await AccountSession.currentUser(req) else { return Viewer() }
-        return Viewer(user: user, role: try await ProgrammeRoleAssignment.role(of: user, inProgramme: programme.requireID(), on: req.db),
-                      csrf: CSRF.token(for: req))
+        return Viewer(
+            user: user,
+            role: try await ProgrammeRoleAssignment.role(of: user, inProgramme: programme.requireID(), on: req.db),
+            csrf: CSRF.token(for: req))
     }
 
     /// Whether the account's person is one of the project's leaders.

@@ -20,7 +20,8 @@ enum AccountController {
 
     static func form(_ req: Request) async throws -> Response {
         let back = safeReturnPath(req.query[String.self, at: LoginField.back.name])
-        return LoginView.page(email: "", back: back, error: nil, csrf: CSRF.token(for: req), settings: req.settings).response()
+        return LoginView.page(email: "", back: back, error: nil, csrf: CSRF.token(for: req), settings: req.settings)
+            .response()
     }
 
     static func logIn(_ req: Request) async throws -> Response {
@@ -31,21 +32,34 @@ enum AccountController {
         let address = req.clientAddress ?? "onbekend"
         let now = Date()
         guard try await FailedLogin.reserve(email: email, address: address, now: now, on: req.db) != nil else {
-            return LoginView.page(email: email, back: back, error: Strings.loginThrottled, csrf: CSRF.token(for: req), settings: req.settings)
-                .response(status: .tooManyRequests)
+            return LoginView.page(
+                email: email, back: back, error: Strings.loginThrottled, csrf: CSRF.token(for: req),
+                settings: req.settings
+            )
+            .response(status: .tooManyRequests)
         }
         let user = try await User.query(on: req.db).filter(\.$email == email).first()
         // bcrypt on the thread pool, not the event loop; an unknown address is checked against
         // a hash of the same cost, so the time taken does not tell whether an account exists.
-        let matches = try await req.password.async.verify(form.password ?? "", created: user?.passwordHash ?? LoginTiming.unknownAccountHash).get()
+        let matches = try await req.password.async.verify(
+            form.password ?? "", created: user?.passwordHash ?? LoginTiming.unknownAccountHash
+        ).get()
         guard let user, form.password != nil, matches else {
-            try await AuditTrail.append([AuditRecord(at: now, actor: email, address: address, action: .loginFailed, entity: "account")], on: req.db)
-            return LoginView.page(email: email, back: back, error: Strings.loginFailed, csrf: CSRF.token(for: req), settings: req.settings)
-                .response(status: .unauthorized)
+            try await AuditTrail.append(
+                [AuditRecord(at: now, actor: email, address: address, action: .loginFailed, entity: "account")],
+                on: req.db)
+            return LoginView.page(
+                email: email, back: back, error: Strings.loginFailed, csrf: CSRF.token(for: req), settings: req.settings
+            )
+            .response(status: .unauthorized)
         }
         try await FailedLogin.clear(email: email, on: req.db)
-        try await AuditTrail.append([AuditRecord(at: now, actor: email, address: address, action: .login, entity: "account",
-                                                 entityID: user.id?.uuidString)], on: req.db)
+        try await AuditTrail.append(
+            [
+                AuditRecord(
+                    at: now, actor: email, address: address, action: .login, entity: "account",
+                    entityID: user.id?.uuidString)
+            ], on: req.db)
         try await AccountSession.logIn(user, on: req, now: now)
         return req.redirect(to: back ?? SiteURL.home.path, redirectType: .normal)
     }
@@ -68,16 +82,19 @@ enum AccountController {
     /// is, so nothing is removed on the way.
     static func safeReturnPath(_ path: String?) -> String? {
         guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), path.utf8.count < 512,
-              path.utf8.allSatisfy(isPathByte),
-              let parsed = URLComponents(string: path), parsed.scheme == nil, parsed.host == nil,
-              parsed.percentEncodedPath.hasPrefix("/"), !parsed.percentEncodedPath.hasPrefix("//") else { return nil }
+            path.utf8.allSatisfy(isPathByte),
+            let parsed = URLComponents(string: path), parsed.scheme == nil, parsed.host == nil,
+            parsed.percentEncodedPath.hasPrefix("/"), !parsed.percentEncodedPath.hasPrefix("//")
+        else { return nil }
         return path
     }
 
     /// Letters, digits and the characters RFC 3986 allows unencoded in a path or query.
     private static func isPathByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
         default: "-._~!$&'()*+,;=:@/?%".utf8.contains(byte)
         }
     }
@@ -86,5 +103,7 @@ enum AccountController {
 /// The login form's fields, by the names it posts; `terug` is also the login page's query
 /// parameter: where to go after logging in.
 enum LoginField: String, CaseIterable, CodingKey, FormField {
-    case email, password = "wachtwoord", back = "terug"
+    case email
+    case password = "wachtwoord"
+    case back = "terug"
 }

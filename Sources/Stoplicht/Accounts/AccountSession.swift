@@ -21,12 +21,13 @@ enum AccountSession {
     /// Logs a user in with a new session id, so an id known before login is worth nothing after.
     static func logIn(_ user: User, on req: Request, now: Date = Date()) async throws {
         let id = try user.requireID().uuidString
-        req.accountSession.renew(with: SessionData(initialData: [
-            userKey: id,
-            loginAtKey: String(now.timeIntervalSince1970),
-            seenAtKey: String(now.timeIntervalSince1970),
-            csrfKey: CSRF.newToken(),
-        ]))
+        req.accountSession.renew(
+            with: SessionData(initialData: [
+                userKey: id,
+                loginAtKey: String(now.timeIntervalSince1970),
+                seenAtKey: String(now.timeIntervalSince1970),
+                csrfKey: CSRF.newToken(),
+            ]))
     }
 
     static func logOut(on req: Request) {
@@ -63,7 +64,8 @@ enum AccountSession {
     /// Whether a session logged in and last seen at these times (seconds since 1970, as the
     /// session holds them; missing or no number counts as long ago) is past a timeout at `t`.
     static func expired(loginAt: String?, seenAt: String?, at t: TimeInterval) -> Bool {
-        let login = loginAt.flatMap(Double.init) ?? 0, seen = seenAt.flatMap(Double.init) ?? 0
+        let login = loginAt.flatMap(Double.init) ?? 0
+        let seen = seenAt.flatMap(Double.init) ?? 0
         return t - login > absoluteTimeout || t - seen > idleTimeout
     }
 

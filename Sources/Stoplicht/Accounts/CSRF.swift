@@ -11,7 +11,8 @@ enum CSRF {
     static let fieldName = "_csrf"
 
     static func newToken() -> String {
-        [UInt8].random(count: 32).base64String().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        [UInt8].random(count: 32).base64String().replacingOccurrences(of: "+", with: "-").replacingOccurrences(
+            of: "/", with: "_")
     }
 
     /// The session's token; without one, the login form's, made on first use.
@@ -42,7 +43,8 @@ enum CSRF {
     private static func verify(_ req: Request, sent field: String?) throws {
         let sent = req.headers.first(name: "X-CSRF-Token") ?? field
         guard let expected = expected(req), let sent,
-              sent.utf8.count == expected.utf8.count, constantTimeEqual(Array(sent.utf8), Array(expected.utf8)) else {
+            sent.utf8.count == expected.utf8.count, constantTimeEqual(Array(sent.utf8), Array(expected.utf8))
+        else {
             throw InputError(Strings.csrfFailed, status: .forbidden)
         }
     }
@@ -57,7 +59,11 @@ enum CSRF {
 extension Node {
     /// The hidden field every form includes.
     static func csrfField(_ token: String) -> Node {
-        .element(named: "input", attributes: [.attribute(named: "type", value: "hidden"), .attribute(named: "name", value: CSRF.fieldName),
-                                              .attribute(named: "value", value: token)])
+        .element(
+            named: "input",
+            attributes: [
+                .attribute(named: "type", value: "hidden"), .attribute(named: "name", value: CSRF.fieldName),
+                .attribute(named: "value", value: token),
+            ])
     }
 }

@@ -15,7 +15,8 @@ struct HashedSessions: SessionDriver {
     /// 32 random bytes from the system's generator, base64url without padding (cookie-safe).
     static func newID() -> SessionID {
         let text = [UInt8].random(count: 32).base64String()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+                of: "=", with: "")
         return SessionID(string: text)
     }
 
@@ -28,8 +29,10 @@ struct HashedSessions: SessionDriver {
         SessionRecord.query(on: request.db).filter(\.$key == Self.storedKey(sessionID)).first().map { $0?.data }
     }
 
-    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        SessionRecord.query(on: request.db).filter(\.$key == Self.storedKey(sessionID)).set(\.$data, to: data).update().map { sessionID }
+    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID>
+    {
+        SessionRecord.query(on: request.db).filter(\.$key == Self.storedKey(sessionID)).set(\.$data, to: data).update()
+            .map { sessionID }
     }
 
     func deleteSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<Void> {

@@ -23,10 +23,11 @@ final class ProgrammeRoleAssignment: Model, @unchecked Sendable {
     /// A programme query's filter: the programmes where the user has a role, asked of the
     /// database in the same query (a user may have roles in hundreds).
     static func programmes(of userID: UUID) -> DatabaseQuery.Filter {
-        .sql(embed: """
-            \(ident: Programme.schema).\(ident: "id") IN (SELECT \(ident: "programme_id") FROM \(ident: Self.schema) \
-            WHERE \(ident: "user_id") = \(bind: userID))
-            """)
+        .sql(
+            embed: """
+                \(ident: Programme.schema).\(ident: "id") IN (SELECT \(ident: "programme_id") FROM \(ident: Self.schema) \
+                WHERE \(ident: "user_id") = \(bind: userID))
+                """)
     }
 
     /// The user's role in the programme: beheerder for an administrator account.
@@ -37,13 +38,17 @@ final class ProgrammeRoleAssignment: Model, @unchecked Sendable {
     }
 
     /// Gives (or changes) a user's role in a programme.
-    static func grant(_ role: ProgrammeRole, to user: User, inProgramme programmeID: UUID, on db: any Database) async throws {
+    static func grant(_ role: ProgrammeRole, to user: User, inProgramme programmeID: UUID, on db: any Database)
+        async throws
+    {
         if let existing = try await ProgrammeRoleAssignment.query(on: db)
-            .filter(\.$user.$id == user.requireID()).filter(\.$programme.$id == programmeID).first() {
+            .filter(\.$user.$id == user.requireID()).filter(\.$programme.$id == programmeID).first()
+        {
             existing.role = role
             try await existing.save(on: db)
         } else {
-            try await ProgrammeRoleAssignment(userID: user.requireID(), programmeID: programmeID, role: role).save(on: db)
+            try await ProgrammeRoleAssignment(userID: user.requireID(), programmeID: programmeID, role: role).save(
+                on: db)
         }
     }
 }

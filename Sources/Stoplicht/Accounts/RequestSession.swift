@@ -35,7 +35,9 @@ final class RequestSession: Sendable {
     /// A session under a new id with only `data`: the old id, if any, is worth nothing after.
     func renew(with data: SessionData) {
         state.withLockedValue {
-            $0 = State(id: nil, data: data, read: nil, ended: false, replaced: $0.id ?? $0.replaced, newLoginToken: $0.newLoginToken)
+            $0 = State(
+                id: nil, data: data, read: nil, ended: false, replaced: $0.id ?? $0.replaced,
+                newLoginToken: $0.newLoginToken)
         }
     }
 

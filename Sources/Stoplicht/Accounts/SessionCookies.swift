@@ -18,7 +18,8 @@ enum SessionCookies {
                 var pair = pair
                 while pair.first == UInt8(ascii: " ") { pair = pair.dropFirst() }
                 guard pair.count > name.utf8.count, pair.starts(with: name.utf8),
-                      pair[pair.index(pair.startIndex, offsetBy: name.utf8.count)] == UInt8(ascii: "=") else { continue }
+                    pair[pair.index(pair.startIndex, offsetBy: name.utf8.count)] == UInt8(ascii: "=")
+                else { continue }
                 let value = String(decoding: pair.dropFirst(name.utf8.count + 1), as: UTF8.self)
                 return value.isEmpty ? nil : value
             }
@@ -34,5 +35,6 @@ enum SessionCookies {
         "\(loginToken)=\(token); Path=/; Secure; HttpOnly; SameSite=Strict"
     }
 
-    static let expiredSessionCookie = "\(session)=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax"
+    static let expiredSessionCookie =
+        "\(session)=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax"
 }

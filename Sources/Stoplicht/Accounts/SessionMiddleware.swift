@@ -41,9 +41,12 @@ struct SessionMiddleware: Middleware {
         }
         // Ended, replaced by a login, or never stored.
         let gone = [state.replaced, state.ended ? state.id : nil].compactMap { $0 }
-        let deleted = EventLoopFuture.andAllSucceed(gone.map { store.deleteSession($0, for: request) }, on: request.eventLoop)
+        let deleted = EventLoopFuture.andAllSucceed(
+            gone.map { store.deleteSession($0, for: request) }, on: request.eventLoop)
         if !state.ended, !state.data.snapshot.isEmpty {
-            return deleted.flatMap { store.createSession(state.data, for: request) }.map { id in login + [SessionCookies.sessionCookie(id)] }
+            return deleted.flatMap { store.createSession(state.data, for: request) }.map { id in
+                login + [SessionCookies.sessionCookie(id)]
+            }
         }
         // The cookie of a session that ended, or that names none (expired, from a stale tab,
         // made up), is expired.

@@ -17,12 +17,15 @@ enum SessionPurge {
     static func purge(on db: any Database, now: Date = Date()) async throws -> Int {
         func usable(_ data: SessionData) -> Bool {
             data[AccountSession.userKey] != nil
-                && !AccountSession.expired(loginAt: data[AccountSession.loginAtKey], seenAt: data[AccountSession.seenAtKey], at: now.timeIntervalSince1970)
+                && !AccountSession.expired(
+                    loginAt: data[AccountSession.loginAtKey], seenAt: data[AccountSession.seenAtKey],
+                    at: now.timeIntervalSince1970)
         }
         let stale = try await SessionRecord.query(on: db).all().filter { !usable($0.data) }.compactMap(\.id)
         // A delete is a commit, which ends every cached page: only when there is something to delete.
         for batch in stride(from: 0, to: stale.count, by: 500) {
-            try await SessionRecord.query(on: db).filter(\.$id ~~ Array(stale[batch..<min(stale.count, batch + 500)])).delete()
+            try await SessionRecord.query(on: db).filter(\.$id ~~ Array(stale[batch..<min(stale.count, batch + 500)]))
+                .delete()
         }
         return stale.count
     }
@@ -33,7 +36,9 @@ final class SessionPurgeLifecycle: LifecycleHandler, Sendable {
     private let task = NIOLockedValueBox<RepeatedTask?>(nil)
 
     func didBoot(_ application: Application) throws {
-        let logger = application.logger, db = application.db, loop = application.eventLoopGroup.any()
+        let logger = application.logger
+        let db = application.db
+        let loop = application.eventLoopGroup.any()
         let repeated = loop.scheduleRepeatedAsyncTask(initialDelay: .minutes(1), delay: SessionPurge.interval) { _ in
             loop.makeFutureWithTask {
                 do {

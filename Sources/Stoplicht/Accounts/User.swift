@@ -31,7 +31,9 @@ final class User: Model, @unchecked Sendable {
     }
 
     /// Creates an account, checking what a person can get wrong.
-    static func create(email rawEmail: String, name: String, password: String, administrator: Bool, on db: any Database) async throws -> User {
+    static func create(email rawEmail: String, name: String, password: String, administrator: Bool, on db: any Database)
+        async throws -> User
+    {
         let email = rawEmail.trimmingCharacters(in: .whitespaces).lowercased()
         guard email.contains("@"), email.count <= 254, !email.contains(" ") else {
             throw InputError("‘\(rawEmail)’ is geen e-mailadres.")
@@ -44,7 +46,8 @@ final class User: Model, @unchecked Sendable {
         if try await User.query(on: db).filter(\.$email == email).first() != nil {
             throw InputError("Er is al een account voor \(email).", status: .conflict)
         }
-        let user = User(email: email, name: trimmedName, passwordHash: try Bcrypt.hash(password), isAdministrator: administrator)
+        let user = User(
+            email: email, name: trimmedName, passwordHash: try Bcrypt.hash(password), isAdministrator: administrator)
         try await user.save(on: db)
         return user
     }
@@ -75,7 +78,9 @@ extension User {
         var names: [String: String] = [:]
         let all = emails.sorted()
         for start in stride(from: 0, to: all.count, by: 500) {
-            for user in try await User.query(on: db).filter(\.$email ~~ Array(all[start..<min(start + 500, all.count)])).all() {
+            for user in try await User.query(on: db).filter(\.$email ~~ Array(all[start..<min(start + 500, all.count)]))
+                .all()
+            {
                 names[user.email] = user.name
             }
         }

@@ -6,7 +6,8 @@
 enum DatabaseBusy {
     static func matches(_ error: any Error) -> Bool {
         let text = String(describing: error).lowercased()
-        return text.contains("database is locked") || text.contains("sqlite_busy") || text.contains("database table is locked")
+        return text.contains("database is locked") || text.contains("sqlite_busy")
+            || text.contains("database table is locked")
             || text == "connectionrequesttimeout"
     }
 }

@@ -7,7 +7,9 @@ import Vapor
 public enum Entrypoint {
     public static func main() async {
         // Before the server starts its threads; MALLOC_ARENA_MAX in the environment still decides.
-        if ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] == nil { MallocArenas.limit(to: Int32(max(2, System.coreCount))) }
+        if ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] == nil {
+            MallocArenas.limit(to: Int32(max(2, System.coreCount)))
+        }
         var env: Environment
         do { env = try Environment.detect() } catch { fail("Onbekende omgeving: \(error)") }
         // Read once: Vapor makes a logger for every request, and reading the environment
@@ -42,7 +44,9 @@ public enum Entrypoint {
         if description.contains("Address already in use") {
             return "Het adres of de poort is al in gebruik door een ander programma; kies een andere poort met --port."
         }
-        if description.contains("Connection refused") || description.contains("connectionRefused") || description.contains("PSQLError") {
+        if description.contains("Connection refused") || description.contains("connectionRefused")
+            || description.contains("PSQLError")
+        {
             return "De database is niet bereikbaar (\(description)). Controleer DATABASE_URL en of PostgreSQL draait."
         }
         return "Stoplicht stopte door een fout: \(description)"

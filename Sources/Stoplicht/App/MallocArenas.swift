@@ -9,10 +9,10 @@ import Foundation
 enum MallocArenas {
     static func limit(to count: Int32) {
         #if canImport(Glibc)
-        // mallopt and M_ARENA_MAX (-8, from malloc.h) are not in Swift's Glibc module.
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
-        _ = mallopt(-8, count)
+            // mallopt and M_ARENA_MAX (-8, from malloc.h) are not in Swift's Glibc module.
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+            let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
+            _ = mallopt(-8, count)
         #endif
     }
 }

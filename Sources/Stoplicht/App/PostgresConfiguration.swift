@@ -6,7 +6,9 @@ extension SQLPostgresConfiguration {
     /// with an `sslmode` other than `disable`.
     static func stoplicht(url: String) throws -> SQLPostgresConfiguration {
         var configuration = try SQLPostgresConfiguration(url: url)
-        if url.contains("sslmode=disable") || !url.contains("sslmode") { configuration.coreConfiguration.tls = .disable }
+        if url.contains("sslmode=disable") || !url.contains("sslmode") {
+            configuration.coreConfiguration.tls = .disable
+        }
         return configuration
     }
 }

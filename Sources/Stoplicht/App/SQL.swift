@@ -30,7 +30,9 @@ extension Database {
     /// lock), so what was read under it is what is overwritten. `column` is one that is not
     /// a key, so no foreign key is checked and nothing referring to the row waits on it.
     func lockRow(_ table: String, column: String, id: UUID) async throws {
-        try await sqlDatabase().raw("UPDATE \(ident: table) SET \(ident: column) = \(ident: column) WHERE id = \(bind: id)").run()
+        try await sqlDatabase().raw(
+            "UPDATE \(ident: table) SET \(ident: column) = \(ident: column) WHERE id = \(bind: id)"
+        ).run()
     }
 }
 

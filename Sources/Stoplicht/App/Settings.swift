@@ -52,11 +52,14 @@ public struct Settings: Sendable {
     /// connection sends 100 kbit/s and more), far above a client that trickles on purpose.
     public static let defaultBodyMinimumRate = 1024
 
-    public init(database: Database, themeStylesheetURL: String? = nil,
-                idleTimeoutSeconds: Int = Settings.defaultIdleTimeoutSeconds,
-                pdfTimeoutSeconds: Int = Settings.defaultPDFTimeoutSeconds, trustedProxies: Set<String> = [],
-                cachesPages: Bool = true, weasyprint: String? = nil, headTimeoutSeconds: Int = Settings.defaultHeadTimeoutSeconds,
-                bodyGraceSeconds: Int = Settings.defaultBodyGraceSeconds, bodyMinimumRate: Int = Settings.defaultBodyMinimumRate) {
+    public init(
+        database: Database, themeStylesheetURL: String? = nil,
+        idleTimeoutSeconds: Int = Settings.defaultIdleTimeoutSeconds,
+        pdfTimeoutSeconds: Int = Settings.defaultPDFTimeoutSeconds, trustedProxies: Set<String> = [],
+        cachesPages: Bool = true, weasyprint: String? = nil,
+        headTimeoutSeconds: Int = Settings.defaultHeadTimeoutSeconds,
+        bodyGraceSeconds: Int = Settings.defaultBodyGraceSeconds, bodyMinimumRate: Int = Settings.defaultBodyMinimumRate
+    ) {
         self.database = database
         self.themeStylesheetURL = themeStylesheetURL
         self.idleTimeoutSeconds = idleTimeoutSeconds
@@ -71,7 +74,9 @@ public struct Settings: Sendable {
 
     /// `DATABASE_URL` selects PostgreSQL; otherwise the SQLite file `STOPLICHT_SQLITE`
     /// (default `stoplicht.sqlite`), or `stoplicht-demo.sqlite` for the demo.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment, demo: Bool = false) -> Settings {
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment, demo: Bool = false
+    ) -> Settings {
         let database: Database
         if let url = environment["DATABASE_URL"], !url.isEmpty {
             database = .postgres(url: url)
@@ -83,15 +88,18 @@ public struct Settings: Sendable {
         func positive(_ name: String, _ fallback: Int) -> Int {
             environment[name].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? fallback
         }
-        return Settings(database: database, themeStylesheetURL: environment["STOPLICHT_THEME_CSS"],
-                        idleTimeoutSeconds: positive("STOPLICHT_IDLE_TIMEOUT", defaultIdleTimeoutSeconds),
-                        pdfTimeoutSeconds: positive("STOPLICHT_PDF_TIMEOUT", defaultPDFTimeoutSeconds),
-                        trustedProxies: Set((environment["STOPLICHT_TRUSTED_PROXIES"] ?? "").split(separator: ",")
-                            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
-                        cachesPages: !["uit", "0", "false", "nee"].contains((environment["STOPLICHT_PAGE_CACHE"] ?? "").lowercased()),
-                        weasyprint: environment["STOPLICHT_WEASYPRINT"].flatMap { $0.isEmpty ? nil : $0 },
-                        headTimeoutSeconds: positive("STOPLICHT_HEAD_TIMEOUT", defaultHeadTimeoutSeconds),
-                        bodyGraceSeconds: positive("STOPLICHT_BODY_GRACE", defaultBodyGraceSeconds),
-                        bodyMinimumRate: positive("STOPLICHT_BODY_MIN_RATE", defaultBodyMinimumRate))
+        return Settings(
+            database: database, themeStylesheetURL: environment["STOPLICHT_THEME_CSS"],
+            idleTimeoutSeconds: positive("STOPLICHT_IDLE_TIMEOUT", defaultIdleTimeoutSeconds),
+            pdfTimeoutSeconds: positive("STOPLICHT_PDF_TIMEOUT", defaultPDFTimeoutSeconds),
+            trustedProxies: Set(
+                (environment["STOPLICHT_TRUSTED_PROXIES"] ?? "").split(separator: ",")
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
+            cachesPages: !["uit", "0", "false", "nee"].contains(
+                (environment["STOPLICHT_PAGE_CACHE"] ?? "").lowercased()),
+            weasyprint: environment["STOPLICHT_WEASYPRINT"].flatMap { $0.isEmpty ? nil : $0 },
+            headTimeoutSeconds: positive("STOPLICHT_HEAD_TIMEOUT", defaultHeadTimeoutSeconds),
+            bodyGraceSeconds: positive("STOPLICHT_BODY_GRACE", defaultBodyGraceSeconds),
+            bodyMinimumRate: positive("STOPLICHT_BODY_MIN_RATE", defaultBodyMinimumRate))
     }
 }

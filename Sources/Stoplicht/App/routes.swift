@@ -46,7 +46,9 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.Pattern.financeTransfers, use: FinanceController.proposeTransfer)
     app.post(SiteURL.Pattern.financeTransferDecision, use: FinanceController.decideTransfer)
     app.post(SiteURL.Pattern.financeCostCentres, use: FinanceController.mapCostCentre)
-    app.on(.POST, SiteURL.Pattern.financeActuals, bodyUpTo: ActualsUpload.maximumBytes, admit: ActualsUpload.admit, spooled: true, use: ActualsUpload.upload)
+    app.on(
+        .POST, SiteURL.Pattern.financeActuals, bodyUpTo: ActualsUpload.maximumBytes, admit: ActualsUpload.admit,
+        spooled: true, use: ActualsUpload.upload)
     app.post(SiteURL.Pattern.prerequisites, use: PlanningController.addPrerequisite)
     app.post(SiteURL.Pattern.prerequisiteRemove, use: PlanningController.removePrerequisite)
     app.post(SiteURL.Pattern.replan, use: PlanningController.replan)
@@ -67,8 +69,10 @@ func routes(_ app: Application) throws {
 
     // Import (a beheerder; each POST checks its CSRF token): upload, preview (a dry run), adjust the mapping, confirm or cancel
     app.get(SiteURL.Pattern.importForm, use: ImportController.form)
-    app.on(.POST, SiteURL.Pattern.importForm, bodyUpTo: ImportLimits.standard.fileBytes + 1024 * 1024, admit: ImportController.admit, spooled: true,
-           use: ImportController.upload)
+    app.on(
+        .POST, SiteURL.Pattern.importForm, bodyUpTo: ImportLimits.standard.fileBytes + 1024 * 1024,
+        admit: ImportController.admit, spooled: true,
+        use: ImportController.upload)
     app.get(SiteURL.Pattern.importPreview, use: ImportController.preview)
     app.post(SiteURL.Pattern.importMapping, use: ImportController.remap)
     app.post(SiteURL.Pattern.importPreview, use: ImportController.confirm)

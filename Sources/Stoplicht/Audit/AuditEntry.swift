@@ -88,7 +88,10 @@ struct AuditRecord: Sendable {
     static func json(_ fields: [String: String?]) -> String? {
         guard !fields.isEmpty else { return nil }
         let object = fields.mapValues { $0 ?? NSNull() as Any }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return nil }
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
 }
@@ -116,20 +119,26 @@ struct CreateAuditEntry: AsyncMigration {
         let sql = try database.sqlDatabase()
         if sql.dialect.name == "sqlite" {
             for operation in ["UPDATE", "DELETE"] {
-                try await sql.raw("""
-                CREATE TRIGGER audit_entries_no_\(unsafeRaw: operation.lowercased()) BEFORE \(unsafeRaw: operation) ON audit_entries
-                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
-                """).run()
+                try await sql.raw(
+                    """
+                    CREATE TRIGGER audit_entries_no_\(unsafeRaw: operation.lowercased()) BEFORE \(unsafeRaw: operation) ON audit_entries
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
+                    """
+                ).run()
             }
         } else {
-            try await sql.raw("""
-            CREATE FUNCTION audit_entries_append_only() RETURNS trigger AS $$
-            BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$ LANGUAGE plpgsql
-            """).run()
-            try await sql.raw("""
-            CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries
-            FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only()
-            """).run()
+            try await sql.raw(
+                """
+                CREATE FUNCTION audit_entries_append_only() RETURNS trigger AS $$
+                BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$ LANGUAGE plpgsql
+                """
+            ).run()
+            try await sql.raw(
+                """
+                CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries
+                FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only()
+                """
+            ).run()
         }
     }
 

@@ -17,7 +17,9 @@ struct AuditLogModel: Sendable {
         let context = try await ProgrammeContext.load(slug: try req.parameters.require("programme"), on: req.db)
         let viewer = try await Access.reader(req, programme: context.programme)
         let project = try await Project.find(req, in: context)
-        let statusIDs = try await ProjectStatus.query(on: req.db).filter(\.$project.$id == project.requireID()).all(\.$id).map(\.uuidString)
+        let statusIDs = try await ProjectStatus.query(on: req.db).filter(\.$project.$id == project.requireID()).all(
+            \.$id
+        ).map(\.uuidString)
         let projectKeys = [try project.requireID().uuidString, String(project.number)]
         let entries = try await AuditEntry.query(on: req.db)
             .filter(\.$programmeID == context.programme.requireID())
@@ -26,9 +28,13 @@ struct AuditLogModel: Sendable {
                 or.group(.and) { $0.filter(\.$entity == "project").filter(\.$entityID ~~ projectKeys) }
             }
             .sort(\.$sequence, .descending).limit(limit).all()
-        return AuditLogModel(context: context, viewer: viewer, title: Strings.auditProjectTitle(project.number, project.name),
-                             backLink: ("\(project.number). \(project.name)", SiteURL.project(programme: context.slug, number: project.number).path),
-                             entries: entries)
+        return AuditLogModel(
+            context: context, viewer: viewer, title: Strings.auditProjectTitle(project.number, project.name),
+            backLink: (
+                "\(project.number). \(project.name)",
+                SiteURL.project(programme: context.slug, number: project.number).path
+            ),
+            entries: entries)
     }
 
     static func period(_ req: Request) async throws -> AuditLogModel {
@@ -37,9 +43,12 @@ struct AuditLogModel: Sendable {
         let period = try context.period(slug: try req.parameters.require("period"))
         let entries = try await AuditEntry.query(on: req.db).filter(\.$periodID == period.requireID())
             .sort(\.$sequence, .descending).limit(limit).all()
-        return AuditLogModel(context: context, viewer: viewer, title: Strings.auditPeriodTitle(period.name),
-                             backLink: ("\(Strings.report) \(period.name)", SiteURL.period(programme: context.slug, period: period.slug).path),
-                             entries: entries)
+        return AuditLogModel(
+            context: context, viewer: viewer, title: Strings.auditPeriodTitle(period.name),
+            backLink: (
+                "\(Strings.report) \(period.name)", SiteURL.period(programme: context.slug, period: period.slug).path
+            ),
+            entries: entries)
     }
 }
 

@@ -59,18 +59,23 @@ enum AuditTrail {
         var count = 0
         var after = 0
         while true {
-            let page = try await AuditEntry.query(on: db).filter(\.$sequence > after).sort(\.$sequence).limit(1000).all()
+            let page = try await AuditEntry.query(on: db).filter(\.$sequence > after).sort(\.$sequence).limit(1000)
+                .all()
             if page.isEmpty { break }
             for entry in page {
                 count += 1
                 if entry.sequence != expectedSequence {
-                    return Verification(entries: count, brokenAt: entry.sequence, problem: "regel \(expectedSequence) ontbreekt")
+                    return Verification(
+                        entries: count, brokenAt: entry.sequence, problem: "regel \(expectedSequence) ontbreekt")
                 }
                 if entry.previousHash != previous {
-                    return Verification(entries: count, brokenAt: entry.sequence, problem: "de verwijzing naar de vorige regel klopt niet")
+                    return Verification(
+                        entries: count, brokenAt: entry.sequence,
+                        problem: "de verwijzing naar de vorige regel klopt niet")
                 }
                 if AuditEntry.hash(of: entry) != entry.hash {
-                    return Verification(entries: count, brokenAt: entry.sequence, problem: "de inhoud is na het vastleggen gewijzigd")
+                    return Verification(
+                        entries: count, brokenAt: entry.sequence, problem: "de inhoud is na het vastleggen gewijzigd")
                 }
                 previous = entry.hash
                 expectedSequence += 1

@@ -41,7 +41,9 @@ enum Backup {
             try files.copyItem(atPath: backup, toPath: staging)
             // The journal of the database being replaced belongs to it, not to the copy.
             for suffix in ["-journal", "-wal", "-shm"] { try? files.removeItem(atPath: target + suffix) }
-            guard rename(staging, target) == 0 else { throw InputError(Strings.restoreFailed(target, String(cString: strerror(errno)))) }
+            guard rename(staging, target) == 0 else {
+                throw InputError(Strings.restoreFailed(target, String(cString: strerror(errno))))
+            }
         } catch let error as InputError {
             try? files.removeItem(atPath: staging)
             throw error
@@ -59,16 +61,21 @@ enum Backup {
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let connection = try await SQLiteConnection.open(storage: .file(path: path))
         do {
-            let integrity = try await connection.query("PRAGMA integrity_check", []).first?.column("integrity_check")?.string
+            let integrity = try await connection.query("PRAGMA integrity_check", []).first?.column("integrity_check")?
+                .string
             guard integrity == "ok" else { throw InputError(Strings.backupDamaged(path, integrity ?? "?")) }
-            let tables = Set(try await connection.query("SELECT name FROM sqlite_master WHERE type = 'table'", []).compactMap { $0.column("name")?.string })
+            let tables = Set(
+                try await connection.query("SELECT name FROM sqlite_master WHERE type = 'table'", []).compactMap {
+                    $0.column("name")?.string
+                })
             guard tables.isSuperset(of: ["_fluent_migrations", "programmes", "projects", "audit_entries"]) else {
                 throw InputError(Strings.backupNotStoplicht(path))
             }
             func count(_ table: String) async throws -> Int {
                 try await connection.query("SELECT COUNT(*) AS n FROM \(table)", []).first?.column("n")?.integer ?? 0
             }
-            let summary = Summary(bytes: bytes, projects: try await count("projects"), auditEntries: try await count("audit_entries"))
+            let summary = Summary(
+                bytes: bytes, projects: try await count("projects"), auditEntries: try await count("audit_entries"))
             try await connection.close()
             return summary
         } catch {

@@ -9,7 +9,9 @@ struct BackupCommand: AsyncCommand {
         var file: String
     }
 
-    var help: String { "Maakt een reservekopie van de ingebouwde database terwijl Stoplicht draait (PostgreSQL: pg_dump, zie README)." }
+    var help: String {
+        "Maakt een reservekopie van de ingebouwde database terwijl Stoplicht draait (PostgreSQL: pg_dump, zie README)."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -20,14 +22,20 @@ struct BackupCommand: AsyncCommand {
 
 struct RestoreCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "De reservekopie die terug moet. Met --yes (zoals bij migrate): vervang de huidige database erdoor.")
+        @Argument(
+            name: "file",
+            help: "De reservekopie die terug moet. Met --yes (zoals bij migrate): vervang de huidige database erdoor.")
         var file: String
     }
 
-    var help: String { "Zet een reservekopie van de ingebouwde database terug; stop Stoplicht eerst (PostgreSQL: pg_restore, zie README)." }
+    var help: String {
+        "Zet een reservekopie van de ingebouwde database terug; stop Stoplicht eerst (PostgreSQL: pg_restore, zie README)."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard case .sqliteFile(let target) = context.application.settings.database else { throw InputError(Strings.backupPostgres) }
+        guard case .sqliteFile(let target) = context.application.settings.database else {
+            throw InputError(Strings.backupPostgres)
+        }
         // `--yes` is the console's own answer to confirmations, as for `stoplicht migrate --yes`.
         guard context.console.confirmOverride == true else {
             let summary = try await Backup.check(signature.file)

@@ -21,10 +21,13 @@ struct DemoCommand: AsyncCommand {
         try await DemoPlanning.load(programme: summary.programmeSlug, on: app.db)
         let hostname = signature.hostname ?? "127.0.0.1"
         let port = signature.port ?? 8080
-        context.console.print("Demo geladen: \(summary.projects) projecten, \(summary.warnings.count) importwaarschuwingen.")
+        context.console.print(
+            "Demo geladen: \(summary.projects) projecten, \(summary.warnings.count) importwaarschuwingen.")
         context.console.print("Open http://\(hostname):\(port)/programmas/\(summary.programmeSlug)")
         let password = try await Self.administrator(password: Environment.get("STOPLICHT_DEMO_PASSWORD"), on: app.db)
-        context.console.print("Inloggen als beheerder (om een rapportage te importeren): \(Self.administratorEmail), wachtwoord \(password)")
+        context.console.print(
+            "Inloggen als beheerder (om een rapportage te importeren): \(Self.administratorEmail), wachtwoord \(password)"
+        )
         var serve = context
         serve.input = CommandInput(arguments: ["stoplicht serve", "--hostname", hostname, "--port", "\(port)"])
         try await app.servers.asyncCommand.run(using: &serve)
@@ -34,12 +37,15 @@ struct DemoCommand: AsyncCommand {
 
     /// The demo's beheerder, with the given password or a new random one each start.
     static func administrator(password given: String?, on db: any Database) async throws -> String {
-        let password = given ?? String((0..<16).map { _ in "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".randomElement()! })
+        let password =
+            given
+            ?? String((0..<16).map { _ in "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".randomElement()! })
         if let existing = try await User.query(on: db).filter(\.$email == administratorEmail).first() {
             existing.passwordHash = try Bcrypt.hash(password)
             try await existing.save(on: db)
         } else {
-            _ = try await User.create(email: administratorEmail, name: "Beheerder (demo)", password: password, administrator: true, on: db)
+            _ = try await User.create(
+                email: administratorEmail, name: "Beheerder (demo)", password: password, administrator: true, on: db)
         }
         return password
     }
@@ -47,8 +53,11 @@ struct DemoCommand: AsyncCommand {
     /// The seed programme; its published reports are open to everyone, the rest needs a login.
     static func load(access: ProgrammeAccess = .publishedReports, on db: any Database) async throws -> ImportSummary {
         let report = try ReportTextParser().parse(data: DemoData.seedReport())
-        let summary = try await ReportImporter(database: db).run(report, into: ImportTarget(organisation: DemoData.organisation))
-        try await Programme.query(on: db).filter(\.$slug == summary.programmeSlug).filter(\.$access != access).set(\.$access, to: access).update()
+        let summary = try await ReportImporter(database: db).run(
+            report, into: ImportTarget(organisation: DemoData.organisation))
+        try await Programme.query(on: db).filter(\.$slug == summary.programmeSlug).filter(\.$access != access).set(
+            \.$access, to: access
+        ).update()
         return summary
     }
 }

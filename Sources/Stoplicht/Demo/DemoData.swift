@@ -9,6 +9,8 @@ public enum DemoData {
     /// The report ships as a resource beside the executable (`BundledResource`).
     public static func seedReport() throws -> Data {
         if let data = BundledResource.data(fileName, source: #filePath) { return data }
-        throw InputError("De demorapportage \(fileName) ontbreekt: zet de map stoplicht_Stoplicht.resources naast het programma, of start de demo vanuit de broncode met `swift run stoplicht demo`.")
+        throw InputError(
+            "De demorapportage \(fileName) ontbreekt: zet de map stoplicht_Stoplicht.resources naast het programma, of start de demo vanuit de broncode met `swift run stoplicht demo`."
+        )
     }
 }

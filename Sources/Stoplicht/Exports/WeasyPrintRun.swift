@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import NIOConcurrencyHelpers
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One WeasyPrint process, stopped when it runs past its deadline or when the task waiting
 /// for it is cancelled (its reader left).

@@ -9,29 +9,29 @@ enum WeasyPrintScript {
 
     /// Arguments: the HTML file, the PDF file, the PDF variant.
     static let source = #"""
-    import sys
+        import sys
 
-    import weasyprint
-    from weasyprint.urls import default_url_fetcher
-
-
-    class Refused(Exception):
-        pass
+        import weasyprint
+        from weasyprint.urls import default_url_fetcher
 
 
-    def fetch(url, *args, **kwargs):
-        # Only what the page itself carries; nothing from the file system or the network.
-        if url[:5].lower() == "data:":
-            return default_url_fetcher(url, *args, **kwargs)
-        raise Refused("Stoplicht laat WeasyPrint niets ophalen: " + url[:200])
+        class Refused(Exception):
+            pass
 
 
-    def main():
-        source, target, variant = sys.argv[1], sys.argv[2], sys.argv[3]
-        weasyprint.HTML(filename=source, url_fetcher=fetch).write_pdf(target, variant=variant)
+        def fetch(url, *args, **kwargs):
+            # Only what the page itself carries; nothing from the file system or the network.
+            if url[:5].lower() == "data:":
+                return default_url_fetcher(url, *args, **kwargs)
+            raise Refused("Stoplicht laat WeasyPrint niets ophalen: " + url[:200])
 
 
-    if __name__ == "__main__":
-        main()
-    """#
+        def main():
+            source, target, variant = sys.argv[1], sys.argv[2], sys.argv[3]
+            weasyprint.HTML(filename=source, url_fetcher=fetch).write_pdf(target, variant=variant)
+
+
+        if __name__ == "__main__":
+            main()
+        """#
 }

@@ -80,8 +80,10 @@ struct CreateActuals: AsyncMigration {
                 schema = schema.field("source", .string, .required).field("source_line", .int, .required)
                     .foreignKey("programme_id", references: Programme.schema, "id", onDelete: .cascade)
             }
-            schema = schema.field("booked_on", .string, .required).field("cost_centre", .string, .required).field("ledger", .string, .required)
-                .field("description", .string, .required).field("amount_cents", .int64).field("problem", .string)
+            schema = schema.field("booked_on", .string, .required).field("cost_centre", .string, .required).field(
+                "ledger", .string, .required
+            )
+            .field("description", .string, .required).field("amount_cents", .int64).field("problem", .string)
             if table == ActualLine.schema {
                 schema = schema.field("project_id", .uuid, .references(Project.schema, "id", onDelete: .setNull))
                     .unique(on: "programme_id", "line_key", "occurrence")

@@ -28,8 +28,10 @@ struct ActualsImporter {
     /// Reads `path` into the programme; `saved` overrides the column reading (and is kept
     /// for the next import); `progress` is called every `progressEvery` records with the
     /// records and bytes read so far and the bytes in all.
-    func run(path: String, source: String, programme: Programme, columns given: [ActualsColumn: String] = [:],
-             progressEvery: Int = 100_000, progress: @escaping @Sendable (Int, Int, Int) -> Void = { _, _, _ in }) async throws -> Summary {
+    func run(
+        path: String, source: String, programme: Programme, columns given: [ActualsColumn: String] = [:],
+        progressEvery: Int = 100_000, progress: @escaping @Sendable (Int, Int, Int) -> Void = { _, _, _ in }
+    ) async throws -> Summary {
         let programmeID = try programme.requireID()
         var saved = try await savedColumns(programmeID)
         for (column, header) in given { saved[column] = header }
@@ -52,14 +54,19 @@ struct ActualsImporter {
             } catch {
                 throw InputError(Strings.actualsUnreadable(path), field: "bestand")
             }
-            guard let headers = try Self.reading(source, { try records.next() }) else { throw InputError(Strings.actualsEmpty(source), field: "bestand") }
+            guard let headers = try Self.reading(source, { try records.next() }) else {
+                throw InputError(Strings.actualsEmpty(source), field: "bestand")
+            }
             let layout = try layoutOf(headers)
-            for (column, header) in given { try await saveColumn(column, header: header, programmeID: programmeID, on: db) }
+            for (column, header) in given {
+                try await saveColumn(column, header: header, programmeID: programmeID, on: db)
+            }
             var summary = Summary()
             var batch: [ActualsLine] = []
             batch.reserveCapacity(batchSize)
             while let record = try Self.reading(source, { try records.next() }) {
-                batch.append(ActualsLine(record: record, layout: layout, line: records.recordLine) { SHA256.hash(data: $0).hex })
+                batch.append(
+                    ActualsLine(record: record, layout: layout, line: records.recordLine) { SHA256.hash(data: $0).hex })
                 summary.read += 1
                 if batch.count == batchSize {
                     try await stage(batch, importID: importID, on: sql)
@@ -90,18 +97,29 @@ struct ActualsImporter {
     private func stage(_ lines: [ActualsLine], importID: UUID, on sql: any SQLDatabase) async throws {
         guard !lines.isEmpty else { return }
         var query = sql.insert(into: "actual_staging")
-            .columns("import_id", "line_key", "source_line", "booked_on", "cost_centre", "ledger", "description", "amount_cents", "problem")
+            .columns(
+                "import_id", "line_key", "source_line", "booked_on", "cost_centre", "ledger", "description",
+                "amount_cents", "problem")
         for line in lines {
-            query = query.values(SQLBind(importID), SQLBind(line.key), SQLBind(line.line), SQLBind(line.bookedOn), SQLBind(line.costCentre),
-                                 SQLBind(line.ledger), SQLBind(line.description), SQLBind(line.amountCents), SQLBind(line.problem))
+            query = query.values(
+                SQLBind(importID), SQLBind(line.key), SQLBind(line.line), SQLBind(line.bookedOn),
+                SQLBind(line.costCentre),
+                SQLBind(line.ledger), SQLBind(line.description), SQLBind(line.amountCents), SQLBind(line.problem))
         }
         try await query.run()
     }
 
     /// The staged lines not yet in the programme, numbered per key in file order, with the
     /// project their cost centre maps to: counted, then inserted, in one transaction.
-    private func move(importID: UUID, programmeID: UUID, source: String, on sql: any SQLDatabase, summary: inout Summary) async throws {
-        struct Totals: Decodable { var added: Int; var unmapped: Int?; var problems: Int?; var cents: Int64? }
+    private func move(
+        importID: UUID, programmeID: UUID, source: String, on sql: any SQLDatabase, summary: inout Summary
+    ) async throws {
+        struct Totals: Decodable {
+            var added: Int
+            var unmapped: Int?
+            var problems: Int?
+            var cents: Int64?
+        }
         let candidates: SQLQueryString = """
             FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.line_key ORDER BY s.source_line) AS occurrence
                   FROM actual_staging s WHERE s.import_id = \(bind: importID)) n
@@ -109,21 +127,25 @@ struct ActualsImporter {
             WHERE NOT EXISTS (SELECT 1 FROM actual_lines a WHERE a.programme_id = \(bind: programmeID)
                               AND a.line_key = n.line_key AND a.occurrence = n.occurrence)
             """
-        let totals = try await sql.raw("""
+        let totals = try await sql.raw(
+            """
             SELECT COUNT(*) AS added,
                    SUM(CASE WHEN m.project_id IS NULL OR n.problem IS NOT NULL THEN 1 ELSE 0 END) AS unmapped,
                    SUM(CASE WHEN n.problem IS NOT NULL THEN 1 ELSE 0 END) AS problems,
                    CAST(SUM(n.amount_cents) AS BIGINT) AS cents
             \(candidates)
-            """).first(decoding: Totals.self)
-        try await sql.raw("""
+            """
+        ).first(decoding: Totals.self)
+        try await sql.raw(
+            """
             INSERT INTO actual_lines (programme_id, line_key, occurrence, source, source_line, booked_on, cost_centre, ledger, description,
                                       amount_cents, problem, project_id)
             SELECT \(bind: programmeID), n.line_key, n.occurrence, \(bind: source), n.source_line, n.booked_on, n.cost_centre, n.ledger,
                    n.description, n.amount_cents, n.problem, m.project_id
             \(candidates)
             ORDER BY n.source_line
-            """).run()
+            """
+        ).run()
         summary.added = totals?.added ?? 0
         summary.alreadyImported = summary.read - summary.added
         summary.unmapped = totals?.unmapped ?? 0
@@ -134,9 +156,11 @@ struct ActualsImporter {
     /// "kostenplaats=Kpl;bedrag=Bedrag EUR": which header is which column.
     static func columns(_ text: String) throws -> [ActualsColumn: String] {
         var columns: [ActualsColumn: String] = [:]
-        for part in text.split(separator: ";").map(String.init) where !part.trimmingCharacters(in: .whitespaces).isEmpty {
+        for part in text.split(separator: ";").map(String.init) where !part.trimmingCharacters(in: .whitespaces).isEmpty
+        {
             let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard pieces.count == 2, let column = ActualsColumn(rawValue: pieces[0].lowercased()), !pieces[1].isEmpty else {
+            guard pieces.count == 2, let column = ActualsColumn(rawValue: pieces[0].lowercased()), !pieces[1].isEmpty
+            else {
                 throw InputError(Strings.actualsColumnsUnreadable(part), field: "kolommen")
             }
             columns[column] = pieces[1]
@@ -146,12 +170,17 @@ struct ActualsImporter {
 
     func savedColumns(_ programmeID: UUID) async throws -> [ActualsColumn: String] {
         let rows = try await ActualsColumnMapping.query(on: database).filter(\.$programme.$id == programmeID).all()
-        return Dictionary(rows.compactMap { row in ActualsColumn(rawValue: row.column).map { ($0, row.header) } }, uniquingKeysWith: { a, _ in a })
+        return Dictionary(
+            rows.compactMap { row in ActualsColumn(rawValue: row.column).map { ($0, row.header) } },
+            uniquingKeysWith: { a, _ in a })
     }
 
-    private func saveColumn(_ column: ActualsColumn, header: String, programmeID: UUID, on db: any Database) async throws {
+    private func saveColumn(_ column: ActualsColumn, header: String, programmeID: UUID, on db: any Database)
+        async throws
+    {
         if let existing = try await ActualsColumnMapping.query(on: db).filter(\.$programme.$id == programmeID)
-            .filter(\.$column == column.rawValue).first() {
+            .filter(\.$column == column.rawValue).first()
+        {
             existing.header = header
             try await existing.save(on: db)
         } else {

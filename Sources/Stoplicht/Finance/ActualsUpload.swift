@@ -33,22 +33,34 @@ enum ActualsUpload {
         let form: Form? = Form(uploaded)
         var model: FinancePageModel
         do {
-            guard let file = form?.file, file.data.readableBytes > 0 else { throw InputError(Strings.actualsNoFile, field: "bestand") }
+            guard let file = form?.file, file.data.readableBytes > 0 else {
+                throw InputError(Strings.actualsNoFile, field: "bestand")
+            }
             let columns = try ActualsImporter.columns(form?.columns ?? "")
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-realisatie-\(UUID().uuidString)").path
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "stoplicht-realisatie-\(UUID().uuidString)"
+            ).path
             // Readable by Stoplicht alone: it holds a municipality's ledger.
-            guard FileManager.default.createFile(atPath: path, contents: Data(buffer: file.data), attributes: [.posixPermissions: 0o600]) else {
+            guard
+                FileManager.default.createFile(
+                    atPath: path, contents: Data(buffer: file.data), attributes: [.posixPermissions: 0o600])
+            else {
                 throw Abort(.internalServerError, reason: Strings.uploadSpoolGone)
             }
             defer { try? FileManager.default.removeItem(atPath: path) }
             let name = file.filename.isEmpty ? "realisatie" : String(file.filename.prefix(200))
-            let summary = try await ActualsImporter(database: req.db).run(path: path, source: name, programme: context.programme, columns: columns)
+            let summary = try await ActualsImporter(database: req.db).run(
+                path: path, source: name, programme: context.programme, columns: columns)
             model = try await FinancePageModel.load(context, viewer: viewer, on: req.db)
             model.notice = Strings.actualsImported(summary)
             return FinancePageView.page(model, settings: req.settings).response()
         } catch let error as InputError {
             model = try await FinancePageModel.load(context, viewer: viewer, on: req.db)
-            model.problems = [FieldProblem(field: NumberedField(ActualsField.form, error.field ?? ActualsField.file.rawValue), message: error.message)]
+            model.problems = [
+                FieldProblem(
+                    field: NumberedField(ActualsField.form, error.field ?? ActualsField.file.rawValue),
+                    message: error.message)
+            ]
             model.entered = [ActualsField.columns.name: form?.columns ?? ""]
             return FinancePageView.page(model, settings: req.settings).response(status: error.status)
         }

@@ -20,8 +20,11 @@ final class BudgetLine: Model, @unchecked Sendable {
 
     init() {}
 
-    init(programmeID: UUID, projectID: UUID?, source: FundingSource, nature: BudgetNature, year: Int, description: String,
-         budgetCents: Int64, commitmentCents: Int64) {
+    init(
+        programmeID: UUID, projectID: UUID?, source: FundingSource, nature: BudgetNature, year: Int,
+        description: String,
+        budgetCents: Int64, commitmentCents: Int64
+    ) {
         self.$programme.id = programmeID
         self.$project.id = projectID
         self.source = source
@@ -39,7 +42,10 @@ final class PendingQuote: Model, @unchecked Sendable {
     static let schema = "pending_quotes"
 
     enum State: String, Codable, Sendable, CaseIterable {
-        case awaited = "verwacht", received = "ontvangen", committed = "verplicht", dropped = "vervallen"
+        case awaited = "verwacht"
+        case received = "ontvangen"
+        case committed = "verplicht"
+        case dropped = "vervallen"
 
         var label: String {
             switch self {
@@ -76,7 +82,9 @@ final class PendingQuote: Model, @unchecked Sendable {
     }
 
     /// "€ 8.000,00", or "bedrag volgt".
-    var amountText: String { amountKnown ? ReportedAmount.money(cents: amountCents).description : Strings.amountToFollow }
+    var amountText: String {
+        amountKnown ? ReportedAmount.money(cents: amountCents).description : Strings.amountToFollow
+    }
 }
 
 struct CreatePendingQuote: AsyncMigration {
@@ -99,7 +107,8 @@ struct CreatePendingQuote: AsyncMigration {
 /// Quotes may come without an amount: "In november volgt de offerte".
 struct AddQuoteAmountKnown: AsyncMigration {
     func prepare(on database: Database) async throws {
-        try await database.schema(PendingQuote.schema).field("amount_known", .bool, .required, .sql(.default(true))).update()
+        try await database.schema(PendingQuote.schema).field("amount_known", .bool, .required, .sql(.default(true)))
+            .update()
     }
 
     func revert(on database: Database) async throws {
@@ -140,7 +149,9 @@ struct BudgetOverview: Sendable {
     var programme: Entry
     var total: BudgetPosition
 
-    static func load(_ programme: Programme, lines given: [BudgetLine]? = nil, on db: any Database) async throws -> BudgetOverview {
+    static func load(_ programme: Programme, lines given: [BudgetLine]? = nil, on db: any Database) async throws
+        -> BudgetOverview
+    {
         let programmeID = try programme.requireID()
         var lines = given ?? []
         if given == nil { lines = try await BudgetLine.query(on: db).filter(\.$programme.$id == programmeID).all() }
@@ -148,14 +159,19 @@ struct BudgetOverview: Sendable {
         let projects = try await Project.query(on: db).filter(\.$programme.$id == programmeID).sort(\.$number).all()
         var positions: [UUID?: BudgetPosition] = [:]
         for line in lines {
-            positions[line.$project.id, default: .zero] = positions[line.$project.id, default: .zero]
+            positions[line.$project.id, default: .zero] =
+                positions[line.$project.id, default: .zero]
                 + BudgetPosition(budgetCents: line.budgetCents, actualCents: 0, commitmentCents: line.commitmentCents)
         }
         // A quote awaited or received is an expected cost; once accepted, a commitment.
         for quote in try await PendingQuote.query(on: db).filter(\.$programme.$id == programmeID).all() {
-            if quote.state.isPending && !quote.amountKnown { positions[quote.$project.id, default: .zero].unpricedQuotes += 1 }
+            if quote.state.isPending && !quote.amountKnown {
+                positions[quote.$project.id, default: .zero].unpricedQuotes += 1
+            }
             if quote.state.isPending { positions[quote.$project.id, default: .zero].pendingCents += quote.amountCents }
-            if quote.state == .committed { positions[quote.$project.id, default: .zero].commitmentCents += quote.amountCents }
+            if quote.state == .committed {
+                positions[quote.$project.id, default: .zero].commitmentCents += quote.amountCents
+            }
         }
         let byNumber = Dictionary(uniqueKeysWithValues: projects.map { ($0.number, $0) })
         for total in actuals {

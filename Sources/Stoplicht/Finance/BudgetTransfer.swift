@@ -11,7 +11,9 @@ final class BudgetTransfer: Model, @unchecked Sendable {
     static let schema = "budget_transfers"
 
     enum State: String, Codable, Sendable, CaseIterable {
-        case proposed = "voorgesteld", executed = "uitgevoerd", rejected = "afgewezen"
+        case proposed = "voorgesteld"
+        case executed = "uitgevoerd"
+        case rejected = "afgewezen"
 
         var label: String {
             switch self {
@@ -38,7 +40,8 @@ final class BudgetTransfer: Model, @unchecked Sendable {
 
     init() {}
 
-    init(programmeID: UUID, fromLineID: UUID, toProjectID: UUID?, amountCents: Int64, reason: String, decisionID: UUID) {
+    init(programmeID: UUID, fromLineID: UUID, toProjectID: UUID?, amountCents: Int64, reason: String, decisionID: UUID)
+    {
         self.$programme.id = programmeID
         self.$from.id = fromLineID
         self.$toProject.id = toProjectID

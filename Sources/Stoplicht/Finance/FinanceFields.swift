@@ -6,18 +6,27 @@ import Foundation
 /// A budget line of a project or of the programme (`regel-…`).
 enum BudgetLineField: String, CaseIterable, PrefixedFormField {
     static let form = "regel"
-    case project, source = "bron", nature = "karakter", year = "jaar", amount = "bedrag", commitment = "verplicht", description = "omschrijving"
+    case project
+    case source = "bron"
+    case nature = "karakter"
+    case year = "jaar"
+    case amount = "bedrag"
+    case commitment = "verplicht"
+    case description = "omschrijving"
 }
 
 /// An expected cost (`offerte-…`).
 enum QuoteField: String, CaseIterable, PrefixedFormField {
     static let form = "offerte"
-    case project, description = "omschrijving", amount = "bedrag"
+    case project
+    case description = "omschrijving"
+    case amount = "bedrag"
 }
 
 /// A quote's state, one form per quote (`offerte-ID-stand`).
 enum QuoteStateField: String, CaseIterable, Sendable {
-    case state = "stand", amount = "bedrag"
+    case state = "stand"
+    case amount = "bedrag"
 
     static func form(_ quote: UUID) -> String { "\(QuoteField.form)-\(quote.uuidString.lowercased())" }
     func of(_ quote: UUID) -> NumberedField { NumberedField(Self.form(quote), rawValue) }
@@ -27,12 +36,18 @@ enum QuoteStateField: String, CaseIterable, Sendable {
 enum TransferField: String, CaseIterable, PrefixedFormField {
     static let form = "overheveling"
     /// The budget line the money comes from; `project` is where it goes (`programma` for the programme).
-    case from = "van", project, amount = "bedrag", reason = "reden", decision = "beslispunt", requestedFrom = "aan"
+    case from = "van"
+    case project
+    case amount = "bedrag"
+    case reason = "reden"
+    case decision = "beslispunt"
+    case requestedFrom = "aan"
 }
 
 /// The decision on a proposed transfer, one form per transfer (`besluit-ID-uitkomst`).
 enum TransferDecisionField: String, CaseIterable, Sendable {
-    case outcome = "uitkomst", decidedOn = "datum"
+    case outcome = "uitkomst"
+    case decidedOn = "datum"
 
     static func form(_ transfer: UUID) -> String { "besluit-\(transfer.uuidString.lowercased())" }
     func of(_ transfer: UUID) -> NumberedField { NumberedField(Self.form(transfer), rawValue) }
@@ -41,11 +56,13 @@ enum TransferDecisionField: String, CaseIterable, Sendable {
 /// Which project a cost centre books on (`kostenplaats-…`).
 enum CostCentreField: String, CaseIterable, PrefixedFormField {
     static let form = "kostenplaats"
-    case costCentre = "kostenplaats", project
+    case costCentre = "kostenplaats"
+    case project
 }
 
 /// The upload of actuals (`realisatie-…`), a multipart form.
 enum ActualsField: String, CaseIterable, PrefixedFormField {
     static let form = "realisatie"
-    case file = "bestand", columns = "kolommen"
+    case file = "bestand"
+    case columns = "kolommen"
 }

@@ -65,9 +65,11 @@ struct FinancePageModel: Sendable {
         return try await load(context, viewer: viewer, on: req.db)
     }
 
-    static func load(_ context: ProgrammeContext, viewer: Viewer, on db: any Database) async throws -> FinancePageModel {
+    static func load(_ context: ProgrammeContext, viewer: Viewer, on db: any Database) async throws -> FinancePageModel
+    {
         let programmeID = try context.programme.requireID()
-        let audience: Audience = viewer.may(.editAnyProject) ? .manager : viewer.role == .projectLeader ? .leader : .board
+        let audience: Audience =
+            viewer.may(.editAnyProject) ? .manager : viewer.role == .projectLeader ? .leader : .board
         let overview = try await BudgetOverview.load(context.programme, on: db)
         var projects = overview.projects
         var led: Set<Int> = []
@@ -82,14 +84,22 @@ struct FinancePageModel: Sendable {
             programmeOwn: audience == .manager ? overview.programme : nil,
             total: audience == .leader ? nil : overview.total,
             summary: audience == .leader ? [] : summarise(lines), unmapped: 0)
-        let active = try await Project.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$archived == false).sort(\.$number).all()
+        let active = try await Project.query(on: db).filter(\.$programme.$id == programmeID).filter(
+            \.$archived == false
+        ).sort(\.$number).all()
         let quotes = try await PendingQuote.query(on: db).filter(\.$programme.$id == programmeID).with(\.$project).all()
         switch audience {
         case .manager:
             model.unmapped = try await ActualLine.unmapped(in: programmeID, on: db).count()
-            model.lines = lines.sorted { ($0.project?.number ?? 0, $0.year, $0.source.rawValue) < ($1.project?.number ?? 0, $1.year, $1.source.rawValue) }
+            model.lines = lines.sorted {
+                ($0.project?.number ?? 0, $0.year, $0.source.rawValue) < (
+                    $1.project?.number ?? 0, $1.year, $1.source.rawValue
+                )
+            }
             model.quotes = quotes.sorted(by: quoteOrder)
-            model.mappings = try await CostCentreMapping.query(on: db).filter(\.$programme.$id == programmeID).with(\.$project).sort(\.$costCentre).all()
+            model.mappings = try await CostCentreMapping.query(on: db).filter(\.$programme.$id == programmeID).with(
+                \.$project
+            ).sort(\.$costCentre).all()
             model.unmappedCentres = try await unmappedCentres(programmeID, on: db)
             model.projectChoices = active.map { ($0.number, $0.name) }
             model.openDecisions = try await DecisionRequests.open(in: context.periods.compactMap(\.id), on: db)
@@ -104,14 +114,19 @@ struct FinancePageModel: Sendable {
     }
 
     private static func quoteOrder(_ a: PendingQuote, _ b: PendingQuote) -> Bool {
-        (a.state.isPending ? 0 : 1, a.project?.number ?? 0, a.description) < (b.state.isPending ? 0 : 1, b.project?.number ?? 0, b.description)
+        (a.state.isPending ? 0 : 1, a.project?.number ?? 0, a.description) < (
+            b.state.isPending ? 0 : 1, b.project?.number ?? 0, b.description
+        )
     }
 
     static func summarise(_ lines: [BudgetLine]) -> [SummaryRow] {
         var grouped: [String: SummaryRow] = [:]
         for line in lines {
             let key = "\(line.year)|\(line.source.rawValue)|\(line.nature.rawValue)"
-            var row = grouped[key] ?? SummaryRow(source: line.source, nature: line.nature, year: line.year, budgetCents: 0, commitmentCents: 0)
+            var row =
+                grouped[key]
+                ?? SummaryRow(
+                    source: line.source, nature: line.nature, year: line.year, budgetCents: 0, commitmentCents: 0)
             row.budgetCents += line.budgetCents
             row.commitmentCents += line.commitmentCents
             grouped[key] = row
@@ -125,10 +140,12 @@ struct FinancePageModel: Sendable {
     /// The cost centres of lines without a project, with how many lines and how much.
     private static func unmappedCentres(_ programmeID: UUID, on db: any Database) async throws -> [UnmappedCentre] {
         let sql = try db.sqlDatabase()
-        return try await sql.raw("""
+        return try await sql.raw(
+            """
             SELECT cost_centre AS "costCentre", COUNT(*) AS lines, CAST(SUM(amount_cents) AS BIGINT) AS cents
             FROM actual_lines WHERE programme_id = \(bind: programmeID) AND project_id IS NULL
             GROUP BY cost_centre ORDER BY cost_centre LIMIT 200
-            """).all(decoding: UnmappedCentre.self)
+            """
+        ).all(decoding: UnmappedCentre.self)
     }
 }

@@ -43,15 +43,22 @@ struct CreateFinanceSnapshot: AsyncMigration {
 
 extension FinanceReport {
     /// The programme's figures now; nil while it has no budgets, quotes or actuals.
-    static func current(_ programme: Programme, on db: any Database, now: Date = Date()) async throws -> FinanceReport? {
+    static func current(_ programme: Programme, on db: any Database, now: Date = Date()) async throws -> FinanceReport?
+    {
         let programmeID = try programme.requireID()
         guard try await hasFigures(programmeID, on: db) else { return nil }
         let lines = try await BudgetLine.query(on: db).filter(\.$programme.$id == programmeID).all()
         let overview = try await BudgetOverview.load(programme, lines: lines, on: db)
-        var entries = overview.projects.map { Entry(label: "\($0.number.map { "\($0). " } ?? "")\($0.name)", position: $0.position) }
-        if overview.programme.position != .zero { entries.append(Entry(label: Strings.financeProgrammeOwn, position: overview.programme.position)) }
+        var entries = overview.projects.map {
+            Entry(label: "\($0.number.map { "\($0). " } ?? "")\($0.name)", position: $0.position)
+        }
+        if overview.programme.position != .zero {
+            entries.append(Entry(label: Strings.financeProgrammeOwn, position: overview.programme.position))
+        }
         let bySource = FinancePageModel.summarise(lines).map {
-            SourceRow(year: $0.year, source: $0.source.label, nature: $0.nature.label, budgetCents: $0.budgetCents, commitmentCents: $0.commitmentCents)
+            SourceRow(
+                year: $0.year, source: $0.source.label, nature: $0.nature.label, budgetCents: $0.budgetCents,
+                commitmentCents: $0.commitmentCents)
         }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
@@ -65,17 +72,21 @@ extension FinanceReport {
     static func hasFigures(_ programmeID: UUID, on db: any Database) async throws -> Bool {
         let sql = try db.sqlDatabase()
         struct Row: Decodable { var present: Int }
-        let row = try await sql.raw("""
+        let row = try await sql.raw(
+            """
             SELECT CASE WHEN EXISTS (SELECT 1 FROM budget_lines WHERE programme_id = \(bind: programmeID))
                           OR EXISTS (SELECT 1 FROM pending_quotes WHERE programme_id = \(bind: programmeID))
                           OR EXISTS (SELECT 1 FROM actual_lines WHERE programme_id = \(bind: programmeID)) THEN 1 ELSE 0 END AS present
-            """).first(decoding: Row.self)
+            """
+        ).first(decoding: Row.self)
         return row?.present == 1
     }
 
     /// What a period's report prints: the figures kept at publication, or today's for a
     /// period not yet published; nothing for a period published before figures were kept.
-    static func forReport(_ programme: Programme, period: ReportingPeriod, on db: any Database) async throws -> FinanceReport? {
+    static func forReport(_ programme: Programme, period: ReportingPeriod, on db: any Database) async throws
+        -> FinanceReport?
+    {
         guard period.state != .published else {
             return try await FinanceSnapshot.query(on: db).filter(\.$period.$id == period.requireID()).first()?.report
         }

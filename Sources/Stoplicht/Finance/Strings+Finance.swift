@@ -2,7 +2,9 @@ import StoplichtCore
 
 /// The texts of the finances.
 extension Strings {
-    static func actualsUnreadable(_ path: String) -> String { "Kan ‘\(path)’ niet lezen. Controleer de naam en of het bestand bestaat." }
+    static func actualsUnreadable(_ path: String) -> String {
+        "Kan ‘\(path)’ niet lezen. Controleer de naam en of het bestand bestaat."
+    }
     static func actualsEmpty(_ source: String) -> String { "‘\(source)’ is leeg: er staat geen kopregel in." }
     static func actualsColumnsMissing(_ columns: [String], found: [String]) -> String {
         "In de kopregel ontbreekt \(columns.joined(separator: " en ")). Gevonden kolommen: \(found.map { "‘\($0)’" }.joined(separator: ", ")). "
@@ -17,7 +19,9 @@ extension Strings {
     static func unknownFundingSource(_ value: String) -> String {
         "Onbekende financieringsbron ‘\(value)’; kies krediet, lijnbudget, investering, reserve of extern."
     }
-    static func unknownBudgetNature(_ value: String) -> String { "Onbekend karakter ‘\(value)’; kies eenmalig of structureel." }
+    static func unknownBudgetNature(_ value: String) -> String {
+        "Onbekend karakter ‘\(value)’; kies eenmalig of structureel."
+    }
     static let budgetYearRequired = "Geef het begrotingsjaar op (2000 tot en met 2100), bijvoorbeeld 2018."
     static func notAnAmount(_ what: String, _ value: String) -> String {
         "\(what) ‘\(value)’ is geen bedrag; schrijf het bijvoorbeeld als ‘€ 21.750,-’ of ‘1.234,56’."
@@ -29,8 +33,10 @@ extension Strings {
     static func financeIntro(_ audience: FinancePageModel.Audience) -> String {
         switch audience {
         case .leader: "Begroting, realisatie en verplichtingen van de projecten die u leidt."
-        case .manager: "Begroting, realisatie uit het financiële systeem en verplichtingen per project en voor het programma, met de tekorten."
-        case .board: "De begroting van het programma naar financieringsbron, karakter en jaar, en de stand van begroot, gerealiseerd en verplicht."
+        case .manager:
+            "Begroting, realisatie uit het financiële systeem en verplichtingen per project en voor het programma, met de tekorten."
+        case .board:
+            "De begroting van het programma naar financieringsbron, karakter en jaar, en de stand van begroot, gerealiseerd en verplicht."
         }
     }
     static let financePerProject = "Begroot, gerealiseerd, verplicht en resterend per project"
@@ -55,11 +61,14 @@ extension Strings {
 
 extension Strings {
     static let financePending = "Verwacht (offertes)"
-    static let quoteDescriptionRequired = "Geef een omschrijving van de verwachte kosten, bijvoorbeeld ‘Upgrade Burgerzaken-applicaties (offerte november)’."
+    static let quoteDescriptionRequired =
+        "Geef een omschrijving van de verwachte kosten, bijvoorbeeld ‘Upgrade Burgerzaken-applicaties (offerte november)’."
     static func quoteNotFound(_ number: Int?) -> String {
         "Er is geen offerte \(number.map(String.init) ?? "zonder nummer"); zie de nummers met ‘stoplicht budget quotes’."
     }
-    static func unknownQuoteState(_ value: String) -> String { "Onbekende stand ‘\(value)’; kies verwacht, ontvangen, verplicht of vervallen." }
+    static func unknownQuoteState(_ value: String) -> String {
+        "Onbekende stand ‘\(value)’; kies verwacht, ontvangen, verplicht of vervallen."
+    }
 }
 
 extension Strings {
@@ -67,15 +76,20 @@ extension Strings {
     static func transferExceedsLine(_ available: String) -> String {
         "Dat is meer dan er op de begrotingsregel vrij is (\(available), begroot min verplicht)."
     }
-    static let transferReasonRequired = "Geef aan waarvoor het budget nodig is, bijvoorbeeld ‘dekking frictiekosten implementatie VTH’."
+    static let transferReasonRequired =
+        "Geef aan waarvoor het budget nodig is, bijvoorbeeld ‘dekking frictiekosten implementatie VTH’."
     static let transferToItself = "Het budget gaat dan naar waar het al staat; kies een ander project of het programma."
     static let transferDecisionUnknown = "Het gekozen beslispunt hoort niet bij dit programma."
-    static let transferNeedsOpenPeriod = "Er is geen open periode om het beslispunt in op te nemen; open eerst de volgende periode."
+    static let transferNeedsOpenPeriod =
+        "Er is geen open periode om het beslispunt in op te nemen; open eerst de volgende periode."
     static func transferAlreadyDecided(_ state: String) -> String {
         "Over deze overheveling is al besloten\(state.isEmpty ? "" : " (\(state.lowercased()))"); vernieuw de pagina."
     }
-    static func transferDateInvalid(_ value: String) -> String { "‘\(value)’ is geen datum; schrijf bijvoorbeeld 20-11-2018." }
-    static let transferDecisionLinked = "Dit beslispunt hoort bij een budgetoverheveling of een uitstel en kan niet worden verwijderd; leg het besluit vast als afgewezen."
+    static func transferDateInvalid(_ value: String) -> String {
+        "‘\(value)’ is geen datum; schrijf bijvoorbeeld 20-11-2018."
+    }
+    static let transferDecisionLinked =
+        "Dit beslispunt hoort bij een budgetoverheveling of een uitstel en kan niet worden verwijderd; leg het besluit vast als afgewezen."
 }
 
 extension Strings {
@@ -129,7 +143,8 @@ extension Strings {
     static let financeCommitmentHint = "Wat al is verplicht (opdrachten, contracten); leeg is niets."
     static let financeLineDescriptionHint = "Bijvoorbeeld ‘Informatiearchitectuur, krediet invoering omgevingswet’."
     static let financeQuotesTitle = "Verwachte kosten (offertes)"
-    static let financeQuotesIntro = "Kosten die nog niet in de begroting of verplichtingen staan: ze tellen mee in het tekort tot er opdracht is gegeven of ze vervallen."
+    static let financeQuotesIntro =
+        "Kosten die nog niet in de begroting of verplichtingen staan: ze tellen mee in het tekort tot er opdracht is gegeven of ze vervallen."
     static let financeNoQuotes = "Er zijn geen verwachte kosten."
     static let financeQuoteState = "Stand"
     static func financeQuoteStateOf(_ description: String) -> String { "Stand van ‘\(description)’" }
@@ -138,7 +153,8 @@ extension Strings {
     static let financeQuoteProjectHint = "Het project waar de kosten bij horen."
     static let financeQuoteDescriptionHint = "Bijvoorbeeld ‘Upgrade Burgerzaken-applicaties (offerte november)’."
     static let financeTransfersTitle = "Budgetoverhevelingen"
-    static let financeTransfersIntro = "Budget gaat pas over als het college of de raad akkoord is; tot dan staat het beslispunt in de rapportage."
+    static let financeTransfersIntro =
+        "Budget gaat pas over als het college of de raad akkoord is; tot dan staat het beslispunt in de rapportage."
     static let financeNoTransfers = "Er zijn geen overhevelingen voorgesteld."
     static let financeFrom = "Van"
     static let financeTo = "Naar"
@@ -152,7 +168,8 @@ extension Strings {
     static let financeToHint = "Het project dat het budget krijgt, of het programma zelf."
     static let financeReason = "Waarvoor"
     static let financeReasonHint = "Bijvoorbeeld ‘dekking frictiekosten implementatie en migratie VTH’."
-    static let financeDecisionChoiceHint = "Een beslispunt dat al in een rapportage staat, of een nieuw in de open periode."
+    static let financeDecisionChoiceHint =
+        "Een beslispunt dat al in een rapportage staat, of een nieuw in de open periode."
     static let financeProposeTransfer = "Overheveling voorstellen"
     static let financeCostCentresTitle = "Kostenplaatsen"
     static let financeNoMappings = "Er zijn nog geen kostenplaatsen aan projecten gekoppeld."
@@ -162,13 +179,17 @@ extension Strings {
     static let financeLinesCount = "Regels"
     static let financeMapCostCentre = "Kostenplaats koppelen"
     static let financeCostCentreHint = "Zoals het financiële systeem hem noemt, bijvoorbeeld 6200."
-    static let financeCostCentreProjectHint = "De regels op deze kostenplaats tellen dan mee bij dit project, ook die al zijn geïmporteerd."
+    static let financeCostCentreProjectHint =
+        "De regels op deze kostenplaats tellen dan mee bij dit project, ook die al zijn geïmporteerd."
     static let financeActualsTitle = "Realisatie importeren"
-    static let financeActualsIntro = "Het exportbestand van het financiële systeem (CSV of XLSX). Hetzelfde bestand nog eens importeren telt niets dubbel; regels zonder project worden bewaard."
+    static let financeActualsIntro =
+        "Het exportbestand van het financiële systeem (CSV of XLSX). Hetzelfde bestand nog eens importeren telt niets dubbel; regels zonder project worden bewaard."
     static let financeActualsFile = "Bestand"
-    static let financeActualsFileHint = "CSV (puntkomma of komma) of XLSX, tot 64 MB; grotere bestanden met ‘stoplicht actuals import’."
+    static let financeActualsFileHint =
+        "CSV (puntkomma of komma) of XLSX, tot 64 MB; grotere bestanden met ‘stoplicht actuals import’."
     static let financeActualsColumns = "Kolomindeling (alleen bij afwijkende koppen)"
-    static let financeActualsColumnsHint = "Bijvoorbeeld ‘kostenplaats=Kpl;bedrag=Bedrag EUR’; wordt bewaard voor de volgende keer."
+    static let financeActualsColumnsHint =
+        "Bijvoorbeeld ‘kostenplaats=Kpl;bedrag=Bedrag EUR’; wordt bewaard voor de volgende keer."
     static let financeActualsSubmit = "Importeren"
 }
 
@@ -186,7 +207,8 @@ extension Strings {
             }
         }
         let legend = words.joined(separator: "; ")
-        return "Budget en besteding per project, stand \(asOf). \(legend.prefix(1).uppercased() + legend.dropFirst()). De bedragen staan in de tabel hieronder."
+        return
+            "Budget en besteding per project, stand \(asOf). \(legend.prefix(1).uppercased() + legend.dropFirst()). De bedragen staan in de tabel hieronder."
     }
 }
 

@@ -22,13 +22,16 @@ struct GenerateCommand: AsyncCommand {
         var noSnapshots: Bool
     }
 
-    var help: String { "Maakt synthetische gegevens: gemeenten × programma's × projecten × perioden, met Nederlandse namen en teksten." }
+    var help: String {
+        "Maakt synthetische gegevens: gemeenten × programma's × projecten × perioden, met Nederlandse namen en teksten."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        var options = SyntheticWriter.Options(size: SyntheticSize(
-            organisations: signature.organisations ?? 1, programmesPerOrganisation: signature.programmes ?? 1,
-            projectsPerProgramme: signature.projects ?? 100, periodsPerProgramme: signature.periods ?? 24))
+        var options = SyntheticWriter.Options(
+            size: SyntheticSize(
+                organisations: signature.organisations ?? 1, programmesPerOrganisation: signature.programmes ?? 1,
+                projectsPerProgramme: signature.projects ?? 100, periodsPerProgramme: signature.periods ?? 24))
         if let seed = signature.seed { options.seed = UInt64(truncatingIfNeeded: seed) }
         if let access = signature.access {
             guard let value = ProgrammeAccess(rawValue: access) else { throw InputError(Strings.unknownAccess(access)) }
@@ -36,8 +39,10 @@ struct GenerateCommand: AsyncCommand {
         }
         options.snapshots = !signature.noSnapshots
         let started = Date()
-        let summary = try await SyntheticWriter(options: options, settings: app.settings).write(on: app.db) { organisation, summary in
-            context.console.print(Strings.generateProgress(organisation, summary, seconds: Date().timeIntervalSince(started)))
+        let summary = try await SyntheticWriter(options: options, settings: app.settings).write(on: app.db) {
+            organisation, summary in
+            context.console.print(
+                Strings.generateProgress(organisation, summary, seconds: Date().timeIntervalSince(started)))
         }
         context.console.print(Strings.generated(summary, seconds: Date().timeIntervalSince(started)))
     }

@@ -7,7 +7,8 @@ extension Strings {
     static func generateOutOfRange(_ what: String, _ value: Int, _ limit: Int) -> String {
         "Het aantal \(what) moet tussen 1 en \(limit) liggen, niet \(value)."
     }
-    static func generateProgress(_ organisation: String, _ summary: SyntheticWriter.Summary, seconds: Double) -> String {
+    static func generateProgress(_ organisation: String, _ summary: SyntheticWriter.Summary, seconds: Double) -> String
+    {
         "\(organisation) geschreven; tot nu toe \(summary.programmes) programma's, \(summary.projects) projecten, \(summary.statuses) statussen (\(Int(seconds.rounded())) s)."
     }
     static func generated(_ summary: SyntheticWriter.Summary, seconds: Double) -> String {

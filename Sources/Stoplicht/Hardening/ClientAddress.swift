@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Vapor
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension Request {
     /// Who sent the request, for the audit trail and the login throttle: the peer's address,
@@ -11,7 +12,8 @@ extension Request {
     /// address in its X-Forwarded-For that is not itself a trusted proxy. Behind a proxy the
     /// peer is always the proxy, so without this every login would count against one address.
     var clientAddress: String? {
-        ClientAddress.resolve(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor], trusted: settings.trustedProxies)
+        ClientAddress.resolve(
+            peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor], trusted: settings.trustedProxies)
     }
 }
 
@@ -38,7 +40,8 @@ enum ClientAddress {
 
     /// An IPv4 or IPv6 address as written, nothing else (a header is the client's to fill).
     static func isAddress(_ text: String) -> Bool {
-        var v4 = in_addr(), v6 = in6_addr()
+        var v4 = in_addr()
+        var v6 = in6_addr()
         return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 }

@@ -7,7 +7,9 @@ import Vapor
 /// Future-based, as the other middlewares in front of every route are.
 struct NulCharacterMiddleware: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        switch NulCharacters.place(uri: request.url.string, contentType: request.headers.contentType, body: request.body.data) {
+        switch NulCharacters.place(
+            uri: request.url.string, contentType: request.headers.contentType, body: request.body.data)
+        {
         case nil:
             return next.respond(to: request)
         case .path:

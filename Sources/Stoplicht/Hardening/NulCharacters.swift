@@ -1,7 +1,8 @@
 import Foundation
 import Vapor
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Finds a NUL character (U+0000) in what a request carries as text. PostgreSQL refuses
@@ -61,8 +62,10 @@ enum NulCharacters {
     /// The first field of `a=1&b=2` whose name or value holds "%00", by its decoded name.
     private static func formField(_ bytes: UnsafeRawBufferPointer) -> String? {
         guard containsEncodedNul(bytes) else { return nil }
-        for pair in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) where containsEncodedNul(pair) {
-            let key = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false).first ?? pair
+        for pair in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true)
+        where containsEncodedNul(pair) {
+            let key =
+                pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false).first ?? pair
             let name = String(decoding: key, as: UTF8.self).replacingOccurrences(of: "+", with: " ")
             return readable(name.removingPercentEncoding ?? name)
         }
@@ -73,7 +76,9 @@ enum NulCharacters {
     /// parsed, to name the field; a body that does not parse is the decoder's to refuse.
     private static func jsonField(_ bytes: UnsafeRawBufferPointer) -> Place? {
         guard containsEscapedNul(bytes) else { return nil }
-        guard let value = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else { return nil }
+        guard let value = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else {
+            return nil
+        }
         return path(of: value, at: "").map { .field($0.isEmpty ? "de inhoud" : $0) }
     }
 
@@ -83,8 +88,14 @@ enum NulCharacters {
         let rest = Array("u0000".utf8)
         var run = 0
         for (index, byte) in bytes.enumerated() {
-            if byte == UInt8(ascii: "\\") { run += 1; continue }
-            if run % 2 == 1, index + rest.count <= bytes.count, bytes[index..<(index + rest.count)].elementsEqual(rest) { return true }
+            if byte == UInt8(ascii: "\\") {
+                run += 1
+                continue
+            }
+            if run % 2 == 1, index + rest.count <= bytes.count, bytes[index..<(index + rest.count)].elementsEqual(rest)
+            {
+                return true
+            }
             run = 0
         }
         return false
@@ -131,17 +142,23 @@ enum NulCharacters {
             let name = readable(parameter("name", in: text) ?? "bestand")
             if headers.contains(0) { return .field(name) }
             let valueStart = split + headerEnd.count
-            if parameter("filename", in: text) == nil, valueStart < end, bytes[valueStart..<end].contains(0) { return .field(name) }
+            if parameter("filename", in: text) == nil, valueStart < end, bytes[valueStart..<end].contains(0) {
+                return .field(name)
+            }
         }
         return nil
     }
 
     private static func parameter(_ name: String, in headers: String) -> String? {
-        for line in headers.split(whereSeparator: \.isNewline) where line.lowercased().hasPrefix("content-disposition:") {
+        for line in headers.split(whereSeparator: \.isNewline) where line.lowercased().hasPrefix("content-disposition:")
+        {
             for piece in line.split(separator: ";").dropFirst() {
                 let parts = piece.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
-                return parts[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == name else {
+                    continue
+                }
+                return parts[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                    in: CharacterSet(charactersIn: "\""))
             }
         }
         return nil

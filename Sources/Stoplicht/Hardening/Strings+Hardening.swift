@@ -16,6 +16,8 @@ extension Strings {
             ? "Het bestand is te groot: hier kan hoogstens \(bytes / 1024 / 1024) MB worden verstuurd. Controleer of u het juiste bestand kiest; er is niets opgeslagen."
             : "Wat u verstuurde is groter dan dit formulier aanneemt (hoogstens \(bytes / 1024) kB); er is niets opgeslagen."
     }
-    static let requestTooSlow = "De aanvraag kwam te langzaam binnen en is afgebroken; er is niets opgeslagen. Probeer het opnieuw, zo nodig via een snellere verbinding."
-    static let uploadNotStored = "Het bestand kon op de server niet worden opgeslagen; er is niets opgeslagen. Probeer het later opnieuw."
+    static let requestTooSlow =
+        "De aanvraag kwam te langzaam binnen en is afgebroken; er is niets opgeslagen. Probeer het opnieuw, zo nodig via een snellere verbinding."
+    static let uploadNotStored =
+        "Het bestand kon op de server niet worden opgeslagen; er is niets opgeslagen. Probeer het later opnieuw."
 }

@@ -21,11 +21,21 @@ struct ImportBatches {
     /// Takes a new model of a batched kind, giving it its id; false for any other model.
     mutating func stage<M: Model>(_ model: M) -> Bool {
         switch model {
-        case let project as Project: project.id = UUID(); projects.append(project)
-        case let item as ProjectItem: item.id = UUID(); items.append(item)
-        case let leader as ProjectLeader: leader.id = UUID(); leaders.append(leader)
-        case let status as ProjectStatus: status.id = UUID(); statuses.append(status)
-        case let light as StatusDimensionLight: light.id = UUID(); dimensionLights.append(light)
+        case let project as Project:
+            project.id = UUID()
+            projects.append(project)
+        case let item as ProjectItem:
+            item.id = UUID()
+            items.append(item)
+        case let leader as ProjectLeader:
+            leader.id = UUID()
+            leaders.append(leader)
+        case let status as ProjectStatus:
+            status.id = UUID()
+            statuses.append(status)
+        case let light as StatusDimensionLight:
+            light.id = UUID()
+            dimensionLights.append(light)
         default: return false
         }
         return true

@@ -15,13 +15,18 @@ struct ImportCommand: AsyncCommand {
         var programme: String?
         @Option(name: "period", help: "De rapportageperiode; standaard de periode die de rapportage noemt.")
         var period: String?
-        @Option(name: "columns", help: "Welke kolom wat bevat: \"Kolomkop=rol;…\", bijvoorbeeld \"Wie=projectleider;Hoe=status\".")
+        @Option(
+            name: "columns",
+            help: "Welke kolom wat bevat: \"Kolomkop=rol;…\", bijvoorbeeld \"Wie=projectleider;Hoe=status\".")
         var columns: String?
         @Option(name: "lights", help: "Wat eigen woorden voor lichten betekenen: \"Op stoom=groen;Stroef=oranje\".")
         var lights: String?
-        @Option(name: "mapping", help: "Een indelingsbestand met regels ‘kolom Wie = projectleider’ en ‘licht Op stoom = groen’.")
+        @Option(
+            name: "mapping",
+            help: "Een indelingsbestand met regels ‘kolom Wie = projectleider’ en ‘licht Op stoom = groen’.")
         var mapping: String?
-        @Flag(name: "dry-run", help: "Laten zien wat er nieuw wordt of verandert, met elke waarschuwing; niets opslaan.")
+        @Flag(
+            name: "dry-run", help: "Laten zien wat er nieuw wordt of verandert, met elke waarschuwing; niets opslaan.")
         var dryRun: Bool
         @Flag(name: "json", help: "Met --dry-run: het plan als JSON.")
         var json: Bool
@@ -44,7 +49,9 @@ struct ImportCommand: AsyncCommand {
         }
         let report = result.report
         if signature.check {
-            context.console.print("\(signature.file) (\(result.format.label)): \(report.projects.count) projecten en \(report.sections.count) paragrafen herkend; niets opgeslagen.")
+            context.console.print(
+                "\(signature.file) (\(result.format.label)): \(report.projects.count) projecten en \(report.sections.count) paragrafen herkend; niets opgeslagen."
+            )
             Self.print(report.warnings, file: signature.file, console: context.console)
             return
         }
@@ -57,7 +64,9 @@ struct ImportCommand: AsyncCommand {
         if signature.dryRun {
             let summary = try await importer.dryRun(report, into: target)
             if signature.json {
-                context.console.output(try ImportPlan(file: signature.file, format: result.format, report: report, summary: summary).json().consoleText())
+                context.console.output(
+                    try ImportPlan(file: signature.file, format: result.format, report: report, summary: summary).json()
+                        .consoleText())
             } else {
                 context.console.print(Self.describePlan(summary, organisation: organisation, format: result.format))
                 Self.print(summary.warnings, file: signature.file, console: context.console)
@@ -66,7 +75,8 @@ struct ImportCommand: AsyncCommand {
             return
         }
         if signature.json {
-            throw InputError("--json hoort bij --dry-run: het plan wordt als JSON getoond voordat er iets wordt opgeslagen.")
+            throw InputError(
+                "--json hoort bij --dry-run: het plan wordt als JSON getoond voordat er iets wordt opgeslagen.")
         }
         let summary = try await importer.run(report, into: target)
         context.console.print(Self.describe(summary, organisation: organisation))
@@ -91,16 +101,22 @@ struct ImportCommand: AsyncCommand {
     }
 
     static func describe(_ summary: ImportSummary, organisation: String) -> String {
-        let changes = summary.changedAnything
+        let changes =
+            summary.changedAnything
             ? "\(summary.created) records nieuw, \(summary.updated) gewijzigd"
             : "niets gewijzigd: de database had deze rapportage al"
-        return "Geïmporteerd in \(organisation): programma ‘\(summary.programmeSlug)’, periode ‘\(summary.periodSlug)’, \(summary.projects) projecten (\(changes))."
+        return
+            "Geïmporteerd in \(organisation): programma ‘\(summary.programmeSlug)’, periode ‘\(summary.periodSlug)’, \(summary.projects) projecten (\(changes))."
     }
 
     static func describePlan(_ summary: ImportSummary, organisation: String, format: ReportFormat) -> String {
-        var lines = ["Proefimport (\(format.label)) in \(organisation): programma ‘\(summary.programmeSlug)’, periode ‘\(summary.periodSlug)’."]
+        var lines = [
+            "Proefimport (\(format.label)) in \(organisation): programma ‘\(summary.programmeSlug)’, periode ‘\(summary.periodSlug)’."
+        ]
         let counts = Dictionary(grouping: summary.projectChanges, by: \.action).mapValues(\.count)
-        lines.append("\(summary.projects) projecten: \(counts[.created] ?? 0) nieuw, \(counts[.updated] ?? 0) gewijzigd, \(counts[.unchanged] ?? 0) ongewijzigd.")
+        lines.append(
+            "\(summary.projects) projecten: \(counts[.created] ?? 0) nieuw, \(counts[.updated] ?? 0) gewijzigd, \(counts[.unchanged] ?? 0) ongewijzigd."
+        )
         for change in summary.projectChanges where change.action != .unchanged {
             let detail = change.action == .updated ? " (\(change.fields.joined(separator: ", ")))" : ""
             lines.append("  \(change.action.rawValue): \(change.number). \(change.name.prefix(70))\(detail)")
@@ -121,9 +137,12 @@ struct ImportCommand: AsyncCommand {
     /// The id of the organisation's programme that `--programme` names by its address (slug).
     /// Another municipality's programme is never it; a name is matched within the
     /// organisation by the importer.
-    static func existingProgramme(_ programme: String?, organisation: String, on db: any Database) async throws -> UUID? {
-        guard let programme, let found = try await Programme.query(on: db).filter(\.$slug == programme).with(\.$organisation).first(),
-              found.organisation.name == organisation else { return nil }
+    static func existingProgramme(_ programme: String?, organisation: String, on db: any Database) async throws -> UUID?
+    {
+        guard let programme,
+            let found = try await Programme.query(on: db).filter(\.$slug == programme).with(\.$organisation).first(),
+            found.organisation.name == organisation
+        else { return nil }
         return try found.requireID()
     }
 
@@ -131,9 +150,11 @@ struct ImportCommand: AsyncCommand {
         if let name { return name }
         let municipalities = try await Organisation.query(on: db).filter(\.$kind == .municipality).all()
         guard municipalities.count == 1 else {
-            throw InputError(municipalities.isEmpty
-                ? "Geef de gemeente op met --organisation \"Gemeente …\": de database heeft er nog geen."
-                : "Geef de gemeente op met --organisation: de database kent er meer dan één (\(municipalities.map(\.name).joined(separator: ", "))).")
+            throw InputError(
+                municipalities.isEmpty
+                    ? "Geef de gemeente op met --organisation \"Gemeente …\": de database heeft er nog geen."
+                    : "Geef de gemeente op met --organisation: de database kent er meer dan één (\(municipalities.map(\.name).joined(separator: ", ")))."
+            )
         }
         return municipalities[0].name
     }

@@ -19,7 +19,9 @@ enum ImportController {
     /// The account context every import page shows and every import form carries: a
     /// beheerder, or a programme manager (of the programme, where one is chosen: by its id,
     /// as names are unique only within a municipality).
-    static func account(_ req: Request, programme programmeID: UUID? = nil, newProgramme: Bool = false) async throws -> ImportAccount {
+    static func account(_ req: Request, programme programmeID: UUID? = nil, newProgramme: Bool = false) async throws
+        -> ImportAccount
+    {
         let user = try await AccountSession.requireUser(req)
         // A beheerder may import anywhere: the programmes one may import into are asked only
         // for the others (reading every programme of a shared installation cost an upload 0.2 s).
@@ -33,21 +35,25 @@ enum ImportController {
             mayImport = !newProgramme && !allowed.isEmpty
         }
         guard mayImport else { throw InputError(Strings.forbidden, status: .forbidden) }
-        return ImportAccount(name: user.name, email: user.email, csrf: CSRF.token(for: req), isAdministrator: user.isAdministrator,
-                             programmes: allowed.map(\.slug))
+        return ImportAccount(
+            name: user.name, email: user.email, csrf: CSRF.token(for: req), isAdministrator: user.isAdministrator,
+            programmes: allowed.map(\.slug))
     }
 
     /// A pending upload's account: the programme it goes to decides, and only its uploader
     /// (or a beheerder) sees it.
     static func account(_ req: Request, for pending: PendingImport) async throws -> ImportAccount {
         let account = try await account(req, programme: pending.programmeID, newProgramme: pending.programmeID == nil)
-        guard account.isAdministrator || pending.uploadedBy == account.email else { throw InputError(Strings.importNotFound, status: .notFound) }
+        guard account.isAdministrator || pending.uploadedBy == account.email else {
+            throw InputError(Strings.importNotFound, status: .notFound)
+        }
         return account
     }
 
     static func form(_ req: Request) async throws -> Response {
         let account = try await account(req)
-        let model = try await ImportFormModel.query(selected: req.query[String.self, at: "programma"], account: account, on: req.db)
+        let model = try await ImportFormModel.query(
+            selected: req.query[String.self, at: "programma"], account: account, on: req.db)
         return ImportFormView.page(model, settings: req.settings).response()
     }
 
@@ -62,9 +68,10 @@ enum ImportController {
         let form = try await UploadForm.read(req)
         try CSRF.verify(req, form: form)
         typealias Field = ImportUploadField
-        let upload = Upload(file: form.file(Field.file.name), programme: form.field(Field.programme.name),
-                            organisation: form.field(Field.organisation.name), period: form.field(Field.period.name),
-                            mapping: form.field(Field.mapping.name))
+        let upload = Upload(
+            file: form.file(Field.file.name), programme: form.field(Field.programme.name),
+            organisation: form.field(Field.organisation.name), period: form.field(Field.period.name),
+            mapping: form.field(Field.mapping.name))
         guard let file = upload.file, file.data.readableBytes > 0 else {
             return try await formError(req, Strings.importNoFile, upload: upload)
         }
@@ -72,7 +79,10 @@ enum ImportController {
         var organisation = upload.organisation?.trimmingCharacters(in: .whitespaces) ?? ""
         var chosen: Programme?
         if let slug = upload.programme, !slug.isEmpty {
-            guard let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).with(\.$organisation).first() else {
+            guard
+                let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).with(\.$organisation)
+                    .first()
+            else {
                 return try await formError(req, Strings.programmeNotFound(slug), upload: upload)
             }
             organisation = programme.organisation.name
@@ -82,13 +92,17 @@ enum ImportController {
         _ = try await account(req, programme: chosen?.id, newProgramme: chosen == nil)
         if organisation.isEmpty {
             let municipalities = try await Organisation.query(on: req.db).filter(\.$kind == .municipality).all()
-            guard municipalities.count == 1 else { return try await formError(req, Strings.importNeedsOrganisation, upload: upload) }
+            guard municipalities.count == 1 else {
+                return try await formError(req, Strings.importNeedsOrganisation, upload: upload)
+            }
             organisation = municipalities[0].name
         }
         let period = upload.period?.trimmingCharacters(in: .whitespaces)
         let pending = PendingImport(
-            filename: file.filename.isEmpty ? "rapportage" : file.filename, data: Data(buffer: file.data), organisation: organisation,
-            programme: chosen?.name, programmeID: chosen?.id, period: period?.isEmpty == false ? period : nil, mapping: upload.mapping ?? "",
+            filename: file.filename.isEmpty ? "rapportage" : file.filename, data: Data(buffer: file.data),
+            organisation: organisation,
+            programme: chosen?.name, programmeID: chosen?.id, period: period?.isEmpty == false ? period : nil,
+            mapping: upload.mapping ?? "",
             uploadedBy: uploader.email)
         try await PendingImport.removeExpired(on: req.db)
         try await pending.save(on: req.db)
@@ -96,7 +110,8 @@ enum ImportController {
     }
 
     private static func formError(_ req: Request, _ message: String, upload: Upload?) async throws -> Response {
-        var model = try await ImportFormModel.query(selected: upload?.programme, account: try await account(req), on: req.db)
+        var model = try await ImportFormModel.query(
+            selected: upload?.programme, account: try await account(req), on: req.db)
         model.error = message
         if let upload {
             model.organisation = upload.organisation ?? model.organisation
@@ -110,7 +125,8 @@ enum ImportController {
         let pending = try await find(req)
         let account = try await account(req, for: pending)
         let model = try await ImportPreviewModel.query(pending, account: account, on: req.db)
-        return ImportPreviewView.page(model, settings: req.settings).response(status: model.isReadable ? .ok : .unprocessableEntity)
+        return ImportPreviewView.page(model, settings: req.settings).response(
+            status: model.isReadable ? .ok : .unprocessableEntity)
     }
 
     /// The choices on the preview — period, mapping text, a role per unrecognised column,
@@ -130,7 +146,8 @@ enum ImportController {
                 lines.append("licht \(word) = \(light)")
             }
         }
-        pending.mapping = lines.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        pending.mapping = lines.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            .joined(separator: "\n")
         do {
             _ = try pending.options()
         } catch {
@@ -152,9 +169,10 @@ enum ImportController {
         guard let fields = try? req.content.decode([String: String].self) else {
             throw InputError(Strings.importFormUnreadable, status: .badRequest)
         }
-        let leaveOut = Set(fields.compactMap { name, value in
-            ImportConfirmField.leftOutKey(name).flatMap { value.isEmpty ? nil : $0 }
-        })
+        let leaveOut = Set(
+            fields.compactMap { name, value in
+                ImportConfirmField.leftOutKey(name).flatMap { value.isEmpty ? nil : $0 }
+            })
         do {
             let result = try ReportReader(options: pending.options()).read(pending.data, filename: pending.filename)
             let summary = try await req.db.transaction { db in
@@ -181,7 +199,9 @@ enum ImportController {
     }
 
     /// The preview again, with why the last step was refused; nothing was saved.
-    private static func previewRefused(_ req: Request, _ pending: PendingImport, account: ImportAccount, message: String) async throws -> Response {
+    private static func previewRefused(
+        _ req: Request, _ pending: PendingImport, account: ImportAccount, message: String
+    ) async throws -> Response {
         let model = try await ImportPreviewModel.query(pending, account: account, mappingError: message, on: req.db)
         return ImportPreviewView.page(model, settings: req.settings).response(status: .unprocessableEntity)
     }
@@ -196,7 +216,8 @@ enum ImportController {
 
     private static func find(_ req: Request) async throws -> PendingImport {
         guard let id = req.parameters.get("upload").flatMap(UUID.init(uuidString:)),
-              let pending = try await PendingImport.find(id, on: req.db) else {
+            let pending = try await PendingImport.find(id, on: req.db)
+        else {
             throw InputError(Strings.importNotFound, status: .notFound)
         }
         return pending
@@ -205,13 +226,18 @@ enum ImportController {
 
 /// The upload form of a report, by the names it posts (multipart).
 enum ImportUploadField: String, CaseIterable, FormField {
-    case file = "bestand", programme = "programma", organisation = "gemeente", period = "periode", mapping = "indeling"
+    case file = "bestand"
+    case programme = "programma"
+    case organisation = "gemeente"
+    case period = "periode"
+    case mapping = "indeling"
 }
 
 /// The preview's mapping form: period, mapping text, a role per unrecognised column
 /// (`kolom-N`, its header hidden in `kop-N`) and a light per unknown word (`licht-N`, `woord-N`).
 enum ImportMappingField: String, CaseIterable, FormField {
-    case period = "periode", mapping = "indeling"
+    case period = "periode"
+    case mapping = "indeling"
 
     static func column(_ index: Int) -> NumberedField { NumberedField("kolom", String(index)) }
     static func header(_ index: Int) -> NumberedField { NumberedField("kop", String(index)) }

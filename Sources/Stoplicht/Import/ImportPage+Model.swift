@@ -17,8 +17,12 @@ struct ImportAccount {
 enum ImportPermission {
     /// The programmes a user who is no beheerder may import into (a beheerder: any).
     static func programmes(for user: User, on db: any Database) async throws -> [Programme] {
-        let assignments = try await ProgrammeRoleAssignment.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$programme).all()
-        return assignments.filter { Permissions.allows($0.role, .importReport) }.map(\.programme).sorted { $0.name < $1.name }
+        let assignments = try await ProgrammeRoleAssignment.query(on: db).filter(\.$user.$id == user.requireID()).with(
+            \.$programme
+        ).all()
+        return assignments.filter { Permissions.allows($0.role, .importReport) }.map(\.programme).sorted {
+            $0.name < $1.name
+        }
     }
 }
 
@@ -39,8 +43,10 @@ struct ImportFormModel {
         if !account.isAdministrator { query.filter(\.$slug ~~ account.programmes) }
         let programmes = try await query.all()
         let municipalities = try await Organisation.query(on: db).filter(\.$kind == .municipality).all()
-        return ImportFormModel(account: account, programmes: programmes, selectedProgramme: programmes.contains { $0.slug == selected } ? selected : nil,
-                               organisation: municipalities.count == 1 ? municipalities[0].name : "", period: "", mapping: "")
+        return ImportFormModel(
+            account: account, programmes: programmes,
+            selectedProgramme: programmes.contains { $0.slug == selected } ? selected : nil,
+            organisation: municipalities.count == 1 ? municipalities[0].name : "", period: "", mapping: "")
     }
 }
 
@@ -70,7 +76,9 @@ struct ImportPreviewModel {
         return false
     }
 
-    static func query(_ pending: PendingImport, account: ImportAccount, mappingError: String? = nil, on db: any Database) async throws -> ImportPreviewModel {
+    static func query(
+        _ pending: PendingImport, account: ImportAccount, mappingError: String? = nil, on db: any Database
+    ) async throws -> ImportPreviewModel {
         let id = try pending.requireID()
         var options = ImportOptions()
         var mappingError = mappingError
@@ -95,12 +103,16 @@ struct ImportPreviewModel {
             outcome = .unreadable(message: error.message, foundColumns: nil)
         }
         let scale = try await lightChoices(programmeID: pending.programmeID, on: db)
-        return ImportPreviewModel(account: account, id: id, pending: pending, outcome: outcome, unknownWords: unknown, lightChoices: scale, mappingError: mappingError,
-                                  editors: editors)
+        return ImportPreviewModel(
+            account: account, id: id, pending: pending, outcome: outcome, unknownWords: unknown, lightChoices: scale,
+            mappingError: mappingError,
+            editors: editors)
     }
 
     static func target(_ pending: PendingImport) -> ImportTarget {
-        var target = ImportTarget(organisation: pending.organisation, programme: pending.programme, programmeID: pending.programmeID, period: pending.period)
+        var target = ImportTarget(
+            organisation: pending.organisation, programme: pending.programme, programmeID: pending.programmeID,
+            period: pending.period)
         target.isCommandLine = false
         return target
     }

@@ -86,23 +86,32 @@ struct ImportPlan: Encodable {
             if let light = change.previousLight { perPeriod["vorige"] = light }
             if let light = change.expectedLight { perPeriod["komende"] = light }
             return Project(
-                number: change.number, name: parsed.name, action: change.action, changes: change.fields, changed: change.details, items: parsed.items,
-                leaders: parsed.leaders.map { leader in leader.firm.map { "\(leader.person) (\($0))" } ?? leader.person },
-                light: change.light, lightText: parsed.lightText, lightsPerDimension: change.dimensionLights, lightsPerPeriod: perPeriod,
+                number: change.number, name: parsed.name, action: change.action, changes: change.fields,
+                changed: change.details, items: parsed.items,
+                leaders: parsed.leaders.map { leader in leader.firm.map { "\(leader.person) (\($0))" } ?? leader.person
+                },
+                light: change.light, lightText: parsed.lightText, lightsPerDimension: change.dimensionLights,
+                lightsPerPeriod: perPeriod,
                 lifecycle: parsed.lifecycle.rawValue, phase: parsed.phase?.rawValue,
-                plannedDelivery: parsed.plannedDelivery?.storageValue, forecastDelivery: parsed.forecastDelivery?.storageValue,
-                budget: parsed.budget?.description, group: parsed.group, assessor: parsed.assessor, remarks: parsed.remarks, position: report.position(ofLine: parsed.lines.first ?? 0))
+                plannedDelivery: parsed.plannedDelivery?.storageValue,
+                forecastDelivery: parsed.forecastDelivery?.storageValue,
+                budget: parsed.budget?.description, group: parsed.group, assessor: parsed.assessor,
+                remarks: parsed.remarks, position: report.position(ofLine: parsed.lines.first ?? 0))
         }
-        sections = report.sections.map { Section(key: $0.kind.key, number: $0.number, title: $0.title, markdown: $0.markdown) }
+        sections = report.sections.map {
+            Section(key: $0.kind.key, number: $0.number, title: $0.title, markdown: $0.markdown)
+        }
         decisions = report.decisions.map(\.markdown)
         risks = report.risks.map(\.markdown)
         tables = report.tables.map { table in
-            Table(position: report.position(ofLine: table.line), kind: table.kind.rawValue, reason: table.reason,
-                  columns: table.columns, vocabulary: table.vocabulary)
+            Table(
+                position: report.position(ofLine: table.line), kind: table.kind.rawValue, reason: table.reason,
+                columns: table.columns, vocabulary: table.vocabulary)
         }
         legend = Dictionary(report.legend.map { ($0.label, $0.reading.text) }, uniquingKeysWith: { first, _ in first })
         unknownLights = report.unknownLightWords.map {
-            UnknownLight(word: $0.word, column: $0.column, projects: $0.projects, position: report.position(ofLine: $0.line))
+            UnknownLight(
+                word: $0.word, column: $0.column, projects: $0.projects, position: report.position(ofLine: $0.line))
         }
         warnings = summary.warnings.map { Warning(position: $0.position, message: $0.commandLineText) }
     }

@@ -6,13 +6,17 @@ import StoplichtCore
 extension ImportWriter {
     /// The programme chosen by its id, or found (or made) by its name in the municipality
     /// named; its title and duration as the report gives them.
-    mutating func writeProgramme(_ report: ParsedReport, organisation name: String, programme programmeName: String,
-                                 knownID: UUID?) async throws -> (Programme, organisationID: UUID) {
+    mutating func writeProgramme(
+        _ report: ParsedReport, organisation name: String, programme programmeName: String,
+        knownID: UUID?
+    ) async throws -> (Programme, organisationID: UUID) {
         let programme: Programme
         let organisationID: UUID
         if let knownID {
             // An existing programme chosen by its id: it and its municipality decide, not names.
-            guard let found = try await Programme.find(knownID, on: db) else { throw InputError(Strings.importProgrammeGone) }
+            guard let found = try await Programme.find(knownID, on: db) else {
+                throw InputError(Strings.importProgrammeGone)
+            }
             programme = found
             organisationID = programme.$organisation.id
         } else {
@@ -24,7 +28,9 @@ extension ImportWriter {
             // Its slug is its address, unique over the installation: a second
             // municipality's "Dienstverlening" gets its name added.
             var slug = Slug.make(programmeName)
-            if let taken = try await Programme.query(on: db).filter(\.$slug == slug).first(), taken.$organisation.id != organisationID {
+            if let taken = try await Programme.query(on: db).filter(\.$slug == slug).first(),
+                taken.$organisation.id != organisationID
+            {
                 slug = Slug.make("\(programmeName) \(name)")
             }
             programme = try await findOrCreate(
@@ -55,7 +61,9 @@ extension ImportWriter {
                 period.endsOn = span?.end.isoDay
                 return period
             }())
-        guard period.state != .published else { throw InputError(Strings.periodIsPublished(period.name), status: .conflict) }
+        guard period.state != .published else {
+            throw InputError(Strings.periodIsPublished(period.name), status: .conflict)
+        }
         change(period, \.name, periodName)
         change(period, \.startsOn, span?.start.isoDay)
         change(period, \.endsOn, span?.end.isoDay)

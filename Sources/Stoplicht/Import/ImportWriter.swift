@@ -19,9 +19,13 @@ struct ImportWriter {
         self.db = db
     }
 
-    mutating func write(_ report: ParsedReport, organisation name: String, programme programmeName: String, programmeID knownID: UUID? = nil,
-                        period periodName: String, leaveOut: Set<String> = []) async throws -> ImportSummary {
-        let (programme, organisationID) = try await writeProgramme(report, organisation: name, programme: programmeName, knownID: knownID)
+    mutating func write(
+        _ report: ParsedReport, organisation name: String, programme programmeName: String,
+        programmeID knownID: UUID? = nil,
+        period periodName: String, leaveOut: Set<String> = []
+    ) async throws -> ImportSummary {
+        let (programme, organisationID) = try await writeProgramme(
+            report, organisation: name, programme: programmeName, knownID: knownID)
         let programmeID = try programme.requireID()
         let scale = try await ensureScale(programmeID: programmeID, report: report)
         var dimensions = try await ensureDimensions(programmeID: programmeID, report: report)
@@ -37,10 +41,13 @@ struct ImportWriter {
         var changes: [ProjectChange] = []
         changes.reserveCapacity(report.projects.count)
         for (row, parsed) in report.projects.enumerated() {
-            let target = ProjectTarget(programmeID: programmeID, periodID: periodID, organisationID: organisationID, scale: scale,
-                                       isLatest: isLatest)
-            changes.append(try await writeProject(parsed, row: row, into: target, existing: &existing, dimensions: &dimensions,
-                                                  leaveOut: leaveOut))
+            let target = ProjectTarget(
+                programmeID: programmeID, periodID: periodID, organisationID: organisationID, scale: scale,
+                isLatest: isLatest)
+            changes.append(
+                try await writeProject(
+                    parsed, row: row, into: target, existing: &existing, dimensions: &dimensions,
+                    leaveOut: leaveOut))
             // Written as they fill, so memory does not grow with the size of the report.
             if batches.count >= ImportBatches.rowsPerStatement * 4 { try await batches.write(on: db) }
         }
@@ -52,9 +59,10 @@ struct ImportWriter {
 
         // The writer's own warnings name the place in the file, as the reader's do.
         let located = report.locating(warnings)
-        var summary = ImportSummary(programmeSlug: programme.slug, periodSlug: period.slug, projects: report.projects.count,
-                                    created: created, updated: updated, warnings: (report.warnings + located).sorted { $0.line < $1.line },
-                                    projectChanges: changes)
+        var summary = ImportSummary(
+            programmeSlug: programme.slug, periodSlug: period.slug, projects: report.projects.count,
+            created: created, updated: updated, warnings: (report.warnings + located).sorted { $0.line < $1.line },
+            projectChanges: changes)
         summary.programmeName = programme.name
         summary.periodName = periodName
         summary.scale = scale
@@ -66,16 +74,27 @@ struct ImportWriter {
 
     /// The scale's code for a reading, with a warning where the scale has no such light
     /// or only an approximation (Amber/Green on a four-light scale).
-    mutating func lightCode(_ reading: LightNotation.Reading, on scale: LightScale, project: ParsedProject, what: String) -> String? {
+    mutating func lightCode(
+        _ reading: LightNotation.Reading, on scale: LightScale, project: ParsedProject, what: String
+    ) -> String? {
         guard reading.isLight else { return nil }
         let line = project.lines.first ?? 0
         guard let match = scale.match(reading) else {
-            warnings.append(ImportWarning(line: line, message: "Project \(project.number): de schaal van dit programma heeft geen licht voor ‘\(reading.text)’ (\(what)); het project krijgt daarvoor geen status.",
-                                          advice: .addLightToScale))
+            warnings.append(
+                ImportWarning(
+                    line: line,
+                    message:
+                        "Project \(project.number): de schaal van dit programma heeft geen licht voor ‘\(reading.text)’ (\(what)); het project krijgt daarvoor geen status.",
+                    advice: .addLightToScale))
             return nil
         }
         if match.approximate {
-            warnings.append(ImportWarning(line: line, message: "Project \(project.number): ‘\(reading.text)’ (\(what)) staat niet op de schaal van dit programma; het is als \(match.light.label) ingelezen, de ernstigste van de twee."))
+            warnings.append(
+                ImportWarning(
+                    line: line,
+                    message:
+                        "Project \(project.number): ‘\(reading.text)’ (\(what)) staat niet op de schaal van dit programma; het is als \(match.light.label) ingelezen, de ernstigste van de twee."
+                ))
         }
         return match.light.code
     }
@@ -90,15 +109,27 @@ struct ImportWriter {
 
     /// The programme's dimension a report's word names: the same word, or one meaning the
     /// same (Planning is Tijd); a word it has no dimension for is added to the programme.
-    mutating func dimensionCode(for label: String, programmeID: UUID, dimensions: inout [ProgrammeDimension], line: Int) async throws -> String {
+    mutating func dimensionCode(for label: String, programmeID: UUID, dimensions: inout [ProgrammeDimension], line: Int)
+        async throws -> String
+    {
         let code = Slug.make(label)
         if let own = dimensions.first(where: { $0.code == code || Slug.make($0.label) == code }) { return own.code }
         if let group = Self.dimensionSynonyms.first(where: { $0.contains(code) }),
-           let own = dimensions.first(where: { group.contains($0.code) }) { return own.code }
-        let added = ProgrammeDimension(programmeID: programmeID, dimension: ReportingDimension(code: code, label: label), position: dimensions.count)
+            let own = dimensions.first(where: { group.contains($0.code) })
+        {
+            return own.code
+        }
+        let added = ProgrammeDimension(
+            programmeID: programmeID, dimension: ReportingDimension(code: code, label: label),
+            position: dimensions.count)
         try await save(added)
         dimensions.append(added)
-        warnings.append(ImportWarning(line: line, message: "Het programma had geen dimensie ‘\(label)’; die is toegevoegd, zodat de lichten ervoor bewaard blijven."))
+        warnings.append(
+            ImportWarning(
+                line: line,
+                message:
+                    "Het programma had geen dimensie ‘\(label)’; die is toegevoegd, zodat de lichten ervoor bewaard blijven."
+            ))
         return code
     }
 
@@ -118,7 +149,8 @@ struct ImportWriter {
         var explained = Set<String>()
         for entry in legend where entry.dimension == nil && entry.meaning.contains(where: \.isLetter) {
             guard let code = scale.light(for: entry.reading)?.code, !explained.contains(code),
-                  let light = lights.first(where: { $0.code == code }) else { continue }
+                let light = lights.first(where: { $0.code == code })
+            else { continue }
             explained.insert(code)
             if light.meaning != entry.meaning { light.meaning = entry.meaning }
         }
@@ -128,23 +160,30 @@ struct ImportWriter {
 
     static func usesFivePoints(_ report: ParsedReport) -> Bool {
         report.projects.contains { project in
-            ([project.light, project.previousLight, project.expectedLight].compactMap { $0 } + project.dimensionLights.map(\.reading)).contains {
-                if case .between = $0 { return true }
-                return false
-            }
+            ([project.light, project.previousLight, project.expectedLight].compactMap { $0 }
+                + project.dimensionLights.map(\.reading)).contains {
+                    if case .between = $0 { return true }
+                    return false
+                }
         }
     }
 
     /// A new programme reports on the dimensions its report uses ("Planning, Budget,
     /// Risico"), or on GOTIK when the report has none.
     mutating func ensureDimensions(programmeID: UUID, report: ParsedReport) async throws -> [ProgrammeDimension] {
-        let existing = try await ProgrammeDimension.query(on: db).filter(\.$programme.$id == programmeID).sort(\.$position).all()
+        let existing = try await ProgrammeDimension.query(on: db).filter(\.$programme.$id == programmeID).sort(
+            \.$position
+        ).all()
         guard existing.isEmpty else { return existing }
         var labels: [String] = []
         for project in report.projects {
-            for reading in project.dimensionLights where !labels.contains(reading.label) { labels.append(reading.label) }
+            for reading in project.dimensionLights where !labels.contains(reading.label) {
+                labels.append(reading.label)
+            }
         }
-        let dimensions = labels.isEmpty ? ReportingDimension.gotik : labels.map { ReportingDimension(code: Slug.make($0), label: $0) }
+        let dimensions =
+            labels.isEmpty
+            ? ReportingDimension.gotik : labels.map { ReportingDimension(code: Slug.make($0), label: $0) }
         var models: [ProgrammeDimension] = []
         for (position, dimension) in dimensions.enumerated() {
             let model = ProgrammeDimension(programmeID: programmeID, dimension: dimension, position: position)
@@ -161,12 +200,17 @@ struct ImportWriter {
         if let name = report.programmeManager { wanted.append((.programmeManager, name)) }
         wanted += report.portfolioHolders.map { (.portfolioHolder, $0) }
         guard !wanted.isEmpty else { return }
-        let existing = try await ProgrammeOfficial.query(on: db).filter(\.$programme.$id == programmeID).with(\.$person).sort(\.$position).all()
-        if existing.map({ "\($0.role.rawValue):\($0.person.name)" }) == wanted.map({ "\($0.0.rawValue):\($0.1)" }) { return }
+        let existing = try await ProgrammeOfficial.query(on: db).filter(\.$programme.$id == programmeID).with(\.$person)
+            .sort(\.$position).all()
+        if existing.map({ "\($0.role.rawValue):\($0.person.name)" }) == wanted.map({ "\($0.0.rawValue):\($0.1)" }) {
+            return
+        }
         for official in existing { try await official.delete(on: db) }
         for (position, (role, name)) in wanted.enumerated() {
             let person = try await person(LeaderName(person: name), organisationID: organisationID)
-            try await save(ProgrammeOfficial(programmeID: programmeID, personID: person.requireID(), role: role, position: position))
+            try await save(
+                ProgrammeOfficial(
+                    programmeID: programmeID, personID: person.requireID(), role: role, position: position))
         }
         if !existing.isEmpty { updated += 1 }
     }
@@ -180,7 +224,9 @@ struct ImportWriter {
         return !existing.isEmpty || !items.isEmpty
     }
 
-    mutating func writeLeaders(_ leaders: [LeaderName], projectID: UUID, existing: [ProjectLeader], organisationID: UUID) async throws -> Bool {
+    mutating func writeLeaders(
+        _ leaders: [LeaderName], projectID: UUID, existing: [ProjectLeader], organisationID: UUID
+    ) async throws -> Bool {
         var personIDs: [UUID] = []
         for leader in leaders {
             let id = try await person(leader, organisationID: organisationID).requireID()
@@ -194,11 +240,15 @@ struct ImportWriter {
         return true
     }
 
-    mutating func writeDimensionLights(_ wanted: [String: String], status: ProjectStatus, existing: [StatusDimensionLight]) async throws -> Bool {
+    mutating func writeDimensionLights(
+        _ wanted: [String: String], status: ProjectStatus, existing: [StatusDimensionLight]
+    ) async throws -> Bool {
         let statusID = try status.requireID()
         var changed = false
         for (dimension, code) in wanted.sorted(by: { $0.key < $1.key }) {
-            let model = existing.first { $0.dimension == dimension } ?? StatusDimensionLight(statusID: statusID, dimension: dimension, light: code)
+            let model =
+                existing.first { $0.dimension == dimension }
+                ?? StatusDimensionLight(statusID: statusID, dimension: dimension, light: code)
             if change(model, \.light, code) { changed = true }
             if model.id == nil { changed = true }
             try await save(model)
@@ -209,7 +259,9 @@ struct ImportWriter {
     mutating func writeSections(_ sections: [ParsedSection], periodID: UUID) async throws {
         let existing = try await ProgrammeSection.query(on: db).filter(\.$period.$id == periodID).all()
         for (position, parsed) in sections.enumerated() {
-            let section = existing.first { $0.key == parsed.kind.key } ?? ProgrammeSection(periodID: periodID, key: parsed.kind.key, position: position)
+            let section =
+                existing.first { $0.key == parsed.kind.key }
+                ?? ProgrammeSection(periodID: periodID, key: parsed.kind.key, position: position)
             change(section, \.number, parsed.number)
             change(section, \.title, parsed.title)
             change(section, \.body, parsed.markdown)
@@ -227,13 +279,17 @@ struct ImportWriter {
     }
 
     mutating func writeDecisions(_ items: [ParsedItem], periodID: UUID) async throws {
-        try await writeNumbered(items, existing: Decision.query(on: db).filter(\.$period.$id == periodID).all(),
-                                position: \.position, text: \.text) { Decision(periodID: periodID, position: $0, text: $1) }
+        try await writeNumbered(
+            items, existing: Decision.query(on: db).filter(\.$period.$id == periodID).all(),
+            position: \.position, text: \.text
+        ) { Decision(periodID: periodID, position: $0, text: $1) }
     }
 
     mutating func writeRisks(_ items: [ParsedItem], periodID: UUID) async throws {
-        try await writeNumbered(items, existing: Risk.query(on: db).filter(\.$period.$id == periodID).all(),
-                                position: \.position, text: \.description) { Risk(periodID: periodID, position: $0, description: $1) }
+        try await writeNumbered(
+            items, existing: Risk.query(on: db).filter(\.$period.$id == periodID).all(),
+            position: \.position, text: \.description
+        ) { Risk(periodID: periodID, position: $0, description: $1) }
     }
 
     /// A period's list of items by position: changed text is updated, items beyond the
@@ -274,7 +330,8 @@ struct ImportWriter {
             person = known
         } else {
             person = try await findOrCreate(
-                Person.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$name == name.person).first(),
+                Person.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$name == name.person)
+                    .first(),
                 else: Person(organisationID: organisationID, name: name.person, firmID: firmID))
             people[key] = person
         }
@@ -297,14 +354,20 @@ struct ImportWriter {
     /// Assigns only a different value, so an unchanged model stays unchanged; true when
     /// an existing model's value changes, which is noted for the audit trail.
     @discardableResult
-    mutating func change<M: Model, V: Equatable>(_ model: M, _ keyPath: ReferenceWritableKeyPath<M, V>, _ value: V) -> Bool {
-        if model.id == nil { model[keyPath: keyPath] = value; return false }
+    mutating func change<M: Model, V: Equatable>(_ model: M, _ keyPath: ReferenceWritableKeyPath<M, V>, _ value: V)
+        -> Bool
+    {
+        if model.id == nil {
+            model[keyPath: keyPath] = value
+            return false
+        }
         let old = model[keyPath: keyPath]
         guard old != value else { return false }
         model[keyPath: keyPath] = value
         if let id = model.id as? UUID {
             let field = Self.fieldNames[keyPath] ?? "veld"
-            fieldChanges.append(FieldChange(entity: M.schema, id: id, field: field, before: Self.text(old), after: Self.text(value)))
+            fieldChanges.append(
+                FieldChange(entity: M.schema, id: id, field: field, before: Self.text(old), after: Self.text(value)))
         }
         return true
     }
@@ -335,11 +398,13 @@ struct ImportWriter {
         \ReportingPeriod.name: "naam", \ReportingPeriod.startsOn: "begin", \ReportingPeriod.endsOn: "einde",
         \Project.name: "naam", \Project.lifecycle: "levensfase", \Project.phase: "fase", \Project.groupName: "groep",
         \ProjectStatus.lightAssessor: "beoordelaar",
-        \ProjectStatus.light: "stoplicht", \ProjectStatus.lifecycle: "levensfase", \ProjectStatus.remarks: "toelichting",
+        \ProjectStatus.light: "stoplicht", \ProjectStatus.lifecycle: "levensfase",
+        \ProjectStatus.remarks: "toelichting",
         \ProjectStatus.plannedDelivery: "planning", \ProjectStatus.forecastDelivery: "prognose",
         \ProjectStatus.previousLight: "vorig stoplicht", \ProjectStatus.expectedLight: "verwacht stoplicht",
         \StatusDimensionLight.light: "stoplicht", \ProgrammeSection.number: "nummer", \ProgrammeSection.title: "titel",
-        \ProgrammeSection.body: "tekst", \ProgrammeSection.position: "volgorde", \Decision.text: "tekst", \Risk.description: "tekst",
+        \ProgrammeSection.body: "tekst", \ProgrammeSection.position: "volgorde", \Decision.text: "tekst",
+        \Risk.description: "tekst",
     ]
 
     static func text<V>(_ value: V) -> String? {

@@ -28,7 +28,10 @@ final class PendingImport: Model, @unchecked Sendable {
 
     init() {}
 
-    init(filename: String, data: Data, organisation: String, programme: String?, programmeID: UUID?, period: String?, mapping: String, uploadedBy: String) {
+    init(
+        filename: String, data: Data, organisation: String, programme: String?, programmeID: UUID?, period: String?,
+        mapping: String, uploadedBy: String
+    ) {
         self.filename = filename
         self.data = data
         self.organisation = organisation

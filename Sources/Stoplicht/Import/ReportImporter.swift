@@ -114,8 +114,10 @@ struct ReportImporter {
     /// (with every changed field before and after).
     static func auditRecords(_ summary: ImportSummary, target: ImportTarget, now: Date = Date()) -> [AuditRecord] {
         func record(_ entity: String, _ id: String?, before: String?, after: String?) -> AuditRecord {
-            AuditRecord(at: now, actor: target.actor, address: target.address, action: .importReport, entity: entity, entityID: id,
-                        programmeID: summary.programmeID, periodID: summary.periodID, before: before, after: after)
+            AuditRecord(
+                at: now, actor: target.actor, address: target.address, action: .importReport, entity: entity,
+                entityID: id,
+                programmeID: summary.programmeID, periodID: summary.periodID, before: before, after: after)
         }
         var file: [String: String?] = [
             "bestand": target.source, "programma": summary.programmeSlug, "periode": summary.periodSlug,
@@ -123,11 +125,17 @@ struct ReportImporter {
         ]
         // The rows left out by the programme manager, by project number.
         let leftOut = summary.leftOut
-        if !leftOut.isEmpty { file["niet overgenomen"] = leftOut.prefix(1000).map { String($0.number) }.joined(separator: ", ") }
+        if !leftOut.isEmpty {
+            file["niet overgenomen"] = leftOut.prefix(1000).map { String($0.number) }.joined(separator: ", ")
+        }
         var records = [record("bestand", target.source, before: nil, after: AuditRecord.json(file))]
         for change in summary.projectChanges where change.action == .created {
-            records.append(record("project", String(change.number), before: nil,
-                                  after: AuditRecord.json(["nummer": String(change.number), "naam": change.name, "stoplicht": change.light])))
+            records.append(
+                record(
+                    "project", String(change.number), before: nil,
+                    after: AuditRecord.json([
+                        "nummer": String(change.number), "naam": change.name, "stoplicht": change.light,
+                    ])))
         }
         var order: [String] = []
         var grouped: [String: [FieldChange]] = [:]
@@ -138,9 +146,13 @@ struct ReportImporter {
         }
         for key in order {
             let changes = grouped[key]!
-            records.append(record(changes[0].entity, changes[0].id.uuidString,
-                                  before: AuditRecord.json(Dictionary(changes.map { ($0.field, $0.before) }, uniquingKeysWith: { first, _ in first })),
-                                  after: AuditRecord.json(Dictionary(changes.map { ($0.field, $0.after) }, uniquingKeysWith: { _, last in last }))))
+            records.append(
+                record(
+                    changes[0].entity, changes[0].id.uuidString,
+                    before: AuditRecord.json(
+                        Dictionary(changes.map { ($0.field, $0.before) }, uniquingKeysWith: { first, _ in first })),
+                    after: AuditRecord.json(
+                        Dictionary(changes.map { ($0.field, $0.after) }, uniquingKeysWith: { _, last in last }))))
         }
         return records
     }
@@ -148,7 +160,8 @@ struct ReportImporter {
     /// A unique key or other constraint the database refused (SQLite's or PostgreSQL's words).
     static func isConstraintViolation(_ error: any Error) -> Bool {
         let text = String(reflecting: error).lowercased()
-        return text.contains("constraint") || text.contains("unique") || text.contains("duplicate key") || text.contains("23505")
+        return text.contains("constraint") || text.contains("unique") || text.contains("duplicate key")
+            || text.contains("23505")
     }
 
     private struct RollBack: Error {
@@ -167,24 +180,34 @@ struct ReportImporter {
                 var writer = ImportWriter(db: db)
                 let summary: ImportSummary
                 do {
-                    summary = try await writer.write(report, organisation: target.organisation, programme: programmeName,
-                                                     programmeID: target.programmeID, period: periodName, leaveOut: target.leaveOut)
+                    summary = try await writer.write(
+                        report, organisation: target.organisation, programme: programmeName,
+                        programmeID: target.programmeID, period: periodName, leaveOut: target.leaveOut)
                     // A row left out that this plan does not have: the file or the database
                     // changed since the preview, or the form was not the preview's. Nothing is kept.
                     if !target.leaveOut.isEmpty, !target.leaveOut.isSubset(of: summary.projectChanges.map(\.key)) {
                         throw InputError(Strings.importLeaveOutUnknown, status: .conflict)
                     }
-                } catch where !keep && Self.isConstraintViolation(error) {
+                } catch  where !keep && Self.isConstraintViolation(error) {
                     // A dry run shows the conflict instead of failing on it.
-                    var partial = ImportSummary(programmeSlug: Slug.make(programmeName), periodSlug: Slug.make(periodName),
-                                                projects: report.projects.count, created: writer.created, updated: writer.updated,
-                                                warnings: report.warnings)
-                    db.logger.warning("import dry run: constraint violation", metadata: ["error": "\(String(reflecting: error))"])
-                    partial.warnings.append(ImportWarning(line: 0, message: "De proefimport stuitte op een conflict in de database (twee records met dezelfde sleutel). Een echte import van dit bestand wordt geweigerd en slaat niets op; de projecten zijn gelezen maar niet met de database vergeleken. Meld dit met het bestand aan de beheerder."))
+                    var partial = ImportSummary(
+                        programmeSlug: Slug.make(programmeName), periodSlug: Slug.make(periodName),
+                        projects: report.projects.count, created: writer.created, updated: writer.updated,
+                        warnings: report.warnings)
+                    db.logger.warning(
+                        "import dry run: constraint violation", metadata: ["error": "\(String(reflecting: error))"])
+                    partial.warnings.append(
+                        ImportWarning(
+                            line: 0,
+                            message:
+                                "De proefimport stuitte op een conflict in de database (twee records met dezelfde sleutel). Een echte import van dit bestand wordt geweigerd en slaat niets op; de projecten zijn gelezen maar niet met de database vergeleken. Meld dit met het bestand aan de beheerder."
+                        ))
                     throw RollBack(summary: partial)
                 }
                 if !keep { throw RollBack(summary: summary) }
-                if summary.changedAnything { try await AuditTrail.append(Self.auditRecords(summary, target: target), on: db) }
+                if summary.changedAnything {
+                    try await AuditTrail.append(Self.auditRecords(summary, target: target), on: db)
+                }
                 return summary
             }
         } catch let rollBack as RollBack {

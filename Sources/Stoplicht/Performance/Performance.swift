@@ -44,12 +44,16 @@ enum Caching: Sendable {
 
     /// The cached answer is served on the event loop, without starting a task for the
     /// request; `handler` runs only when there is none.
-    func route(_ handler: @escaping @Sendable (Request) async throws -> Response) -> @Sendable (Request) -> EventLoopFuture<Response> {
-        let cached: @Sendable (Request) -> EventLoopFuture<Response?>, render: @Sendable (Request) async throws -> Response
+    func route(_ handler: @escaping @Sendable (Request) async throws -> Response)
+        -> @Sendable (Request) -> EventLoopFuture<Response>
+    {
+        let cached: @Sendable (Request) -> EventLoopFuture<Response?>
+        let render: @Sendable (Request) async throws -> Response
         switch self {
         case .page: (cached, render) = (CachedPage.cached, handler)
         case .publishedReport: (cached, render) = (CachedPublishedReport.cached, handler)
-        case .apiAnswer: (cached, render) = (CachedAPIAnswers.cached, { try await CachedAPIAnswers.respond($0, handler) })
+        case .apiAnswer:
+            (cached, render) = (CachedAPIAnswers.cached, { try await CachedAPIAnswers.respond($0, handler) })
         }
         return { req in
             cached(req).flatMap { answer in
@@ -63,8 +67,10 @@ enum Caching: Sendable {
 extension RoutesBuilder {
     /// A GET route whose answers may be cached as `caching` says.
     @discardableResult
-    func get(_ path: [PathComponent], cached caching: Caching,
-             use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
+    func get(
+        _ path: [PathComponent], cached caching: Caching,
+        use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
         on(.GET, path, use: caching.route(handler))
     }
 }
@@ -101,11 +107,15 @@ struct PublishedReportCacheKey: StorageKey {
 extension Application {
     var pageCache: PageCache { storage[PageCacheKey.self] ?? PageCache(maximumBytes: 0) }
     var sessionCache: VersionedCache<SessionData> { storage[SessionCacheKey.self] ?? VersionedCache(maximumBytes: 0) }
-    var readPermissions: VersionedCache<ReadPermission> { storage[ReadPermissionCacheKey.self] ?? VersionedCache(maximumBytes: 0) }
+    var readPermissions: VersionedCache<ReadPermission> {
+        storage[ReadPermissionCacheKey.self] ?? VersionedCache(maximumBytes: 0)
+    }
     var apiAnswerCache: VersionedCache<CachedAPIAnswers.Answer> {
         storage[APIAnswerCacheKey.self] ?? VersionedCache(maximumBytes: 0)
     }
-    var publishedReports: PublishedReportCache { storage[PublishedReportCacheKey.self] ?? PublishedReportCache(maximumBytes: 0) }
+    var publishedReports: PublishedReportCache {
+        storage[PublishedReportCacheKey.self] ?? PublishedReportCache(maximumBytes: 0)
+    }
     var databaseVersion: DatabaseVersion? { storage[DatabaseVersionKey.self] }
     var singleFlight: SingleFlight { storage[SingleFlightKey.self] ?? SingleFlight() }
 }

@@ -12,14 +12,20 @@ struct AddReportingCycle: AsyncMigration {
             try await database.schema(ProjectStatus.schema).field(FieldKey(stringLiteral: column), .string).update()
         }
         try await database.schema(ProjectStatus.schema).field("revision", .int, .required, .sql(.default(0))).update()
-        try await database.schema(ProjectStatus.schema).field("carried_forward", .bool, .required, .sql(.default(false))).update()
+        try await database.schema(ProjectStatus.schema).field(
+            "carried_forward", .bool, .required, .sql(.default(false))
+        ).update()
         try await database.schema(Project.schema).field("archived", .bool, .required, .sql(.default(false))).update()
         try await database.schema(User.schema).field("person_id", .uuid).update()
-        try await database.schema(Programme.schema).field("access", .string, .required, .sql(.default(ProgrammeAccess.closed.rawValue))).update()
+        try await database.schema(Programme.schema).field(
+            "access", .string, .required, .sql(.default(ProgrammeAccess.closed.rawValue))
+        ).update()
     }
 
     func revert(on database: Database) async throws {
-        for column in ["achieved", "planned_next", "cause", "consequence", "measure", "updated_by", "revision", "carried_forward"] {
+        for column in [
+            "achieved", "planned_next", "cause", "consequence", "measure", "updated_by", "revision", "carried_forward",
+        ] {
             try await database.schema(ProjectStatus.schema).deleteField(FieldKey(stringLiteral: column)).update()
         }
         try await database.schema(Project.schema).deleteField("archived").update()

@@ -6,10 +6,14 @@ import Vapor
 /// The decision request a change hangs on (a budget transfer, a postponement): one the
 /// programme already has, or a new one written into its open period.
 enum DecisionRequests {
-    static func use(_ id: UUID?, orAsk text: String, requestedFrom: String, programme: Programme, on db: any Database) async throws -> Decision {
+    static func use(_ id: UUID?, orAsk text: String, requestedFrom: String, programme: Programme, on db: any Database)
+        async throws -> Decision
+    {
         let periods = try await ReportingPeriod.query(on: db).filter(\.$programme.$id == programme.requireID()).all()
         if let id {
-            guard let decision = try await Decision.find(id, on: db), periods.contains(where: { $0.id == decision.$period.id }) else {
+            guard let decision = try await Decision.find(id, on: db),
+                periods.contains(where: { $0.id == decision.$period.id })
+            else {
                 throw InputError(Strings.transferDecisionUnknown, field: "beslispunt")
             }
             return decision
@@ -17,7 +21,8 @@ enum DecisionRequests {
         guard let period = periods.first(where: { $0.state != .published }) else {
             throw InputError(Strings.transferNeedsOpenPeriod, field: "beslispunt")
         }
-        let position = (try await Decision.query(on: db).filter(\.$period.$id == period.requireID()).max(\.$position) ?? 0) + 1
+        let position =
+            (try await Decision.query(on: db).filter(\.$period.$id == period.requireID()).max(\.$position) ?? 0) + 1
         let decision = Decision(periodID: try period.requireID(), position: position, text: text)
         let from = requestedFrom.trimmingCharacters(in: .whitespaces)
         decision.requestedFrom = from.isEmpty ? nil : String(from.prefix(100))
@@ -35,7 +40,9 @@ enum DecisionRequests {
     /// The day a decision was taken as typed ("20-11-2018", "20 november 2018") → "2018-11-20"; empty is no date.
     static func decidedOn(_ text: String?) throws -> String? {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        guard let day = PlanDate(parsing: text), day.precision == .day else { throw InputError(Strings.transferDateInvalid(text), field: "datum") }
+        guard let day = PlanDate(parsing: text), day.precision == .day else {
+            throw InputError(Strings.transferDateInvalid(text), field: "datum")
+        }
         return day.isoDay
     }
 

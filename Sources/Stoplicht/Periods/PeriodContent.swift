@@ -31,7 +31,10 @@ final class Decision: Model, @unchecked Sendable {
     static let schema = "decisions"
 
     enum Outcome: String, Codable, Sendable {
-        case requested = "gevraagd", approved = "akkoord", rejected = "afgewezen", deferred = "aangehouden"
+        case requested = "gevraagd"
+        case approved = "akkoord"
+        case rejected = "afgewezen"
+        case deferred = "aangehouden"
 
         var label: String {
             switch self {

@@ -15,8 +15,10 @@ extension PeriodTexts {
     /// Runs `body` in a transaction with the period's row locked and its texts as stored
     /// now: the write command every save of a period's texts goes through, from the form
     /// and from the API.
-    static func locked<T: Sendable>(_ period: ReportingPeriod, on database: any Database,
-                                    _ body: @escaping @Sendable (any Database, PeriodTexts, Stored) async throws -> T) async throws -> T {
+    static func locked<T: Sendable>(
+        _ period: ReportingPeriod, on database: any Database,
+        _ body: @escaping @Sendable (any Database, PeriodTexts, Stored) async throws -> T
+    ) async throws -> T {
         let periodID = try period.requireID()
         return try await database.transaction { db in
             try await ReportingPeriod.lock(periodID, on: db)

@@ -14,8 +14,10 @@ enum PeriodOpening {
         var carried: Int
     }
 
-    static func open(name rawName: String, in context: ProgrammeContext, actor: String, address: String?,
-                     on database: any Database) async throws -> Result {
+    static func open(
+        name rawName: String, in context: ProgrammeContext, actor: String, address: String?,
+        on database: any Database
+    ) async throws -> Result {
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw InputError(Strings.periodNameRequired) }
         guard name.count <= 200 else { throw InputError(Strings.textTooLong(Strings.period, 200)) }
@@ -40,7 +42,9 @@ enum PeriodOpening {
             let periodID = try period.requireID()
             var carried = 0
             if let previous {
-                let projects = try await Project.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$archived == false).all()
+                let projects = try await Project.query(on: db).filter(\.$programme.$id == programmeID).filter(
+                    \.$archived == false
+                ).all()
                 let ids = Set(projects.compactMap(\.id))
                 let statuses = try await ProjectStatus.query(on: db).filter(\.$period.$id == previous.requireID()).all()
                     .filter { ids.contains($0.$project.id) }
@@ -68,7 +72,8 @@ enum PeriodOpening {
                     status.carriedForward = true
                     newStatuses.append(status)
                     for light in old.id.flatMap({ lightsByStatus[$0] }) ?? [] {
-                        newLights.append(StatusDimensionLight(statusID: status.id!, dimension: light.dimension, light: light.light))
+                        newLights.append(
+                            StatusDimensionLight(statusID: status.id!, dimension: light.dimension, light: light.light))
                     }
                 }
                 for chunk in stride(from: 0, to: newStatuses.count, by: 500) {
@@ -80,17 +85,25 @@ enum PeriodOpening {
                 carried = newStatuses.count
                 try await carrySectionsAndRisks(from: previous, to: periodID, on: db)
             }
-            try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: .periodOpen, entity: "periode", entityID: periodID.uuidString,
-                programmeID: programmeID, periodID: periodID, before: nil,
-                after: AuditRecord.json(["naam": name, "overgenomen": String(carried), "vorige": previous?.name]))], on: db)
+            try await AuditTrail.append(
+                [
+                    AuditRecord(
+                        at: Date(), actor: actor, address: address, action: .periodOpen, entity: "periode",
+                        entityID: periodID.uuidString,
+                        programmeID: programmeID, periodID: periodID, before: nil,
+                        after: AuditRecord.json([
+                            "naam": name, "overgenomen": String(carried), "vorige": previous?.name,
+                        ]))
+                ], on: db)
             return Result(period: period, carried: carried)
         }
     }
 }
 
 extension PeriodOpening {
-    static func carrySectionsAndRisks(from previous: ReportingPeriod, to periodID: UUID, on db: any Database) async throws {
+    static func carrySectionsAndRisks(from previous: ReportingPeriod, to periodID: UUID, on db: any Database)
+        async throws
+    {
         let previousID = try previous.requireID()
         for old in try await ProgrammeSection.query(on: db).filter(\.$period.$id == previousID).all() {
             let section = ProgrammeSection(periodID: periodID, key: old.key, position: old.position)
@@ -121,7 +134,9 @@ struct NotYetUpdated: Sendable {
     var entries: [Entry]
     var count: Int
 
-    static func load(_ context: ProgrammeContext, period: ReportingPeriod, on db: any Database) async throws -> NotYetUpdated {
+    static func load(_ context: ProgrammeContext, period: ReportingPeriod, on db: any Database) async throws
+        -> NotYetUpdated
+    {
         let rows = try await ProjectRow.load(context, period: period, on: db)
         let pending = try await ProjectStatus.query(on: db).filter(\.$period.$id == period.requireID()).all()
         let updated = Set(pending.filter { !$0.carriedForward }.map(\.$project.id))
@@ -130,12 +145,17 @@ struct NotYetUpdated: Sendable {
         let updatedNumbers = Set(projects.filter { $0.id.map(updated.contains) ?? false }.map(\.number))
         var byLeader: [String: [(Int, String)]] = [:]
         var count = 0
-        for row in rows where !updatedNumbers.contains(row.number) && !archived.contains(row.number) && row.lifecycle != .delivered && row.lifecycle != .stopped {
+        for row in rows
+        where !updatedNumbers.contains(row.number) && !archived.contains(row.number) && row.lifecycle != .delivered
+            && row.lifecycle != .stopped
+        {
             count += 1
             let leaders = row.leaders.isEmpty ? [Strings.noLeader] : row.leaders.map(\.name)
             for leader in leaders { byLeader[leader, default: []].append((row.number, row.name)) }
         }
-        let entries = byLeader.keys.sorted().map { Entry(leader: $0, projects: byLeader[$0]!.map { (number: $0.0, name: $0.1) }) }
+        let entries = byLeader.keys.sorted().map {
+            Entry(leader: $0, projects: byLeader[$0]!.map { (number: $0.0, name: $0.1) })
+        }
         return NotYetUpdated(entries: entries, count: count)
     }
 }

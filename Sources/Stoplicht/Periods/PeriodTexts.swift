@@ -36,15 +36,23 @@ struct PeriodTexts: Sendable, Equatable {
 
     static let maximumLength = 100_000
 
-    static func load(period: ReportingPeriod, on db: any Database) async throws -> (PeriodTexts, [ProgrammeSection], [Decision], [Risk]) {
+    static func load(period: ReportingPeriod, on db: any Database) async throws -> (
+        PeriodTexts, [ProgrammeSection], [Decision], [Risk]
+    ) {
         let id = try period.requireID()
         let sections = try await ProgrammeSection.query(on: db).filter(\.$period.$id == id).sort(\.$position).all()
         let decisions = try await Decision.query(on: db).filter(\.$period.$id == id).sort(\.$position).all()
         let risks = try await Risk.query(on: db).filter(\.$period.$id == id).sort(\.$position).all()
         let texts = PeriodTexts(
             sections: sections.map { Section(key: $0.key, title: $0.title, body: $0.body) },
-            decisions: decisions.map { DecisionText(id: $0.id, text: $0.text, requestedFrom: $0.requestedFrom ?? "", outcome: $0.outcome) },
-            risks: risks.map { RiskText(id: $0.id, description: $0.description, cause: $0.cause ?? "", impact: $0.impact ?? "", measures: $0.measures ?? "") })
+            decisions: decisions.map {
+                DecisionText(id: $0.id, text: $0.text, requestedFrom: $0.requestedFrom ?? "", outcome: $0.outcome)
+            },
+            risks: risks.map {
+                RiskText(
+                    id: $0.id, description: $0.description, cause: $0.cause ?? "", impact: $0.impact ?? "",
+                    measures: $0.measures ?? "")
+            })
         return (texts, sections, decisions, risks)
     }
 
@@ -52,23 +60,30 @@ struct PeriodTexts: Sendable, Equatable {
     /// risk row (a row with an empty text and no id is the blank one for adding).
     init(form fields: FormFields, sectionKeys: [String]) {
         typealias Field = PeriodTextsField
-        sections = sectionKeys.map { Section(key: $0, title: fields.text(Field.sectionTitle($0)), body: fields.text(Field.sectionBody($0))) }
+        sections = sectionKeys.map {
+            Section(key: $0, title: fields.text(Field.sectionTitle($0)), body: fields.text(Field.sectionBody($0)))
+        }
         for index in 0..<500 {
             let field: (Field.DecisionPart) -> NumberedField = { Field.decision(index, $0) }
             guard fields.has(field(.text)) else { break }
             let id = UUID(uuidString: fields.text(field(.id)))
             if id == nil && fields.text(field(.text)).isEmpty { continue }
-            decisions.append(DecisionText(id: id, text: fields.text(field(.text)), requestedFrom: fields.text(field(.requestedFrom)),
-                                          outcome: Decision.Outcome(rawValue: fields.text(field(.outcome))) ?? .requested,
-                                          remove: fields.has(field(.remove))))
+            decisions.append(
+                DecisionText(
+                    id: id, text: fields.text(field(.text)), requestedFrom: fields.text(field(.requestedFrom)),
+                    outcome: Decision.Outcome(rawValue: fields.text(field(.outcome))) ?? .requested,
+                    remove: fields.has(field(.remove))))
         }
         for index in 0..<500 {
             let field: (Field.RiskPart) -> NumberedField = { Field.risk(index, $0) }
             guard fields.has(field(.text)) else { break }
             let id = UUID(uuidString: fields.text(field(.id)))
             if id == nil && fields.text(field(.text)).isEmpty { continue }
-            risks.append(RiskText(id: id, description: fields.text(field(.text)), cause: fields.text(field(.cause)),
-                                  impact: fields.text(field(.impact)), measures: fields.text(field(.measures)), remove: fields.has(field(.remove))))
+            risks.append(
+                RiskText(
+                    id: id, description: fields.text(field(.text)), cause: fields.text(field(.cause)),
+                    impact: fields.text(field(.impact)), measures: fields.text(field(.measures)),
+                    remove: fields.has(field(.remove))))
         }
     }
 
@@ -90,16 +105,26 @@ struct PeriodTexts: Sendable, Equatable {
     func problems() -> [FieldProblem] {
         var problems: [FieldProblem] = []
         for section in sections {
-            if section.title.isEmpty { problems.append(FieldProblem(field: PeriodTextsField.sectionTitle(section.key), message: Strings.sectionTitleRequired)) }
+            if section.title.isEmpty {
+                problems.append(
+                    FieldProblem(
+                        field: PeriodTextsField.sectionTitle(section.key), message: Strings.sectionTitleRequired))
+            }
             if section.body.count > Self.maximumLength {
-                problems.append(FieldProblem(field: PeriodTextsField.sectionBody(section.key), message: Strings.textTooLong(section.title, Self.maximumLength)))
+                problems.append(
+                    FieldProblem(
+                        field: PeriodTextsField.sectionBody(section.key),
+                        message: Strings.textTooLong(section.title, Self.maximumLength)))
             }
         }
         for (index, decision) in decisions.enumerated() where decision.text.isEmpty && !decision.remove {
-            problems.append(FieldProblem(field: PeriodTextsField.decision(index, .text), message: Strings.decisionTextRequired(index + 1)))
+            problems.append(
+                FieldProblem(
+                    field: PeriodTextsField.decision(index, .text), message: Strings.decisionTextRequired(index + 1)))
         }
         for (index, risk) in risks.enumerated() where risk.description.isEmpty && !risk.remove {
-            problems.append(FieldProblem(field: PeriodTextsField.risk(index, .text), message: Strings.riskTextRequired(index + 1)))
+            problems.append(
+                FieldProblem(field: PeriodTextsField.risk(index, .text), message: Strings.riskTextRequired(index + 1)))
         }
         return problems
     }
@@ -108,26 +133,39 @@ struct PeriodTexts: Sendable, Equatable {
     var described: [(field: String, value: String)] {
         var fields: [(String, String)] = []
         for s in sections { fields += [("\(s.title)", s.body)] }
-        for (i, d) in decisions.enumerated() { fields.append(("\(Strings.decision) \(i + 1)", d.remove ? Strings.removed : "\(d.text) (\(d.outcome.label))")) }
-        for (i, r) in risks.enumerated() { fields.append(("\(Strings.risk) \(i + 1)", r.remove ? Strings.removed : r.description)) }
+        for (i, d) in decisions.enumerated() {
+            fields.append(
+                ("\(Strings.decision) \(i + 1)", d.remove ? Strings.removed : "\(d.text) (\(d.outcome.label))"))
+        }
+        for (i, r) in risks.enumerated() {
+            fields.append(("\(Strings.risk) \(i + 1)", r.remove ? Strings.removed : r.description))
+        }
         return fields
     }
 
     /// Writes the texts over the stored ones, with an audit entry per changed item.
-    func save(over stored: (sections: [ProgrammeSection], decisions: [Decision], risks: [Risk]), period: ReportingPeriod,
-              actor: String, address: String?, on db: any Database) async throws {
+    func save(
+        over stored: (sections: [ProgrammeSection], decisions: [Decision], risks: [Risk]), period: ReportingPeriod,
+        actor: String, address: String?, on db: any Database
+    ) async throws {
         let periodID = try period.requireID()
         var records: [AuditRecord] = []
         func record(_ entity: String, _ id: UUID?, _ before: [String: String?], _ after: [String: String?]) {
             guard before != after else { return }
-            records.append(AuditRecord(at: Date(), actor: actor, address: address, action: .update, entity: entity, entityID: id?.uuidString,
-                                       programmeID: period.$programme.id, periodID: periodID,
-                                       before: before.isEmpty ? nil : AuditRecord.json(before), after: after.isEmpty ? nil : AuditRecord.json(after)))
+            records.append(
+                AuditRecord(
+                    at: Date(), actor: actor, address: address, action: .update, entity: entity,
+                    entityID: id?.uuidString,
+                    programmeID: period.$programme.id, periodID: periodID,
+                    before: before.isEmpty ? nil : AuditRecord.json(before),
+                    after: after.isEmpty ? nil : AuditRecord.json(after)))
         }
         for section in sections {
             guard let model = stored.sections.first(where: { $0.key == section.key }) else { continue }
             guard model.title != section.title || model.body != section.body else { continue }
-            record("paragraaf", model.id, ["titel": model.title, "tekst": model.body], ["titel": section.title, "tekst": section.body])
+            record(
+                "paragraaf", model.id, ["titel": model.title, "tekst": model.body],
+                ["titel": section.title, "tekst": section.body])
             model.title = section.title
             model.body = section.body
             try await model.save(on: db)
@@ -136,7 +174,9 @@ struct PeriodTexts: Sendable, Equatable {
         for decision in decisions {
             if let id = decision.id {
                 guard let model = stored.decisions.first(where: { $0.id == id }) else { continue }
-                let before: [String: String?] = ["tekst": model.text, "gevraagd aan": model.requestedFrom, "besluit": model.outcome.rawValue]
+                let before: [String: String?] = [
+                    "tekst": model.text, "gevraagd aan": model.requestedFrom, "besluit": model.outcome.rawValue,
+                ]
                 if decision.remove {
                     if try await DecisionRequests.isLinked(id, on: db) {
                         throw InputError(Strings.transferDecisionLinked, status: .conflict)
@@ -149,7 +189,9 @@ struct PeriodTexts: Sendable, Equatable {
                 model.requestedFrom = decision.requestedFrom.isEmpty ? nil : decision.requestedFrom
                 model.outcome = decision.outcome
                 guard model.hasChanges else { continue }
-                record("besluit", id, before, ["tekst": model.text, "gevraagd aan": model.requestedFrom, "besluit": model.outcome.rawValue])
+                record(
+                    "besluit", id, before,
+                    ["tekst": model.text, "gevraagd aan": model.requestedFrom, "besluit": model.outcome.rawValue])
                 try await model.save(on: db)
                 try await BudgetTransfers.follow(model, actor: actor, address: address, on: db)
                 try await Postponements.follow(model, actor: actor, address: address, on: db)
@@ -159,7 +201,9 @@ struct PeriodTexts: Sendable, Equatable {
                 model.requestedFrom = decision.requestedFrom.isEmpty ? nil : decision.requestedFrom
                 model.outcome = decision.outcome
                 try await model.save(on: db)
-                record("besluit", model.id, [:], ["tekst": model.text, "gevraagd aan": model.requestedFrom, "besluit": model.outcome.rawValue])
+                record(
+                    "besluit", model.id, [:],
+                    ["tekst": model.text, "gevraagd aan": model.requestedFrom, "besluit": model.outcome.rawValue])
             }
         }
         var nextRisk = (stored.risks.map(\.position).max() ?? -1) + 1

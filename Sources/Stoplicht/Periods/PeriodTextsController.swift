@@ -24,7 +24,8 @@ enum PeriodTextsController {
         model.problems = model.texts.problems()
         for (index, decision) in model.texts.decisions.enumerated() where decision.remove {
             guard let id = decision.id, try await DecisionRequests.isLinked(id, on: req.db) else { continue }
-            model.problems.append(FieldProblem(field: PeriodTextsField.decision(index, .text), message: Strings.transferDecisionLinked))
+            model.problems.append(
+                FieldProblem(field: PeriodTextsField.decision(index, .text), message: Strings.transferDecisionLinked))
         }
         guard model.problems.isEmpty else {
             return PeriodTextsView.page(model, settings: req.settings).response(status: .unprocessableEntity)
@@ -44,7 +45,9 @@ enum PeriodTextsController {
             model.fingerprint = theirs.fingerprint
             return PeriodTextsView.page(model, settings: req.settings).response(status: .conflict)
         }
-        return req.redirect(to: SiteURL.period(programme: model.context.slug, period: model.period.slug).path + "?opgeslagen=1", redirectType: .normal)
+        return req.redirect(
+            to: SiteURL.period(programme: model.context.slug, period: model.period.slug).path + "?opgeslagen=1",
+            redirectType: .normal)
     }
 
     private static func load(_ req: Request) async throws -> PeriodTextsModel {

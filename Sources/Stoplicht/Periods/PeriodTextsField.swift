@@ -10,15 +10,28 @@ enum PeriodTextsField: String, CaseIterable, FormField {
     static func sectionBody(_ key: String) -> NumberedField { NumberedField("sectie", key, "tekst") }
 
     /// A decision row's field, `besluit-N-tekst`; row N counts from 0, the blank row last.
-    static func decision(_ index: Int, _ part: DecisionPart) -> NumberedField { NumberedField("besluit", String(index), part.rawValue) }
+    static func decision(_ index: Int, _ part: DecisionPart) -> NumberedField {
+        NumberedField("besluit", String(index), part.rawValue)
+    }
     /// A risk row's field, `risico-N-tekst`.
-    static func risk(_ index: Int, _ part: RiskPart) -> NumberedField { NumberedField("risico", String(index), part.rawValue) }
+    static func risk(_ index: Int, _ part: RiskPart) -> NumberedField {
+        NumberedField("risico", String(index), part.rawValue)
+    }
 
     enum DecisionPart: String, CaseIterable, Sendable {
-        case id, text = "tekst", requestedFrom = "aan", outcome = "uitkomst", remove = "weg"
+        case id
+        case text = "tekst"
+        case requestedFrom = "aan"
+        case outcome = "uitkomst"
+        case remove = "weg"
     }
 
     enum RiskPart: String, CaseIterable, Sendable {
-        case id, text = "tekst", cause = "oorzaak", impact = "gevolg", measures = "maatregel", remove = "weg"
+        case id
+        case text = "tekst"
+        case cause = "oorzaak"
+        case impact = "gevolg"
+        case measures = "maatregel"
+        case remove = "weg"
     }
 }

@@ -13,7 +13,9 @@ struct PublishConfirmationModel: Sendable {
 
     var skipsReview: Bool { period.state == .open }
 
-    static func query(_ context: ProgrammeContext, period: ReportingPeriod, viewer: Viewer, on db: any Database) async throws -> PublishConfirmationModel {
+    static func query(_ context: ProgrammeContext, period: ReportingPeriod, viewer: Viewer, on db: any Database)
+        async throws -> PublishConfirmationModel
+    {
         let rows = try await ProjectRow.load(context, period: period, on: db)
         let parts = [Strings.cause, Strings.consequence, Strings.measure]
         let unexplained = rows.compactMap { row -> (number: Int, name: String, light: LightDefinition)? in
@@ -21,8 +23,9 @@ struct PublishConfirmationModel: Sendable {
             let given = Set(row.explanation.map(\.label))
             return parts.allSatisfy(given.contains) ? nil : (row.number, row.name, light)
         }
-        return PublishConfirmationModel(context: context, period: period, viewer: viewer,
-                                        notYetUpdated: try await NotYetUpdated.load(context, period: period, on: db),
-                                        unexplained: unexplained)
+        return PublishConfirmationModel(
+            context: context, period: period, viewer: viewer,
+            notYetUpdated: try await NotYetUpdated.load(context, period: period, on: db),
+            unexplained: unexplained)
     }
 }

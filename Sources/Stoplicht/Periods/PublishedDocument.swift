@@ -34,7 +34,8 @@ final class PublishedDocument: Model, @unchecked Sendable {
 /// for a published period (publication sets the state first, in the same transaction), the
 /// unique key lets in one of each format, and updates and deletes are refused.
 struct CreatePublishedDocument: AsyncMigration {
-    static let message = "een gepubliceerd document kan alleen voor een gepubliceerde periode worden bewaard en daarna niet meer worden gewijzigd"
+    static let message =
+        "een gepubliceerd document kan alleen voor een gepubliceerde periode worden bewaard en daarna niet meer worden gewijzigd"
 
     func prepare(on database: Database) async throws {
         try await database.schema(PublishedDocument.schema)
@@ -50,26 +51,36 @@ struct CreatePublishedDocument: AsyncMigration {
         let published = ReportingPeriod.State.published.rawValue
         if sql.dialect.name == "sqlite" {
             let refuse = "BEGIN SELECT RAISE(ABORT, '\(Self.message)'); END"
-            try await sql.raw("""
-            CREATE TRIGGER published_documents_frozen_insert BEFORE INSERT ON published_documents \
-            WHEN (SELECT state FROM reporting_periods WHERE id = NEW.period_id) IS NOT '\(unsafeRaw: published)' \(unsafeRaw: refuse)
-            """).run()
-            try await sql.raw("CREATE TRIGGER published_documents_frozen_update BEFORE UPDATE ON published_documents \(unsafeRaw: refuse)").run()
-            try await sql.raw("CREATE TRIGGER published_documents_frozen_delete BEFORE DELETE ON published_documents \(unsafeRaw: refuse)").run()
+            try await sql.raw(
+                """
+                CREATE TRIGGER published_documents_frozen_insert BEFORE INSERT ON published_documents \
+                WHEN (SELECT state FROM reporting_periods WHERE id = NEW.period_id) IS NOT '\(unsafeRaw: published)' \(unsafeRaw: refuse)
+                """
+            ).run()
+            try await sql.raw(
+                "CREATE TRIGGER published_documents_frozen_update BEFORE UPDATE ON published_documents \(unsafeRaw: refuse)"
+            ).run()
+            try await sql.raw(
+                "CREATE TRIGGER published_documents_frozen_delete BEFORE DELETE ON published_documents \(unsafeRaw: refuse)"
+            ).run()
         } else {
-            try await sql.raw("""
-            CREATE FUNCTION stoplicht_published_document() RETURNS trigger AS $$
-            BEGIN
-              IF TG_OP = 'INSERT' AND (SELECT state FROM reporting_periods WHERE id = NEW.period_id) IS NOT DISTINCT FROM '\(unsafeRaw: published)' THEN
-                RETURN NEW;
-              END IF;
-              RAISE EXCEPTION '\(unsafeRaw: Self.message)';
-            END $$ LANGUAGE plpgsql
-            """).run()
-            try await sql.raw("""
-            CREATE TRIGGER published_documents_frozen BEFORE INSERT OR UPDATE OR DELETE ON published_documents \
-            FOR EACH ROW EXECUTE FUNCTION stoplicht_published_document()
-            """).run()
+            try await sql.raw(
+                """
+                CREATE FUNCTION stoplicht_published_document() RETURNS trigger AS $$
+                BEGIN
+                  IF TG_OP = 'INSERT' AND (SELECT state FROM reporting_periods WHERE id = NEW.period_id) IS NOT DISTINCT FROM '\(unsafeRaw: published)' THEN
+                    RETURN NEW;
+                  END IF;
+                  RAISE EXCEPTION '\(unsafeRaw: Self.message)';
+                END $$ LANGUAGE plpgsql
+                """
+            ).run()
+            try await sql.raw(
+                """
+                CREATE TRIGGER published_documents_frozen BEFORE INSERT OR UPDATE OR DELETE ON published_documents \
+                FOR EACH ROW EXECUTE FUNCTION stoplicht_published_document()
+                """
+            ).run()
         }
     }
 

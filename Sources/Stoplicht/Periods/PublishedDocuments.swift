@@ -15,33 +15,46 @@ enum PublishedDocuments {
 
     /// The documents of `model` (its period already marked published) that can be made now;
     /// a PDF that cannot is left for the first request, with a line in the log.
-    static func render(_ model: ReportPageModel, settings: Settings, logger: Logger) async throws -> [(ExportFormat, Data)] {
+    static func render(_ model: ReportPageModel, settings: Settings, logger: Logger) async throws -> [(
+        ExportFormat, Data
+    )] {
         var documents: [(ExportFormat, Data)] = []
         for format in formats {
             do {
-                documents.append((format, try await ReportDocuments.render(model, format: format, settings: settings, logger: logger)))
+                documents.append(
+                    (
+                        format,
+                        try await ReportDocuments.render(model, format: format, settings: settings, logger: logger)
+                    ))
             } catch let error where format == .pdf {
-                logger.warning("Publishing \(model.period.name): the PDF is not stored now but at its first request: \(String(describing: error))")
+                logger.warning(
+                    "Publishing \(model.period.name): the PDF is not stored now but at its first request: \(String(describing: error))"
+                )
             }
         }
         return documents
     }
 
     /// Stores `documents` of a period just published, inside its publication's transaction.
-    static func store(_ documents: [(ExportFormat, Data)], periodID: UUID, at now: Date, on db: any Database) async throws {
+    static func store(_ documents: [(ExportFormat, Data)], periodID: UUID, at now: Date, on db: any Database)
+        async throws
+    {
         for (format, data) in documents {
             try await PublishedDocument(periodID: periodID, format: format, content: data, storedAt: now).create(on: db)
         }
     }
 
     static func stored(_ format: ExportFormat, periodID: UUID, on db: any Database) async throws -> PublishedDocument? {
-        try await PublishedDocument.query(on: db).filter(\.$period.$id == periodID).filter(\.$format == format.rawValue).first()
+        try await PublishedDocument.query(on: db).filter(\.$period.$id == periodID).filter(\.$format == format.rawValue)
+            .first()
     }
 
     /// The stored document, or the one made and stored now when there is none yet. Readers who
     /// ask for it while it is being rendered wait for that one rendering.
-    static func document(_ format: ExportFormat, programme: String, period: ReportingPeriod, settings: Settings,
-                         logger: Logger, pdfSlots: RenderSlots = PDFRenderer.slots, on db: any Database) async throws -> PublishedDocument {
+    static func document(
+        _ format: ExportFormat, programme: String, period: ReportingPeriod, settings: Settings,
+        logger: Logger, pdfSlots: RenderSlots = PDFRenderer.slots, on db: any Database
+    ) async throws -> PublishedDocument {
         let periodID = try period.requireID()
         if let document = try await stored(format, periodID: periodID, on: db) { return document }
         let key = "\(periodID.uuidString)/\(format.rawValue)"
@@ -56,8 +69,9 @@ enum PublishedDocuments {
                 defer { finished(key) }
                 if let document = try await stored(format, periodID: periodID, on: db) { return document }
                 let model = try await ReportPageModel.query(programme: programme, period: period.slug, on: db)
-                let data = try await ReportDocuments.render(model, format: format, settings: settings, logger: logger, pdfSlots: pdfSlots,
-                                                           forReader: true)
+                let data = try await ReportDocuments.render(
+                    model, format: format, settings: settings, logger: logger, pdfSlots: pdfSlots,
+                    forReader: true)
                 let document = PublishedDocument(periodID: periodID, format: format, content: data, storedAt: Date())
                 do {
                     try await document.create(on: db)
@@ -101,14 +115,18 @@ enum PublishedDocuments {
 
     /// The stored document as a download: its SHA-256 as ETag and `X-Content-SHA256`, and 304
     /// for a reader whose copy is this one.
-    static func response(_ document: PublishedDocument, format: ExportFormat, filename: String, _ req: Request) -> Response {
+    static func response(_ document: PublishedDocument, format: ExportFormat, filename: String, _ req: Request)
+        -> Response
+    {
         let tag = "\"" + document.sha256 + "\""
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: format.mediaType)
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
         headers.replaceOrAdd(name: .eTag, value: tag)
         headers.replaceOrAdd(name: "X-Content-SHA256", value: document.sha256)
-        if req.headers[.ifNoneMatch].flatMap({ $0.split(separator: ",") }).contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag }) {
+        if req.headers[.ifNoneMatch].flatMap({ $0.split(separator: ",") }).contains(where: {
+            $0.trimmingCharacters(in: .whitespaces) == tag
+        }) {
             return Response(status: .notModified, headers: headers)
         }
         return Response(status: .ok, headers: headers, body: .init(data: document.content))

@@ -7,7 +7,9 @@ final class ReportingPeriod: Model, @unchecked Sendable {
     static let schema = "reporting_periods"
 
     enum State: String, Codable, Sendable {
-        case open, inReview = "in-review", published = "gepubliceerd"
+        case open
+        case inReview = "in-review"
+        case published = "gepubliceerd"
 
         var label: String {
             switch self {

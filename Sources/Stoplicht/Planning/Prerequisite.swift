@@ -44,8 +44,12 @@ struct CreatePlanning: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        for field in ["planned", "forecast", "done"] { try await database.schema(ProjectItem.schema).deleteField(.string(field)).update() }
-        for field in ["planned_start", "forecast_start"] { try await database.schema(ProjectStatus.schema).deleteField(.string(field)).update() }
+        for field in ["planned", "forecast", "done"] {
+            try await database.schema(ProjectItem.schema).deleteField(.string(field)).update()
+        }
+        for field in ["planned_start", "forecast_start"] {
+            try await database.schema(ProjectStatus.schema).deleteField(.string(field)).update()
+        }
         try await database.schema(Prerequisite.schema).delete()
     }
 }

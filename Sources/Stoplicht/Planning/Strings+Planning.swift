@@ -6,7 +6,9 @@ extension Strings {
     static let prerequisiteExists = "Deze randvoorwaarde staat er al."
     static let prerequisiteGone = "Deze randvoorwaarde bestaat niet (meer)."
     static func milestoneNotFound(_ title: String, of project: String, known: [String]) -> String {
-        "Project \(project) heeft geen mijlpaal ‘\(title)’." + (known.isEmpty ? " Het heeft geen mijlpalen." : " Wel: \(known.map { "‘\($0)’" }.joined(separator: ", ")).")
+        "Project \(project) heeft geen mijlpaal ‘\(title)’."
+            + (known.isEmpty
+                ? " Het heeft geen mijlpalen." : " Wel: \(known.map { "‘\($0)’" }.joined(separator: ", ")).")
     }
     /// "3. Intranet heeft 7. Herinrichting nodig, dat 3. Intranet nodig heeft".
     static func prerequisiteCycle(_ path: [String]) -> String {
@@ -18,7 +20,8 @@ extension Strings {
 }
 
 extension Strings {
-    static let planningUsage = "Gebruik: stoplicht planning needs|drop --project NR --needs NR [--milestone NAAM], milestone --project NR --item NAAM --date DATUM [--done], of check."
+    static let planningUsage =
+        "Gebruik: stoplicht planning needs|drop --project NR --needs NR [--milestone NAAM], milestone --project NR --item NAAM --date DATUM [--done], of check."
     static let allPlansFeasible = "Alle planningen zijn haalbaar met de randvoorwaarden zoals ze nu staan."
     static func plansInfeasible(_ n: Int) -> String {
         n == 1 ? "1 project kan zijn planning niet meer halen:" : "\(n) projecten kunnen hun planning niet meer halen:"
@@ -27,7 +30,8 @@ extension Strings {
     static func infeasibleLine(_ entry: ProgrammeSchedule.Entry) -> String {
         var text = "\(entry.number). \(entry.name): "
         if let blocker = entry.blockedBy { text += "wacht op \(blocker); " }
-        text += "vroegst start \(entry.earliestStart?.description ?? "onbekend"), oplevering \(entry.earliestDelivery?.description ?? "onbekend")"
+        text +=
+            "vroegst start \(entry.earliestStart?.description ?? "onbekend"), oplevering \(entry.earliestDelivery?.description ?? "onbekend")"
         let planned = [entry.start.map { "start \($0)" }, entry.delivery.map { "oplevering \($0)" }].compactMap { $0 }
         if !planned.isEmpty { text += " (gepland: \(planned.joined(separator: ", ")))" }
         return text
@@ -56,7 +60,8 @@ extension Strings {
     static let needsProject = "Heeft eerst nodig"
     static let needsProjectHint = "Het project dat eerst opgeleverd moet zijn."
     static let needsMilestone = "Alleen deze mijlpaal (mag leeg)"
-    static let needsMilestoneHint = "Een onderdeel van dat project, zoals het onder het project staat; leeg is het hele project."
+    static let needsMilestoneHint =
+        "Een onderdeel van dat project, zoals het onder het project staat; leeg is het hele project."
     static let replanDone = "De herplanning is overgenomen als verwachte start en oplevering."
     static let replanNothing = "De planning is haalbaar; er is niets over te nemen."
     static let replanPublished = "De laatste periode is gepubliceerd; open eerst de volgende periode."
@@ -66,7 +71,8 @@ extension Strings {
 extension Strings {
     static let infeasibleTitle = "Planningen die door randvoorwaarden niet meer haalbaar zijn"
     static func planFlag(_ entry: ProgrammeSchedule.Entry) -> String {
-        "Planning niet haalbaar: vroegst oplevering \(entry.earliestDelivery?.description ?? "onbekend")" + (entry.blockedBy.map { " (wacht op \($0))" } ?? "")
+        "Planning niet haalbaar: vroegst oplevering \(entry.earliestDelivery?.description ?? "onbekend")"
+            + (entry.blockedBy.map { " (wacht op \($0))" } ?? "")
     }
 }
 
@@ -75,16 +81,22 @@ extension Strings {
     static func roadmapTitle(_ programme: String, _ period: String?) -> String {
         "Tijdlijn programma \(programme)" + (period.map { ", stand \($0)" } ?? "")
     }
-    static let roadmapIntro = "De projecten per kwartaal: gepland en verwacht, met de randvoorwaarden als pijlen en de projecten die daardoor hun planning niet halen in rood."
+    static let roadmapIntro =
+        "De projecten per kwartaal: gepland en verwacht, met de randvoorwaarden als pijlen en de projecten die daardoor hun planning niet halen in rood."
     static let roadmapTable = "De tijdlijn in woorden"
     /// The roadmap's legend, naming only what the picture draws; `report` for the report,
     /// whose annex holds the plan per project, else the page, whose table says it in words.
     static func roadmapLegend(_ roadmap: Roadmap, report: Bool) -> String {
-        var parts = [report ? "Tijdlijn per kwartaal. Grijs omlijnd: gepland." : "Grijs omlijnd: gepland.", "Blauw: verwacht."]
-        if roadmap.drawsInfeasible { parts.append("Rood: niet haalbaar door een randvoorwaarde; gestippeld tot de vroegst mogelijke oplevering.") }
+        var parts = [
+            report ? "Tijdlijn per kwartaal. Grijs omlijnd: gepland." : "Grijs omlijnd: gepland.", "Blauw: verwacht.",
+        ]
+        if roadmap.drawsInfeasible {
+            parts.append("Rood: niet haalbaar door een randvoorwaarde; gestippeld tot de vroegst mogelijke oplevering.")
+        }
         if roadmap.drawsArrows { parts.append("Pijlen: randvoorwaarden.") }
         if roadmap.drawsToday { parts.append("De rode stippellijn is vandaag.") }
-        parts.append(report ? "De planning per project staat in de bijlage." : "De tabel hieronder zegt hetzelfde in woorden.")
+        parts.append(
+            report ? "De planning per project staat in de bijlage." : "De tabel hieronder zegt hetzelfde in woorden.")
         return parts.joined(separator: " ")
     }
     static let roadmapPlanned = "Gepland"
@@ -92,7 +104,8 @@ extension Strings {
     static let roadmapFeasible = "Haalbaar"
     static let roadmapOK = "Ja"
     static func roadmapNotFeasible(_ entry: ProgrammeSchedule.Entry) -> String {
-        "Nee: vroegst \(entry.earliestStart?.description ?? "?") – \(entry.earliestDelivery?.description ?? "?")" + (entry.blockedBy.map { " (wacht op \($0))" } ?? "")
+        "Nee: vroegst \(entry.earliestStart?.description ?? "?") – \(entry.earliestDelivery?.description ?? "?")"
+            + (entry.blockedBy.map { " (wacht op \($0))" } ?? "")
     }
 }
 
@@ -104,7 +117,8 @@ extension Strings {
         switch history.slips {
         case 0: "De verwachte oplevering is niet later geworden."
         case 1: "De verwachte oplevering schoof 1 keer op, in totaal \(SlipHistory.movedText(history.totalMonths))."
-        default: "De verwachte oplevering schoof \(history.slips) keer op, in totaal \(SlipHistory.movedText(history.totalMonths))."
+        default:
+            "De verwachte oplevering schoof \(history.slips) keer op, in totaal \(SlipHistory.movedText(history.totalMonths))."
         }
     }
     static let slipsTitle = "Verschuivingen in het programma"
@@ -112,22 +126,29 @@ extension Strings {
     static let slipsCount = "Keer later"
     static let slipsTotal = "In totaal"
     static func slipsSummary(moved: Int, of total: Int, months: Int) -> String {
-        moved == 0 ? "Van geen van de \(total) projecten met een opleverdatum werd de oplevering later."
+        moved == 0
+            ? "Van geen van de \(total) projecten met een opleverdatum werd de oplevering later."
             : "Van \(moved) van de \(total) projecten met een opleverdatum werd de oplevering later, samen \(SlipHistory.movedText(months))."
     }
 }
 
 extension Strings {
-    static func postponeMonthsInvalid(_ text: String) -> String { "‘\(text)’ is geen aantal maanden; geef een heel getal van 1 tot en met 120, bijvoorbeeld 6." }
-    static let postponeReasonRequired = "Geef de reden van het uitstel, bijvoorbeeld ‘zaakgericht werken en de website gaan voor’."
+    static func postponeMonthsInvalid(_ text: String) -> String {
+        "‘\(text)’ is geen aantal maanden; geef een heel getal van 1 tot en met 120, bijvoorbeeld 6."
+    }
+    static let postponeReasonRequired =
+        "Geef de reden van het uitstel, bijvoorbeeld ‘zaakgericht werken en de website gaan voor’."
     static let postponeAlreadyDecided = "Over dit uitstel is al besloten; vernieuw de pagina."
     static let postponeTitle = "Uitstel"
     static let postponeAction = "Uitstel voorstellen"
     static let postponeMonths = "Met minimaal (maanden)"
-    static let postponeMonthsHint = "Bijvoorbeeld 6 voor een half jaar; start en oplevering schuiven zoveel op als het besluit akkoord is."
+    static let postponeMonthsHint =
+        "Bijvoorbeeld 6 voor een half jaar; start en oplevering schuiven zoveel op als het besluit akkoord is."
     static let postponeReason = "Reden"
     static let postponeReasonHint = "Waarom dit project moet wachten."
-    static func postponementLine(months: Int, reason: String, state: String) -> String { "Met minimaal \(months) maanden: \(reason) — \(state)" }
+    static func postponementLine(months: Int, reason: String, state: String) -> String {
+        "Met minimaal \(months) maanden: \(reason) — \(state)"
+    }
 }
 
 extension Strings {

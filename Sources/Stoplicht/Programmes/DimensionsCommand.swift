@@ -17,7 +17,9 @@ struct DimensionsCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
         if let set = signature.set {
-            let labels = set.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let labels = set.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
             try await ProgrammeDimensionsUpdate.apply(labels: labels, toProgramme: signature.programme, on: db)
         }
         let dimensions = try await ProgrammeContext.load(slug: signature.programme, on: db).dimensions

@@ -67,10 +67,15 @@ struct AddIndexNames: AsyncMigration {
         }
         try await database.transaction { db in
             let sql = try db.sqlDatabase()
-            struct Row: Decodable { var id: UUID; var name: String }
+            struct Row: Decodable {
+                var id: UUID
+                var name: String
+            }
             for table in Self.tables {
                 for row in try await sql.select().columns("id", "name").from(table).all(decoding: Row.self) {
-                    try await sql.update(table).set("index_name", to: IndexName.fold(row.name)).where("id", .equal, row.id).run()
+                    try await sql.update(table).set("index_name", to: IndexName.fold(row.name)).where(
+                        "id", .equal, row.id
+                    ).run()
                 }
             }
         }

@@ -21,13 +21,16 @@ enum ProgrammeDimensionsUpdate {
                     .filter(\.$dimension ~~ removed.map(\.code))
                     .count()
                 if used > 0 {
-                    throw InputError("De dimensies \(removed.map(\.label).joined(separator: ", ")) hebben al \(used) lichten; die kunnen niet worden verwijderd.")
+                    throw InputError(
+                        "De dimensies \(removed.map(\.label).joined(separator: ", ")) hebben al \(used) lichten; die kunnen niet worden verwijderd."
+                    )
                 }
             }
             for old in removed { try await old.delete(on: db) }
             for (position, dimension) in dimensions.enumerated() {
                 let programmeID = try context.programme.requireID()
-                let model = context.dimensions.first { $0.code == dimension.code }
+                let model =
+                    context.dimensions.first { $0.code == dimension.code }
                     ?? ProgrammeDimension(programmeID: programmeID, dimension: dimension, position: position)
                 if model.id != nil {
                     if model.label != dimension.label { model.label = dimension.label }

@@ -44,21 +44,28 @@ struct ProgrammeIndexModel: Sendable {
         // Where one reads nothing but published reports, the card leads to the latest of them.
         var roles: Set<UUID> = []
         if let user, !user.isAdministrator, !shown.isEmpty {
-            roles = Set(try await ProgrammeRoleAssignment.query(on: req.db).filter(\.$user.$id == user.requireID())
-                .filter(\.$programme.$id ~~ shown.compactMap(\.id)).all().map(\.$programme.id))
+            roles = Set(
+                try await ProgrammeRoleAssignment.query(on: req.db).filter(\.$user.$id == user.requireID())
+                    .filter(\.$programme.$id ~~ shown.compactMap(\.id)).all().map(\.$programme.id))
         }
         var summaries = try await ProgrammeSummary.summaries(of: shown, on: req.db)
         for index in summaries.indices {
             let programme = shown[index]
-            let readsAll = programme.access == .open || user?.isAdministrator == true || programme.id.map(roles.contains) == true
+            let readsAll =
+                programme.access == .open || user?.isAdministrator == true || programme.id.map(roles.contains) == true
             summaries[index].publishedOnly = !readsAll
         }
-        let account = user.map { IndexAccount(name: $0.name, csrf: CSRF.token(for: req), isAdministrator: $0.isAdministrator) }
-        var model = ProgrammeIndexModel(summaries: summaries, visible: visible, matching: matching, search: search, page: page, account: account)
+        let account = user.map {
+            IndexAccount(name: $0.name, csrf: CSRF.token(for: req), isAdministrator: $0.isAdministrator)
+        }
+        var model = ProgrammeIndexModel(
+            summaries: summaries, visible: visible, matching: matching, search: search, page: page, account: account)
         if let user {
             model.ownProjects = try await OwnProjects.load(for: user, on: req.db)
             model.mayImport = user.isAdministrator
-            if !model.mayImport { model.mayImport = try await !ImportPermission.programmes(for: user, on: req.db).isEmpty }
+            if !model.mayImport {
+                model.mayImport = try await !ImportPermission.programmes(for: user, on: req.db).isEmpty
+            }
         }
         return model
     }
@@ -79,7 +86,8 @@ struct ProgrammeIndexModel: Sendable {
     /// organisation's name, whatever the case or accents ("rijswijk" finds "Gemeente
     /// Rijswijk", "cafe" finds "Café").
     static func found(_ words: [String], seenBy user: User?, on db: any Database) throws -> QueryBuilder<Programme> {
-        let query = try seen(by: user, on: db).join(Organisation.self, on: \Programme.$organisation.$id == \Organisation.$id)
+        let query = try seen(by: user, on: db).join(
+            Organisation.self, on: \Programme.$organisation.$id == \Organisation.$id)
         for word in words {
             query.group(.or) { either in
                 either.filter(IndexName.contains(Programme.schema, word))
@@ -92,7 +100,9 @@ struct ProgrammeIndexModel: Sendable {
     /// The start page with this search at `page`.
     func link(page: Int) -> String {
         var query: [String] = []
-        if !search.isEmpty { query.append("zoek=" + (search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+        if !search.isEmpty {
+            query.append("zoek=" + (search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        }
         if page > 1 { query.append("pagina=\(page)") }
         return SiteURL.home.path + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
     }

@@ -37,7 +37,9 @@ struct ProgrammeOverviewModel: Sendable {
         }
     }
 
-    static func query(_ context: ProgrammeContext, light: String? = nil, on db: any Database) async throws -> ProgrammeOverviewModel {
+    static func query(_ context: ProgrammeContext, light: String? = nil, on db: any Database) async throws
+        -> ProgrammeOverviewModel
+    {
         let period = context.latestPeriod
         async let officials = Officials.load(programmeID: context.programme.requireID(), on: db)
         async let rows = ProjectRow.load(context, period: period, on: db)

@@ -23,9 +23,11 @@ struct ProgrammeContext: Sendable {
     /// The programme alone, with its organisation: enough to ask who may read it before
     /// the rest is read (a kept live page needs no more).
     static func programme(slug: String, on db: any Database) async throws -> Programme {
-        guard let programme = try await Programme.query(on: db)
-            .join(Organisation.self, on: \Programme.$organisation.$id == \Organisation.$id)
-            .filter(\.$slug == slug).first() else {
+        guard
+            let programme = try await Programme.query(on: db)
+                .join(Organisation.self, on: \Programme.$organisation.$id == \Organisation.$id)
+                .filter(\.$slug == slug).first()
+        else {
             throw Abort(.notFound, reason: Strings.programmeNotFound(slug))
         }
         return programme
@@ -105,11 +107,18 @@ struct ProgrammeSummary: Sendable {
     /// which are then read as models: a shared installation has tens of thousands of
     /// periods, and reading them all as models took 130 MB for 50,000; even reading every
     /// period's ordering columns was most of the start page's time.
-    private static func latestPeriods(of programmes: [UUID], on db: any Database) async throws -> [UUID: (latest: ReportingPeriod, published: ReportingPeriod?)] {
+    private static func latestPeriods(of programmes: [UUID], on db: any Database) async throws -> [UUID: (
+        latest: ReportingPeriod, published: ReportingPeriod?
+    )] {
         let sql = try db.sqlDatabase()
         // Fields named as the query's columns.
         // swift-format-ignore: AlwaysUseLowerCamelCase
-        struct Row: Decodable { var id: UUID; var programme_id: UUID; var latest: Int; var published: Int? }
+        struct Row: Decodable {
+            var id: UUID
+            var programme_id: UUID
+            var latest: Int
+            var published: Int?
+        }
         // Last first: no first day counts as the latest, as does no moment made.
         let order: SQLQueryString = """
             ORDER BY COALESCE(\(ident: "starts_on"), '9999') DESC, CASE WHEN \(ident: "created_at") IS NULL THEN 1 ELSE 0 END DESC, \
@@ -119,14 +128,16 @@ struct ProgrammeSummary: Sendable {
         var chosen: [UUID: (latest: UUID?, published: UUID?)] = [:]
         for batch in stride(from: 0, to: programmes.count, by: batchSize) {
             let ids = Array(programmes[batch..<min(programmes.count, batch + batchSize)])
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT \(ident: "id"), \(ident: "programme_id"), \(ident: "latest"), \(ident: "published") FROM (
                 SELECT \(ident: "id"), \(ident: "programme_id"), ROW_NUMBER() OVER (PARTITION BY \(ident: "programme_id") \(order)) AS \(ident: "latest"), \
                 CASE WHEN \(ident: "state") = \(bind: published) \
                 THEN ROW_NUMBER() OVER (PARTITION BY \(ident: "programme_id"), \(ident: "state") \(order)) END AS \(ident: "published") \
                 FROM \(ident: ReportingPeriod.schema) WHERE \(ident: "programme_id") IN (\(binds: ids))) AS \(ident: "ranked") \
                 WHERE \(ident: "latest") = 1 OR \(ident: "published") = 1
-                """).all(decoding: Row.self)
+                """
+            ).all(decoding: Row.self)
             for row in rows {
                 var entry = chosen[row.programme_id] ?? (nil, nil)
                 if row.latest == 1 { entry.latest = row.id }
@@ -137,7 +148,9 @@ struct ProgrammeSummary: Sendable {
         let ids = chosen.values.flatMap { [$0.latest, $0.published].compactMap { $0 } }
         var models: [UUID: ReportingPeriod] = [:]
         for batch in stride(from: 0, to: ids.count, by: batchSize) {
-            for period in try await ReportingPeriod.query(on: db).filter(\.$id ~~ Array(ids[batch..<min(ids.count, batch + batchSize)])).all() {
+            for period in try await ReportingPeriod.query(on: db).filter(
+                \.$id ~~ Array(ids[batch..<min(ids.count, batch + batchSize)])
+            ).all() {
                 models[try period.requireID()] = period
             }
         }
@@ -150,12 +163,19 @@ struct ProgrammeSummary: Sendable {
         let sql = try db.sqlDatabase()
         // Fields named as the query's columns.
         // swift-format-ignore: AlwaysUseLowerCamelCase
-        struct Row: Decodable { var programme_id: UUID; var count: Int }
+        struct Row: Decodable {
+            var programme_id: UUID
+            var count: Int
+        }
         var counts: [UUID: Int] = [:]
         for batch in stride(from: 0, to: programmes.count, by: batchSize) {
-            let rows = try await sql.select().column("programme_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
-                .from(Project.schema).where("programme_id", .in, Array(programmes[batch..<min(programmes.count, batch + batchSize)]))
-                .groupBy("programme_id").all(decoding: Row.self)
+            let rows = try await sql.select().column("programme_id").column(
+                SQLFunction("COUNT", args: SQLLiteral.all), as: "count"
+            )
+            .from(Project.schema).where(
+                "programme_id", .in, Array(programmes[batch..<min(programmes.count, batch + batchSize)])
+            )
+            .groupBy("programme_id").all(decoding: Row.self)
             for row in rows { counts[row.programme_id] = row.count }
         }
         return counts
@@ -169,7 +189,8 @@ extension ReportingPeriod {
     }
 
     /// The order of periods by first day and then by when they were made.
-    static func isBefore(_ a: (startsOn: String?, createdAt: Date?), _ b: (startsOn: String?, createdAt: Date?)) -> Bool {
+    static func isBefore(_ a: (startsOn: String?, createdAt: Date?), _ b: (startsOn: String?, createdAt: Date?)) -> Bool
+    {
         (a.startsOn ?? "9999", a.createdAt ?? .distantFuture) < (b.startsOn ?? "9999", b.createdAt ?? .distantFuture)
     }
 }

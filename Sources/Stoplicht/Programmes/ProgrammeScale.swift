@@ -28,8 +28,9 @@ final class ProgrammeLight: Model, @unchecked Sendable {
     }
 
     var definition: LightDefinition {
-        LightDefinition(code: code, label: label, meaning: meaning, tone: LightDefinition.Tone(rawValue: tone) ?? .info,
-                        rank: rank, isFinished: isFinished)
+        LightDefinition(
+            code: code, label: label, meaning: meaning, tone: LightDefinition.Tone(rawValue: tone) ?? .info,
+            rank: rank, isFinished: isFinished)
     }
 }
 

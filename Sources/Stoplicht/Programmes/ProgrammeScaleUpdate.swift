@@ -17,7 +17,9 @@ enum ProgrammeScaleUpdate {
                     .all()
                 if !inUse.isEmpty {
                     let codes = Set(inUse.compactMap(\.light)).sorted().joined(separator: ", ")
-                    throw InputError("De lichten \(codes) zijn nog in gebruik bij \(inUse.count) statussen; geef ze een ander licht of houd ze in de schaal.")
+                    throw InputError(
+                        "De lichten \(codes) zijn nog in gebruik bij \(inUse.count) statussen; geef ze een ander licht of houd ze in de schaal."
+                    )
                 }
             }
             let existing = try await ProgrammeLight.query(on: db).filter(\.$programme.$id == programmeID).all()
@@ -25,7 +27,9 @@ enum ProgrammeScaleUpdate {
                 try await light.delete(on: db)
             }
             for definition in scale.lights {
-                let light = existing.first { $0.code == definition.code } ?? ProgrammeLight(programmeID: programmeID, definition: definition)
+                let light =
+                    existing.first { $0.code == definition.code }
+                    ?? ProgrammeLight(programmeID: programmeID, definition: definition)
                 light.label = definition.label
                 light.meaning = definition.meaning
                 light.tone = definition.tone.rawValue

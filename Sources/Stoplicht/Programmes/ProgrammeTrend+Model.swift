@@ -30,13 +30,15 @@ struct ProgrammeTrendModel: Sendable {
         let programmeID = try context.programme.requireID()
         let periodIDs = periods.compactMap(\.id)
         // Projects and their lights in these periods: one query.
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT p.id, p.number, p.name, s.period_id, s.light
             FROM projects p
             LEFT JOIN project_statuses s ON s.project_id = p.id AND s.period_id IN (\(binds: periodIDs.isEmpty ? [UUID()] : periodIDs))
             WHERE p.programme_id = \(bind: programmeID)
             ORDER BY p.number
-            """).all()
+            """
+        ).all()
         var order: [UUID] = []
         var names: [UUID: (Int, String)] = [:]
         var lights: [UUID: [UUID: String]] = [:]
@@ -44,15 +46,22 @@ struct ProgrammeTrendModel: Sendable {
             let id = try row.decode(column: "id", as: UUID.self)
             if names[id] == nil {
                 order.append(id)
-                names[id] = (try row.decode(column: "number", as: Int.self), try row.decode(column: "name", as: String.self))
+                names[id] = (
+                    try row.decode(column: "number", as: Int.self), try row.decode(column: "name", as: String.self)
+                )
             }
-            if let period = try row.decode(column: "period_id", as: UUID?.self), let light = try row.decode(column: "light", as: String?.self) {
+            if let period = try row.decode(column: "period_id", as: UUID?.self),
+                let light = try row.decode(column: "light", as: String?.self)
+            {
                 lights[id, default: [:]][period] = light
             }
         }
         let trendRows = order.map { id -> Row in
-            let perPeriod = periods.map { period in period.id.flatMap { lights[id]?[$0] }.flatMap { context.scale.light($0) } }
-            return Row(number: names[id]!.0, name: names[id]!.1, lights: perPeriod, concern: LightTrend.concern(perPeriod))
+            let perPeriod = periods.map { period in
+                period.id.flatMap { lights[id]?[$0] }.flatMap { context.scale.light($0) }
+            }
+            return Row(
+                number: names[id]!.0, name: names[id]!.1, lights: perPeriod, concern: LightTrend.concern(perPeriod))
         }
         return ProgrammeTrendModel(context: context, periods: periods, rows: trendRows)
     }

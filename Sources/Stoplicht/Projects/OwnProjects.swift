@@ -39,26 +39,31 @@ enum OwnProjects {
 
     static func load(for user: User, on db: any Database) async throws -> [OwnProject] {
         guard let personID = user.personID else { return [] }
-        let led = try await ProjectLeader.query(on: db).filter(\.$person.$id == personID).with(\.$project).limit(limit).all()
+        let led = try await ProjectLeader.query(on: db).filter(\.$person.$id == personID).with(\.$project).limit(limit)
+            .all()
             .map(\.project).filter { !$0.archived }
         guard !led.isEmpty else { return [] }
         var programmeIDs = Set(led.map(\.$programme.id))
         if !user.isAdministrator {
             // Only where the account's role lets a leader update their own project.
-            programmeIDs = Set(try await ProgrammeRoleAssignment.query(on: db).filter(\.$user.$id == user.requireID())
-                .filter(\.$programme.$id ~~ Array(programmeIDs)).all()
-                .filter { Permissions.allows($0.role, .editOwnProject, leadsProject: true) }.map(\.$programme.id))
+            programmeIDs = Set(
+                try await ProgrammeRoleAssignment.query(on: db).filter(\.$user.$id == user.requireID())
+                    .filter(\.$programme.$id ~~ Array(programmeIDs)).all()
+                    .filter { Permissions.allows($0.role, .editOwnProject, leadsProject: true) }.map(\.$programme.id))
         }
         var own: [OwnProject] = []
-        let programmes = try await Programme.query(on: db).join(Organisation.self, on: \Programme.$organisation.$id == \Organisation.$id)
-            .filter(\.$id ~~ Array(programmeIDs)).sort(\.$name).all()
+        let programmes = try await Programme.query(on: db).join(
+            Organisation.self, on: \Programme.$organisation.$id == \Organisation.$id
+        )
+        .filter(\.$id ~~ Array(programmeIDs)).sort(\.$name).all()
         for programme in programmes {
             let context = try await ProgrammeContext.load(programme, on: db)
             let projects = led.filter { $0.$programme.id == programme.id }.sorted { $0.number < $1.number }
             var statuses: [UUID: ProjectStatus] = [:]
             if let period = context.latestPeriod {
                 for status in try await ProjectStatus.query(on: db).filter(\.$period.$id == period.requireID())
-                    .filter(\.$project.$id ~~ projects.compactMap(\.id)).all() {
+                    .filter(\.$project.$id ~~ projects.compactMap(\.id)).all()
+                {
                     statuses[status.$project.id] = status
                 }
             }
@@ -71,8 +76,11 @@ enum OwnProjects {
                 case (let periodState?, _?): state = .closed(periodState)
                 case (nil, _?): state = .noStatus
                 }
-                own.append(OwnProject(programme: programme.name, programmeSlug: programme.slug, number: project.number, name: project.name,
-                                      light: context.scale.light(status?.light), period: context.latestPeriod, state: state))
+                own.append(
+                    OwnProject(
+                        programme: programme.name, programmeSlug: programme.slug, number: project.number,
+                        name: project.name,
+                        light: context.scale.light(status?.light), period: context.latestPeriod, state: state))
             }
         }
         return own

@@ -7,8 +7,9 @@ enum ProjectAdminController {
     static func newForm(_ req: Request) async throws -> Response {
         let (context, viewer) = try await programme(req)
         let numbers = try await takenNumbers(context, on: req.db)
-        let model = ProjectFormModel(context: context, viewer: viewer, project: nil,
-                                     input: ProjectInput(project: nil, leaders: [], items: [], nextNumber: (numbers.max() ?? 0) + 1))
+        let model = ProjectFormModel(
+            context: context, viewer: viewer, project: nil,
+            input: ProjectInput(project: nil, leaders: [], items: [], nextNumber: (numbers.max() ?? 0) + 1))
         return ProjectFormView.page(model, settings: req.settings).response()
     }
 
@@ -18,17 +19,20 @@ enum ProjectAdminController {
         let input = ProjectInput(form: FormFields(req))
         let problems = input.problems(taken: try await takenNumbers(context, on: req.db))
         guard problems.isEmpty else {
-            let model = ProjectFormModel(context: context, viewer: viewer, project: nil, input: input, problems: problems)
+            let model = ProjectFormModel(
+                context: context, viewer: viewer, project: nil, input: input, problems: problems)
             return ProjectFormView.page(model, settings: req.settings).response(status: .unprocessableEntity)
         }
         let project = try await writer(context, viewer, req).write(input, over: nil, before: nil, on: req.db)
-        return req.redirect(to: SiteURL.project(programme: context.slug, number: project.number).path, redirectType: .normal)
+        return req.redirect(
+            to: SiteURL.project(programme: context.slug, number: project.number).path, redirectType: .normal)
     }
 
     static func editForm(_ req: Request) async throws -> Response {
         let (context, viewer) = try await programme(req)
         let project = try await Project.find(req, in: context)
-        let model = ProjectFormModel(context: context, viewer: viewer, project: project, input: try await current(project, on: req.db))
+        let model = ProjectFormModel(
+            context: context, viewer: viewer, project: project, input: try await current(project, on: req.db))
         return ProjectFormView.page(model, settings: req.settings).response()
     }
 
@@ -39,12 +43,14 @@ enum ProjectAdminController {
         let input = ProjectInput(form: FormFields(req))
         let problems = input.problems(taken: try await takenNumbers(context, on: req.db).subtracting([project.number]))
         guard problems.isEmpty else {
-            let model = ProjectFormModel(context: context, viewer: viewer, project: project, input: input, problems: problems)
+            let model = ProjectFormModel(
+                context: context, viewer: viewer, project: project, input: input, problems: problems)
             return ProjectFormView.page(model, settings: req.settings).response(status: .unprocessableEntity)
         }
         let before = try await current(project, on: req.db)
         _ = try await writer(context, viewer, req).write(input, over: project, before: before, on: req.db)
-        return req.redirect(to: SiteURL.project(programme: context.slug, number: project.number).path, redirectType: .normal)
+        return req.redirect(
+            to: SiteURL.project(programme: context.slug, number: project.number).path, redirectType: .normal)
     }
 
     /// `archief`: ja archives, nee takes the project out of the archive.
@@ -54,7 +60,8 @@ enum ProjectAdminController {
         try CSRF.verify(req)
         let archived = (try? req.content.get(String.self, at: ProjectArchiveField.archived.name)) != "nee"
         try await writer(context, viewer, req).setArchived(archived, project, on: req.db)
-        return req.redirect(to: SiteURL.project(programme: context.slug, number: project.number).path, redirectType: .normal)
+        return req.redirect(
+            to: SiteURL.project(programme: context.slug, number: project.number).path, redirectType: .normal)
     }
 
     private static func programme(_ req: Request) async throws -> (ProgrammeContext, Viewer) {
@@ -72,9 +79,13 @@ enum ProjectAdminController {
 
     /// A project's own data as the form (and the API) shows it.
     static func current(_ project: Project, on db: any Database) async throws -> ProjectInput {
-        let leaders = try await ProjectLeader.query(on: db).filter(\.$project.$id == project.requireID()).with(\.$person).sort(\.$position).all()
-        let items = try await ProjectItem.query(on: db).filter(\.$project.$id == project.requireID()).sort(\.$position).all()
-        return ProjectInput(project: project, leaders: leaders.map(\.person.name), items: items.map(\.title), nextNumber: 0)
+        let leaders = try await ProjectLeader.query(on: db).filter(\.$project.$id == project.requireID()).with(
+            \.$person
+        ).sort(\.$position).all()
+        let items = try await ProjectItem.query(on: db).filter(\.$project.$id == project.requireID()).sort(\.$position)
+            .all()
+        return ProjectInput(
+            project: project, leaders: leaders.map(\.person.name), items: items.map(\.title), nextNumber: 0)
     }
 }
 

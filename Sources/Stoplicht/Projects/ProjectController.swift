@@ -17,7 +17,8 @@ enum ProjectController {
         }
         model.justSaved = req.query[String.self, at: "bijgewerkt"] != nil
         // The programme manager gets the form to add a first prerequisite; others see the plan where there are any.
-        model.schedule = viewer.may(.manageProjects)
+        model.schedule =
+            viewer.may(.manageProjects)
             ? try await ProgrammeSchedule.load(model.context, period: nil, on: req.db)
             : try await ProgrammeSchedule.loadIfLinked(model.context, period: nil, on: req.db)
         try await PlanningController.loadPostponements(&model, manages: viewer.may(.manageProjects), on: req.db)

@@ -59,22 +59,36 @@ struct ProjectInput: Sendable, Equatable {
     func problems(taken: Set<Int>) -> [FieldProblem] {
         var problems: [FieldProblem] = []
         if let n = Int(number), n > 0, n < 1_000_000 {
-            if taken.contains(n) { problems.append(FieldProblem(field: ProjectField.number, message: Strings.projectNumberTaken(n))) }
+            if taken.contains(n) {
+                problems.append(FieldProblem(field: ProjectField.number, message: Strings.projectNumberTaken(n)))
+            }
         } else {
             problems.append(FieldProblem(field: ProjectField.number, message: Strings.projectNumberInvalid(number)))
         }
-        if name.isEmpty { problems.append(FieldProblem(field: ProjectField.name, message: Strings.projectNameRequired)) }
-        if name.count > 500 { problems.append(FieldProblem(field: ProjectField.name, message: Strings.textTooLong(Strings.project, 500))) }
-        if !phase.isEmpty, Phase(rawValue: phase) == nil { problems.append(FieldProblem(field: ProjectField.phase, message: Strings.unknownPhase(phase))) }
-        if leaderNames.contains(where: { $0.count > 200 }) { problems.append(FieldProblem(field: ProjectField.leaders, message: Strings.textTooLong(Strings.leader, 200))) }
+        if name.isEmpty {
+            problems.append(FieldProblem(field: ProjectField.name, message: Strings.projectNameRequired))
+        }
+        if name.count > 500 {
+            problems.append(FieldProblem(field: ProjectField.name, message: Strings.textTooLong(Strings.project, 500)))
+        }
+        if !phase.isEmpty, Phase(rawValue: phase) == nil {
+            problems.append(FieldProblem(field: ProjectField.phase, message: Strings.unknownPhase(phase)))
+        }
+        if leaderNames.contains(where: { $0.count > 200 }) {
+            problems.append(
+                FieldProblem(field: ProjectField.leaders, message: Strings.textTooLong(Strings.leader, 200)))
+        }
         return problems
     }
 
     /// The fields by their form names, as the audit trail keeps them.
     var described: [String: String?] {
-        [ProjectField.number.name: number, ProjectField.name.name: name, ProjectField.leaders.name: leaderNames.joined(separator: ", "),
-         ProjectField.lifecycle.name: lifecycle.rawValue, ProjectField.phase.name: phase.isEmpty ? nil : phase,
-         ProjectField.items.name: itemTitles.joined(separator: "; ")]
+        [
+            ProjectField.number.name: number, ProjectField.name.name: name,
+            ProjectField.leaders.name: leaderNames.joined(separator: ", "),
+            ProjectField.lifecycle.name: lifecycle.rawValue, ProjectField.phase.name: phase.isEmpty ? nil : phase,
+            ProjectField.items.name: itemTitles.joined(separator: "; "),
+        ]
     }
 }
 
@@ -102,7 +116,9 @@ struct ProjectWriter {
     var actor: String
     var address: String?
 
-    func write(_ input: ProjectInput, over project: Project?, before: ProjectInput?, on database: any Database) async throws -> Project {
+    func write(_ input: ProjectInput, over project: Project?, before: ProjectInput?, on database: any Database)
+        async throws -> Project
+    {
         try await database.transaction { db in
             let programmeID = try context.programme.requireID()
             let project = project ?? Project(programmeID: programmeID, number: 0, name: "", lifecycle: input.lifecycle)
@@ -117,7 +133,8 @@ struct ProjectWriter {
             try await ProjectLeader.query(on: db).filter(\.$project.$id == projectID).delete()
             for (position, name) in input.leaderNames.enumerated() {
                 let person = try await person(named: name, on: db)
-                try await ProjectLeader(projectID: projectID, personID: person.requireID(), position: position).save(on: db)
+                try await ProjectLeader(projectID: projectID, personID: person.requireID(), position: position).save(
+                    on: db)
             }
             try await ProjectItem.query(on: db).filter(\.$project.$id == projectID).delete()
             for (position, title) in input.itemTitles.enumerated() {
@@ -130,10 +147,15 @@ struct ProjectWriter {
                 status.carriedForward = true
                 try await status.save(on: db)
             }
-            try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: isNew ? .projectAdd : .projectChange, entity: "project",
-                entityID: projectID.uuidString, programmeID: programmeID, periodID: nil,
-                before: before.flatMap { AuditRecord.json($0.described) }, after: AuditRecord.json(input.described))], on: db)
+            try await AuditTrail.append(
+                [
+                    AuditRecord(
+                        at: Date(), actor: actor, address: address, action: isNew ? .projectAdd : .projectChange,
+                        entity: "project",
+                        entityID: projectID.uuidString, programmeID: programmeID, periodID: nil,
+                        before: before.flatMap { AuditRecord.json($0.described) },
+                        after: AuditRecord.json(input.described))
+                ], on: db)
             return project
         }
     }
@@ -153,10 +175,15 @@ struct ProjectWriter {
         try await database.transaction { db in
             project.archived = archived
             try await project.save(on: db)
-            try await AuditTrail.append([AuditRecord(
-                at: Date(), actor: actor, address: address, action: archived ? .projectArchive : .projectRestore, entity: "project",
-                entityID: project.id?.uuidString, programmeID: context.programme.id, periodID: nil,
-                before: AuditRecord.json(["gearchiveerd": String(!archived)]), after: AuditRecord.json(["gearchiveerd": String(archived)]))], on: db)
+            try await AuditTrail.append(
+                [
+                    AuditRecord(
+                        at: Date(), actor: actor, address: address,
+                        action: archived ? .projectArchive : .projectRestore, entity: "project",
+                        entityID: project.id?.uuidString, programmeID: context.programme.id, periodID: nil,
+                        before: AuditRecord.json(["gearchiveerd": String(!archived)]),
+                        after: AuditRecord.json(["gearchiveerd": String(archived)]))
+                ], on: db)
         }
     }
 }

@@ -39,7 +39,9 @@ struct ProjectRow: Sendable {
     /// The programme's projects with their status in `period`, by number: two queries
     /// however many projects there are. Plain SQL rather than Fluent models, as this is
     /// the hot path of the overview and the report.
-    static func load(_ context: ProgrammeContext, period: ReportingPeriod?, on db: any Database) async throws -> [ProjectRow] {
+    static func load(_ context: ProgrammeContext, period: ReportingPeriod?, on db: any Database) async throws
+        -> [ProjectRow]
+    {
         let sql = try db.sqlDatabase()
         let programmeID = try context.programme.requireID()
         let periodID = period?.id ?? UUID()  // no period: a key that matches no status
@@ -49,7 +51,8 @@ struct ProjectRow: Sendable {
         }
         let previousID = previousPeriod?.id ?? UUID()
 
-        let projects = try await sql.raw("""
+        let projects = try await sql.raw(
+            """
             SELECT p.id, p.number, p.name, p.lifecycle, s.id AS status_id, s.light, s.lifecycle AS status_lifecycle,
                    s.remarks, s.planned_delivery, s.forecast_delivery, s.previous_light AS reported_previous_light,
                    s.achieved, s.planned_next, s.cause, s.consequence, s.measure, s.carried_forward,
@@ -60,9 +63,11 @@ struct ProjectRow: Sendable {
             LEFT JOIN project_statuses v ON v.project_id = p.id AND v.period_id = \(bind: previousID)
             WHERE p.programme_id = \(bind: programmeID) AND (NOT p.archived OR s.id IS NOT NULL)
             ORDER BY p.number
-            """).all()
+            """
+        ).all()
         // Leaders, sub-items and lights per dimension in one round trip, told apart by `kind`.
-        let details = try await sql.raw("""
+        let details = try await sql.raw(
+            """
             SELECT 'leader' AS kind, l.project_id, l.position, pe.name AS first, f.name AS second
             FROM project_leaders l
             JOIN projects p ON p.id = l.project_id
@@ -80,7 +85,8 @@ struct ProjectRow: Sendable {
             JOIN projects p ON p.id = s.project_id
             WHERE p.programme_id = \(bind: programmeID) AND s.period_id = \(bind: periodID)
             ORDER BY 1, 2, 3
-            """).all()
+            """
+        ).all()
 
         var leadersByProject: [UUID: [Leader]] = [:]
         var itemsByProject: [UUID: [String]] = [:]
@@ -92,7 +98,10 @@ struct ProjectRow: Sendable {
             switch try row.decode(column: "kind", as: String.self) {
             case "leader": leadersByProject[projectID, default: []].append(Leader(name: first, firm: second))
             case "item": itemsByProject[projectID, default: []].append(first)
-            default: if let light = context.scale.light(second) { dimensionsByProject[projectID, default: [:]][first] = light }
+            default:
+                if let light = context.scale.light(second) {
+                    dimensionsByProject[projectID, default: [:]][first] = light
+                }
             }
         }
         return try projects.map { row in
@@ -103,20 +112,31 @@ struct ProjectRow: Sendable {
                 try row.decode(column: column, as: String?.self).flatMap(PlanDate.init(storageValue:))
             }
             let light = context.scale.light(try row.decode(column: "light", as: String?.self))
-            let current = hasStatus ? StatusChange.Status(light: light, delivery: try date("forecast_delivery") ?? date("planned_delivery")) : nil
+            let current =
+                hasStatus
+                ? StatusChange.Status(light: light, delivery: try date("forecast_delivery") ?? date("planned_delivery"))
+                : nil
             var previous: StatusChange.Status?
             if try row.decode(column: "previous_status_id", as: UUID?.self) != nil {
-                previous = StatusChange.Status(light: context.scale.light(try row.decode(column: "previous_light", as: String?.self)),
-                                               delivery: try date("previous_forecast") ?? date("previous_planned"))
-            } else if previousPeriod == nil, let reported = context.scale.light(try row.decode(column: "reported_previous_light", as: String?.self)) {
+                previous = StatusChange.Status(
+                    light: context.scale.light(try row.decode(column: "previous_light", as: String?.self)),
+                    delivery: try date("previous_forecast") ?? date("previous_planned"))
+            } else if previousPeriod == nil,
+                let reported = context.scale.light(try row.decode(column: "reported_previous_light", as: String?.self))
+            {
                 // No earlier period here, but the report itself gave last period's light.
                 previous = StatusChange.Status(light: reported, delivery: nil)
             }
-            let changes = StatusChange.between(previous: previous, current: current, hasPreviousPeriod: previousPeriod != nil)
+            let changes = StatusChange.between(
+                previous: previous, current: current, hasPreviousPeriod: previousPeriod != nil)
             var explanation: [(label: String, text: String)] = []
-            for (column, label) in [("achieved", Strings.achieved), ("planned_next", Strings.plannedNext), ("cause", Strings.cause),
-                                    ("consequence", Strings.consequence), ("measure", Strings.measure)] {
-                if let text = try row.decode(column: column, as: String?.self), !text.isEmpty { explanation.append((label, text)) }
+            for (column, label) in [
+                ("achieved", Strings.achieved), ("planned_next", Strings.plannedNext), ("cause", Strings.cause),
+                ("consequence", Strings.consequence), ("measure", Strings.measure),
+            ] {
+                if let text = try row.decode(column: column, as: String?.self), !text.isEmpty {
+                    explanation.append((label, text))
+                }
             }
             return ProjectRow(
                 number: try row.decode(column: "number", as: Int.self),
@@ -126,8 +146,10 @@ struct ProjectRow: Sendable {
                 lifecycle: Lifecycle(rawValue: lifecycle) ?? .running,
                 light: light,
                 remarks: try row.decode(column: "remarks", as: String?.self) ?? "",
-                plannedDelivery: try row.decode(column: "planned_delivery", as: String?.self).flatMap(PlanDate.init(storageValue:)),
-                forecastDelivery: try row.decode(column: "forecast_delivery", as: String?.self).flatMap(PlanDate.init(storageValue:)),
+                plannedDelivery: try row.decode(column: "planned_delivery", as: String?.self).flatMap(
+                    PlanDate.init(storageValue:)),
+                forecastDelivery: try row.decode(column: "forecast_delivery", as: String?.self).flatMap(
+                    PlanDate.init(storageValue:)),
                 dimensionLights: dimensionsByProject[id] ?? [:],
                 changes: changes,
                 explanation: explanation,

@@ -36,7 +36,8 @@ struct ProjectShowModel: Sendable {
     /// The names of the accounts that saved a status, by the e-mail address stored with it.
     var updaters: [String: String] = [:]
 
-    static func query(_ context: ProgrammeContext, number: String, on db: any Database) async throws -> ProjectShowModel {
+    static func query(_ context: ProgrammeContext, number: String, on db: any Database) async throws -> ProjectShowModel
+    {
         guard let n = Int(number) else { throw Abort(.notFound, reason: Strings.projectNotFound(number)) }
         let query = try Project.query(on: db)
             .filter(\.$programme.$id == context.programme.requireID())
@@ -55,14 +56,20 @@ struct ProjectShowModel: Sendable {
             let lights = status?.dimensionLights ?? []
             let dimensions: [(String, LightDefinition)] = context.dimensions.compactMap { dimension in
                 guard let code = lights.first(where: { $0.dimension == dimension.code })?.light,
-                      let light = context.scale.light(code) else { return nil }
+                    let light = context.scale.light(code)
+                else { return nil }
                 return (dimension.label, light)
             }
             var reported: [(String, LightDefinition)] = []
-            if let light = context.scale.light(status?.previousLight) { reported.append((Strings.reportedPreviousLight, light)) }
-            if let light = context.scale.light(status?.expectedLight) { reported.append((Strings.reportedExpectedLight, light)) }
-            return PeriodEntry(period: period, status: status, light: context.scale.light(status?.light), dimensionLights: dimensions,
-                               reportedLights: reported)
+            if let light = context.scale.light(status?.previousLight) {
+                reported.append((Strings.reportedPreviousLight, light))
+            }
+            if let light = context.scale.light(status?.expectedLight) {
+                reported.append((Strings.reportedExpectedLight, light))
+            }
+            return PeriodEntry(
+                period: period, status: status, light: context.scale.light(status?.light), dimensionLights: dimensions,
+                reportedLights: reported)
         }
         let latest = history.first { $0.status != nil }
         let leaders: [ProjectRow.Leader] = project.leaders.sorted { $0.position < $1.position }
@@ -76,7 +83,8 @@ struct ProjectShowModel: Sendable {
             plannedDelivery: latestStatus?.planned,
             forecastDelivery: latestStatus?.forecast)
         let updaters = try await User.names(of: Set(statuses.compactMap(\.updatedBy)), on: db)
-        return ProjectShowModel(context: context, project: project, current: current,
-                                lineManager: project.lineManager?.name, history: history, updaters: updaters)
+        return ProjectShowModel(
+            context: context, project: project, current: current,
+            lineManager: project.lineManager?.name, history: history, updaters: updaters)
     }
 }

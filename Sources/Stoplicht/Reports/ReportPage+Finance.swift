@@ -8,14 +8,24 @@ extension ReportPageView {
         let chart = FinanceChart(report)
         return .div(
             .class("stoplicht-finance"),
-            .element(named: "figure", nodes: [
-                .attribute(named: "class", value: "stoplicht-finance__chart"),
-                .raw(chart.svg(id: "financien-grafiek")),
-                .element(named: "figcaption", nodes: [.attribute(named: "class", value: "stoplicht-muted"),
-                                                      .text(Strings.financeChartCaption(report.asOf, colours: chart.legendColours))]),
-            ]),
+            .element(
+                named: "figure",
+                nodes: [
+                    .attribute(named: "class", value: "stoplicht-finance__chart"),
+                    .raw(chart.svg(id: "financien-grafiek")),
+                    .element(
+                        named: "figcaption",
+                        nodes: [
+                            .attribute(named: "class", value: "stoplicht-muted"),
+                            .text(Strings.financeChartCaption(report.asOf, colours: chart.legendColours)),
+                        ]),
+                ]),
             table(report.caption, headers: FinanceReport.positionHeaders, rows: report.positionRows, totalRow: true),
-            .if(!report.bySource.isEmpty, table(report.sourceCaption, headers: FinanceReport.sourceHeaders, rows: report.sourceRows, totalRow: false))
+            .if(
+                !report.bySource.isEmpty,
+                table(
+                    report.sourceCaption, headers: FinanceReport.sourceHeaders, rows: report.sourceRows, totalRow: false
+                ))
         )
     }
 
@@ -26,23 +36,34 @@ extension ReportPageView {
         return cell.contains("+") ? "stoplicht-amount stoplicht-wrap" : "stoplicht-amount"
     }
 
-    static func table(_ caption: String, headers: [String], rows: [[String]], totalRow: Bool) -> Node<HTML.BodyContext> {
-        .div(.class("stoplicht-table-scroll"), .table(
-            .class("utrecht-table stoplicht-money"),
-            .caption(.text(caption)),
-            .thead(.tr(.forEach(headers.indices) { index in
-                .th(.attribute(named: "scope", value: "col"), .class(index == 0 || headers[index] == "Bron" || headers[index] == "Karakter" ? "" : "stoplicht-amount"),
-                    .text(headers[index]))
-            })),
-            .tbody(.forEach(rows.indices) { index in
-                let row = rows[index]
-                let isTotal = totalRow && index == rows.count - 1
-                return .tr(.class(isTotal ? "stoplicht-total" : ""),
-                           .th(.attribute(named: "scope", value: "row"), .text(row[0])),
-                           .forEach(row.dropFirst().map { $0 }) { cell in
-                               .td(.class(cellClass(cell)), .text(cell))
-                           })
-            })
-        ))
+    static func table(_ caption: String, headers: [String], rows: [[String]], totalRow: Bool) -> Node<HTML.BodyContext>
+    {
+        .div(
+            .class("stoplicht-table-scroll"),
+            .table(
+                .class("utrecht-table stoplicht-money"),
+                .caption(.text(caption)),
+                .thead(
+                    .tr(
+                        .forEach(headers.indices) { index in
+                            .th(
+                                .attribute(named: "scope", value: "col"),
+                                .class(
+                                    index == 0 || headers[index] == "Bron" || headers[index] == "Karakter"
+                                        ? "" : "stoplicht-amount"),
+                                .text(headers[index]))
+                        })),
+                .tbody(
+                    .forEach(rows.indices) { index in
+                        let row = rows[index]
+                        let isTotal = totalRow && index == rows.count - 1
+                        return .tr(
+                            .class(isTotal ? "stoplicht-total" : ""),
+                            .th(.attribute(named: "scope", value: "row"), .text(row[0])),
+                            .forEach(row.dropFirst().map { $0 }) { cell in
+                                .td(.class(cellClass(cell)), .text(cell))
+                            })
+                    })
+            ))
     }
 }

@@ -27,12 +27,16 @@ struct ReportPageModel: Sendable {
     /// A report not yet published: marked CONCEPT on screen, on every PDF page and in its files' names.
     var isDraft: Bool { period.state != .published }
 
-    static func query(programme slug: String, period periodSlug: String, on db: any Database) async throws -> ReportPageModel {
+    static func query(programme slug: String, period periodSlug: String, on db: any Database) async throws
+        -> ReportPageModel
+    {
         let context = try await ProgrammeContext.load(slug: slug, on: db)
         return try await query(context, period: context.period(slug: periodSlug), on: db)
     }
 
-    static func query(_ context: ProgrammeContext, period: ReportingPeriod, on db: any Database) async throws -> ReportPageModel {
+    static func query(_ context: ProgrammeContext, period: ReportingPeriod, on db: any Database) async throws
+        -> ReportPageModel
+    {
         let periodID = try period.requireID()
         async let officials = Officials.load(programmeID: context.programme.requireID(), on: db)
         async let sections = ProgrammeSection.query(on: db).filter(\.$period.$id == periodID).sort(\.$position).all()
@@ -44,7 +48,8 @@ struct ReportPageModel: Sendable {
         let finance = try await FinanceReport.forReport(context.programme, period: period, on: db)
         return try await ReportPageModel(
             context: context, officials: officials, period: period, sections: sections,
-            decisions: decisions, risks: risks, rows: rows, counts: LightCounts(rows: rows, scale: context.scale), finance: finance,
+            decisions: decisions, risks: risks, rows: rows, counts: LightCounts(rows: rows, scale: context.scale),
+            finance: finance,
             infeasible: schedule.infeasible,
             roadmap: schedule.entries.contains { $0.delivery != nil }
                 ? schedule.roadmap(title: Strings.roadmapTitle(context.programme.name, period.name)) : nil)

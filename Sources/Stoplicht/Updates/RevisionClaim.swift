@@ -9,8 +9,10 @@ enum RevisionClaim {
     /// Raises the status's revision if it is still `expected` (nil: whatever it is now) and
     /// sets `forecast` (the expected start and delivery, as stored) with it when given.
     /// False when the revision had moved on, or the status is gone.
-    static func claim(status id: UUID, expected: Int?, forecast: (start: String?, delivery: String?)? = nil,
-                      on db: any Database) async throws -> Bool {
+    static func claim(
+        status id: UUID, expected: Int?, forecast: (start: String?, delivery: String?)? = nil,
+        on db: any Database
+    ) async throws -> Bool {
         var update = try db.sqlDatabase().update(ProjectStatus.schema).set("revision", to: SQLRaw("revision + 1"))
         if let forecast {
             update = update.set("forecast_start", to: forecast.start).set("forecast_delivery", to: forecast.delivery)

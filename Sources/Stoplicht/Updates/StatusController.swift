@@ -21,15 +21,18 @@ enum StatusController {
         model.input = StatusInput(form: fields, dimensions: model.context.dimensions)
         model.problems = model.input.problems(scale: model.context.scale, dimensions: model.context.dimensions)
         if model.problems.isEmpty, let previous = model.previous,
-           let problem = previous.unconfirmedExplanation(model.input, confirmed: fields.text(StatusField.explanationConfirmed) == "ja",
-                                                            scale: model.context.scale) {
+            let problem = previous.unconfirmedExplanation(
+                model.input, confirmed: fields.text(StatusField.explanationConfirmed) == "ja",
+                scale: model.context.scale)
+        {
             model.problems = [problem]
         }
         guard model.problems.isEmpty else {
             return StatusEditView.page(model, settings: req.settings).response(status: .unprocessableEntity)
         }
-        let update = StatusUpdate(project: model.project, period: model.period, context: model.context,
-                                  actor: model.viewer.user?.email ?? "", address: req.clientAddress)
+        let update = StatusUpdate(
+            project: model.project, period: model.period, context: model.context,
+            actor: model.viewer.user?.email ?? "", address: req.clientAddress)
         let outcome: StatusUpdate.Outcome
         do {
             outcome = try await update.save(model.input, on: req.db)
@@ -40,11 +43,14 @@ enum StatusController {
         }
         switch outcome {
         case .saved:
-            return req.redirect(to: SiteURL.project(programme: model.context.slug, number: model.project.number).path + "?bijgewerkt=1",
-                                redirectType: .normal)
+            return req.redirect(
+                to: SiteURL.project(programme: model.context.slug, number: model.project.number).path + "?bijgewerkt=1",
+                redirectType: .normal)
         case .conflict(let current, let lights):
             let theirs = StatusInput(status: current, dimensionLights: lights)
-            model.conflict = StatusConflict(theirs: theirs, savedBy: try await User.displayName(current.updatedBy, on: req.db), savedAt: current.updatedAt)
+            model.conflict = StatusConflict(
+                theirs: theirs, savedBy: try await User.displayName(current.updatedBy, on: req.db),
+                savedAt: current.updatedAt)
             // Saving this form again keeps the user's version over the one now stored.
             model.input.revision = current.revision
             return StatusEditView.page(model, settings: req.settings).response(status: .conflict)

@@ -70,7 +70,8 @@ struct StatusInput: Sendable, Equatable {
     init(status: ProjectStatus?, dimensionLights: [StatusDimensionLight]) {
         guard let status else { return }
         light = status.light
-        self.dimensionLights = Dictionary(dimensionLights.map { ($0.dimension, $0.light) }, uniquingKeysWith: { a, _ in a })
+        self.dimensionLights = Dictionary(
+            dimensionLights.map { ($0.dimension, $0.light) }, uniquingKeysWith: { a, _ in a })
         lifecycle = status.lifecycle
         remarks = status.remarks
         achieved = status.achieved ?? ""
@@ -93,24 +94,33 @@ struct StatusInput: Sendable, Equatable {
         }
         for dimension in dimensions {
             if let code = dimensionLights[dimension.code], scale.light(code) == nil {
-                problems.append(FieldProblem(field: StatusField.dimension(dimension.code), message: "\(dimension.label): \(Strings.unknownLight(code, scale: scale))"))
+                problems.append(
+                    FieldProblem(
+                        field: StatusField.dimension(dimension.code),
+                        message: "\(dimension.label): \(Strings.unknownLight(code, scale: scale))"))
             }
         }
-        for (field, label, value) in [(StatusField.planned, Strings.plannedDelivery, planned), (.forecast, Strings.forecastDelivery, forecast),
-                                      (.plannedStart, Strings.plannedStart, plannedStart), (.forecastStart, Strings.forecastStart, forecastStart)]
+        for (field, label, value) in [
+            (StatusField.planned, Strings.plannedDelivery, planned), (.forecast, Strings.forecastDelivery, forecast),
+            (.plannedStart, Strings.plannedStart, plannedStart), (.forecastStart, Strings.forecastStart, forecastStart),
+        ]
         where !value.isEmpty && PlanDate(parsing: value) == nil {
             problems.append(FieldProblem(field: field, message: Strings.notAPlanDate(label, value)))
         }
-        for (field, label, value) in [(StatusField.remarks, Strings.remarks, remarks), (.achieved, Strings.achieved, achieved),
-                                      (.plannedNext, Strings.plannedNext, plannedNext), (.cause, Strings.cause, cause),
-                                      (.consequence, Strings.consequence, consequence), (.measure, Strings.measure, measure)]
+        for (field, label, value) in [
+            (StatusField.remarks, Strings.remarks, remarks), (.achieved, Strings.achieved, achieved),
+            (.plannedNext, Strings.plannedNext, plannedNext), (.cause, Strings.cause, cause),
+            (.consequence, Strings.consequence, consequence), (.measure, Strings.measure, measure),
+        ]
         where value.count > Self.maximumTextLength {
             problems.append(FieldProblem(field: field, message: Strings.textTooLong(label, Self.maximumTextLength)))
         }
         let lights = ([light] + dimensionLights.values.map(Optional.some)).compactMap { scale.light($0) }
         if let needing = lights.first(where: LightExplanation.isRequired) {
             for part in LightExplanation.missingParts(cause: cause, consequence: consequence, measure: measure) {
-                problems.append(FieldProblem(field: StatusField(part), message: Strings.explanationRequired(part, light: needing.label)))
+                problems.append(
+                    FieldProblem(
+                        field: StatusField(part), message: Strings.explanationRequired(part, light: needing.label)))
             }
         }
         return problems
@@ -128,9 +138,12 @@ struct StatusInput: Sendable, Equatable {
             fields.append((dimension.label, scale.light(dimensionLights[dimension.code])?.label ?? "—"))
         }
         fields += [
-            (Strings.lifecycle, lifecycle.label), (Strings.remarks, remarks), (Strings.achieved, achieved), (Strings.plannedNext, plannedNext),
-            (Strings.plannedStart, plannedStartDate?.description ?? plannedStart), (Strings.forecastStart, forecastStartDate?.description ?? forecastStart),
-            (Strings.plannedDelivery, plannedDate?.description ?? planned), (Strings.forecastDelivery, forecastDate?.description ?? forecast),
+            (Strings.lifecycle, lifecycle.label), (Strings.remarks, remarks), (Strings.achieved, achieved),
+            (Strings.plannedNext, plannedNext),
+            (Strings.plannedStart, plannedStartDate?.description ?? plannedStart),
+            (Strings.forecastStart, forecastStartDate?.description ?? forecastStart),
+            (Strings.plannedDelivery, plannedDate?.description ?? planned),
+            (Strings.forecastDelivery, forecastDate?.description ?? forecast),
             (Strings.cause, cause), (Strings.consequence, consequence), (Strings.measure, measure),
         ]
         return fields

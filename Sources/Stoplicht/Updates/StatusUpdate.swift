@@ -24,7 +24,9 @@ struct StatusUpdate {
     struct Conflict: Error {}
 
     func save(_ input: StatusInput, on database: any Database) async throws -> Outcome {
-        guard period.state != .published else { throw InputError(Strings.periodIsPublished(period.name), status: .conflict) }
+        guard period.state != .published else {
+            throw InputError(Strings.periodIsPublished(period.name), status: .conflict)
+        }
         do {
             return try await database.transaction { db in
                 try await db.writeFirst()
@@ -37,7 +39,8 @@ struct StatusUpdate {
                 }
                 let before = StatusInput(status: existing?.status, dimensionLights: existing?.dimensionLights ?? [])
                 if let current = existing?.status {
-                    guard try await RevisionClaim.claim(status: current.requireID(), expected: input.revision, on: db) else {
+                    guard try await RevisionClaim.claim(status: current.requireID(), expected: input.revision, on: db)
+                    else {
                         throw Conflict()
                     }
                 } else if input.revision != 0 {
@@ -50,7 +53,8 @@ struct StatusUpdate {
                 } catch let error as any DatabaseError where error.isConstraintFailure && existing == nil {
                     throw Conflict()  // two first saves of the same status at once: the other one was first
                 }
-                try await writeDimensionLights(input.dimensionLights, status: status, existing: existing?.dimensionLights ?? [], on: db)
+                try await writeDimensionLights(
+                    input.dimensionLights, status: status, existing: existing?.dimensionLights ?? [], on: db)
                 if project.lifecycle != input.lifecycle, period.id == context.latestPeriod?.id {
                     project.lifecycle = input.lifecycle
                     try await project.save(on: db)
@@ -83,8 +87,10 @@ struct StatusUpdate {
         status.updatedBy = actor
     }
 
-    private func writeDimensionLights(_ wanted: [String: String], status: ProjectStatus, existing: [StatusDimensionLight],
-                                      on db: any Database) async throws {
+    private func writeDimensionLights(
+        _ wanted: [String: String], status: ProjectStatus, existing: [StatusDimensionLight],
+        on db: any Database
+    ) async throws {
         let statusID = try status.requireID()
         for light in existing where wanted[light.dimension] == nil { try await light.delete(on: db) }
         for (dimension, code) in wanted.sorted(by: { $0.key < $1.key }) {
@@ -109,16 +115,21 @@ struct StatusUpdate {
             beforeFields[o.field] = o.value
             afterFields[n.field] = n.value
         }
-        return AuditRecord(at: Date(), actor: actor, address: address, action: .update, entity: "status", entityID: status.id?.uuidString,
-                           programmeID: context.programme.id, periodID: period.id,
-                           before: AuditRecord.json(beforeFields), after: AuditRecord.json(afterFields))
+        return AuditRecord(
+            at: Date(), actor: actor, address: address, action: .update, entity: "status",
+            entityID: status.id?.uuidString,
+            programmeID: context.programme.id, periodID: period.id,
+            before: AuditRecord.json(beforeFields), after: AuditRecord.json(afterFields))
     }
 
     /// A project's status in a period with its lights per dimension.
     static func status(project: Project, period: ReportingPeriod, on db: any Database) async throws
-        -> (status: ProjectStatus, dimensionLights: [StatusDimensionLight])? {
-        guard let status = try await ProjectStatus.query(on: db)
-            .filter(\.$project.$id == project.requireID()).filter(\.$period.$id == period.requireID()).first() else { return nil }
+        -> (status: ProjectStatus, dimensionLights: [StatusDimensionLight])?
+    {
+        guard
+            let status = try await ProjectStatus.query(on: db)
+                .filter(\.$project.$id == project.requireID()).filter(\.$period.$id == period.requireID()).first()
+        else { return nil }
         let lights = try await StatusDimensionLight.query(on: db).filter(\.$status.$id == status.requireID()).all()
         return (status, lights)
     }

@@ -8,10 +8,13 @@ extension Strings {
     static func updateTitle(_ number: Int, _ name: String) -> String { "Status bijwerken: \(number). \(name)" }
     static let overallLight = "Stoplicht van het project"
     static let overallLightHint = "Het totaaloordeel over het project in deze periode."
-    static func dimensionLightHint(_ dimension: String) -> String { "Het stoplicht voor \(dimension.lowercased()); leeg als u het niet apart beoordeelt." }
+    static func dimensionLightHint(_ dimension: String) -> String {
+        "Het stoplicht voor \(dimension.lowercased()); leeg als u het niet apart beoordeelt."
+    }
     static let lifecycleHint = "Waar het project staat: niet gestart, lopend, uitgesteld, opgeleverd of gestopt."
     static let explanation = "Toelichting bij oranje of rood"
-    static let explanationHint = "Verplicht als een stoplicht oranje of rood is: de raad wil weten wat er aan de hand is, wat het betekent en wat eraan gedaan wordt."
+    static let explanationHint =
+        "Verplicht als een stoplicht oranje of rood is: de raad wil weten wat er aan de hand is, wat het betekent en wat eraan gedaan wordt."
     static let cause = "Oorzaak"
     static let causeHint = "Wat veroorzaakt de afwijking?"
     static let consequence = "Gevolg voor het programmadoel"
@@ -33,7 +36,8 @@ extension Strings {
     static let plannedNext = "Gepland voor de volgende periode"
     static let plannedNextHint = "Wat wordt er de komende periode gedaan?"
     static let planning = "Planning"
-    static let planDateHint = "Zo precies als bekend: ‘15 november 2018’, ‘november 2018’, ‘Q4 2018’, ‘2e helft 2018’ of ‘2019’."
+    static let planDateHint =
+        "Zo precies als bekend: ‘15 november 2018’, ‘november 2018’, ‘Q4 2018’, ‘2e helft 2018’ of ‘2019’."
     static func notAPlanDate(_ label: String, _ value: String) -> String {
         "\(label): ‘\(value)’ is geen datum. Schrijf bijvoorbeeld ‘november 2018’, ‘Q4 2018’ of ‘2e helft 2018’."
     }
@@ -47,9 +51,12 @@ extension Strings {
     static let statusSaved = "De status is opgeslagen."
     static let textsSaved = "De teksten, besluiten en risico's zijn opgeslagen."
     static let editSection = "Tekst bewerken"
-    static let statusGone = "Deze status bestaat niet meer in deze periode. Laad de pagina opnieuw; wat u typte staat nog in het formulier als u teruggaat."
-    static let databaseBusy = "Niet opgeslagen: de database was even bezet met een andere wijziging. Uw invoer staat hieronder nog; kies nogmaals ‘Opslaan’."
-    static let databaseBusyPage = "De database is op dit moment te druk bezet. Er is niets gewijzigd; probeer het over enkele seconden opnieuw."
+    static let statusGone =
+        "Deze status bestaat niet meer in deze periode. Laad de pagina opnieuw; wat u typte staat nog in het formulier als u teruggaat."
+    static let databaseBusy =
+        "Niet opgeslagen: de database was even bezet met een andere wijziging. Uw invoer staat hieronder nog; kies nogmaals ‘Opslaan’."
+    static let databaseBusyPage =
+        "De database is op dit moment te druk bezet. Er is niets gewijzigd; probeer het over enkele seconden opnieuw."
     static let ownProjects = "Uw projecten"
     static let carriedForwardNote = "Overgenomen uit de vorige periode; nog niet bijgewerkt."
     static let carriedForwardTag = "Overgenomen, nog niet bijgewerkt"

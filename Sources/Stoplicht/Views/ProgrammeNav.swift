@@ -9,7 +9,9 @@ enum ProgrammeTab: Sendable {
 extension Node where Context == HTML.BodyContext {
     static func programmeNav(_ context: ProgrammeContext, viewer: Viewer, current: ProgrammeTab) -> Node {
         let slug = context.slug
-        var tabs: [(ProgrammeTab, String, String)] = [(.overview, Strings.programmeOverviewTab, SiteURL.programme(slug).path)]
+        var tabs: [(ProgrammeTab, String, String)] = [
+            (.overview, Strings.programmeOverviewTab, SiteURL.programme(slug).path)
+        ]
         if let period = context.latestPeriod {
             tabs.append((.report, Strings.report, SiteURL.period(programme: slug, period: period.slug).path))
         }
@@ -19,14 +21,24 @@ extension Node where Context == HTML.BodyContext {
             tabs.append((.finance, Strings.financeTitle, SiteURL.finance(slug).path))
         }
         if viewer.may(.movePeriod) { tabs.append((.desk, Strings.deskTitle, SiteURL.periodDesk(slug).path)) }
-        return .element(named: "nav", nodes: [
-            .attribute(named: "class", value: "stoplicht-tabs"), .attribute(named: "aria-label", value: Strings.programmePages),
-            .ul(.class("stoplicht-tabs__list"), .forEach(tabs) { tab, label, path in
-                .li(.class(tab == current ? "stoplicht-tabs__item stoplicht-tabs__item--current" : "stoplicht-tabs__item"),
-                    tab == current
-                        ? .a(.class("stoplicht-tabs__link"), .href(path), .attribute(named: "aria-current", value: "page"), .safeText(label))
-                        : .a(.class("stoplicht-tabs__link"), .href(path), .safeText(label)))
-            }),
-        ])
+        return .element(
+            named: "nav",
+            nodes: [
+                .attribute(named: "class", value: "stoplicht-tabs"),
+                .attribute(named: "aria-label", value: Strings.programmePages),
+                .ul(
+                    .class("stoplicht-tabs__list"),
+                    .forEach(tabs) { tab, label, path in
+                        .li(
+                            .class(
+                                tab == current
+                                    ? "stoplicht-tabs__item stoplicht-tabs__item--current" : "stoplicht-tabs__item"),
+                            tab == current
+                                ? .a(
+                                    .class("stoplicht-tabs__link"), .href(path),
+                                    .attribute(named: "aria-current", value: "page"), .safeText(label))
+                                : .a(.class("stoplicht-tabs__link"), .href(path), .safeText(label)))
+                    }),
+            ])
     }
 }

@@ -18,7 +18,11 @@ struct ErrorPageMiddleware: Middleware {
     func response(for error: any Error, request: Request) -> Response {
         // A page that needs a login sends a browser to the login page and back.
         if let notLoggedIn = error as? NotLoggedIn, !wantsJSON(request) {
-            let back = notLoggedIn.returnPath.map { "?\(LoginField.back.name)=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
+            let back =
+                notLoggedIn.returnPath.map {
+                    "?\(LoginField.back.name)="
+                        + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                } ?? ""
             return request.redirect(to: SiteURL.login.path + back, redirectType: .normal)
         }
         let status: HTTPResponseStatus
@@ -26,10 +30,18 @@ struct ErrorPageMiddleware: Middleware {
         let detail: String
         if let abort = error as? any AbortError {
             status = abort.status
-            title = status == .notFound ? Strings.notFoundTitle : status == .forbidden ? Strings.forbiddenTitle : Strings.errorTitle
-            detail = status == .notFound && abort.reason == HTTPResponseStatus.notFound.reasonPhrase ? Strings.notFound
-                : status == .payloadTooLarge ? (request.url.path.hasPrefix("/api/") ? Strings.apiBodyTooLarge
-                    : Strings.payloadTooLarge(bytes: request.application.bodyLimits.maximum(request.method, path: request.url.path))) : abort.reason
+            title =
+                status == .notFound
+                ? Strings.notFoundTitle : status == .forbidden ? Strings.forbiddenTitle : Strings.errorTitle
+            detail =
+                status == .notFound && abort.reason == HTTPResponseStatus.notFound.reasonPhrase
+                ? Strings.notFound
+                : status == .payloadTooLarge
+                    ? (request.url.path.hasPrefix("/api/")
+                        ? Strings.apiBodyTooLarge
+                        : Strings.payloadTooLarge(
+                            bytes: request.application.bodyLimits.maximum(request.method, path: request.url.path)))
+                    : abort.reason
             request.logger.info("\(status.code) \(request.url.path): \(abort.reason)")
         } else if DatabaseBusy.matches(error) {
             status = .serviceUnavailable
@@ -45,7 +57,9 @@ struct ErrorPageMiddleware: Middleware {
         if wantsJSON(request) {
             let problem = Problem(status: status.code, title: Strings.problemTitle(status) ?? title, detail: detail)
             let body = (try? JSONEncoder().encode(problem)) ?? Data("{}".utf8)
-            let response = Response(status: status, headers: ["Content-Type": "application/problem+json; charset=utf-8"], body: .init(data: body))
+            let response = Response(
+                status: status, headers: ["Content-Type": "application/problem+json; charset=utf-8"],
+                body: .init(data: body))
             if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: "5") }
             return response
         }

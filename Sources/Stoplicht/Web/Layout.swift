@@ -12,8 +12,10 @@ struct Layout {
     /// A file to open without the server (`stoplicht report`): styles inline, no site links.
     var standalone = false
 
-    init(title: String, settings: Settings, breadcrumbs: [(label: String, path: String)],
-         content: @escaping () -> Node<HTML.BodyContext>) {
+    init(
+        title: String, settings: Settings, breadcrumbs: [(label: String, path: String)],
+        content: @escaping () -> Node<HTML.BodyContext>
+    ) {
         self.title = title
         self.settings = settings
         self.breadcrumbs = breadcrumbs
@@ -37,24 +39,36 @@ struct Layout {
                 .a(.class("utrecht-link nl-skip-link"), .href("#inhoud"), .safeText(Strings.skipToContent)),
                 .header(
                     .class("utrecht-page-header"),
-                    .div(.class("utrecht-page-header__content"),
-                         .a(.class("stoplicht-logo"), .href(SiteURL.home.path),
-                            .span(.class("stoplicht-logo__lamps"), .attribute(named: "aria-hidden", value: "true"),
-                                  .span(), .span(), .span()),
+                    .div(
+                        .class("utrecht-page-header__content"),
+                        .a(
+                            .class("stoplicht-logo"), .href(SiteURL.home.path),
+                            .span(
+                                .class("stoplicht-logo__lamps"), .attribute(named: "aria-hidden", value: "true"),
+                                .span(), .span(), .span()),
                             .safeText(Strings.appName)))
                 ),
-                .if(!breadcrumbs.isEmpty && !standalone, .nav(
-                    .class("utrecht-breadcrumb-nav"), .ariaLabel(Strings.breadcrumbs),
-                    .ol(.class("utrecht-breadcrumb-nav__list"), .forEach(breadcrumbs.enumerated()) { index, crumb in
-                        .li(.class("utrecht-breadcrumb-nav__item"),
-                            index == breadcrumbs.count - 1
-                                ? .span(.attribute(named: "aria-current", value: "page"), .safeText(crumb.label))
-                                : .a(.class("utrecht-link"), .href(crumb.path), .safeText(crumb.label)))
-                    })
-                )),
-                .main(.id("inhoud"), .class("utrecht-page-content"), .attribute(named: "tabindex", value: "-1"), content()),
-                .footer(.class("utrecht-page-footer"),
-                        .p(.safeText(Strings.footer)))
+                .if(
+                    !breadcrumbs.isEmpty && !standalone,
+                    .nav(
+                        .class("utrecht-breadcrumb-nav"), .ariaLabel(Strings.breadcrumbs),
+                        .ol(
+                            .class("utrecht-breadcrumb-nav__list"),
+                            .forEach(breadcrumbs.enumerated()) { index, crumb in
+                                .li(
+                                    .class("utrecht-breadcrumb-nav__item"),
+                                    index == breadcrumbs.count - 1
+                                        ? .span(
+                                            .attribute(named: "aria-current", value: "page"), .safeText(crumb.label))
+                                        : .a(.class("utrecht-link"), .href(crumb.path), .safeText(crumb.label)))
+                            })
+                    )),
+                .main(
+                    .id("inhoud"), .class("utrecht-page-content"), .attribute(named: "tabindex", value: "-1"), content()
+                ),
+                .footer(
+                    .class("utrecht-page-footer"),
+                    .p(.safeText(Strings.footer)))
             )
         ).render()
     }

@@ -28,7 +28,8 @@ struct SecurityHeadersMiddleware: Middleware {
         if let theme = themeStylesheetURL.flatMap(URL.init(string:)), let scheme = theme.scheme, let host = theme.host {
             styles += " \(scheme)://\(host)\(theme.port.map { ":\($0)" } ?? "")"
         }
-        contentSecurityPolicy = "default-src 'none'; style-src \(styles); img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        contentSecurityPolicy =
+            "default-src 'none'; style-src \(styles); img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     }
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {

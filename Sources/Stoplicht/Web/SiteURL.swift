@@ -66,39 +66,68 @@ enum SiteURL {
         case .importPreview(let id): ["importeren", .id(id, as: "upload")]
         case .importMapping(let id): ["importeren", .id(id, as: "upload"), "indeling"]
         case .importCancel(let id): ["importeren", .id(id, as: "upload"), "annuleren"]
-        case .statusEdit(let programme, let number, _): ["programmas", .programme(programme), "projecten", .number(number), "bijwerken"]
+        case .statusEdit(let programme, let number, _):
+            ["programmas", .programme(programme), "projecten", .number(number), "bijwerken"]
         case .projectNew(let programme): ["programmas", .programme(programme), "projecten", "nieuw"]
-        case .projectEdit(let programme, let number): ["programmas", .programme(programme), "projecten", .number(number), "wijzigen"]
-        case .projectArchive(let programme, let number): ["programmas", .programme(programme), "projecten", .number(number), "archiveren"]
-        case .projectAudit(let programme, let number): ["programmas", .programme(programme), "projecten", .number(number), "wijzigingen"]
+        case .projectEdit(let programme, let number):
+            ["programmas", .programme(programme), "projecten", .number(number), "wijzigen"]
+        case .projectArchive(let programme, let number):
+            ["programmas", .programme(programme), "projecten", .number(number), "archiveren"]
+        case .projectAudit(let programme, let number):
+            ["programmas", .programme(programme), "projecten", .number(number), "wijzigingen"]
         case .periodDesk(let programme): ["programmas", .programme(programme), "beheer"]
         case .periodOpen(let programme): ["programmas", .programme(programme), "perioden"]
-        case .periodMove(let programme, let period): ["programmas", .programme(programme), "perioden", .period(period), "status"]
-        case .periodPublish(let programme, let period): ["programmas", .programme(programme), "perioden", .period(period), "publiceren"]
-        case .periodTexts(let programme, let period): ["programmas", .programme(programme), "perioden", .period(period), "teksten"]
-        case .periodAudit(let programme, let period): ["programmas", .programme(programme), "perioden", .period(period), "wijzigingen"]
+        case .periodMove(let programme, let period):
+            ["programmas", .programme(programme), "perioden", .period(period), "status"]
+        case .periodPublish(let programme, let period):
+            ["programmas", .programme(programme), "perioden", .period(period), "publiceren"]
+        case .periodTexts(let programme, let period):
+            ["programmas", .programme(programme), "perioden", .period(period), "teksten"]
+        case .periodAudit(let programme, let period):
+            ["programmas", .programme(programme), "perioden", .period(period), "wijzigingen"]
         case .programmeAccess(let programme): ["programmas", .programme(programme), "toegang"]
         case .users: ["beheer", "gebruikers"]
         case .userRoles: ["beheer", "gebruikers", "rollen"]
-        case .download(let programme, let period, let format): ["programmas", .programme(programme), "perioden", .period(period), "download", .parameter("format", format)]
+        case .download(let programme, let period, let format):
+            [
+                "programmas", .programme(programme), "perioden", .period(period), "download",
+                .parameter("format", format),
+            ]
         case .finance(let programme): ["programmas", .programme(programme), "financien"]
         case .financeDone(let programme, _): ["programmas", .programme(programme), "financien"]
         case .financeLines(let programme): ["programmas", .programme(programme), "financien", "begrotingsregels"]
         case .financeQuotes(let programme): ["programmas", .programme(programme), "financien", "offertes"]
-        case .financeQuoteState(let programme, let quote): ["programmas", .programme(programme), "financien", "offertes", .id(quote, as: "quote"), "stand"]
+        case .financeQuoteState(let programme, let quote):
+            ["programmas", .programme(programme), "financien", "offertes", .id(quote, as: "quote"), "stand"]
         case .financeTransfers(let programme): ["programmas", .programme(programme), "financien", "overhevelingen"]
-        case .financeTransferDecision(let programme, let transfer): ["programmas", .programme(programme), "financien", "overhevelingen", .id(transfer, as: "transfer"), "besluit"]
+        case .financeTransferDecision(let programme, let transfer):
+            [
+                "programmas", .programme(programme), "financien", "overhevelingen", .id(transfer, as: "transfer"),
+                "besluit",
+            ]
         case .financeCostCentres(let programme): ["programmas", .programme(programme), "financien", "kostenplaatsen"]
         case .financeActuals(let programme): ["programmas", .programme(programme), "financien", "realisatie"]
-        case .prerequisites(let programme, let number): ["programmas", .programme(programme), "projecten", .number(number), "randvoorwaarden"]
-        case .prerequisiteRemove(let programme, let number, let id): ["programmas", .programme(programme), "projecten", .number(number), "randvoorwaarden", .id(id, as: "id"), "verwijderen"]
-        case .replan(let programme, let number): ["programmas", .programme(programme), "projecten", .number(number), "herplannen"]
+        case .prerequisites(let programme, let number):
+            ["programmas", .programme(programme), "projecten", .number(number), "randvoorwaarden"]
+        case .prerequisiteRemove(let programme, let number, let id):
+            [
+                "programmas", .programme(programme), "projecten", .number(number), "randvoorwaarden", .id(id, as: "id"),
+                "verwijderen",
+            ]
+        case .replan(let programme, let number):
+            ["programmas", .programme(programme), "projecten", .number(number), "herplannen"]
         case .roadmap(let programme): ["programmas", .programme(programme), "tijdlijn"]
-        case .postpone(let programme, let number): ["programmas", .programme(programme), "projecten", .number(number), "uitstel"]
-        case .milestones(let programme, let number): ["programmas", .programme(programme), "projecten", .number(number), "mijlpalen"]
+        case .postpone(let programme, let number):
+            ["programmas", .programme(programme), "projecten", .number(number), "uitstel"]
+        case .milestones(let programme, let number):
+            ["programmas", .programme(programme), "projecten", .number(number), "mijlpalen"]
         case .apiTokens: ["mijn-account", "api-tokens"]
         case .apiTokenRevoke(let id): ["mijn-account", "api-tokens", .id(id, as: "token"), "intrekken"]
-        case .postponeDecision(let programme, let number, let id): ["programmas", .programme(programme), "projecten", .number(number), "uitstel", .id(id, as: "id"), "besluit"]
+        case .postponeDecision(let programme, let number, let id):
+            [
+                "programmas", .programme(programme), "projecten", .number(number), "uitstel", .id(id, as: "id"),
+                "besluit",
+            ]
         }
     }
 

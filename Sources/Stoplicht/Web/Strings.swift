@@ -9,13 +9,21 @@ enum Strings {
     static let breadcrumbs = "Kruimelpad"
     static let footer = "Stoplicht — voortgangsrapportage voor gemeentelijke programma's"
     static let programmes = "Programma's"
-    static let noProgrammes = "Er zijn nog geen programma's. Importeer een rapportage met `stoplicht import BESTAND` of start de demo met `swift run stoplicht demo`."
-    static func noProgrammesFound(_ search: String) -> String { "Geen programma's gevonden voor ‘\(search)’. Zoek op een deel van de naam van het programma of van de gemeente." }
+    static let noProgrammes =
+        "Er zijn nog geen programma's. Importeer een rapportage met `stoplicht import BESTAND` of start de demo met `swift run stoplicht demo`."
+    static func noProgrammesFound(_ search: String) -> String {
+        "Geen programma's gevonden voor ‘\(search)’. Zoek op een deel van de naam van het programma of van de gemeente."
+    }
     static let programmeSearchLabel = "Programma zoeken"
-    static let programmeSearchHint = "Op de naam van het programma of van de organisatie, hoofdletters en accenten maken niet uit."
+    static let programmeSearchHint =
+        "Op de naam van het programma of van de organisatie, hoofdletters en accenten maken niet uit."
     static let programmeSearchButton = "Zoeken"
-    static func programmeCount(_ count: Int) -> String { count == 1 ? "1 programma" : "\(dutchCount(count)) programma's" }
-    static func programmesFound(_ count: Int, of all: Int) -> String { "\(dutchCount(count)) van \(dutchCount(all)) programma's gevonden" }
+    static func programmeCount(_ count: Int) -> String {
+        count == 1 ? "1 programma" : "\(dutchCount(count)) programma's"
+    }
+    static func programmesFound(_ count: Int, of all: Int) -> String {
+        "\(dutchCount(count)) van \(dutchCount(all)) programma's gevonden"
+    }
     static func programmesPage(_ page: Int, of pages: Int) -> String { "Programma's, pagina \(page) van \(pages)" }
     static let pagination = "Paginering"
     static let previousPage = "Vorige pagina"
@@ -105,8 +113,12 @@ enum Strings {
     static func reportTitle(_ programme: String) -> String { "Voortgangsrapportage programma \(programme)" }
     static let annex = "Bijlage"
     static func programmeTitle(_ name: String) -> String { "Programma \(name)" }
-    static func projectKicker(_ number: Int, programme: String) -> String { "Project \(number) — programma \(programme)" }
-    static func reportKicker(_ organisation: String, programme: String) -> String { "\(organisation) — programma \(programme)" }
+    static func projectKicker(_ number: Int, programme: String) -> String {
+        "Project \(number) — programma \(programme)"
+    }
+    static func reportKicker(_ organisation: String, programme: String) -> String {
+        "\(organisation) — programma \(programme)"
+    }
     static func decisionState(_ outcome: String, requestedFrom: String?) -> String {
         "Besluit: \(outcome)\(requestedFrom.map { " — gevraagd aan \($0)" } ?? "")"
     }
@@ -135,7 +147,8 @@ enum Strings {
     static let errorTitle = "Er ging iets mis"
     static let notFoundTitle = "Pagina niet gevonden"
     static let notFound = "Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar het overzicht."
-    static let serverError = "Er ging op de server iets mis. Uw gegevens zijn niet gewijzigd. Probeer het opnieuw; blijft het misgaan, meld het dan aan de functioneel beheerder."
+    static let serverError =
+        "Er ging op de server iets mis. Uw gegevens zijn niet gewijzigd. Probeer het opnieuw; blijft het misgaan, meld het dan aan de functioneel beheerder."
     static let backHome = "Naar het overzicht van programma's"
     static let allProjects = "Toon alle projecten"
     static func filteredBy(_ label: String) -> String { "alleen \(label)" }
@@ -144,7 +157,9 @@ enum Strings {
     }
     static func programmeNotFound(_ slug: String) -> String { "Er is geen programma ‘\(slug)’." }
     static func periodNotFound(_ slug: String) -> String { "Dit programma heeft geen rapportageperiode ‘\(slug)’." }
-    static func projectNotFound(_ number: String) -> String { "Dit programma heeft geen project met nummer ‘\(number)’." }
+    static func projectNotFound(_ number: String) -> String {
+        "Dit programma heeft geen project met nummer ‘\(number)’."
+    }
 
     // Saving and conflicts
     static let save = "Opslaan"
@@ -154,17 +169,23 @@ enum Strings {
     static let conflictTitle = "Iemand anders heeft dit intussen opgeslagen"
     static func conflictIntro(by: String?, at: Date?) -> String {
         let when = at.map { " op \(AuditLogView.time.string(from: $0))" } ?? ""
-        return "Terwijl u dit formulier invulde, is het opgeslagen door \(by ?? "iemand anders")\(when). Uw wijzigingen zijn niet verloren: ze staan hieronder in het formulier. Vergelijk beide versies."
+        return
+            "Terwijl u dit formulier invulde, is het opgeslagen door \(by ?? "iemand anders")\(when). Uw wijzigingen zijn niet verloren: ze staan hieronder in het formulier. Vergelijk beide versies."
     }
-    static let textsConflictIntro = "Terwijl u dit formulier invulde, zijn de teksten van deze periode door iemand anders opgeslagen. Uw wijzigingen zijn niet verloren: ze staan hieronder in het formulier. Vergelijk beide versies."
+    static let textsConflictIntro =
+        "Terwijl u dit formulier invulde, zijn de teksten van deze periode door iemand anders opgeslagen. Uw wijzigingen zijn niet verloren: ze staan hieronder in het formulier. Vergelijk beide versies."
     static let conflictCaption = "Uw versie naast de opgeslagen versie"
-    static let conflictChoice = "Neem over wat u van de opgeslagen versie wilt houden en kies ‘Mijn versie opslaan’, of annuleer om de opgeslagen versie te houden."
+    static let conflictChoice =
+        "Neem over wat u van de opgeslagen versie wilt houden en kies ‘Mijn versie opslaan’, of annuleer om de opgeslagen versie te houden."
     static let field = "Veld"
     static let yourVersion = "Uw versie"
     static let savedVersion = "Opgeslagen versie"
     static let differs = "verschilt"
     static let removed = "(verwijderd)"
-    static func textTooLong(_ label: String, _ maximum: Int) -> String { "\(label) is te lang: hoogstens \(maximum) tekens." }
-    static let markdownHint = "Opmaak met Markdown: een lege regel begint een nieuwe alinea, een regel die met ‘- ’ begint is een opsomming."
+    static func textTooLong(_ label: String, _ maximum: Int) -> String {
+        "\(label) is te lang: hoogstens \(maximum) tekens."
+    }
+    static let markdownHint =
+        "Opmaak met Markdown: een lege regel begint een nieuwe alinea, een regel die met ‘- ’ begint is een opsomming."
 
 }

@@ -16,7 +16,9 @@ struct CellBudget {
     mutating func spend(_ cells: Int, at place: @autoclosure () -> String) throws(ReportFileError) {
         guard cells <= left else {
             left = 0
-            throw ReportFileError("Het bestand maakt bij \(place()) meer dan \(limit) cellen (herhaalde, overspannende en samengevoegde cellen meegeteld); zo groot is geen rapportage. Het bestand is geweigerd.")
+            throw ReportFileError(
+                "Het bestand maakt bij \(place()) meer dan \(limit) cellen (herhaalde, overspannende en samengevoegde cellen meegeteld); zo groot is geen rapportage. Het bestand is geweigerd."
+            )
         }
         left -= cells
     }

@@ -24,7 +24,9 @@ struct DelimitedTextReader {
         func endField() throws(ReportFileError) {
             // Bytes, not characters: a character takes at most four.
             if field.count > limits.cellCharacters * 4 {
-                throw ReportFileError("Op regel \(recordLine) staat een veld van meer dan \(limits.cellCharacters) tekens; zo lang is geen toelichting. Controleer of er een aanhalingsteken niet gesloten is.")
+                throw ReportFileError(
+                    "Op regel \(recordLine) staat een veld van meer dan \(limits.cellCharacters) tekens; zo lang is geen toelichting. Controleer of er een aanhalingsteken niet gesloten is."
+                )
             }
             let text = CSVFormulaGuard.unguarded(String(decoding: field, as: UTF8.self))
             let lines = text.split(whereSeparator: \.isNewline).map { TextCleaning.clean($0) }.filter { !$0.isEmpty }
@@ -46,7 +48,11 @@ struct DelimitedTextReader {
             let b = bytes[i]
             if quoted {
                 if b == UInt8(ascii: "\"") {
-                    if i + 1 < n, bytes[i + 1] == UInt8(ascii: "\"") { field.append(b); i += 2; continue }
+                    if i + 1 < n, bytes[i + 1] == UInt8(ascii: "\"") {
+                        field.append(b)
+                        i += 2
+                        continue
+                    }
                     quoted = false
                 } else {
                     if b == 0x0A { line += 1 }
@@ -74,7 +80,9 @@ struct DelimitedTextReader {
             i += 1
         }
         if quoted {
-            throw ReportFileError("Het aanhalingsteken van het veld op regel \(recordLine) wordt niet gesloten; het bestand is onvolledig of beschadigd.")
+            throw ReportFileError(
+                "Het aanhalingsteken van het veld op regel \(recordLine) wordt niet gesloten; het bestand is onvolledig of beschadigd."
+            )
         }
         if !field.isEmpty || !cells.isEmpty { try endRecord() }
         guard !rows.isEmpty else {
@@ -93,7 +101,9 @@ struct DelimitedTextReader {
             if !quoted, b == 0x0A { break }
             if !quoted, counts[b] != nil { counts[b]! += 1 }
         }
-        let best = counts.max { ($0.value, $0.key == UInt8(ascii: ";") ? 1 : 0) < ($1.value, $1.key == UInt8(ascii: ";") ? 1 : 0) }!
+        let best = counts.max {
+            ($0.value, $0.key == UInt8(ascii: ";") ? 1 : 0) < ($1.value, $1.key == UInt8(ascii: ";") ? 1 : 0)
+        }!
         return best.value == 0 ? UInt8(ascii: ";") : best.key
     }
 }

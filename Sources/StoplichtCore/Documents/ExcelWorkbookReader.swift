@@ -11,20 +11,29 @@ struct ExcelWorkbookReader {
             throw ReportFileError("Dit ZIP-bestand is geen Excel-werkmap: het onderdeel xl/workbook.xml ontbreekt.")
         }
         let sheets = try Self.sheets(workbook, relationships: package.part("xl/_rels/workbook.xml.rels"))
-        let strings = try package.part("xl/sharedStrings.xml").map { data throws(ReportFileError) in try Self.sharedStrings(data) } ?? []
-        let styles = try package.part("xl/styles.xml").map { data throws(ReportFileError) in try CellStyles(data) } ?? CellStyles()
+        let strings =
+            try package.part("xl/sharedStrings.xml").map { data throws(ReportFileError) in try Self.sharedStrings(data)
+            } ?? []
+        let styles =
+            try package.part("xl/styles.xml").map { data throws(ReportFileError) in try CellStyles(data) }
+            ?? CellStyles()
         var document = ReportDocument()
         var rowsSoFar = 0
         var budget = CellBudget(limits)
         for sheet in sheets {
             guard let data = try package.part(sheet.path) else {
-                document.warnings.append(ImportWarning(line: 0, message: "Het blad ‘\(sheet.name)’ ontbreekt in de werkmap; het is overgeslagen.", place: "blad ‘\(sheet.name)’"))
+                document.warnings.append(
+                    ImportWarning(
+                        line: 0, message: "Het blad ‘\(sheet.name)’ ontbreekt in de werkmap; het is overgeslagen.",
+                        place: "blad ‘\(sheet.name)’"))
                 continue
             }
-            var reader = SheetReader(name: sheet.name, strings: strings, styles: styles, limits: limits, rowsBefore: rowsSoFar)
+            var reader = SheetReader(
+                name: sheet.name, strings: strings, styles: styles, limits: limits, rowsBefore: rowsSoFar)
             try XMLPullParser.read(data, part: sheet.path) { event in try reader.handle(event) }
             rowsSoFar += reader.rowCount
-            document.blocks += SheetLayout.blocks(sheet: sheet.name, rows: try reader.rows(budget: &budget), vocabulary: vocabulary)
+            document.blocks += SheetLayout.blocks(
+                sheet: sheet.name, rows: try reader.rows(budget: &budget), vocabulary: vocabulary)
         }
         return document
     }
@@ -39,8 +48,9 @@ struct ExcelWorkbookReader {
         if let relationships {
             try XMLPullParser.read(relationships, part: "xl/_rels/workbook.xml.rels") { event in
                 guard case .start("Relationship", let attributes) = event,
-                      let id = attributes.first(where: { $0.name == "Id" })?.value,
-                      let target = attributes.first(where: { $0.name == "Target" })?.value else { return }
+                    let id = attributes.first(where: { $0.name == "Id" })?.value,
+                    let target = attributes.first(where: { $0.name == "Target" })?.value
+                else { return }
                 targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             }
         }
@@ -94,11 +104,18 @@ struct ExcelWorkbookReader {
                 switch event {
                 case .start("numFmt", let a):
                     if let id = a.first(where: { $0.name == "numFmtId" }).flatMap({ Int($0.value) }),
-                       let code = a.first(where: { $0.name == "formatCode" })?.value { formats[id] = code }
-                case .start("fill", _): inFill = true; fillColour = nil
+                        let code = a.first(where: { $0.name == "formatCode" })?.value
+                    {
+                        formats[id] = code
+                    }
+                case .start("fill", _):
+                    inFill = true
+                    fillColour = nil
                 case .start("fgColor", let a) where inFill:
                     fillColour = a.first { $0.name == "rgb" }?.value
-                case .end("fill"): inFill = false; fills.append(fillColour)
+                case .end("fill"):
+                    inFill = false
+                    fills.append(fillColour)
                 case .start("cellXfs", _): inCellXfs = true
                 case .end("cellXfs"): inCellXfs = false
                 case .start("xf", let a) where inCellXfs:
@@ -110,8 +127,12 @@ struct ExcelWorkbookReader {
             }
             for (index, xf) in xfs.enumerated() {
                 if Self.isDateFormat(xf.format, code: formats[xf.format]) { dateStyles.insert(index) }
-                if xf.format == 9 || xf.format == 10 || formats[xf.format]?.contains("%") == true { percentStyles.insert(index) }
-                if xf.fill < fills.count, let colour = fills[xf.fill], let word = CellColour.lightWord(hex: colour) { fillWords[index] = word }
+                if xf.format == 9 || xf.format == 10 || formats[xf.format]?.contains("%") == true {
+                    percentStyles.insert(index)
+                }
+                if xf.fill < fills.count, let colour = fills[xf.fill], let word = CellColour.lightWord(hex: colour) {
+                    fillWords[index] = word
+                }
             }
         }
 
@@ -119,11 +140,21 @@ struct ExcelWorkbookReader {
             if (14...22).contains(id) || (45...47).contains(id) { return true }
             guard let code else { return false }
             // Letters outside quotes and brackets: d, m, y make a date ("[$€-413]" does not).
-            var inQuote = false, inBracket = false
+            var inQuote = false
+            var inBracket = false
             for ch in code.lowercased() {
-                if ch == "\"" { inQuote.toggle(); continue }
-                if ch == "[" { inBracket = true; continue }
-                if ch == "]" { inBracket = false; continue }
+                if ch == "\"" {
+                    inQuote.toggle()
+                    continue
+                }
+                if ch == "[" {
+                    inBracket = true
+                    continue
+                }
+                if ch == "]" {
+                    inBracket = false
+                    continue
+                }
                 if !inQuote, !inBracket, "dy".contains(ch) { return true }
             }
             return false
@@ -186,7 +217,9 @@ struct ExcelWorkbookReader {
             case .end("c"):
                 finishCell()
             case .start("mergeCell", let a):
-                if let ref = a.first(where: { $0.name == "ref" })?.value, let range = Self.range(ref) { merges.append(range) }
+                if let ref = a.first(where: { $0.name == "ref" })?.value, let range = Self.range(ref) {
+                    merges.append(range)
+                }
             default: break
             }
         }
@@ -234,7 +267,8 @@ struct ExcelWorkbookReader {
             var grid = cells
             for merge in merges where merge.bottom - merge.top < 10_000 && merge.right - merge.left < 256 {
                 guard let origin = grid[merge.top]?[merge.left] else { continue }
-                try budget.spend((merge.bottom - merge.top) * min(merge.left, 1024), at: "blad ‘\(name)’, rij \(merge.top)")
+                try budget.spend(
+                    (merge.bottom - merge.top) * min(merge.left, 1024), at: "blad ‘\(name)’, rij \(merge.top)")
                 var copy = origin
                 copy.isMergedCopy = true
                 for r in merge.top...merge.bottom where r > merge.top {
@@ -271,7 +305,8 @@ struct ExcelWorkbookReader {
         static func range(_ ref: String) -> (top: Int, left: Int, bottom: Int, right: Int)? {
             let parts = ref.split(separator: ":")
             guard parts.count == 2, let l = column(of: String(parts[0])), let t = row(of: parts[0]),
-                  let r = column(of: String(parts[1])), let b = row(of: parts[1]), b >= t, r >= l else { return nil }
+                let r = column(of: String(parts[1])), let b = row(of: parts[1]), b >= t, r >= l
+            else { return nil }
             return (t, l, b, r)
         }
     }

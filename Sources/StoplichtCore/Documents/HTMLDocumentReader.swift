@@ -13,7 +13,10 @@ struct HTMLDocumentReader {
             try builder.addText(rest[..<open])
             let afterOpen = rest.index(after: open)
             if rest[afterOpen...].hasPrefix("!--") {
-                guard let end = rest[afterOpen...].range(of: "-->") else { rest = ""; break }
+                guard let end = rest[afterOpen...].range(of: "-->") else {
+                    rest = ""
+                    break
+                }
                 rest = rest[end.upperBound...]
                 continue
             }
@@ -30,7 +33,9 @@ struct HTMLDocumentReader {
                 if let end = rest.range(of: "</\(tag.name)", options: .caseInsensitive) {
                     rest = rest[end.upperBound...]
                     if let gt = rest.firstIndex(of: ">") { rest = rest[rest.index(after: gt)...] }
-                } else { rest = "" }
+                } else {
+                    rest = ""
+                }
                 continue
             }
             try builder.handle(tag)
@@ -55,7 +60,9 @@ struct HTMLDocumentReader {
             attributes = [:]
             var rest = Substring(body.dropFirst(name.count))
             while let eq = rest.firstIndex(of: "=") {
-                let key = rest[..<eq].trimmingCharacters(in: .whitespaces).lowercased().split(separator: " ").last.map(String.init) ?? ""
+                let key =
+                    rest[..<eq].trimmingCharacters(in: .whitespaces).lowercased().split(separator: " ").last.map(
+                        String.init) ?? ""
                 var after = rest[rest.index(after: eq)...].drop { $0 == " " }
                 var value: Substring
                 if let quote = after.first, quote == "\"" || quote == "'" {
@@ -110,7 +117,9 @@ struct HTMLDocumentReader {
             guard !raw.isEmpty else { return }
             text += HTMLEntities.decode(String(raw))
             if text.count > limits.cellCharacters {
-                throw limits.cellTooLong(at: tables.last.map { "tabel \($0.number), rij \($0.rows.count + 1)" } ?? "alinea \(paragraphCount + 1)")
+                throw limits.cellTooLong(
+                    at: tables.last.map { "tabel \($0.number), rij \($0.rows.count + 1)" }
+                        ?? "alinea \(paragraphCount + 1)")
             }
         }
 
@@ -130,7 +139,9 @@ struct HTMLDocumentReader {
                 inListItem = !tag.closing
             case "table":
                 flush()
-                if tag.closing { try finishTable() } else {
+                if tag.closing {
+                    try finishTable()
+                } else {
                     tableCount += 1
                     tables.append(TableState(number: tableCount))
                 }
@@ -145,7 +156,10 @@ struct HTMLDocumentReader {
                     tables[tables.count - 1].rowIsHeader = tables[tables.count - 1].inHead
                 }
             case "td", "th":
-                guard !tables.isEmpty else { flush(); break }
+                guard !tables.isEmpty else {
+                    flush()
+                    break
+                }
                 flush()
                 try finishCell()
                 if !tag.closing {
@@ -185,8 +199,11 @@ struct HTMLDocumentReader {
                 return
             }
             paragraphCount += 1
-            document.blocks.append(.paragraph(DocumentParagraph(
-                text: joined, headingLevel: headingLevel, isListItem: inListItem && headingLevel == nil, place: "alinea \(paragraphCount)")))
+            document.blocks.append(
+                .paragraph(
+                    DocumentParagraph(
+                        text: joined, headingLevel: headingLevel, isListItem: inListItem && headingLevel == nil,
+                        place: "alinea \(paragraphCount)")))
         }
 
         mutating func finishCell() throws(ReportFileError) {
@@ -282,7 +299,9 @@ enum HTMLEntities {
             let entity = String(after[..<semi])
             var replacement: String?
             if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
-                replacement = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+                replacement = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map {
+                    String(Character($0))
+                }
             } else if entity.hasPrefix("#") {
                 replacement = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
             } else {

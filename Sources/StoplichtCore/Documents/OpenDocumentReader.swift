@@ -75,16 +75,22 @@ struct OpenDocumentReader {
                 switch name {
                 case "style":
                     styleName = attribute("name")
-                    if let parent = attribute("parent-style-name"), titleStyles.contains(parent), let n = styleName { titleStyles.insert(n) }
+                    if let parent = attribute("parent-style-name"), titleStyles.contains(parent), let n = styleName {
+                        titleStyles.insert(n)
+                    }
                 case "table-cell-properties":
-                    if let n = styleName, let colour = attribute("background-color"), colour != "transparent" { fills[n] = colour }
+                    if let n = styleName, let colour = attribute("background-color"), colour != "transparent" {
+                        fills[n] = colour
+                    }
                 case "p", "h":
                     paragraphDepth += 1
                     if paragraphDepth == 1 {
                         text = ""
                         paragraphStyle = attribute("style-name")
                         headingLevel = name == "h" ? (attribute("outline-level").flatMap(Int.init) ?? 1) : nil
-                    } else { text += " " }
+                    } else {
+                        text += " "
+                    }
                 case "s":
                     text += String(repeating: " ", count: min(attribute("c").flatMap(Int.init) ?? 1, 8))
                 case "tab":
@@ -103,7 +109,8 @@ struct OpenDocumentReader {
                 case "table-row" where !tables.isEmpty:
                     tables[tables.count - 1].row = []
                     tables[tables.count - 1].emptyCells = 0
-                    tables[tables.count - 1].rowRepeat = max(1, min(attribute("number-rows-repeated").flatMap(Int.init) ?? 1, 1 << 32))
+                    tables[tables.count - 1].rowRepeat = max(
+                        1, min(attribute("number-rows-repeated").flatMap(Int.init) ?? 1, 1 << 32))
                 case "table-cell", "covered-table-cell":
                     guard !tables.isEmpty else { break }
                     var t = tables.removeLast()
@@ -147,7 +154,8 @@ struct OpenDocumentReader {
         }
 
         func tooLong() -> ReportFileError {
-            let place = tables.last.map { "\(placeName($0)), rij \($0.rows.count + 1)" } ?? "alinea \(paragraphCount + 1)"
+            let place =
+                tables.last.map { "\(placeName($0)), rij \($0.rows.count + 1)" } ?? "alinea \(paragraphCount + 1)"
             return limits.cellTooLong(at: place)
         }
 
@@ -173,8 +181,11 @@ struct OpenDocumentReader {
             paragraphCount += 1
             let level = headingLevel ?? (paragraphStyle.map { titleStyles.contains($0) } == true ? 1 : nil)
             for part in parts {
-                document.blocks.append(.paragraph(DocumentParagraph(
-                    text: part, headingLevel: level, isListItem: isList && level == nil, place: "alinea \(paragraphCount)")))
+                document.blocks.append(
+                    .paragraph(
+                        DocumentParagraph(
+                            text: part, headingLevel: level, isListItem: isList && level == nil,
+                            place: "alinea \(paragraphCount)")))
             }
         }
 
@@ -194,7 +205,8 @@ struct OpenDocumentReader {
             // Attributes can say any number: bounded before anything is added to it.
             let repeats = min(t.cellRepeat, t.covered ? 1 << 32 : 1024)
             let spreadsheet = spreadsheet
-            try budget.spend(t.emptyCells + repeats, at: "\(Self.placeName(t, spreadsheet: spreadsheet)), rij \(t.rows.count + 1)")
+            try budget.spend(
+                t.emptyCells + repeats, at: "\(Self.placeName(t, spreadsheet: spreadsheet)), rij \(t.rows.count + 1)")
             t.row += repeatElement(DocumentCell(), count: t.emptyCells)
             t.emptyCells = 0
             for _ in 0..<repeats {
@@ -226,7 +238,9 @@ struct OpenDocumentReader {
             let repeats = t.row.isEmpty ? 1 : min(t.rowRepeat, limits.rows)
             // The row's cells are counted as they were made; each repeat makes them again.
             let spreadsheet = spreadsheet
-            try budget.spend((repeats - 1) * t.row.count, at: "\(Self.placeName(t, spreadsheet: spreadsheet)), rij \(t.rows.count + 1)")
+            try budget.spend(
+                (repeats - 1) * t.row.count,
+                at: "\(Self.placeName(t, spreadsheet: spreadsheet)), rij \(t.rows.count + 1)")
             for _ in 0..<repeats {
                 rowCount += 1
                 if rowCount > limits.rows {

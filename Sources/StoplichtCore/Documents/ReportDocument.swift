@@ -91,7 +91,8 @@ public struct DocumentCell: Sendable, Equatable {
             if !item.isEmpty { return (item, .bullet) }
         }
         if let dot = line.firstIndex(where: { $0 == "." || $0 == ")" }), line[..<dot].count <= 3, !line[..<dot].isEmpty,
-           line[..<dot].allSatisfy(\.isNumber), line[line.index(after: dot)...].hasPrefix(" ") {
+            line[..<dot].allSatisfy(\.isNumber), line[line.index(after: dot)...].hasPrefix(" ")
+        {
             let item = line[line.index(after: dot)...].trimmingCharacters(in: .whitespaces)
             if !item.isEmpty { return (item, .numbered) }
         }
@@ -130,7 +131,10 @@ public struct DocumentCell: Sendable, Equatable {
             case .paragraph:
                 html += "<p>" + HTMLText.escape(text) + "</p> "
             case .bullet, .numbered:
-                if openList == nil { html += kind == .numbered ? "<ol>" : "<ul>"; openList = kind }
+                if openList == nil {
+                    html += kind == .numbered ? "<ol>" : "<ul>"
+                    openList = kind
+                }
                 html += "<li>" + HTMLText.escape(text) + "</li>"
             }
         }
@@ -196,7 +200,8 @@ extension ReportDocument {
                 for (index, row) in rows.enumerated() {
                     let cells = ReportLine.capped(row.cells.map(\.readerText))
                     add(.tableRow(cells), row.place)
-                    let isHeader = index < table.headerRows || index == 0 && ColumnLayout.isHeader(cells, vocabulary: vocabulary)
+                    let isHeader =
+                        index < table.headerRows || index == 0 && ColumnLayout.isHeader(cells, vocabulary: vocabulary)
                     if index == 0, isHeader { add(.tableRule, row.place) }
                 }
                 add(.blank, rows[rows.count - 1].place)

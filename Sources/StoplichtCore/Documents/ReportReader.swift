@@ -22,10 +22,14 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
     public static func detect(_ data: Data, filename: String) throws(ReportFileError) -> ReportFormat {
         let ext = (filename as NSString).pathExtension.lowercased()
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw ReportFileError("Dit is een oud Word- of Excel-bestand (.doc of .xls). Open het en sla het op als .docx, .xlsx of .odt; dat formaat kan worden ingelezen.")
+            throw ReportFileError(
+                "Dit is een oud Word- of Excel-bestand (.doc of .xls). Open het en sla het op als .docx, .xlsx of .odt; dat formaat kan worden ingelezen."
+            )
         }
         if data.starts(with: Array("%PDF".utf8)) {
-            throw ReportFileError("Dit is een PDF-bestand. Een PDF kan niet betrouwbaar worden ingelezen; gebruik het Word-, OpenDocument-, Excel- of tekstbestand waaruit de PDF is gemaakt.")
+            throw ReportFileError(
+                "Dit is een PDF-bestand. Een PDF kan niet betrouwbaar worden ingelezen; gebruik het Word-, OpenDocument-, Excel- of tekstbestand waaruit de PDF is gemaakt."
+            )
         }
         if data.starts(with: [0x50, 0x4B]) {
             switch ext {
@@ -68,7 +72,9 @@ public struct ReportReader: Sendable {
             throw ReportFileError("Het bestand is leeg: er staat geen rapportage in.")
         }
         if data.count > limits.fileBytes {
-            throw ReportFileError("Het bestand is \(data.count / 1024 / 1024) MB groot; een rapportage mag hoogstens \(limits.fileBytes / 1024 / 1024) MB zijn. Controleer of u het juiste bestand kiest.")
+            throw ReportFileError(
+                "Het bestand is \(data.count / 1024 / 1024) MB groot; een rapportage mag hoogstens \(limits.fileBytes / 1024 / 1024) MB zijn. Controleer of u het juiste bestand kiest."
+            )
         }
         var format = try ReportFormat.detect(data, filename: filename)
         let document: ReportDocument
@@ -95,9 +101,12 @@ public struct ReportReader: Sendable {
             } else if package.contains("content.xml") {
                 let mimetype = try package.part("mimetype").map { String(decoding: $0, as: UTF8.self) } ?? ""
                 format = mimetype.contains("spreadsheet") || format == .ods ? .ods : .odt
-                document = try OpenDocumentReader(limits: limits, vocabulary: options.vocabulary).read(&package, spreadsheet: format == .ods)
+                document = try OpenDocumentReader(limits: limits, vocabulary: options.vocabulary).read(
+                    &package, spreadsheet: format == .ods)
             } else {
-                throw ReportFileError("Dit ZIP-bestand is geen Word-, Excel- of OpenDocument-bestand. Kies het bestand van de rapportage zelf.")
+                throw ReportFileError(
+                    "Dit ZIP-bestand is geen Word-, Excel- of OpenDocument-bestand. Kies het bestand van de rapportage zelf."
+                )
             }
         }
         let (lines, places) = document.readerLines(vocabulary: options.vocabulary)

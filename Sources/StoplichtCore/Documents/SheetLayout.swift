@@ -7,7 +7,9 @@ enum SheetLayout {
     static func blocks(sheet: String, rows: [DocumentRow], vocabulary: HeaderVocabulary) -> [ReportDocument.Block] {
         let filled = rows.filter { !$0.cells.allSatisfy(\.paragraphs.isEmpty) }
         guard !filled.isEmpty else { return [] }
-        let headerIndex = filled.prefix(25).firstIndex { ColumnLayout.isHeader($0.cells.map(\.plainText), vocabulary: vocabulary) }
+        let headerIndex = filled.prefix(25).firstIndex {
+            ColumnLayout.isHeader($0.cells.map(\.plainText), vocabulary: vocabulary)
+        }
         guard let headerIndex else {
             return [.sheet(name: sheet), .table(DocumentTable(rows: filled))]
         }
@@ -47,7 +49,9 @@ enum SpreadsheetDates {
     /// "2018-11-15" or "2018-11-15T00:00:00" → "15-11-2018".
     static func dutch(isoDate: String) -> String {
         let parts = isoDate.prefix(10).split(separator: "-")
-        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return isoDate }
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else {
+            return isoDate
+        }
         return "\(d)-\(m)-\(y)"
     }
 }

@@ -9,10 +9,12 @@ struct WordDocumentReader {
         guard let body = try package.part("word/document.xml") else {
             throw ReportFileError("Dit ZIP-bestand is geen Word-document: het onderdeel word/document.xml ontbreekt.")
         }
-        let styles = try package.part("word/styles.xml").map { data throws(ReportFileError) in
-            try Self.paragraphStyles(data)
-        } ?? ParagraphStyles()
-        var builder = Builder(headingStyles: styles.headings, listStyles: styles.lists, limits: limits, budget: CellBudget(limits))
+        let styles =
+            try package.part("word/styles.xml").map { data throws(ReportFileError) in
+                try Self.paragraphStyles(data)
+            } ?? ParagraphStyles()
+        var builder = Builder(
+            headingStyles: styles.headings, listStyles: styles.lists, limits: limits, budget: CellBudget(limits))
         try XMLPullParser.read(body, part: "word/document.xml") { event in try builder.handle(event) }
         return builder.document
     }
@@ -40,11 +42,15 @@ struct WordDocumentReader {
                 guard let id = styleID, let name = attributes.first(where: { $0.name == "val" })?.value else { return }
                 if let level = headingLevel(styleName: name) { levels[id] = level }
                 let lower = name.lowercased()
-                if lower.hasPrefix("list bullet") || lower.hasPrefix("list number") || lower.hasPrefix("opsomming") || lower.hasPrefix("lijst") {
+                if lower.hasPrefix("list bullet") || lower.hasPrefix("list number") || lower.hasPrefix("opsomming")
+                    || lower.hasPrefix("lijst")
+                {
                     styles.lists.insert(id)
                 }
             case .start("outlineLvl", let attributes):
-                if let id = styleID, levels[id] == nil, let v = attributes.first(where: { $0.name == "val" }).flatMap({ Int($0.value) }), v < 9 {
+                if let id = styleID, levels[id] == nil,
+                    let v = attributes.first(where: { $0.name == "val" }).flatMap({ Int($0.value) }), v < 9
+                {
                     levels[id] = v + 1
                 }
             case .end("style"):
@@ -68,7 +74,8 @@ struct WordDocumentReader {
 
     /// Wingdings and Symbol characters used as lamps and marks in lights columns.
     static let symbolCharacters: [UInt32: String] = [
-        0xF06C: "●", 0xF0A1: "○", 0xF09F: "●", 0xF06D: "○", 0xF0FC: "✓", 0xF0FB: "✗", 0xF0FD: "✗", 0xF0FE: "✓", 0xF0B7: "•",
+        0xF06C: "●", 0xF0A1: "○", 0xF09F: "●", 0xF06D: "○", 0xF0FC: "✓", 0xF0FB: "✗", 0xF0FD: "✗", 0xF0FE: "✓",
+        0xF0B7: "•",
     ]
 
     private struct Builder {
@@ -113,7 +120,14 @@ struct WordDocumentReader {
                 switch name {
                 case "p":
                     inParagraph += 1
-                    if inParagraph == 1 { text = ""; paragraphStyle = nil; paragraphIsList = false; paragraphOutline = nil } else { text += " " }
+                    if inParagraph == 1 {
+                        text = ""
+                        paragraphStyle = nil
+                        paragraphIsList = false
+                        paragraphOutline = nil
+                    } else {
+                        text += " "
+                    }
                 case "pStyle" where inParagraph == 1:
                     paragraphStyle = value(attributes)
                 case "numPr" where inParagraph == 1:
@@ -131,7 +145,8 @@ struct WordDocumentReader {
                 case "noBreakHyphen":
                     text += "-"
                 case "sym":
-                    if let code = attributes.first(where: { $0.name == "char" }).flatMap({ UInt32($0.value, radix: 16) }) {
+                    if let code = attributes.first(where: { $0.name == "char" }).flatMap({ UInt32($0.value, radix: 16) }
+                    ) {
                         let normalised = code < 0xF000 ? code + 0xF000 : code
                         text += WordDocumentReader.symbolCharacters[normalised] ?? ""
                     }
@@ -142,7 +157,9 @@ struct WordDocumentReader {
                     tables[tables.count - 1].row = []
                     tables[tables.count - 1].rowIsHeader = false
                 case "tblHeader" where !tables.isEmpty:
-                    if value(attributes) != "0" && value(attributes) != "false" { tables[tables.count - 1].rowIsHeader = true }
+                    if value(attributes) != "0" && value(attributes) != "false" {
+                        tables[tables.count - 1].rowIsHeader = true
+                    }
                 case "tc" where !tables.isEmpty:
                     tables[tables.count - 1].cell = DocumentCell()
                     tables[tables.count - 1].span = 1
@@ -184,7 +201,8 @@ struct WordDocumentReader {
         }
 
         func tooLong() -> ReportFileError {
-            let place = tables.last.map { "tabel \($0.number), rij \($0.rows.count + 1)" } ?? "alinea \(paragraphCount + 1)"
+            let place =
+                tables.last.map { "tabel \($0.number), rij \($0.rows.count + 1)" } ?? "alinea \(paragraphCount + 1)"
             return limits.cellTooLong(at: place)
         }
 
@@ -201,14 +219,19 @@ struct WordDocumentReader {
             paragraphCount += 1
             let level = paragraphStyle.flatMap { headingStyles[$0] } ?? paragraphOutline.map { $0 + 1 }
             for part in parts {
-                document.blocks.append(.paragraph(DocumentParagraph(
-                    text: part, headingLevel: level, isListItem: paragraphIsList && level == nil, place: "alinea \(paragraphCount)")))
+                document.blocks.append(
+                    .paragraph(
+                        DocumentParagraph(
+                            text: part, headingLevel: level, isListItem: paragraphIsList && level == nil,
+                            place: "alinea \(paragraphCount)")))
             }
         }
 
         mutating func finishCell() throws(ReportFileError) {
             // A cell spanning grid columns makes an empty cell for each further column.
-            try budget.spend(tables[tables.count - 1].span, at: "tabel \(tables[tables.count - 1].number), rij \(tables[tables.count - 1].rows.count + 1)")
+            try budget.spend(
+                tables[tables.count - 1].span,
+                at: "tabel \(tables[tables.count - 1].number), rij \(tables[tables.count - 1].rows.count + 1)")
             var table = tables.removeLast()
             let column = table.row.count
             var cell = table.cell

@@ -37,7 +37,10 @@ struct XMLPullParser {
             try handle(.text(decode(textStart, end)))
         }
         while i < n {
-            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            guard bytes[i] == UInt8(ascii: "<") else {
+                i += 1
+                continue
+            }
             try flushText(upTo: i)
             guard i + 1 < n else { throw Failure(message: "onverwacht einde") }
             switch bytes[i + 1] {
@@ -51,7 +54,10 @@ struct XMLPullParser {
                     try handle(.text(String(decoding: bytes[(i + 9)..<end], as: UTF8.self)))
                     i = end + 3
                 } else {
-                    throw Failure(message: "een DOCTYPE- of ENTITY-declaratie (die komt in een echt document niet voor en wordt om veiligheidsredenen geweigerd)")
+                    throw Failure(
+                        message:
+                            "een DOCTYPE- of ENTITY-declaratie (die komt in een echt document niet voor en wordt om veiligheidsredenen geweigerd)"
+                    )
                 }
             case UInt8(ascii: "/"):
                 let close = try find([UInt8(ascii: ">")], from: i + 2)
@@ -63,7 +69,9 @@ struct XMLPullParser {
             default:
                 let (event, selfClosing, next) = try startTag(at: i)
                 depth += 1
-                if depth > Self.maximumDepth { throw Failure(message: "meer dan \(Self.maximumDepth) geneste elementen") }
+                if depth > Self.maximumDepth {
+                    throw Failure(message: "meer dan \(Self.maximumDepth) geneste elementen")
+                }
                 try handle(event)
                 if selfClosing, case .start(let name, _) = event {
                     depth -= 1
@@ -129,7 +137,9 @@ struct XMLPullParser {
             guard i < n else { throw Failure(message: "onverwacht einde") }
             if bytes[i] == UInt8(ascii: ">") { return (.start(name: name, attributes: attributes), false, i + 1) }
             if bytes[i] == UInt8(ascii: "/") {
-                guard i + 1 < n, bytes[i + 1] == UInt8(ascii: ">") else { throw Failure(message: "een onvolledig label") }
+                guard i + 1 < n, bytes[i + 1] == UInt8(ascii: ">") else {
+                    throw Failure(message: "een onvolledig label")
+                }
                 return (.start(name: name, attributes: attributes), true, i + 2)
             }
             let attributeStart = i
@@ -152,17 +162,28 @@ struct XMLPullParser {
     /// Text between `start` and `end`, with entity and character references decoded.
     private func decode(_ start: Int, _ end: Int) -> String {
         var hasEntity = false
-        for k in start..<end where bytes[k] == UInt8(ascii: "&") { hasEntity = true; break }
+        for k in start..<end where bytes[k] == UInt8(ascii: "&") {
+            hasEntity = true
+            break
+        }
         if !hasEntity { return String(decoding: bytes[start..<end], as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         var k = start
         while k < end {
             let b = bytes[k]
-            guard b == UInt8(ascii: "&") else { out.append(b); k += 1; continue }
+            guard b == UInt8(ascii: "&") else {
+                out.append(b)
+                k += 1
+                continue
+            }
             var semi = k + 1
             while semi < end, semi - k < 12, bytes[semi] != UInt8(ascii: ";") { semi += 1 }
-            guard semi < end, bytes[semi] == UInt8(ascii: ";") else { out.append(b); k += 1; continue }
+            guard semi < end, bytes[semi] == UInt8(ascii: ";") else {
+                out.append(b)
+                k += 1
+                continue
+            }
             let entity = String(decoding: bytes[(k + 1)..<semi], as: UTF8.self)
             var replacement: String?
             switch entity {
@@ -172,7 +193,9 @@ struct XMLPullParser {
             case "quot": replacement = "\""
             case "apos": replacement = "'"
             default:
-                let code = entity.hasPrefix("#x") || entity.hasPrefix("#X") ? UInt32(entity.dropFirst(2), radix: 16)
+                let code =
+                    entity.hasPrefix("#x") || entity.hasPrefix("#X")
+                    ? UInt32(entity.dropFirst(2), radix: 16)
                     : entity.hasPrefix("#") ? UInt32(entity.dropFirst()) : nil
                 // "&#0;" is no character in XML, and no database keeps a NUL: it reads as nothing.
                 if code == 0 {

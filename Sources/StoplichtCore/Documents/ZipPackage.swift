@@ -28,12 +28,15 @@ public struct ImportLimits: Sendable {
 extension ImportLimits {
     /// The file has more rows than `rows`: refused whole, never read halfway.
     func tooManyRows() -> ReportFileError {
-        ReportFileError("Het bestand heeft meer dan \(rows) rijen; zo groot is geen rapportage. Het bestand is geweigerd.")
+        ReportFileError(
+            "Het bestand heeft meer dan \(rows) rijen; zo groot is geen rapportage. Het bestand is geweigerd.")
     }
 
     /// A cell or paragraph at `place` is longer than `cellCharacters`.
     func cellTooLong(at place: String) -> ReportFileError {
-        ReportFileError("In \(place) staat een cel of alinea van meer dan \(cellCharacters) tekens; zo lang is geen toelichting. Het bestand is geweigerd.")
+        ReportFileError(
+            "In \(place) staat een cel of alinea van meer dan \(cellCharacters) tekens; zo lang is geen toelichting. Het bestand is geweigerd."
+        )
     }
 }
 
@@ -56,18 +59,22 @@ struct ZipPackage {
     init(_ data: Data, limits: ImportLimits) throws(ReportFileError) {
         // Read from a file, not from memory: ZIPFoundation's in-memory reader traps on an
         // entry whose offset lies past the end of a damaged archive; a file just reads short.
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-import-\(UUID().uuidString).zip")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stoplicht-import-\(UUID().uuidString).zip")
         do {
             try data.write(to: url)
         } catch {
-            throw ReportFileError("Het bestand kan niet tijdelijk worden opgeslagen om het uit te pakken; probeer het later opnieuw.")
+            throw ReportFileError(
+                "Het bestand kan niet tijdelijk worden opgeslagen om het uit te pakken; probeer het later opnieuw.")
         }
         // The open archive keeps the file readable after its name is gone.
         defer { try? FileManager.default.removeItem(at: url) }
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw ReportFileError("Het bestand is een beschadigd of onvolledig ZIP-archief (Word, OpenDocument of Excel); het kan niet worden geopend. Sla het opnieuw op en probeer het nog eens.")
+            throw ReportFileError(
+                "Het bestand is een beschadigd of onvolledig ZIP-archief (Word, OpenDocument of Excel); het kan niet worden geopend. Sla het opnieuw op en probeer het nog eens."
+            )
         }
         self.limits = limits
     }
@@ -89,9 +96,13 @@ struct ZipPackage {
             }
             if checksum != entry.checksum { throw ChecksumMismatch() }
         } catch is PartTooLarge {
-            throw ReportFileError("Het onderdeel ‘\(path)’ van het bestand is uitgepakt groter dan \(partLimit / 1024 / 1024) MB; zo groot is geen rapportage. Het bestand is geweigerd.")
+            throw ReportFileError(
+                "Het onderdeel ‘\(path)’ van het bestand is uitgepakt groter dan \(partLimit / 1024 / 1024) MB; zo groot is geen rapportage. Het bestand is geweigerd."
+            )
         } catch {
-            throw ReportFileError("Het onderdeel ‘\(path)’ van het bestand is beschadigd en kan niet worden gelezen. Sla het bestand opnieuw op en probeer het nog eens.")
+            throw ReportFileError(
+                "Het onderdeel ‘\(path)’ van het bestand is beschadigd en kan niet worden gelezen. Sla het bestand opnieuw op en probeer het nog eens."
+            )
         }
         unpacked += data.count
         return data
@@ -107,7 +118,9 @@ extension XMLPullParser {
         do {
             try XMLPullParser(data).parse(handle)
         } catch let failure as XMLPullParser.Failure {
-            throw ReportFileError("Het onderdeel ‘\(part)’ van het bestand is geen geldige XML: \(failure.message). Sla het bestand opnieuw op en probeer het nog eens.")
+            throw ReportFileError(
+                "Het onderdeel ‘\(part)’ van het bestand is geen geldige XML: \(failure.message). Sla het bestand opnieuw op en probeer het nog eens."
+            )
         } catch let error as ReportFileError {
             throw error
         } catch {

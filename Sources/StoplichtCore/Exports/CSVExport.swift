@@ -16,7 +16,10 @@ public enum CSVExport {
 
     static func field(_ text: String) -> String {
         let text = CSVFormulaGuard.guarded(text.replacingOccurrences(of: "\r\n", with: "\n"))
-        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || text.hasPrefix(" ") || text.hasSuffix(" ") else {
+        guard
+            text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || text.hasPrefix(" ")
+                || text.hasSuffix(" ")
+        else {
             return text
         }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -51,19 +51,30 @@ public struct ExportTable: Sendable {
 extension ReportExport {
     /// The whole report in reading order: cover, legend, sections, annex table.
     public var blocks: [ExportBlock] {
-        var blocks: [ExportBlock] = [.subtitle("\(organisation) — programma \(programme)"), .title(title), .facts(cover)]
+        var blocks: [ExportBlock] = [
+            .subtitle("\(organisation) — programma \(programme)"), .title(title), .facts(cover),
+        ]
         blocks.append(.heading(level: 1, text: "Legenda"))
-        blocks.append(.table(ExportTable(caption: "Legenda", headers: ["Stoplicht", "Betekenis"], widths: [1, 4],
-                                           rows: legend.map { [ExportTable.Cell([.strong($0.light.label)], light: $0.light), .text($0.meaning)] })))
+        blocks.append(
+            .table(
+                ExportTable(
+                    caption: "Legenda", headers: ["Stoplicht", "Betekenis"], widths: [1, 4],
+                    rows: legend.map {
+                        [ExportTable.Cell([.strong($0.light.label)], light: $0.light), .text($0.meaning)]
+                    })))
         for section in sections {
             if section.isAnnex { blocks.append(.landscapeStart) }
             blocks.append(.heading(level: 1, text: section.heading))
             blocks += Self.markdownBlocks(section.body)
             if let finance = section.finance { blocks += Self.financeBlocks(finance) }
             if let roadmap = section.roadmap { blocks += [.picture(roadmap.picture), .note(roadmap.description)] }
-            if let replans = section.replans { blocks += [.heading(level: 2, text: replans.title), .bullets(replans.lines)] }
+            if let replans = section.replans {
+                blocks += [.heading(level: 2, text: replans.title), .bullets(replans.lines)]
+            }
             if !section.decisions.isEmpty {
-                blocks.append(.numbered(section.decisions.map { "\(MarkdownDocument(parsing: $0.text).plainText) (\($0.state))" }))
+                blocks.append(
+                    .numbered(section.decisions.map { "\(MarkdownDocument(parsing: $0.text).plainText) (\($0.state))" })
+                )
             }
             for risk in section.risks {
                 blocks.append(.bullets([MarkdownDocument(parsing: risk.text).plainText]))
@@ -89,25 +100,40 @@ extension ReportExport {
             }
             var name: [ExportTable.CellContent] = [.strong(row.name)]
             if !row.items.isEmpty { name.append(.bullets(row.items)) }
-            return [ExportTable.Cell.text(String(row.number)), ExportTable.Cell(name),
-                    ExportTable.Cell(row.leaders.map { .paragraph($0) }),
-                    ExportTable.Cell([.strong(row.light?.label ?? "Geen status")] + (row.lifecycle.isEmpty ? [] : [.paragraph(row.lifecycle)]), light: row.light)]
+            return [
+                ExportTable.Cell.text(String(row.number)), ExportTable.Cell(name),
+                ExportTable.Cell(row.leaders.map { .paragraph($0) }),
+                ExportTable.Cell(
+                    [.strong(row.light?.label ?? "Geen status")]
+                        + (row.lifecycle.isEmpty ? [] : [.paragraph(row.lifecycle)]), light: row.light),
+            ]
                 + row.dimensionLights.map { light in ExportTable.Cell([.strong(light?.label ?? "—")], light: light) }
-                + [ExportTable.Cell.text(row.planned), ExportTable.Cell.text(row.forecast), ExportTable.Cell(remarks.isEmpty ? [.paragraph("Geen toelichting.")] : remarks)]
+                + [
+                    ExportTable.Cell.text(row.planned), ExportTable.Cell.text(row.forecast),
+                    ExportTable.Cell(remarks.isEmpty ? [.paragraph("Geen toelichting.")] : remarks),
+                ]
         }
         let widths = [3, 14, 9, 7] + dimensions.map { _ in 6 } + [7, 7, 30]
-        return ExportTable(caption: "Projectplanning, status en toelichting — \(period)", headers: tableHeaders, widths: widths, rows: rows)
+        return ExportTable(
+            caption: "Projectplanning, status en toelichting — \(period)", headers: tableHeaders, widths: widths,
+            rows: rows)
     }
 
     /// The chart, its caption, and the tables it is drawn from.
     static func financeBlocks(_ finance: FinanceReport) -> [ExportBlock] {
         let chart = FinanceChart(finance)
         var blocks: [ExportBlock] = [.picture(chart.picture), .note(chart.description)]
-        blocks.append(.table(ExportTable(caption: finance.caption, headers: FinanceReport.positionHeaders, widths: [6, 3, 3, 3, 3, 3],
-                                         rows: finance.positionRows.map { $0.map(ExportTable.Cell.text) })))
+        blocks.append(
+            .table(
+                ExportTable(
+                    caption: finance.caption, headers: FinanceReport.positionHeaders, widths: [6, 3, 3, 3, 3, 3],
+                    rows: finance.positionRows.map { $0.map(ExportTable.Cell.text) })))
         if !finance.bySource.isEmpty {
-            blocks.append(.table(ExportTable(caption: finance.sourceCaption, headers: FinanceReport.sourceHeaders, widths: [1, 2, 2, 2, 2],
-                                             rows: finance.sourceRows.map { $0.map(ExportTable.Cell.text) })))
+            blocks.append(
+                .table(
+                    ExportTable(
+                        caption: finance.sourceCaption, headers: FinanceReport.sourceHeaders, widths: [1, 2, 2, 2, 2],
+                        rows: finance.sourceRows.map { $0.map(ExportTable.Cell.text) })))
         }
         return blocks
     }
@@ -147,7 +173,9 @@ public struct ExportPicture: Sendable {
 
 extension FinanceChart {
     public var picture: ExportPicture {
-        ExportPicture(title: title, description: description, svg: svgDocument, png: png, width: FinanceChart.width, height: height)
+        ExportPicture(
+            title: title, description: description, svg: svgDocument, png: png, width: FinanceChart.width,
+            height: height)
     }
 }
 

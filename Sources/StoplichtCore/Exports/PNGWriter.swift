@@ -19,12 +19,15 @@ public enum PNGWriter {
 
     /// Filled rectangles (x, y, width, height, "RRGGBB") on a white picture, clipped to it:
     /// the charts' PNG fallbacks.
-    public static func rectangles(width: Int, height: Int, _ rects: [(x: Int, y: Int, width: Int, height: Int, colour: String)]) -> Data {
+    public static func rectangles(
+        width: Int, height: Int, _ rects: [(x: Int, y: Int, width: Int, height: Int, colour: String)]
+    ) -> Data {
         var palette = ["FFFFFF"]
         var bars: [(rows: Range<Int>, columns: Range<Int>, index: UInt8)] = []
         for rect in rects {
             if !palette.contains(rect.colour) && palette.count < 256 { palette.append(rect.colour) }
-            let top = min(height, max(0, rect.y)), left = min(width, max(0, rect.x))
+            let top = min(height, max(0, rect.y))
+            let left = min(width, max(0, rect.x))
             let rows = top..<max(top, min(height, rect.y + rect.height))
             let columns = left..<max(left, min(width, rect.x + rect.width))
             guard !rows.isEmpty, !columns.isEmpty else { continue }
@@ -54,7 +57,8 @@ public enum PNGWriter {
         }
         png.append(chunk: "PLTE", colours)
         // zlib fails only without memory; the stored blocks need none beyond the picture.
-        let image = (try? zlibDeflated(rows: height, width: width, fill)) ?? zlibStored(rows: height, width: width, fill)
+        let image =
+            (try? zlibDeflated(rows: height, width: width, fill)) ?? zlibStored(rows: height, width: width, fill)
         png.append(chunk: "IDAT", image)
         png.append(chunk: "IEND", Data())
         return png
@@ -70,25 +74,31 @@ public enum PNGWriter {
         var adler = Adler32()
         var pixels = [UInt8](repeating: 0, count: width)
         var current = -1
-        _ = try Data.compress(size: Int64(total), bufferSize: 64 * 1024, provider: { position, size in
-            var chunk = [UInt8]()
-            chunk.reserveCapacity(size)
-            var at = Int(position)
-            while chunk.count < size {
-                let row = at / rowBytes, offset = at % rowBytes
-                if row != current { fill(row, &pixels); current = row }
-                if offset == 0 {
-                    chunk.append(0)
-                    at += 1
-                    continue
+        _ = try Data.compress(
+            size: Int64(total), bufferSize: 64 * 1024,
+            provider: { position, size in
+                var chunk = [UInt8]()
+                chunk.reserveCapacity(size)
+                var at = Int(position)
+                while chunk.count < size {
+                    let row = at / rowBytes
+                    let offset = at % rowBytes
+                    if row != current {
+                        fill(row, &pixels)
+                        current = row
+                    }
+                    if offset == 0 {
+                        chunk.append(0)
+                        at += 1
+                        continue
+                    }
+                    let run = min(size - chunk.count, rowBytes - offset)
+                    chunk.append(contentsOf: pixels[(offset - 1)..<(offset - 1 + run)])
+                    at += run
                 }
-                let run = min(size - chunk.count, rowBytes - offset)
-                chunk.append(contentsOf: pixels[(offset - 1)..<(offset - 1 + run)])
-                at += run
-            }
-            adler.update(chunk)
-            return Data(chunk)
-        }, consumer: { out.append($0) })
+                adler.update(chunk)
+                return Data(chunk)
+            }, consumer: { out.append($0) })
         out.append(bigEndian: adler.value)
         return out
     }
@@ -128,7 +138,9 @@ public enum PNGWriter {
             guard blockLeft == 0 else { return }
             let length = min(65_535, total - written)
             let final: UInt8 = written + length == total ? 1 : 0
-            out.append(contentsOf: [final, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8((~length >> 8) & 0xFF)])
+            out.append(contentsOf: [
+                final, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8((~length >> 8) & 0xFF),
+            ])
             blockLeft = length
         }
         var line = [UInt8](repeating: 0, count: width + 1)
@@ -154,7 +166,9 @@ public enum PNGWriter {
 
     /// The same from pixels row by row.
     static func zlibStored(rows: Int, width: Int, _ pixels: [UInt8]) -> Data {
-        zlibStored(rows: rows, width: width) { row, out in out.replaceSubrange(0..., with: pixels[(row * width)..<((row + 1) * width)]) }
+        zlibStored(rows: rows, width: width) { row, out in
+            out.replaceSubrange(0..., with: pixels[(row * width)..<((row + 1) * width)])
+        }
     }
 
     static let crcTable: [UInt32] = (0..<256).map { n in
@@ -182,7 +196,9 @@ public enum PNGWriter {
 
 extension Data {
     mutating func append(bigEndian value: UInt32) {
-        append(contentsOf: [UInt8(value >> 24 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)])
+        append(contentsOf: [
+            UInt8(value >> 24 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF),
+        ])
     }
 
     mutating func append(chunk type: String, _ body: Data) {

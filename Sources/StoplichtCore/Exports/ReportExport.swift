@@ -35,9 +35,12 @@ public struct ReportExport: Sendable {
         /// The Tijd & capaciteit section's roadmap.
         public var roadmap: Roadmap?
 
-        public init(heading: String, body: String, decisions: [(text: String, state: String)] = [],
-                    risks: [(text: String, details: [(String, String)])] = [], isAnnex: Bool = false, finance: FinanceReport? = nil,
-                    replans: (title: String, lines: [String])? = nil, roadmap: Roadmap? = nil) {
+        public init(
+            heading: String, body: String, decisions: [(text: String, state: String)] = [],
+            risks: [(text: String, details: [(String, String)])] = [], isAnnex: Bool = false,
+            finance: FinanceReport? = nil,
+            replans: (title: String, lines: [String])? = nil, roadmap: Roadmap? = nil
+        ) {
             self.replans = replans
             self.roadmap = roadmap
             self.heading = heading
@@ -66,8 +69,11 @@ public struct ReportExport: Sendable {
         /// Achieved, next, and an orange or red light's cause, consequence and measure.
         public var explanation: [(label: String, text: String)]
 
-        public init(number: Int, name: String, items: [String], leaders: [String], light: Light?, dimensionLights: [Light?],
-                    lifecycle: String, planned: String, forecast: String, remarks: String, explanation: [(label: String, text: String)]) {
+        public init(
+            number: Int, name: String, items: [String], leaders: [String], light: Light?, dimensionLights: [Light?],
+            lifecycle: String, planned: String, forecast: String, remarks: String,
+            explanation: [(label: String, text: String)]
+        ) {
             self.number = number
             self.name = name
             self.items = items
@@ -97,9 +103,12 @@ public struct ReportExport: Sendable {
     /// Who the document names as its author: the programme manager, or the organisation.
     public var author: String
 
-    public init(title: String, organisation: String, programme: String, period: String, cover: [(label: String, value: String)],
-                legend: [(light: Light, meaning: String)], sections: [Section], annexTitle: String, dimensions: [String], rows: [Row],
-                author: String) {
+    public init(
+        title: String, organisation: String, programme: String, period: String, cover: [(label: String, value: String)],
+        legend: [(light: Light, meaning: String)], sections: [Section], annexTitle: String, dimensions: [String],
+        rows: [Row],
+        author: String
+    ) {
         self.title = title
         self.organisation = organisation
         self.programme = programme
@@ -116,7 +125,9 @@ public struct ReportExport: Sendable {
     /// The annex table's columns, as both spreadsheets and documents head them; the import
     /// reads every one of them back.
     public var tableHeaders: [String] {
-        ["Nr.", "Project", "Projectleider", "Status"] + dimensions + ["Geplande oplevering", "Verwachte oplevering", "Opmerking(en)"]
+        ["Nr.", "Project", "Projectleider", "Status"] + dimensions + [
+            "Geplande oplevering", "Verwachte oplevering", "Opmerking(en)",
+        ]
     }
 
     /// The project's name cell: the name, then its sub-items, one per line.

@@ -21,12 +21,15 @@ public enum ZipWriter {
     }
 
     /// The parts in order, with a fixed modification date so the same document gives the same bytes.
-    public static func package(_ parts: [Part], date: Date = Date(timeIntervalSince1970: 1_577_836_800)) throws -> Data {
+    public static func package(_ parts: [Part], date: Date = Date(timeIntervalSince1970: 1_577_836_800)) throws -> Data
+    {
         let archive = try Archive(data: Data(), accessMode: .create)
         for part in parts {
             let data = part.data
-            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                                 compressionMethod: part.compressed ? .deflate : .none) { position, size in
+            try archive.addEntry(
+                with: part.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                compressionMethod: part.compressed ? .deflate : .none
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -49,7 +52,11 @@ public enum XMLText {
             case "'": out += "&apos;"
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
             default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) || (0xD800...0xDFFF).contains(scalar.value) { continue }
+                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value)
+                    || (0xD800...0xDFFF).contains(scalar.value)
+                {
+                    continue
+                }
                 out.unicodeScalars.append(scalar)
             }
         }

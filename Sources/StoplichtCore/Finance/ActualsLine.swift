@@ -32,11 +32,17 @@ public struct ActualsLayout: Sendable, Equatable {
         var index: [ActualsColumn: Int] = [:]
         let normalised = headers.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
         for (column, header) in saved {
-            if let i = normalised.firstIndex(of: header.lowercased().trimmingCharacters(in: .whitespaces)) { index[column] = i }
+            if let i = normalised.firstIndex(of: header.lowercased().trimmingCharacters(in: .whitespaces)) {
+                index[column] = i
+            }
         }
         for (column, words) in ActualsColumn.words where index[column] == nil {
-            if let i = normalised.indices.first(where: { i in !index.values.contains(i) && words.contains(normalised[i]) })
-                ?? normalised.indices.first(where: { i in !index.values.contains(i) && words.contains { normalised[i].contains($0) } }) {
+            if let i = normalised.indices.first(where: { i in !index.values.contains(i) && words.contains(normalised[i])
+            })
+                ?? normalised.indices.first(where: { i in
+                    !index.values.contains(i) && words.contains { normalised[i].contains($0) }
+                })
+            {
                 index[column] = i
             }
         }

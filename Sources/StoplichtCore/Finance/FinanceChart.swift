@@ -21,8 +21,16 @@ public struct FinanceChart: Sendable {
     }
 
     public enum Colour: String, Sendable, CaseIterable {
-        case budget = "D9D9D9", budgetEdge = "7F7F7F", actual = "1F4E79", commitment = "5B9BD5", pending = "F4B183", shortfall = "C00000",
-             grid = "BFBFBF", white = "FFFFFF", text = "1A1A1A"
+        case budget = "D9D9D9"
+        case budgetEdge = "7F7F7F"
+        case actual = "1F4E79"
+        case commitment = "5B9BD5"
+        case pending = "F4B183"
+        case shortfall = "C00000"
+        case
+            grid = "BFBFBF"
+        case white = "FFFFFF"
+        case text = "1A1A1A"
     }
 
     public static let width = 680
@@ -76,7 +84,9 @@ public struct FinanceChart: Sendable {
         var step: Int64 = 100_000  // € 1.000
         while step * 10 < cents { step *= 10 }
         // Tenths of a power of ten, so the axis's quarters stay round numbers.
-        for tenths: Int64 in [10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100] where step * tenths / 10 >= cents { return step * tenths / 10 }
+        for tenths: Int64 in [10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100] where step * tenths / 10 >= cents {
+            return step * tenths / 10
+        }
         return step * 10
     }
 
@@ -105,32 +115,51 @@ public struct FinanceChart: Sendable {
         for quarter in 0...4 {
             let position = Self.barLeft + Self.barWidth * quarter / 4
             rects.append(Rect(x: position, y: Self.top - 8, width: 1, height: height - Self.top, colour: .grid))
-            labels.append(Label(x: position, y: Self.top - 16, text: Self.euros(scale * Int64(quarter) / 4),
-                                anchor: quarter == 0 ? "start" : quarter == 4 ? "end" : "middle", bold: false))
+            labels.append(
+                Label(
+                    x: position, y: Self.top - 16, text: Self.euros(scale * Int64(quarter) / 4),
+                    anchor: quarter == 0 ? "start" : quarter == 4 ? "end" : "middle", bold: false))
         }
     }
 
     mutating func row(_ entry: FinanceReport.Entry, y: Int, scale: Int64) {
         let p = entry.position
-        labels.append(Label(x: Self.labelWidth, y: y + 17, text: Self.shorten(entry.label), anchor: "end", bold: p.shortfallCents > 0))
+        labels.append(
+            Label(
+                x: Self.labelWidth, y: y + 17, text: Self.shorten(entry.label), anchor: "end",
+                bold: p.shortfallCents > 0))
         let budget = x(p.budgetCents, scale)
-        rects.append(Rect(x: Self.barLeft, y: y + 3, width: max(budget, 1), height: 20, colour: .budgetEdge, title: "\(entry.label): begroot \(FinanceReport.money(p.budgetCents))"))
-        if budget > 2 { rects.append(Rect(x: Self.barLeft + 1, y: y + 4, width: budget - 2, height: 18, colour: .budget)) }
+        rects.append(
+            Rect(
+                x: Self.barLeft, y: y + 3, width: max(budget, 1), height: 20, colour: .budgetEdge,
+                title: "\(entry.label): begroot \(FinanceReport.money(p.budgetCents))"))
+        if budget > 2 {
+            rects.append(Rect(x: Self.barLeft + 1, y: y + 4, width: budget - 2, height: 18, colour: .budget))
+        }
         var left = Self.barLeft
-        for (cents, colour, word) in [(p.actualCents, Colour.actual, "gerealiseerd"), (p.commitmentCents, .commitment, "verplicht"),
-                                      (p.pendingCents, .pending, "verwacht")] where cents > 0 {
+        for (cents, colour, word) in [
+            (p.actualCents, Colour.actual, "gerealiseerd"), (p.commitmentCents, .commitment, "verplicht"),
+            (p.pendingCents, .pending, "verwacht"),
+        ] where cents > 0 {
             let width = max(1, x(cents, scale))
-            rects.append(Rect(x: left, y: y + 8, width: width, height: 10, colour: colour, title: "\(entry.label): \(word) \(FinanceReport.money(cents))"))
+            rects.append(
+                Rect(
+                    x: left, y: y + 8, width: width, height: 10, colour: colour,
+                    title: "\(entry.label): \(word) \(FinanceReport.money(cents))"))
             left += width
         }
         if p.shortfallCents > 0 {
-            rects.append(Rect(x: Self.barLeft + budget, y: y + 19, width: max(2, left - Self.barLeft - budget), height: 4, colour: .shortfall,
-                              title: "\(entry.label): tekort \(FinanceReport.money(p.shortfallCents))"))
+            rects.append(
+                Rect(
+                    x: Self.barLeft + budget, y: y + 19, width: max(2, left - Self.barLeft - budget), height: 4,
+                    colour: .shortfall,
+                    title: "\(entry.label): tekort \(FinanceReport.money(p.shortfallCents))"))
         }
     }
 
     static func shorten(_ text: String) -> String {
-        text.count <= labelLength ? text : String(text.prefix(labelLength - 1)).trimmingCharacters(in: .whitespaces) + "…"
+        text.count <= labelLength
+            ? text : String(text.prefix(labelLength - 1)).trimmingCharacters(in: .whitespaces) + "…"
     }
 
     /// "€ 25.000": whole euros with a thousands point.
@@ -146,13 +175,20 @@ public struct FinanceChart: Sendable {
 
     static func describe(_ report: FinanceReport) -> String {
         let t = report.total
-        var text = "Per project de begroting (grijze balk) tegen wat is gerealiseerd, verplicht en nog verwacht. "
+        var text =
+            "Per project de begroting (grijze balk) tegen wat is gerealiseerd, verplicht en nog verwacht. "
             + "Totaal van het programma: begroot \(FinanceReport.money(t.budgetCents)), gerealiseerd \(FinanceReport.money(t.actualCents)), "
             + "verplicht \(FinanceReport.money(t.commitmentCents)), verwacht \(t.pendingText); "
-            + (t.shortfallCents > 0 ? "tekort \(FinanceReport.money(t.shortfallCents))." : "resterend \(FinanceReport.money(t.remainingCents)).")
+            + (t.shortfallCents > 0
+                ? "tekort \(FinanceReport.money(t.shortfallCents))."
+                : "resterend \(FinanceReport.money(t.remainingCents)).")
         let short = report.shortfalls
-        text += short.isEmpty ? " Geen project heeft een tekort."
-            : " Tekort bij " + short.map { "\($0.label) (\(FinanceReport.money($0.position.shortfallCents)))" }.joined(separator: ", ") + "."
+        text +=
+            short.isEmpty
+            ? " Geen project heeft een tekort."
+            : " Tekort bij "
+                + short.map { "\($0.label) (\(FinanceReport.money($0.position.shortfallCents)))" }.joined(
+                    separator: ", ") + "."
         return text
     }
 
@@ -164,12 +200,13 @@ public struct FinanceChart: Sendable {
     /// The SVG element, labelled by its title and description (`id` keeps them apart on a page).
     public func svg(id: String) -> String {
         var out = """
-        <svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 \(Self.width) \(height)" width="\(Self.width)" height="\(height)" \
-        role="img" aria-labelledby="\(id)-titel \(id)-omschrijving" font-family="Liberation Sans, Arial, Helvetica, sans-serif" font-size="\(Self.fontSize)">\
-        <title id="\(id)-titel">\(XMLText.escape(title))</title><desc id="\(id)-omschrijving">\(XMLText.escape(description))</desc>
-        """
+            <svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 \(Self.width) \(height)" width="\(Self.width)" height="\(height)" \
+            role="img" aria-labelledby="\(id)-titel \(id)-omschrijving" font-family="Liberation Sans, Arial, Helvetica, sans-serif" font-size="\(Self.fontSize)">\
+            <title id="\(id)-titel">\(XMLText.escape(title))</title><desc id="\(id)-omschrijving">\(XMLText.escape(description))</desc>
+            """
         for rect in rects {
-            let shape = "x=\"\(rect.x)\" y=\"\(rect.y)\" width=\"\(rect.width)\" height=\"\(rect.height)\" fill=\"#\(rect.colour.rawValue)\""
+            let shape =
+                "x=\"\(rect.x)\" y=\"\(rect.y)\" width=\"\(rect.width)\" height=\"\(rect.height)\" fill=\"#\(rect.colour.rawValue)\""
             if let title = rect.title {
                 out += "<rect \(shape)><title>\(XMLText.escape(title))</title></rect>"
             } else {
@@ -177,7 +214,8 @@ public struct FinanceChart: Sendable {
             }
         }
         for label in labels {
-            out += "<text x=\"\(label.x)\" y=\"\(label.y)\" text-anchor=\"\(label.anchor)\" fill=\"#\(Colour.text.rawValue)\""
+            out +=
+                "<text x=\"\(label.x)\" y=\"\(label.y)\" text-anchor=\"\(label.anchor)\" fill=\"#\(Colour.text.rawValue)\""
                 + (label.bold ? " font-weight=\"bold\"" : "") + ">\(XMLText.escape(label.text))</text>"
         }
         return out + "</svg>"
@@ -188,6 +226,7 @@ public struct FinanceChart: Sendable {
     /// The bars as a PNG, without the words (the table beside the chart has them): the
     /// fallback picture word processors without SVG show.
     public var png: Data {
-        PNGWriter.rectangles(width: Self.width, height: height, rects.map { ($0.x, $0.y, $0.width, $0.height, $0.colour.rawValue) })
+        PNGWriter.rectangles(
+            width: Self.width, height: height, rects.map { ($0.x, $0.y, $0.width, $0.height, $0.colour.rawValue) })
     }
 }

@@ -45,7 +45,9 @@ public struct FinanceReport: Sendable, Codable, Equatable {
         self.asOf = asOf
     }
 
-    public static let positionHeaders = ["Project", "Begroot", "Gerealiseerd", "Verplicht", "Verwacht (offertes)", "Resterend / tekort"]
+    public static let positionHeaders = [
+        "Project", "Begroot", "Gerealiseerd", "Verplicht", "Verwacht (offertes)", "Resterend / tekort",
+    ]
     public static let sourceHeaders = ["Jaar", "Bron", "Karakter", "Begroot", "Verplicht"]
 
     static func money(_ cents: Int64) -> String { ReportedAmount.money(cents: cents).description }
@@ -65,7 +67,9 @@ public struct FinanceReport: Sendable, Codable, Equatable {
     }
 
     public var sourceRows: [[String]] {
-        bySource.map { [String($0.year), $0.source, $0.nature, Self.money($0.budgetCents), Self.money($0.commitmentCents)] }
+        bySource.map {
+            [String($0.year), $0.source, $0.nature, Self.money($0.budgetCents), Self.money($0.commitmentCents)]
+        }
     }
 
     /// The projects short of money, for the chart's description and the report's text.

@@ -20,7 +20,10 @@ public enum FundingSource: String, CaseIterable, Sendable, Codable {
     /// "krediet", "Lijnbudget", "subsidie", "investeringen": the source, or nil.
     public init?(reading text: String) {
         let word = text.lowercased().trimmingCharacters(in: .whitespaces)
-        if let exact = FundingSource(rawValue: word) { self = exact; return }
+        if let exact = FundingSource(rawValue: word) {
+            self = exact
+            return
+        }
         switch word {
         case "investeringen": self = .investment
         case "reserves": self = .reserve
@@ -51,7 +54,9 @@ public struct BudgetPosition: Sendable, Equatable, Codable {
     /// in any sum, so every figure says how many it leaves out.
     public var unpricedQuotes: Int
 
-    public init(budgetCents: Int64, actualCents: Int64, commitmentCents: Int64, pendingCents: Int64 = 0, unpricedQuotes: Int = 0) {
+    public init(
+        budgetCents: Int64, actualCents: Int64, commitmentCents: Int64, pendingCents: Int64 = 0, unpricedQuotes: Int = 0
+    ) {
         self.budgetCents = budgetCents
         self.actualCents = actualCents
         self.commitmentCents = commitmentCents
@@ -73,8 +78,9 @@ public struct BudgetPosition: Sendable, Equatable, Codable {
     public var shortfallCents: Int64 { max(0, -remainingCents) }
 
     public static func + (a: BudgetPosition, b: BudgetPosition) -> BudgetPosition {
-        BudgetPosition(budgetCents: a.budgetCents + b.budgetCents, actualCents: a.actualCents + b.actualCents,
-                       commitmentCents: a.commitmentCents + b.commitmentCents, pendingCents: a.pendingCents + b.pendingCents,
-                       unpricedQuotes: a.unpricedQuotes + b.unpricedQuotes)
+        BudgetPosition(
+            budgetCents: a.budgetCents + b.budgetCents, actualCents: a.actualCents + b.actualCents,
+            commitmentCents: a.commitmentCents + b.commitmentCents, pendingCents: a.pendingCents + b.pendingCents,
+            unpricedQuotes: a.unpricedQuotes + b.unpricedQuotes)
     }
 }

@@ -37,7 +37,8 @@ public struct StreamingRecords: Sendable, ActualsRecords {
 
     static func detectSeparator(_ headerLine: ArraySlice<UInt8>) -> UInt8 {
         let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: ",")]
-        return candidates.max { a, b in headerLine.filter { $0 == a }.count < headerLine.filter { $0 == b }.count } ?? UInt8(ascii: ";")
+        return candidates.max { a, b in headerLine.filter { $0 == a }.count < headerLine.filter { $0 == b }.count }
+            ?? UInt8(ascii: ";")
     }
 
     mutating func fill() throws {
@@ -47,7 +48,9 @@ public struct StreamingRecords: Sendable, ActualsRecords {
         }
         guard !atEnd else { return }
         let chunk = try handle.read(upToCount: 1 << 16) ?? Data()
-        if chunk.isEmpty { atEnd = true } else {
+        if chunk.isEmpty {
+            atEnd = true
+        } else {
             buffer.append(contentsOf: chunk)
             bytesRead += chunk.count
         }
@@ -130,14 +133,19 @@ public struct StreamingRecords: Sendable, ActualsRecords {
         // A NUL byte is no text: PostgreSQL refuses it and SQLite cuts the text off there.
         if bytes.contains(0) { return text(bytes.filter { $0 != 0 }) }
         if let text = String(validating: bytes, as: UTF8.self) { return text.trimmingCharacters(in: .whitespaces) }
-        return String(bytes.map { Character(Unicode.Scalar(WindowsCodePage.scalar(for: $0)) ?? "?") }).trimmingCharacters(in: .whitespaces)
+        return String(bytes.map { Character(Unicode.Scalar(WindowsCodePage.scalar(for: $0)) ?? "?") })
+            .trimmingCharacters(in: .whitespaces)
     }
 }
 
 /// Windows-1252, the code page of older Dutch exports: the bytes 0x80–0x9F that differ from Latin-1.
 enum WindowsCodePage {
-    static let high: [UInt32] = [0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-                                 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178]
+    static let high: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+        0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,
+        0x017E, 0x0178,
+    ]
 
     static func scalar(for byte: UInt8) -> UInt32 {
         (0x80...0x9F).contains(byte) ? high[Int(byte) - 0x80] : UInt32(byte)

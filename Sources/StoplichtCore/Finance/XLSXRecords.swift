@@ -69,8 +69,12 @@ public struct XLSXRecords: ActualsRecords {
                     try write(chunk)
                 }
             } catch is UnpackedTooLarge {
-                let (what, bytes) = written > limit ? ("het onderdeel ‘\(entry.path)’", limit) : ("de werkmap (bij het onderdeel ‘\(entry.path)’)", maximumUnpackedBytes)
-                throw Failure.notAWorkbook("\(what) is uitgepakt groter dan \(bytes >> 20) MB; zo groot is geen overzicht van de realisatie")
+                let (what, bytes) =
+                    written > limit
+                    ? ("het onderdeel ‘\(entry.path)’", limit)
+                    : ("de werkmap (bij het onderdeel ‘\(entry.path)’)", maximumUnpackedBytes)
+                throw Failure.notAWorkbook(
+                    "\(what) is uitgepakt groter dan \(bytes >> 20) MB; zo groot is geen overzicht van de realisatie")
             }
             unpacked += written
         }
@@ -82,10 +86,14 @@ public struct XLSXRecords: ActualsRecords {
             return data
         }
         func unpack(_ entry: Entry) throws -> URL {
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-xlsx-\(UUID().uuidString).xml")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "stoplicht-xlsx-\(UUID().uuidString).xml")
             // Readable by Stoplicht alone: it holds a municipality's ledger.
-            guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-                  let handle = FileHandle(forWritingAtPath: file.path) else { throw CocoaError(.fileWriteUnknown) }
+            guard
+                FileManager.default.createFile(
+                    atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+                let handle = FileHandle(forWritingAtPath: file.path)
+            else { throw CocoaError(.fileWriteUnknown) }
             do {
                 defer { try? handle.close() }
                 try extract(entry, limit: .max) { try handle.write(contentsOf: $0) }
@@ -95,12 +103,18 @@ public struct XLSXRecords: ActualsRecords {
             }
             return file
         }
-        guard let workbook = try part("xl/workbook.xml") else { throw Failure.notAWorkbook("xl/workbook.xml ontbreekt") }
+        guard let workbook = try part("xl/workbook.xml") else {
+            throw Failure.notAWorkbook("xl/workbook.xml ontbreekt")
+        }
         do {
             let sheets = try ExcelWorkbookReader.sheets(workbook, relationships: try part("xl/_rels/workbook.xml.rels"))
-            guard let first = sheets.first, let sheet = archive[first.path] else { throw Failure.notAWorkbook("de werkmap heeft geen blad") }
+            guard let first = sheets.first, let sheet = archive[first.path] else {
+                throw Failure.notAWorkbook("de werkmap heeft geen blad")
+            }
             strings = try archive["xl/sharedStrings.xml"].map { try SharedStrings(part: unpack($0)) } ?? SharedStrings()
-            styles = try part("xl/styles.xml").map { try ExcelWorkbookReader.CellStyles($0) } ?? ExcelWorkbookReader.CellStyles()
+            styles =
+                try part("xl/styles.xml").map { try ExcelWorkbookReader.CellStyles($0) }
+                ?? ExcelWorkbookReader.CellStyles()
             rows = try XMLElementChunks(temporaryFile: unpack(sheet), element: "row")
             totalBytes = Int(sheet.uncompressedSize)
         } catch let error as ReportFileError {
@@ -125,7 +139,10 @@ public struct XLSXRecords: ActualsRecords {
             }
             guard let chunk else {
                 // A sheet ends with its sheetData closed; one cut off mid-row is refused, not half read.
-                guard trailing.contains("sheetData>") || trailing.contains("<sheetData/>") || (recordLine == 0 && !trailing.contains("<row")) else {
+                guard
+                    trailing.contains("sheetData>") || trailing.contains("<sheetData/>")
+                        || (recordLine == 0 && !trailing.contains("<row"))
+                else {
                     throw Failure.notAWorkbook("het blad houdt op na rij \(recordLine) (het bestand is afgebroken)")
                 }
                 return nil
@@ -138,7 +155,11 @@ public struct XLSXRecords: ActualsRecords {
 
     /// Whole rows to records, the cells in their columns ("C7" is the third field).
     mutating func parse(_ fragment: [UInt8]) throws {
-        var row = 0, column = 0, type = "n", style = 0, value = ""
+        var row = 0
+        var column = 0
+        var type = "n"
+        var style = 0
+        var value = ""
         var cells: [Int: String] = [:]
         var inValue = false
         let strings = self.strings
@@ -162,7 +183,8 @@ public struct XLSXRecords: ActualsRecords {
                 case .end("v"), .end("t"): inValue = false
                 case .text(let text) where inValue: value += text
                 case .end("c"):
-                    cells[column] = Self.text(type: type, value: value, style: style, strings: strings, styles: styles, dates: &dates)
+                    cells[column] = Self.text(
+                        type: type, value: value, style: style, strings: strings, styles: styles, dates: &dates)
                 case .end("row"):
                     let last = cells.keys.max() ?? 0
                     finished.append((row, last == 0 ? [] : (1...min(last, 1024)).map { cells[$0] ?? "" }))
@@ -179,8 +201,10 @@ public struct XLSXRecords: ActualsRecords {
         }
     }
 
-    static func text(type: String, value: String, style: Int, strings: SharedStrings, styles: ExcelWorkbookReader.CellStyles,
-                     dates: inout [Int: String]) -> String {
+    static func text(
+        type: String, value: String, style: Int, strings: SharedStrings, styles: ExcelWorkbookReader.CellStyles,
+        dates: inout [Int: String]
+    ) -> String {
         switch type {
         case "s": return Int(value).flatMap { strings.string($0) } ?? ""
         case "b": return value == "1" ? "ja" : "nee"

@@ -18,7 +18,9 @@ struct XMLElementChunks {
 
     /// Opens the file and unlinks it: it is gone once read.
     init(temporaryFile: URL, element: String, maximumElementBytes: Int = 1 << 22) throws {
-        guard let handle = FileHandle(forReadingAtPath: temporaryFile.path) else { throw CocoaError(.fileReadNoSuchFile) }
+        guard let handle = FileHandle(forReadingAtPath: temporaryFile.path) else {
+            throw CocoaError(.fileReadNoSuchFile)
+        }
         try? FileManager.default.removeItem(at: temporaryFile)
         self.handle = handle
         self.name = Array(element.utf8)
@@ -46,7 +48,9 @@ struct XMLElementChunks {
             }
             if buffer.count > maximumElementBytes { throw ElementTooLong() }
             let chunk = try handle.read(upToCount: Self.chunkBytes) ?? Data()
-            if chunk.isEmpty { atEnd = true } else {
+            if chunk.isEmpty {
+                atEnd = true
+            } else {
                 buffer.append(contentsOf: chunk)
                 bytesRead += chunk.count
             }
@@ -85,7 +89,11 @@ struct XMLElementChunks {
                 while j < buffer.count, Self.isNameByte(buffer[j]) { j += 1 }
                 let nameStart = j < buffer.count && buffer[j] == UInt8(ascii: ":") ? j + 1 : i + 1
                 let nameEnd = nameStart + name.count
-                if nameEnd < buffer.count, buffer[nameStart..<nameEnd].elementsEqual(name), after.contains(buffer[nameEnd]) { return i }
+                if nameEnd < buffer.count, buffer[nameStart..<nameEnd].elementsEqual(name),
+                    after.contains(buffer[nameEnd])
+                {
+                    return i
+                }
             }
             i += 1
         }
@@ -107,14 +115,17 @@ final class SharedStrings {
     /// Unpacks `xl/sharedStrings.xml` (already extracted to `part`) into the strings file.
     init(part: URL) throws {
         var chunks = try XMLElementChunks(temporaryFile: part, element: "si")
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-teksten-\(UUID().uuidString)")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stoplicht-teksten-\(UUID().uuidString)")
         guard FileManager.default.createFile(atPath: file.path, contents: nil),
-              let writer = FileHandle(forWritingAtPath: file.path) else { throw CocoaError(.fileWriteUnknown) }
+            let writer = FileHandle(forWritingAtPath: file.path)
+        else { throw CocoaError(.fileWriteUnknown) }
         var trailing = ""
         var position: UInt64 = 0
         while let chunk = try chunks.next(trailing: &trailing) {
             var current = [UInt8]()
-            var inText = false, inPhonetic = false
+            var inText = false
+            var inPhonetic = false
             var out = Data()
             var ends: [UInt64] = []
             try XMLPullParser(Data(chunk)).parse { event in
@@ -144,7 +155,8 @@ final class SharedStrings {
         guard index >= 0, index < count else { return nil }
         if let cached = cache[index] { return cached }
         guard let handle else { return nil }
-        let start = offsets[index], length = Int(offsets[index + 1] - start)
+        let start = offsets[index]
+        let length = Int(offsets[index + 1] - start)
         let data: Data
         do {
             try handle.seek(toOffset: start)

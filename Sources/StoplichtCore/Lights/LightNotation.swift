@@ -97,22 +97,54 @@ public enum LightNotation {
     static let words: [String: Reading] = {
         var words: [String: Reading] = [:]
         func add(_ reading: Reading, _ list: [String]) { for w in list { words[w] = reading } }
-        add(.tone(.positive), ["groen", "green", "g", "op schema", "op koers", "volgens verwachting", "volgens planning", "loopt goed",
-                               "loopt volgens planning", "goed", "op orde", "geen problemen", "on track", "ok", "✓", "✔", "☑", "+"])
-        add(.tone(.warning), ["oranje", "geel", "amber", "orange", "yellow", "o", "a", "aandachtspunt", "behoeft aandacht", "vraagt aandacht",
-                              "aandacht", "aandacht nodig", "deels vertraagd", "licht vertraagd", "enige vertraging", "at risk", "!", "⚠"])
-        add(.tone(.negative), ["rood", "red", "r", "bijsturen", "bijsturing nodig", "niet gerealiseerd", "ingrijpen", "ingrijpen noodzakelijk",
-                               "ernstig vertraagd", "off track", "kritiek", "critical", "✗", "✘", "×", "✕", "x"])
-        add(.finished, ["grijs", "grey", "gray", "afgerond", "opgeleverd", "gerealiseerd", "gereed", "voltooid", "klaar", "done",
-                        "completed", "complete", "closed"])
+        add(
+            .tone(.positive),
+            [
+                "groen", "green", "g", "op schema", "op koers", "volgens verwachting", "volgens planning", "loopt goed",
+                "loopt volgens planning", "goed", "op orde", "geen problemen", "on track", "ok", "✓", "✔", "☑", "+",
+            ])
+        add(
+            .tone(.warning),
+            [
+                "oranje", "geel", "amber", "orange", "yellow", "o", "a", "aandachtspunt", "behoeft aandacht",
+                "vraagt aandacht",
+                "aandacht", "aandacht nodig", "deels vertraagd", "licht vertraagd", "enige vertraging", "at risk", "!",
+                "⚠",
+            ])
+        add(
+            .tone(.negative),
+            [
+                "rood", "red", "r", "bijsturen", "bijsturing nodig", "niet gerealiseerd", "ingrijpen",
+                "ingrijpen noodzakelijk",
+                "ernstig vertraagd", "off track", "kritiek", "critical", "✗", "✘", "×", "✕", "x",
+            ])
+        add(
+            .finished,
+            [
+                "grijs", "grey", "gray", "afgerond", "opgeleverd", "gerealiseerd", "gereed", "voltooid", "klaar",
+                "done",
+                "completed", "complete", "closed",
+            ])
         add(.code("blauw"), ["blauw", "blue"])
-        add(.between(better: .positive, worse: .warning), ["amber/green", "amber-green", "amber green", "green/amber", "a/g", "ag",
-                                                           "oranje/groen", "groen/oranje", "geel/groen", "groen/geel"])
-        add(.between(better: .warning, worse: .negative), ["amber/red", "amber-red", "amber red", "red/amber", "a/r", "ar",
-                                                           "oranje/rood", "rood/oranje"])
+        add(
+            .between(better: .positive, worse: .warning),
+            [
+                "amber/green", "amber-green", "amber green", "green/amber", "a/g", "ag",
+                "oranje/groen", "groen/oranje", "geel/groen", "groen/geel",
+            ])
+        add(
+            .between(better: .warning, worse: .negative),
+            [
+                "amber/red", "amber-red", "amber red", "red/amber", "a/r", "ar",
+                "oranje/rood", "rood/oranje",
+            ])
         add(.notRated(notStarted: true), ["nog niet gestart", "niet gestart", "not started", "nog te starten"])
-        add(.notRated(notStarted: false), ["niet van toepassing", "n.v.t", "nvt", "n/a", "na", "nb", "n.b", "nog niet beoordeeld",
-                                           "geen status", "geen", "onbekend", "-", "–", "?", "not rated"])
+        add(
+            .notRated(notStarted: false),
+            [
+                "niet van toepassing", "n.v.t", "nvt", "n/a", "na", "nb", "n.b", "nog niet beoordeeld",
+                "geen status", "geen", "onbekend", "-", "–", "?", "not rated",
+            ])
         return words
     }()
 
@@ -129,7 +161,8 @@ public enum LightNotation {
         if let phrase = LightPhrases.entry(key: key) { return phrase.reading }
         // "Groen: loopt op schema", "Oranje (vertraagd)": a colour word leading a phrase.
         if let first = key.split(whereSeparator: { " :(".contains($0) }).first.map(String.init), first != key,
-           let reading = words[first], first.count > 2, case .tone = reading {
+            let reading = words[first], first.count > 2, case .tone = reading
+        {
             return reading
         }
         return .unknown(text)
@@ -169,7 +202,9 @@ extension LightScale {
     public func match(_ reading: LightNotation.Reading) -> (light: LightDefinition, approximate: Bool)? {
         guard reading.isLight else { return nil }
         // A light of the scale that is named for exactly this reading ("Amber/Green").
-        if let own = lights.first(where: { LightNotation.read($0.label) == reading || LightNotation.read($0.code) == reading }) {
+        if let own = lights.first(where: {
+            LightNotation.read($0.label) == reading || LightNotation.read($0.code) == reading
+        }) {
             return (own, false)
         }
         switch reading {
@@ -177,8 +212,14 @@ extension LightScale {
         case .between(_, let worse): return light(tone: worse).map { ($0, true) }
         case .finished: return finished.map { ($0, false) }
         case .code(let code):
-            if let own = lights.first(where: { LightNotation.key($0.code) == code || LightNotation.key($0.label) == code }) { return (own, false) }
-            if let tone = LightDefinition.Tone(colourName: code), let light = light(tone: tone) { return (light, false) }
+            if let own = lights.first(where: {
+                LightNotation.key($0.code) == code || LightNotation.key($0.label) == code
+            }) {
+                return (own, false)
+            }
+            if let tone = LightDefinition.Tone(colourName: code), let light = light(tone: tone) {
+                return (light, false)
+            }
             // Blue means "complete" in the BRAG scale.
             if code == "blauw", let finished { return (finished, true) }
             return nil

@@ -81,7 +81,8 @@ public struct LightScale: Sendable, Hashable {
     public static let standard = LightScale([
         LightDefinition(
             code: "groen", label: "Groen",
-            meaning: "Loopt op schema om gewenst resultaat te bereiken. Geen problemen voorzien qua doorlooptijd, financiën, capaciteit, kwaliteit.",
+            meaning:
+                "Loopt op schema om gewenst resultaat te bereiken. Geen problemen voorzien qua doorlooptijd, financiën, capaciteit, kwaliteit.",
             tone: .positive, rank: 1),
         LightDefinition(
             code: "oranje", label: "Oranje",
@@ -102,12 +103,24 @@ extension LightScale {
     /// The UK five-point delivery-confidence scale, in Dutch, with grijs for finished:
     /// for programmes whose reports rate Amber/Green and Amber/Red.
     public static let fivePoint = LightScale([
-        LightDefinition(code: "groen", label: "Groen", meaning: "Succesvolle oplevering zeer waarschijnlijk; geen grote problemen.", tone: .positive, rank: 1),
-        LightDefinition(code: "oranje-groen", label: "Oranje/groen", meaning: "Succesvolle oplevering waarschijnlijk, maar aandacht nodig.", tone: .warning, rank: 2),
-        LightDefinition(code: "oranje", label: "Oranje", meaning: "Succesvolle oplevering haalbaar, maar er zijn flinke problemen.", tone: .warning, rank: 3),
-        LightDefinition(code: "oranje-rood", label: "Oranje/rood", meaning: "Succesvolle oplevering twijfelachtig; grote risico's of problemen.", tone: .negative, rank: 4),
-        LightDefinition(code: "rood", label: "Rood", meaning: "Succesvolle oplevering onhaalbaar zonder ingrijpen.", tone: .negative, rank: 5),
-        LightDefinition(code: "grijs", label: "Grijs", meaning: "Afgerond en overgedragen aan de lijnorganisatie.", tone: .neutral, rank: 6, isFinished: true),
+        LightDefinition(
+            code: "groen", label: "Groen", meaning: "Succesvolle oplevering zeer waarschijnlijk; geen grote problemen.",
+            tone: .positive, rank: 1),
+        LightDefinition(
+            code: "oranje-groen", label: "Oranje/groen",
+            meaning: "Succesvolle oplevering waarschijnlijk, maar aandacht nodig.", tone: .warning, rank: 2),
+        LightDefinition(
+            code: "oranje", label: "Oranje", meaning: "Succesvolle oplevering haalbaar, maar er zijn flinke problemen.",
+            tone: .warning, rank: 3),
+        LightDefinition(
+            code: "oranje-rood", label: "Oranje/rood",
+            meaning: "Succesvolle oplevering twijfelachtig; grote risico's of problemen.", tone: .negative, rank: 4),
+        LightDefinition(
+            code: "rood", label: "Rood", meaning: "Succesvolle oplevering onhaalbaar zonder ingrijpen.",
+            tone: .negative, rank: 5),
+        LightDefinition(
+            code: "grijs", label: "Grijs", meaning: "Afgerond en overgedragen aan de lijnorganisatie.", tone: .neutral,
+            rank: 6, isFinished: true),
     ])
 }
 

@@ -19,15 +19,19 @@ public enum LightScaleFile {
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             if index == 0, cells.first?.lowercased() == "code" { continue }
             guard cells.count == 5 else {
-                throw ReportFileError("Regel \(number): verwacht 5 velden (code;label;kleur;afgerond;betekenis), gevonden \(cells.count).")
+                throw ReportFileError(
+                    "Regel \(number): verwacht 5 velden (code;label;kleur;afgerond;betekenis), gevonden \(cells.count)."
+                )
             }
             let code = Slug.make(cells[0])
             guard !cells[0].isEmpty, code == cells[0].lowercased() else {
-                throw ReportFileError("Regel \(number): de code ‘\(cells[0])’ mag alleen kleine letters, cijfers en streepjes bevatten.")
+                throw ReportFileError(
+                    "Regel \(number): de code ‘\(cells[0])’ mag alleen kleine letters, cijfers en streepjes bevatten.")
             }
             guard !cells[1].isEmpty else { throw ReportFileError("Regel \(number): het label ontbreekt.") }
             guard let tone = LightDefinition.Tone(colourName: cells[2]) else {
-                throw ReportFileError("Regel \(number): de kleur ‘\(cells[2])’ is onbekend; kies groen, oranje, rood, grijs of blauw.")
+                throw ReportFileError(
+                    "Regel \(number): de kleur ‘\(cells[2])’ is onbekend; kies groen, oranje, rood, grijs of blauw.")
             }
             let finished: Bool
             switch cells[3].lowercased() {
@@ -38,8 +42,10 @@ public enum LightScaleFile {
             guard !lights.contains(where: { $0.code == code }) else {
                 throw ReportFileError("Regel \(number): de code ‘\(code)’ staat er al.")
             }
-            lights.append(LightDefinition(code: code, label: cells[1], meaning: cells[4], tone: tone,
-                                          rank: lights.count + 1, isFinished: finished))
+            lights.append(
+                LightDefinition(
+                    code: code, label: cells[1], meaning: cells[4], tone: tone,
+                    rank: lights.count + 1, isFinished: finished))
         }
         guard !lights.isEmpty else { throw ReportFileError("Het bestand bevat geen lichten.") }
         guard lights.filter(\.isFinished).count <= 1 else {
@@ -49,8 +55,9 @@ public enum LightScaleFile {
     }
 
     public static func render(_ scale: LightScale) -> String {
-        (["code;label;kleur;afgerond;betekenis"] + scale.lights.map {
-            "\($0.code);\($0.label);\($0.tone.colourName);\($0.isFinished ? "ja" : "nee");\($0.meaning)"
-        }).joined(separator: "\n") + "\n"
+        (["code;label;kleur;afgerond;betekenis"]
+            + scale.lights.map {
+                "\($0.code);\($0.label);\($0.tone.colourName);\($0.isFinished ? "ja" : "nee");\($0.meaning)"
+            }).joined(separator: "\n") + "\n"
     }
 }

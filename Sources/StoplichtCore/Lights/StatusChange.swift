@@ -44,7 +44,11 @@ public enum StatusChange: Sendable, Equatable {
             changes.append(.finished)
         }
         if let now = current.delivery, let before = previous.delivery, now != before {
-            if before < now { changes.append(.delayed(from: before, to: now)) } else if now < before { changes.append(.earlier(from: before, to: now)) }
+            if before < now {
+                changes.append(.delayed(from: before, to: now))
+            } else if now < before {
+                changes.append(.earlier(from: before, to: now))
+            }
         }
         return changes
     }

@@ -29,12 +29,17 @@ public struct MarkdownDocument: Sendable, Equatable {
             if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: " "))) }
             if !bullets.isEmpty { blocks.append(.bulletList(bullets)) }
             if !ordered.isEmpty { blocks.append(.orderedList(start: orderedStart, items: ordered)) }
-            paragraph = []; bullets = []; ordered = []
+            paragraph = []
+            bullets = []
+            ordered = []
         }
 
         for rawLine in LineEndings.lines(source) {
             let line = Self.trimmed(rawLine)
-            if line.isEmpty { flush(); continue }
+            if line.isEmpty {
+                flush()
+                continue
+            }
             if let (level, text) = Self.heading(line) {
                 flush()
                 blocks.append(.heading(level: level, text: text))
@@ -42,12 +47,18 @@ public struct MarkdownDocument: Sendable, Equatable {
                 if bullets.isEmpty { flush() }
                 bullets.append(item)
             } else if let (number, item) = Self.orderedItem(line) {
-                if ordered.isEmpty { flush(); orderedStart = number }
+                if ordered.isEmpty {
+                    flush()
+                    orderedStart = number
+                }
                 ordered.append(item)
             } else if !bullets.isEmpty || !ordered.isEmpty, rawLine.first == " " {
                 // An indented line continues the last list item.
-                if !bullets.isEmpty { bullets[bullets.count - 1] += " " + line }
-                else { ordered[ordered.count - 1] += " " + line }
+                if !bullets.isEmpty {
+                    bullets[bullets.count - 1] += " " + line
+                } else {
+                    ordered[ordered.count - 1] += " " + line
+                }
             } else {
                 if !bullets.isEmpty || !ordered.isEmpty { flush() }
                 paragraph.append(line)
@@ -60,7 +71,9 @@ public struct MarkdownDocument: Sendable, Equatable {
     /// Spaces, tabs and a carriage return off both ends; Foundation's trimming is slow.
     static func trimmed(_ line: Substring) -> String {
         let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-        guard let start = line.firstIndex(where: { !blank($0) }), let end = line.lastIndex(where: { !blank($0) }) else { return "" }
+        guard let start = line.firstIndex(where: { !blank($0) }), let end = line.lastIndex(where: { !blank($0) }) else {
+            return ""
+        }
         return String(line[start...end])
     }
 
@@ -80,7 +93,8 @@ public struct MarkdownDocument: Sendable, Equatable {
         guard !digits.isEmpty, digits.count < 4 else { return nil }
         let rest = line.dropFirst(digits.count)
         guard let marker = rest.first, marker == "." || marker == ")", rest.dropFirst().first == " ",
-              let number = Int(digits) else { return nil }
+            let number = Int(digits)
+        else { return nil }
         return (number, trimmed(rest.dropFirst(2)))
     }
 

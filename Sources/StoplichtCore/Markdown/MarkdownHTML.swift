@@ -35,8 +35,12 @@ public enum MarkdownInline {
     /// characters, most of it, is returned as it is.
     public static func escape(_ text: some StringProtocol) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return String(text) }
+        guard
+            utf8.contains(where: {
+                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                    || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
+            })
+        else { return String(text) }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 32)
         for byte in utf8 {
@@ -54,8 +58,10 @@ public enum MarkdownInline {
 
     /// Text in which no character can start inline markup needs no parsing.
     static func hasMarkup(_ text: String) -> Bool {
-        text.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "*")
-            || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "[") }
+        text.utf8.contains {
+            $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "*")
+                || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "[")
+        }
     }
 
     public static func html(_ text: String) -> String {
@@ -88,7 +94,8 @@ struct InlineRenderer {
 
     init(_ text: String) {
         self.text = text
-        var bounds: [String.Index] = [], codes: [UInt8] = []
+        var bounds: [String.Index] = []
+        var codes: [UInt8] = []
         var index = text.startIndex
         while index < text.endIndex {
             let next = text.index(after: index)
@@ -100,12 +107,18 @@ struct InlineRenderer {
         bounds.append(text.endIndex)
         let count = codes.count
         let whitespace = CharacterSet.whitespaces
-        var backtick = [Int](repeating: count, count: count + 1), star = backtick, doubleStar = backtick,
-            underscore = backtick, doubleUnderscore = backtick, closeBracket = backtick, closeParenthesis = backtick,
-            nonBlank = backtick
+        var backtick = [Int](repeating: count, count: count + 1)
+        var star = backtick
+        var doubleStar = backtick
+        var underscore = backtick
+        var doubleUnderscore = backtick
+        var closeBracket = backtick
+        var closeParenthesis = backtick
+        var nonBlank = backtick
         var position = count - 1
         while position >= 0 {
-            let code = codes[position], following = position + 1
+            let code = codes[position]
+            let following = position + 1
             let doubled = following < count && codes[following] == code
             backtick[position] = code == UInt8(ascii: "`") ? position : backtick[following]
             star[position] = code == UInt8(ascii: "*") ? position : star[following]
@@ -115,15 +128,19 @@ struct InlineRenderer {
             closeBracket[position] = code == UInt8(ascii: "]") ? position : closeBracket[following]
             closeParenthesis[position] = code == UInt8(ascii: ")") ? position : closeParenthesis[following]
             // Blank as Foundation's trimming sees it: every scalar of the character is one.
-            let blank = code == 0 ? text[bounds[position]].unicodeScalars.allSatisfy(whitespace.contains)
+            let blank =
+                code == 0
+                ? text[bounds[position]].unicodeScalars.allSatisfy(whitespace.contains)
                 : code == UInt8(ascii: " ") || code == UInt8(ascii: "\t")
             nonBlank[position] = blank ? nonBlank[following] : position
             position -= 1
         }
         self.codes = codes
         self.bounds = bounds
-        (nextBacktick, nextStar, nextDoubleStar, nextUnderscore, nextDoubleUnderscore, nextCloseBracket, nextCloseParenthesis, nextNonBlank)
-            = (backtick, star, doubleStar, underscore, doubleUnderscore, closeBracket, closeParenthesis, nonBlank)
+        (
+            nextBacktick, nextStar, nextDoubleStar, nextUnderscore, nextDoubleUnderscore, nextCloseBracket,
+            nextCloseParenthesis, nextNonBlank
+        ) = (backtick, star, doubleStar, underscore, doubleUnderscore, closeBracket, closeParenthesis, nonBlank)
     }
 
     func render(asHTML: Bool) -> String {
@@ -152,33 +169,44 @@ struct InlineRenderer {
             if c == UInt8(ascii: "\\"), i + 1 < end, Self.escapable.contains(codes[i + 1]) {
                 emitPlain(upTo: i)
                 plainStart = i + 1
-                i += 2; continue
+                i += 2
+                continue
             }
             if c == UInt8(ascii: "`"), let close = first(nextBacktick, from: i + 1, length: 1, before: end) {
                 let code = String(slice((i + 1)..<close))
-                take(asHTML ? "<code>\(MarkdownInline.escape(code))</code>" : code, resumingAt: close + 1); continue
+                take(asHTML ? "<code>\(MarkdownInline.escape(code))</code>" : code, resumingAt: close + 1)
+                continue
             }
             if c == UInt8(ascii: "*") || c == UInt8(ascii: "_") {
                 let double = i + 1 < end && codes[i + 1] == c
                 let length = double ? 2 : 1
-                let table = c == UInt8(ascii: "*") ? (double ? nextDoubleStar : nextStar) : (double ? nextDoubleUnderscore : nextUnderscore)
+                let table =
+                    c == UInt8(ascii: "*")
+                    ? (double ? nextDoubleStar : nextStar) : (double ? nextDoubleUnderscore : nextUnderscore)
                 let start = i + length
                 if start < end, !character(start).isWhitespace,
-                   let close = first(table, from: start, length: length, before: end), close > start, !character(close - 1).isWhitespace,
-                   c == UInt8(ascii: "*") || isWordBoundary(before: i, after: close + length, in: range) {
+                    let close = first(table, from: start, length: length, before: end), close > start,
+                    !character(close - 1).isWhitespace,
+                    c == UInt8(ascii: "*") || isWordBoundary(before: i, after: close + length, in: range)
+                {
                     let inner = render(start..<close, asHTML: asHTML)
                     let tag = double ? "strong" : "em"
-                    take(asHTML ? "<\(tag)>\(inner)</\(tag)>" : inner, resumingAt: close + length); continue
+                    take(asHTML ? "<\(tag)>\(inner)</\(tag)>" : inner, resumingAt: close + length)
+                    continue
                 }
             }
             if c == UInt8(ascii: "["), let close = first(nextCloseBracket, from: i + 1, length: 1, before: end),
-               close + 1 < end, codes[close + 1] == UInt8(ascii: "("),
-               let parenthesis = first(nextCloseParenthesis, from: close + 2, length: 1, before: end),
-               isSafeURL(close + 2..<parenthesis) {
+                close + 1 < end, codes[close + 1] == UInt8(ascii: "("),
+                let parenthesis = first(nextCloseParenthesis, from: close + 2, length: 1, before: end),
+                isSafeURL(close + 2..<parenthesis)
+            {
                 // The target is checked before the label is rendered: a refused link is text.
                 let label = render((i + 1)..<close, asHTML: asHTML)
                 let url = slice((close + 2)..<parenthesis).trimmingCharacters(in: .whitespaces)
-                take(asHTML ? "<a href=\"\(MarkdownInline.escape(url))\">\(label)</a>" : label, resumingAt: parenthesis + 1); continue
+                take(
+                    asHTML ? "<a href=\"\(MarkdownInline.escape(url))\">\(label)</a>" : label,
+                    resumingAt: parenthesis + 1)
+                continue
             }
             i += 1
         }

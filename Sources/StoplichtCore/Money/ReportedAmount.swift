@@ -11,16 +11,24 @@ public enum ReportedAmount: Hashable, Sendable, CustomStringConvertible {
         text = TextCleaning.clean(text)
         guard !text.isEmpty, text.count <= 60 else { return nil }
         var negative = false
-        if text.hasPrefix("("), text.hasSuffix(")") { negative = true; text = String(text.dropFirst().dropLast()) }
+        if text.hasPrefix("("), text.hasSuffix(")") {
+            negative = true
+            text = String(text.dropFirst().dropLast())
+        }
         text = text.replacingOccurrences(of: "€", with: "").replacingOccurrences(of: "eur", with: "")
         text = text.trimmingCharacters(in: .whitespaces)
-        if let first = text.first, first == "-" || first == "−" || first == "–" { negative = true; text.removeFirst() }
+        if let first = text.first, first == "-" || first == "−" || first == "–" {
+            negative = true
+            text.removeFirst()
+        }
         let isPercentage = text.hasSuffix("%")
         if isPercentage { text.removeLast() }
         // A multiplier word: "649 mln.", "1,2 miljard", "750k".
         var multiplier: Decimal = 1
-        let words: [(String, Decimal)] = [("miljard", 1_000_000_000), ("mld", 1_000_000_000), ("miljoen", 1_000_000), ("mln", 1_000_000),
-                                          ("mio", 1_000_000), ("duizend", 1_000), ("k", 1_000)]
+        let words: [(String, Decimal)] = [
+            ("miljard", 1_000_000_000), ("mld", 1_000_000_000), ("miljoen", 1_000_000), ("mln", 1_000_000),
+            ("mio", 1_000_000), ("duizend", 1_000), ("k", 1_000),
+        ]
         text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
         for (word, factor) in words where text.hasSuffix(word) {
             multiplier = factor
@@ -32,7 +40,9 @@ public enum ReportedAmount: Hashable, Sendable, CustomStringConvertible {
             break
         }
         text = text.replacingOccurrences(of: " ", with: "")
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }), text.first!.isNumber else { return nil }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
+            text.first!.isNumber
+        else { return nil }
         guard let number = Self.decimal(text) else { return nil }
         var value = number * multiplier
         if negative { value = -value }
@@ -61,7 +71,9 @@ public enum ReportedAmount: Hashable, Sendable, CustomStringConvertible {
         }
         integer = integer.filter(\.isNumber)
         guard !integer.isEmpty || !fraction.isEmpty, fraction.allSatisfy(\.isNumber) else { return nil }
-        return Decimal(string: (integer.isEmpty ? "0" : integer) + (fraction.isEmpty ? "" : "." + fraction), locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(
+            string: (integer.isEmpty ? "0" : integer) + (fraction.isEmpty ? "" : "." + fraction),
+            locale: Locale(identifier: "en_US_POSIX"))
     }
 
     static func rounded(_ value: Decimal) -> Int64 {
@@ -82,7 +94,9 @@ public enum ReportedAmount: Hashable, Sendable, CustomStringConvertible {
             let sign = hundredths < 0 ? "-" : ""
             let absolute = hundredths.magnitude
             let fraction = absolute % 100
-            let decimals = fraction == 0 ? "" : fraction % 10 == 0 ? ",\(fraction / 10)" : "," + String(format: "%02d", Int(fraction))
+            let decimals =
+                fraction == 0
+                ? "" : fraction % 10 == 0 ? ",\(fraction / 10)" : "," + String(format: "%02d", Int(fraction))
             return "\(sign)\(absolute / 100)\(decimals)%"
         }
     }

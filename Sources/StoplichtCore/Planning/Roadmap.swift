@@ -15,8 +15,11 @@ public struct Roadmap: Sendable {
         public var infeasible: Bool
         public var earliestDelivery: PlanDate?
 
-        public init(label: String, plannedStart: PlanDate?, plannedDelivery: PlanDate?, forecastStart: PlanDate?, forecastDelivery: PlanDate?,
-                    infeasible: Bool = false, earliestDelivery: PlanDate? = nil) {
+        public init(
+            label: String, plannedStart: PlanDate?, plannedDelivery: PlanDate?, forecastStart: PlanDate?,
+            forecastDelivery: PlanDate?,
+            infeasible: Bool = false, earliestDelivery: PlanDate? = nil
+        ) {
             self.label = label
             self.plannedStart = plannedStart
             self.plannedDelivery = plannedDelivery
@@ -63,37 +66,48 @@ public struct Roadmap: Sendable {
         width = Self.labelWidth + quarters * quarterWidth + 10
         height = Self.top + max(1, entries.count) * Self.rowHeight + 10
         let late = entries.filter(\.infeasible).count
-        description = "Tijdlijn van \(entries.count) projecten per kwartaal"
-            + (entries.isEmpty ? "." : ", van Q\((first % 12) / 3 + 1) \(first / 12) tot en met Q\((last % 12) / 3 + 1) \(last / 12). ")
+        description =
+            "Tijdlijn van \(entries.count) projecten per kwartaal"
+            + (entries.isEmpty
+                ? "."
+                : ", van Q\((first % 12) / 3 + 1) \(first / 12) tot en met Q\((last % 12) / 3 + 1) \(last / 12). ")
             + "Grijs omlijnd: gepland; blauw: verwacht; rood: niet haalbaar door een randvoorwaarde, gestippeld tot de vroegst mogelijke oplevering. "
             + (arrows.isEmpty ? "" : "Pijlen: randvoorwaarden (\(arrows.count)). ")
-            + (late == 0 ? "Alle planningen zijn haalbaar." : "\(late) \(late == 1 ? "project is" : "projecten zijn") niet haalbaar: "
-                + entries.filter(\.infeasible).map(\.label).joined(separator: "; ") + ".")
+            + (late == 0
+                ? "Alle planningen zijn haalbaar."
+                : "\(late) \(late == 1 ? "project is" : "projecten zijn") niet haalbaar: "
+                    + entries.filter(\.infeasible).map(\.label).joined(separator: "; ") + ".")
         func x(_ month: Int) -> Int { Self.labelWidth + (month - first) * quarterWidth / 3 }
         var svg = "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#FFFFFF\"/>"
-        svg += "<defs><marker id=\"pijl\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">"
+        svg +=
+            "<defs><marker id=\"pijl\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">"
             + "<path d=\"M0,0 L8,4 L0,8 z\" fill=\"#5F5F5F\"/></marker></defs>"
         // Quarters and years across the top, a line between quarters.
         for q in 0..<quarters {
             let month = first + q * 3
             let left = Self.labelWidth + q * quarterWidth
-            svg += "<rect x=\"\(left)\" y=\"\(Self.top - 6)\" width=\"1\" height=\"\(height - Self.top)\" fill=\"#\(month % 12 == 0 ? "9E9E9E" : "E0E0E0")\"/>"
+            svg +=
+                "<rect x=\"\(left)\" y=\"\(Self.top - 6)\" width=\"1\" height=\"\(height - Self.top)\" fill=\"#\(month % 12 == 0 ? "9E9E9E" : "E0E0E0")\"/>"
             bars.append((left, Self.top - 6, 1, height - Self.top, month % 12 == 0 ? "9E9E9E" : "E0E0E0"))
-            svg += "<text x=\"\(left + quarterWidth / 2)\" y=\"\(Self.top - 12)\" text-anchor=\"middle\">Q\((month % 12) / 3 + 1)</text>"
+            svg +=
+                "<text x=\"\(left + quarterWidth / 2)\" y=\"\(Self.top - 12)\" text-anchor=\"middle\">Q\((month % 12) / 3 + 1)</text>"
             if month % 12 == 0 || q == 0 {
                 svg += "<text x=\"\(left + 2)\" y=\"\(Self.top - 28)\" font-weight=\"bold\">\(month / 12)</text>"
             }
         }
-        var ends: [Int: (x: Int, y: Int)] = [:], starts: [Int: (x: Int, y: Int)] = [:]
+        var ends: [Int: (x: Int, y: Int)] = [:]
+        var starts: [Int: (x: Int, y: Int)] = [:]
         for (index, entry) in entries.enumerated() {
             let y = Self.top + index * Self.rowHeight
             let label = Self.shorten(entry.label)
-            svg += "<text x=\"\(Self.labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\"\(entry.infeasible ? " font-weight=\"bold\"" : "")>\(XMLText.escape(label))</text>"
+            svg +=
+                "<text x=\"\(Self.labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\"\(entry.infeasible ? " font-weight=\"bold\"" : "")>\(XMLText.escape(label))</text>"
             let plannedEnd = entry.plannedDelivery.map(PlanMonth.last)
             let plannedBegin = entry.plannedStart.map(PlanMonth.first) ?? plannedEnd
             if let b = plannedBegin, let e = plannedEnd {
                 bars.append((x(b), y + 3, max(4, x(e + 1) - x(b)), 14, "D0D0D0"))
-                svg += "<rect x=\"\(x(b))\" y=\"\(y + 3)\" width=\"\(max(4, x(e + 1) - x(b)))\" height=\"14\" fill=\"none\" stroke=\"#8A8A8A\" stroke-width=\"1.5\">"
+                svg +=
+                    "<rect x=\"\(x(b))\" y=\"\(y + 3)\" width=\"\(max(4, x(e + 1) - x(b)))\" height=\"14\" fill=\"none\" stroke=\"#8A8A8A\" stroke-width=\"1.5\">"
                     + "<title>\(XMLText.escape("\(entry.label): gepland \(entry.plannedStart.map { "\($0) – " } ?? "")\(entry.plannedDelivery!)"))</title></rect>"
             }
             let forecastEnd = (entry.forecastDelivery ?? entry.plannedDelivery).map(PlanMonth.last)
@@ -101,12 +115,14 @@ public struct Roadmap: Sendable {
             if let b = forecastBegin, let e = forecastEnd {
                 let colour = entry.infeasible ? "C62828" : "1565C0"
                 bars.append((x(b), y + 6, max(4, x(e + 1) - x(b)), 8, colour))
-                svg += "<rect x=\"\(x(b))\" y=\"\(y + 6)\" width=\"\(max(4, x(e + 1) - x(b)))\" height=\"8\" fill=\"#\(colour)\">"
+                svg +=
+                    "<rect x=\"\(x(b))\" y=\"\(y + 6)\" width=\"\(max(4, x(e + 1) - x(b)))\" height=\"8\" fill=\"#\(colour)\">"
                     + "<title>\(XMLText.escape("\(entry.label): verwacht tot \((entry.forecastDelivery ?? entry.plannedDelivery)!)"))</title></rect>"
                 starts[index] = (x(b), y + 10)
                 ends[index] = (x(e + 1), y + 10)
                 if entry.infeasible, let earliest = entry.earliestDelivery.map(PlanMonth.last), earliest > e {
-                    svg += "<line x1=\"\(x(e + 1))\" y1=\"\(y + 10)\" x2=\"\(x(earliest + 1))\" y2=\"\(y + 10)\" stroke=\"#C62828\" stroke-width=\"2\" stroke-dasharray=\"4 3\">"
+                    svg +=
+                        "<line x1=\"\(x(e + 1))\" y1=\"\(y + 10)\" x2=\"\(x(earliest + 1))\" y2=\"\(y + 10)\" stroke=\"#C62828\" stroke-width=\"2\" stroke-dasharray=\"4 3\">"
                         + "<title>\(XMLText.escape("\(entry.label): vroegst oplevering \(entry.earliestDelivery!)"))</title></line>"
                     ends[index] = (x(earliest + 1), y + 10)
                 }
@@ -115,13 +131,15 @@ public struct Roadmap: Sendable {
         for (from, to) in arrows {
             guard let a = ends[from], let b = starts[to] else { continue }
             let bend = max(a.x, b.x - 8)
-            svg += "<path d=\"M\(a.x),\(a.y) L\(bend),\(a.y) L\(bend),\(b.y) L\(b.x),\(b.y)\" fill=\"none\" stroke=\"#5F5F5F\" stroke-width=\"1\" marker-end=\"url(#pijl)\"/>"
+            svg +=
+                "<path d=\"M\(a.x),\(a.y) L\(bend),\(a.y) L\(bend),\(b.y) L\(b.x),\(b.y)\" fill=\"none\" stroke=\"#5F5F5F\" stroke-width=\"1\" marker-end=\"url(#pijl)\"/>"
             drawsArrows = true
         }
         drawsInfeasible = late > 0
         if today >= first && today <= last {
             let left = x(today)
-            svg += "<line x1=\"\(left)\" y1=\"\(Self.top - 8)\" x2=\"\(left)\" y2=\"\(height - 4)\" stroke=\"#C62828\" stroke-width=\"1.5\" stroke-dasharray=\"2 2\"/>"
+            svg +=
+                "<line x1=\"\(left)\" y1=\"\(Self.top - 8)\" x2=\"\(left)\" y2=\"\(height - 4)\" stroke=\"#C62828\" stroke-width=\"1.5\" stroke-dasharray=\"2 2\"/>"
                 + "<text x=\"\(left + 3)\" y=\"\(height - 6)\" fill=\"#C62828\">vandaag</text>"
             drawsToday = true
         }
@@ -140,7 +158,9 @@ public struct Roadmap: Sendable {
     static func shorten(_ label: String) -> String {
         guard label.count > 40 else { return label }
         var cut = String(label.prefix(37))
-        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > 20 { cut = String(cut[..<space]) }
+        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > 20 {
+            cut = String(cut[..<space])
+        }
         return cut.trimmingCharacters(in: .punctuationCharacters) + "…"
     }
 

@@ -60,13 +60,21 @@ public enum SlipPropagation {
             needs[to].append(from)
             waiting[to] += 1
         }
-        for edge in edges where edge.dependent != edge.prerequisite && nodes.indices.contains(edge.dependent) && nodes.indices.contains(edge.prerequisite) {
+        for edge in edges
+        where edge.dependent != edge.prerequisite && nodes.indices.contains(edge.dependent)
+            && nodes.indices.contains(edge.prerequisite)
+        {
             link(edge.prerequisite, edge.dependent)
         }
         for (index, node) in nodes.enumerated() {
-            if let parent = node.parent, nodes.indices.contains(parent) { dependents[parent].append(index); waiting[index] += 1 }
+            if let parent = node.parent, nodes.indices.contains(parent) {
+                dependents[parent].append(index)
+                waiting[index] += 1
+            }
         }
-        if let selfEdge = edges.first(where: { $0.dependent == $0.prerequisite }) { throw Cycle(path: [selfEdge.dependent, selfEdge.dependent]) }
+        if let selfEdge = edges.first(where: { $0.dependent == $0.prerequisite }) {
+            throw Cycle(path: [selfEdge.dependent, selfEdge.dependent])
+        }
 
         var earliestStart = [Int?](repeating: nil, count: n)
         var earliestDelivery = [Int?](repeating: nil, count: n)
@@ -86,9 +94,14 @@ public enum SlipPropagation {
             var ready: Int?
             for p in needs[i] {
                 guard let done = earliestDelivery[p] else { continue }
-                if ready == nil || done > ready! { ready = done; blockedBy[i] = p }
+                if ready == nil || done > ready! {
+                    ready = done
+                    blockedBy[i] = p
+                }
             }
-            if let parent = node.parent, let shift = PlanMonth.shift(of: nodes[parent], earliestStart[parent]), shift > 0, let delivery {
+            if let parent = node.parent, let shift = PlanMonth.shift(of: nodes[parent], earliestStart[parent]),
+                shift > 0, let delivery
+            {
                 // A milestone moves with its project.
                 earliestDelivery[i] = delivery + shift
                 infeasible[i] = true
@@ -112,8 +125,12 @@ public enum SlipPropagation {
                 if waiting[d] == 0 { queue.append(d) }
             }
         }
-        if queue.count < n { throw Cycle(path: cycle(among: Set(0..<n).subtracting(queue), needs: needs, parents: nodes.map(\.parent))) }
-        return Outcome(earliestStart: earliestStart, earliestDelivery: earliestDelivery, infeasible: infeasible, blockedBy: blockedBy)
+        if queue.count < n {
+            throw Cycle(path: cycle(among: Set(0..<n).subtracting(queue), needs: needs, parents: nodes.map(\.parent)))
+        }
+        return Outcome(
+            earliestStart: earliestStart, earliestDelivery: earliestDelivery, infeasible: infeasible,
+            blockedBy: blockedBy)
     }
 
     /// One cycle among the nodes left waiting: follow prerequisites (and a milestone's
@@ -125,7 +142,10 @@ public enum SlipPropagation {
         while seen[current] == nil {
             seen[current] = path.count
             path.append(current)
-            guard let next = needs[current].first(where: left.contains) ?? parents[current].flatMap({ left.contains($0) ? $0 : nil }) else { return path }
+            guard
+                let next = needs[current].first(where: left.contains)
+                    ?? parents[current].flatMap({ left.contains($0) ? $0 : nil })
+            else { return path }
             current = next
         }
         return Array(path[seen[current]!...]) + [current]
@@ -160,7 +180,9 @@ extension PlanDate {
     /// The date `months` later, at the same precision where the step allows ("Q4 2018" + 6
     /// is "Q2 2019"), else by the month it ends in ("Q4 2018" + 2 is "februari 2019").
     public func adding(months: Int) -> PlanDate {
-        func month(_ index: Int) -> (year: Int, month: Int) { (Int((Double(index) / 12).rounded(.down)), ((index % 12) + 12) % 12 + 1) }
+        func month(_ index: Int) -> (year: Int, month: Int) {
+            (Int((Double(index) / 12).rounded(.down)), ((index % 12) + 12) % 12 + 1)
+        }
         switch precision {
         case .day:
             let (y, m) = month(year * 12 + part - 1 + months)

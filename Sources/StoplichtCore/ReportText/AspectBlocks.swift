@@ -19,9 +19,13 @@ enum AspectVocabulary {
 
     /// Words that make an aspect line the label of the light that follows ("Kwaliteit
     /// (indicator)", "Inhoudelijke kleurscore").
-    static let lightQualifiers: Set<String> = ["indicator", "kleurscore", "kleur", "score", "stoplicht", "status", "beoordeling", "rating"]
+    static let lightQualifiers: Set<String> = [
+        "indicator", "kleurscore", "kleur", "score", "stoplicht", "status", "beoordeling", "rating",
+    ]
     /// Words that make an aspect line the label of a remark ("Kwaliteit (toelichting)").
-    static let remarkQualifiers: Set<String> = ["toelichting", "opmerking", "opmerkingen", "uitleg", "remarks", "comments", "explanation"]
+    static let remarkQualifiers: Set<String> = [
+        "toelichting", "opmerking", "opmerkingen", "uitleg", "remarks", "comments", "explanation",
+    ]
 
     /// "kwaliteit" → "Kwaliteit"; nil for a word that is no aspect.
     static func aspect(_ word: String) -> String? {
@@ -43,7 +47,9 @@ enum AspectVocabulary {
         var words = text.lowercased()
             .split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == ":" })
             .map(String.init)
-        guard (1...3).contains(words.count), let aspect = words.lazy.compactMap({ Self.aspect($0) }).first else { return nil }
+        guard (1...3).contains(words.count), let aspect = words.lazy.compactMap({ Self.aspect($0) }).first else {
+            return nil
+        }
         words.removeAll { Self.aspect($0) != nil }
         if words.isEmpty { return .name(aspect) }
         guard words.count == 1, let qualifier = words.first else { return nil }

@@ -54,7 +54,9 @@ struct ColumnContent: Equatable {
             case .date: dates += 1
             case .amount: amounts += 1
             case .number: numbers += 1
-            case .person: persons += 1; shortTexts += 1
+            case .person:
+                persons += 1
+                shortTexts += 1
             case .shortText: shortTexts += 1
             case .longText: longTexts += 1
             }
@@ -87,9 +89,11 @@ struct ColumnContent: Equatable {
 
     /// The evidence in Dutch, for the explanation of the reading: "12 van 12 cellen zijn stoplichten".
     var evidence: String {
-        let counts: [(Int, String)] = [(lights, "stoplichten"), (noLight, "zonder licht (n.v.t.)"), (dates, "datums"), (amounts, "bedragen"),
-                                       (numbers, "getallen"), (persons, "namen van personen"), (shortTexts - persons, "korte teksten"),
-                                       (longTexts, "lange teksten")]
+        let counts: [(Int, String)] = [
+            (lights, "stoplichten"), (noLight, "zonder licht (n.v.t.)"), (dates, "datums"), (amounts, "bedragen"),
+            (numbers, "getallen"), (persons, "namen van personen"), (shortTexts - persons, "korte teksten"),
+            (longTexts, "lange teksten"),
+        ]
         let parts = counts.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         return filled == 0 ? "geen gevulde cellen" : "\(filled) cellen: " + parts.joined(separator: ", ")
     }
@@ -118,8 +122,10 @@ struct ColumnContent: Equatable {
     }
 
     /// Words that join the parts of a Dutch or English surname.
-    static let nameParticles: Set<String> = ["van", "de", "der", "den", "het", "ter", "te", "ten", "in", "'t", "’t", "op", "la", "le", "du",
-                                             "da", "di", "von", "zu", "el", "al", "bin", "mc"]
+    static let nameParticles: Set<String> = [
+        "van", "de", "der", "den", "het", "ter", "te", "ten", "in", "'t", "’t", "op", "la", "le", "du",
+        "da", "di", "von", "zu", "el", "al", "bin", "mc",
+    ]
 
     /// A person or a few people: two to four capitalised words (initials allowed) joined by
     /// name particles, possibly several separated by "/" or ",". Never a light, date or amount
@@ -134,7 +140,8 @@ struct ColumnContent: Equatable {
             for word in words {
                 let lower = word.lowercased()
                 if nameParticles.contains(lower) { continue }
-                guard let first = word.first, first.isUppercase, word.allSatisfy({ $0.isLetter || "-.'’".contains($0) }) else { return false }
+                guard let first = word.first, first.isUppercase, word.allSatisfy({ $0.isLetter || "-.'’".contains($0) })
+                else { return false }
                 capitalised += 1
             }
             // A single word is a first name or a surname only with an initial: "J. Jansen".

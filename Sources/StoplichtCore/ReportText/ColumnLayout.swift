@@ -21,13 +21,17 @@ struct ColumnLayout: Equatable {
     /// a light, a date or an amount; a column with an unknown header gets the role its
     /// cells show. Then the reading that best explains the whole table: one name column,
     /// the column of people as leader, one status column.
-    static func roles(header: [String], rows: [[String]], vocabulary: HeaderVocabulary, reading: LightReading) -> [ColumnRole] {
+    static func roles(header: [String], rows: [[String]], vocabulary: HeaderVocabulary, reading: LightReading)
+        -> [ColumnRole]
+    {
         decide(header: header, width: header.count, rows: rows, vocabulary: vocabulary, reading: reading).roles
     }
 
     /// The roles with the evidence for each, as the explanation of the reading shows it.
-    static func decide(header: [String], width: Int, rows: [[String]], vocabulary: HeaderVocabulary,
-                       reading: LightReading) -> (roles: [ColumnRole], evidence: [String]) {
+    static func decide(
+        header: [String], width: Int, rows: [[String]], vocabulary: HeaderVocabulary,
+        reading: LightReading
+    ) -> (roles: [ColumnRole], evidence: [String]) {
         var roles: [ColumnRole] = []
         var evidence: [String] = []
         var contents: [ColumnContent] = []
@@ -42,7 +46,10 @@ struct ColumnLayout: Equatable {
                 role = role == .status && content.kind == .lights ? .alternativeStatus : .other
             }
             roles.append(role)
-            let why = explicit != nil ? "indeling van de gebruiker" : text.isEmpty ? "geen kop; \(content.evidence)" : "kop ‘\(text.prefix(40))’; \(content.evidence)"
+            let why =
+                explicit != nil
+                ? "indeling van de gebruiker"
+                : text.isEmpty ? "geen kop; \(content.evidence)" : "kop ‘\(text.prefix(40))’; \(content.evidence)"
             evidence.append(why)
         }
         explainWholeTable(&roles, contents: contents, header: header, vocabulary: vocabulary)
@@ -72,7 +79,11 @@ struct ColumnLayout: Equatable {
             // Remarks that read as lights ("Op schema.") stay remarks, and one cell is thin
             // evidence; otherwise lights make a light column whatever the header says, and a
             // leader is never a light.
-            if candidates.contains(.remarks) || content.filled < 2 && !candidates.contains(.leader), let first = candidates.first { return first }
+            if candidates.contains(.remarks) || content.filled < 2 && !candidates.contains(.leader),
+                let first = candidates.first
+            {
+                return first
+            }
             // Lights under a header that names something else (a rating column whose header
             // holds a leader word): the status. Under a header no vocabulary knows: a light
             // for the dimension the header names ("Beleid"), or the status.
@@ -99,7 +110,9 @@ struct ColumnLayout: Equatable {
             guard let first = candidates.first else { return content.kind == .names ? .name : .other }
             // A cut-off or odd cell among amounts or dates, and no light: still amounts or dates.
             if content.lights == 0, content.amounts > 0, candidates.contains(.budget) { return .budget }
-            if content.lights == 0, content.dates > 0, let date = candidates.first(where: { $0 == .plannedDelivery || $0 == .forecastDelivery }) {
+            if content.lights == 0, content.dates > 0,
+                let date = candidates.first(where: { $0 == .plannedDelivery || $0 == .forecastDelivery })
+            {
                 return date
             }
             // Short words under a light header are light words to map ("Op stoom").
@@ -114,32 +127,45 @@ struct ColumnLayout: Equatable {
     /// The whole table's reading: a name column where the header named none (the leftmost
     /// column of short texts that differ per row), the column of people as leader, and one
     /// light column as the status where several hold lights but none is called status.
-    static func explainWholeTable(_ roles: inout [ColumnRole], contents: [ColumnContent], header: [String], vocabulary: HeaderVocabulary) {
+    static func explainWholeTable(
+        _ roles: inout [ColumnRole], contents: [ColumnContent], header: [String], vocabulary: HeaderVocabulary
+    ) {
         func headerText(_ column: Int) -> String { column < header.count ? header[column] : "" }
         if !roles.contains(.name) {
             func unnamed(_ i: Int) -> Bool { vocabulary.candidates(headerText(i)).isEmpty }
             // Short texts that differ per row; else a column of what looked like people
             // ("Grand Total", "Communication Technology") where nothing else names projects.
-            if let name = roles.indices.first(where: { (roles[$0] == .other || roles[$0] == .remarks && unnamed($0)) && contents[$0].kind == .names && contents[$0].mostlyDistinct })
+            if let name = roles.indices.first(where: {
+                (roles[$0] == .other || roles[$0] == .remarks && unnamed($0)) && contents[$0].kind == .names
+                    && contents[$0].mostlyDistinct
+            })
                 ?? roles.indices.first(where: { roles[$0] == .leader && unnamed($0) && contents[$0].mostlyDistinct })
-                ?? roles.indices.first(where: { roles[$0] == .other && [.names, .mixed, .persons].contains(contents[$0].kind) }) {
+                ?? roles.indices.first(where: {
+                    roles[$0] == .other && [.names, .mixed, .persons].contains(contents[$0].kind)
+                })
+            {
                 roles[name] = .name
             }
         }
         if !roles.contains(.leader),
-           let people = roles.indices.filter({ roles[$0] == .other && contents[$0].kind == .persons }).max(by: { contents[$0].personShare < contents[$1].personShare }) {
+            let people = roles.indices.filter({ roles[$0] == .other && contents[$0].kind == .persons }).max(by: {
+                contents[$0].personShare < contents[$1].personShare
+            })
+        {
             roles[people] = .leader
         }
         // A leader column that holds project names while a column of people stands beside it.
         if let leader = roles.firstIndex(of: .leader), contents[leader].kind == .names,
-           let people = roles.indices.first(where: { roles[$0] == .name && contents[$0].kind == .persons }) {
+            let people = roles.indices.first(where: { roles[$0] == .name && contents[$0].kind == .persons })
+        {
             roles.swapAt(leader, people)
         }
         if !roles.contains(.status) {
             // The only light column, under a header no vocabulary knows, is the status.
             let lightColumns = roles.indices.filter { roles[$0].holdsLights }
             if lightColumns.count == 1, let only = lightColumns.first, case .dimension = roles[only],
-               vocabulary.candidates(headerText(only)).isEmpty {
+                vocabulary.candidates(headerText(only)).isEmpty
+            {
                 roles[only] = .status
             } else if let first = roles.firstIndex(of: .alternativeStatus) {
                 roles[first] = .status
@@ -147,8 +173,11 @@ struct ColumnLayout: Equatable {
         }
         // Remarks: the column of the longest texts where no header named one.
         if !roles.contains(.remarks),
-           let long = roles.indices.filter({ roles[$0] == .other && contents[$0].kind == .longText && vocabulary.candidates(headerText($0)).isEmpty })
-            .max(by: { contents[$0].averageLength < contents[$1].averageLength }) {
+            let long = roles.indices.filter({
+                roles[$0] == .other && contents[$0].kind == .longText && vocabulary.candidates(headerText($0)).isEmpty
+            })
+            .max(by: { contents[$0].averageLength < contents[$1].averageLength })
+        {
             roles[long] = .remarks
         }
     }
@@ -161,7 +190,9 @@ struct ColumnLayout: Equatable {
         if let label = HeaderVocabulary.dimensionWord(h) { return label }
         let statusWords: Set<String> = ["status", "rating", "rag", "score", "kleur", "colour", "color", "oordeel"]
         let words = h.split(separator: " ").map(String.init).filter { !statusWords.contains($0) }
-        guard !words.isEmpty, words.count <= 3, !words.contains(where: { $0.contains(where: \.isNumber) }) else { return nil }
+        guard !words.isEmpty, words.count <= 3, !words.contains(where: { $0.contains(where: \.isNumber) }) else {
+            return nil
+        }
         let label = words.joined(separator: " ")
         return label.prefix(1).uppercased() + label.dropFirst()
     }
@@ -169,10 +200,14 @@ struct ColumnLayout: Equatable {
     /// The header laid over the columns as it best explains the cells: as written, or
     /// moved one column right where it left out the number column, without a "Status" that
     /// stands over no lights when the header is wider than the rows.
-    static func align(header: [String], width: Int, rows: [[String]], vocabulary: HeaderVocabulary,
-                      reading: LightReading) -> (header: [String], droppedStatus: Bool) {
+    static func align(
+        header: [String], width: Int, rows: [[String]], vocabulary: HeaderVocabulary,
+        reading: LightReading
+    ) -> (header: [String], droppedStatus: Bool) {
         var variants = [header]
-        if columnIsNumeric(0, rows), let first = header.first, !first.isEmpty, !vocabulary.candidates(first).contains(.number) {
+        if columnIsNumeric(0, rows), let first = header.first, !first.isEmpty,
+            !vocabulary.candidates(first).contains(.number)
+        {
             variants.append([""] + header)
         }
         let contents = (0..<width).map { ColumnContent(column: $0, rows: rows, reading: reading) }
@@ -181,7 +216,8 @@ struct ColumnLayout: Equatable {
             var h = variant
             var dropped = false
             if h.count > width, let status = h.firstIndex(where: { vocabulary.candidates($0).first == .status }),
-               !contents.contains(where: { $0.kind == .lights }) {
+                !contents.contains(where: { $0.kind == .lights })
+            {
                 h.remove(at: status)
                 dropped = true
             }
@@ -214,15 +250,20 @@ struct ColumnLayout: Equatable {
         case .dates: return candidates.contains(where: dates.contains) ? 1 : -1
         case .amounts: return candidates.contains(.budget) ? 1 : -1
         case .persons: return candidates.contains(.leader) || candidates.contains(.name) ? 1 : -1
-        case .longText: return candidates.contains(.remarks) || candidates.contains(.name) || candidates.contains(.other) ? 1 : -1
-        case .names: return candidates.contains(.number) || candidates.contains(.budget) || candidates.allSatisfy(dates.contains) ? -1 : 0
+        case .longText:
+            return candidates.contains(.remarks) || candidates.contains(.name) || candidates.contains(.other) ? 1 : -1
+        case .names:
+            return candidates.contains(.number) || candidates.contains(.budget) || candidates.allSatisfy(dates.contains)
+                ? -1 : 0
         case .mixed, .empty: return 0
         }
     }
 
     /// Fits the roles a header (or the annex's first header) names onto a table of `width`
     /// columns, using the cells to decide where the header is off.
-    static func fit(roles headerRoles: [ColumnRole], width: Int, rows: [[String]], reading: LightReading) -> (layout: ColumnLayout, droppedStatus: Bool) {
+    static func fit(roles headerRoles: [ColumnRole], width: Int, rows: [[String]], reading: LightReading) -> (
+        layout: ColumnLayout, droppedStatus: Bool
+    ) {
         var roles = headerRoles
         let numeric = columnIsNumeric(0, rows)
         if numeric, !roles.contains(.number) {
@@ -232,7 +273,8 @@ struct ColumnLayout: Equatable {
         }
         var droppedStatus = false
         if roles.count > width, let status = roles.firstIndex(of: .status),
-           !(0..<width).contains(where: { columnHasLights($0, rows, reading: reading) }) {
+            !(0..<width).contains(where: { columnHasLights($0, rows, reading: reading) })
+        {
             roles.remove(at: status)
             droppedStatus = true
         }
@@ -252,13 +294,18 @@ struct ColumnLayout: Equatable {
     }
 
     static func columnIsNumeric(_ column: Int, _ rows: [[String]]) -> Bool {
-        let cells = rows.compactMap { column < $0.count ? MergedCell.strip($0[column]).text : nil }.filter { !$0.isEmpty }
+        let cells = rows.compactMap { column < $0.count ? MergedCell.strip($0[column]).text : nil }.filter {
+            !$0.isEmpty
+        }
         guard !cells.isEmpty else { return false }
-        return cells.filter { Int($0) != nil || Int($0.trimmingCharacters(in: .punctuationCharacters)) != nil }.count * 10 >= cells.count * 8
+        return cells.filter { Int($0) != nil || Int($0.trimmingCharacters(in: .punctuationCharacters)) != nil }.count
+            * 10 >= cells.count * 8
     }
 
     static func columnHasLights(_ column: Int, _ rows: [[String]], reading: LightReading) -> Bool {
-        let cells = rows.compactMap { column < $0.count ? MergedCell.strip($0[column]).text : nil }.filter { !$0.isEmpty }
+        let cells = rows.compactMap { column < $0.count ? MergedCell.strip($0[column]).text : nil }.filter {
+            !$0.isEmpty
+        }
         guard !cells.isEmpty else { return false }
         var lights = 0
         for cell in cells {

@@ -39,14 +39,17 @@ struct HTMLFragment: Equatable {
                 if guessed { guessedItems = true }
             }
             if !all.isEmpty { blocks.append(.list(ordered: ordered, items: all)) }
-            items = []; listOrdered = nil; sawItemTag = false
+            items = []
+            listOrdered = nil
+            sawItemTag = false
         }
 
         var rest = Substring(source)
         while let open = rest.firstIndex(of: "<") {
             text += rest[..<open]
             guard let close = rest[open...].firstIndex(of: ">"),
-                  let tag = Self.tagName(rest[rest.index(after: open)..<close]) else {
+                let tag = Self.tagName(rest[rest.index(after: open)..<close])
+            else {
                 text += "<"
                 rest = rest[rest.index(after: open)...]
                 continue
@@ -62,11 +65,22 @@ struct HTMLFragment: Equatable {
                     text += " "
                 }
             case "ul", "ol":
-                if tag.closing { closeList() } else { closeList(); flushText(); listOrdered = tag.name == "ol" }
+                if tag.closing {
+                    closeList()
+                } else {
+                    closeList()
+                    flushText()
+                    listOrdered = tag.name == "ol"
+                }
             case "li":
-                if listOrdered == nil { flushText(); listOrdered = false }
+                if listOrdered == nil {
+                    flushText()
+                    listOrdered = false
+                }
                 sawItemTag = true
-                if tag.closing { flushText() } else {
+                if tag.closing {
+                    flushText()
+                } else {
                     let pending = TextCleaning.clean(text)
                     text = ""
                     if !pending.isEmpty { items.append(pending) }
@@ -154,7 +168,8 @@ struct HTMLFragment: Equatable {
         for (i, word) in words.enumerated() {
             // Not after "startnotitie:" or "a," — there the capital continues the item.
             if i > 0, isTitleCase(word), let previous = items.last?.last,
-               let end = previous.last, !":;,&+/".contains(end) {
+                let end = previous.last, !":;,&+/".contains(end)
+            {
                 items.append([])
             }
             items[items.count - 1].append(word)

@@ -56,10 +56,14 @@ public enum ColumnRole: Hashable, Sendable {
             self = .dimension(label.prefix(1).uppercased() + label.dropFirst())
             return
         }
-        let all: [ColumnRole] = [.number, .name, .leader, .status, .remarks, .plannedDelivery, .forecastDelivery, .budget, .phase, .previousLight, .expectedLight,
-                                 .alternativeStatus, .ignored, .other]
+        let all: [ColumnRole] = [
+            .number, .name, .leader, .status, .remarks, .plannedDelivery, .forecastDelivery, .budget, .phase,
+            .previousLight, .expectedLight,
+            .alternativeStatus, .ignored, .other,
+        ]
         let aliases: [String: ColumnRole] = [
-            "nr": .number, "naam": .name, "projectnaam": .name, "leider": .leader, "licht": .status, "stoplicht": .status,
+            "nr": .number, "naam": .name, "projectnaam": .name, "leider": .leader, "licht": .status,
+            "stoplicht": .status,
             "opmerkingen": .remarks, "opmerking": .remarks, "gereed": .plannedDelivery, "oplevering": .plannedDelivery,
             "vorige": .previousLight, "verwachting": .expectedLight, "negeer": .ignored,
         ]
@@ -67,7 +71,8 @@ public enum ColumnRole: Hashable, Sendable {
         self = role
     }
 
-    public static let mappingNames = "nummer, project, projectleider, status, toelichting, planning, prognose, budget, fase, vorige-status, verwachte-status, status-andere-beoordelaar, licht:<dimensie>, negeren"
+    public static let mappingNames =
+        "nummer, project, projectleider, status, toelichting, planning, prognose, budget, fase, vorige-status, verwachte-status, status-andere-beoordelaar, licht:<dimensie>, negeren"
 }
 
 /// The words people put above a project table's columns, in Dutch and English, by
@@ -83,7 +88,8 @@ public struct HeaderVocabulary: Sendable {
 
     public static let standard = HeaderVocabulary()
 
-    static let punctuationAndSpace = CharacterSet.punctuationCharacters.union(.whitespacesAndNewlines).subtracting(CharacterSet(charactersIn: "#"))
+    static let punctuationAndSpace = CharacterSet.punctuationCharacters.union(.whitespacesAndNewlines).subtracting(
+        CharacterSet(charactersIn: "#"))
 
     public static func normalise(_ header: String) -> String {
         TextCleaning.clean(header.lowercased().replacingOccurrences(of: "(en)", with: "en"))
@@ -92,7 +98,9 @@ public struct HeaderVocabulary: Sendable {
 
     /// The dimension a header's words name, as the aspects of a project page are named.
     static func dimensionWord(_ normalised: String) -> String? {
-        normalised.split(whereSeparator: { !$0.isLetter && $0 != "'" }).lazy.compactMap { AspectVocabulary.aspect(String($0)) }.first
+        normalised.split(whereSeparator: { !$0.isLetter && $0 != "'" }).lazy.compactMap {
+            AspectVocabulary.aspect(String($0))
+        }.first
     }
 
     /// The roles a header can mean, most likely first; empty for no header word.
@@ -106,49 +114,81 @@ public struct HeaderVocabulary: Sendable {
         func has(_ fragments: String...) -> Bool { fragments.contains { h.contains($0) } }
         func word(_ list: String...) -> Bool { list.contains { words.contains($0) || h == $0 } }
 
-        if ["nr", "nummer", "#", "no", "num", "projectnummer", "projectnr", "id", "ref", "volgnummer"].contains(h) { return [.number] }
+        if ["nr", "nummer", "#", "no", "num", "projectnummer", "projectnr", "id", "ref", "volgnummer"].contains(h) {
+            return [.number]
+        }
         // A period named with a light: "Status vorige periode", "Vorige", "Verwachting".
-        if has("vorige", "previous", "last period", "vorig kwartaal") || word("vorig") { return [.previousLight, .other] }
-        if has("komende", "volgende periode", "next period", "verwachting", "verwachte status", "trend") || word("volgende", "next") {
+        if has("vorige", "previous", "last period", "vorig kwartaal") || word("vorig") {
+            return [.previousLight, .other]
+        }
+        if has("komende", "volgende periode", "next period", "verwachting", "verwachte status", "trend")
+            || word("volgende", "next")
+        {
             return [.expectedLight, .other]
         }
-        if has("leider", "trekker", "eigenaar", "leader", "owner", "verantwoordelijk", "portefeuillehouder", "afdeling", "manager", "responsible", "wethouder", "contactpersoon") || word("sro") {
+        if has(
+            "leider", "trekker", "eigenaar", "leader", "owner", "verantwoordelijk", "portefeuillehouder", "afdeling",
+            "manager", "responsible", "wethouder", "contactpersoon") || word("sro")
+        {
             return [.leader]
         }
         if has("stand van zaken") { return [.status, .remarks] }
         if has("hoe staat het", "how is it going") { return [.status] }
-        if has("opmerking", "toelichting", "remark", "comment", "voortgang", "progress", "notes", "bijzonderhed", "update", "samenvatting", "verhaal", "explanation") {
+        if has(
+            "opmerking", "toelichting", "remark", "comment", "voortgang", "progress", "notes", "bijzonderhed", "update",
+            "samenvatting", "verhaal", "explanation")
+        {
             return [.remarks]
         }
         // "Schedule status", "Inhoudelijke kleurscore": the light of one dimension.
         if words.count > 1, let label = Self.dimensionWord(h),
-           word("status", "stoplicht", "licht", "rating", "rag", "kleur", "score", "kleurscore", "oordeel", "beoordeling") {
+            word(
+                "status", "stoplicht", "licht", "rating", "rag", "kleur", "score", "kleurscore", "oordeel",
+                "beoordeling")
+        {
             return [.dimension(label)]
         }
-        if word("status", "stoplicht", "licht", "beoordeling", "dca", "rating", "rag", "kleur", "score", "oordeel", "huidige", "nu", "actueel")
-            || has("huidige periode", "huidige status", "current") {
+        if word(
+            "status", "stoplicht", "licht", "beoordeling", "dca", "rating", "rag", "kleur", "score", "oordeel",
+            "huidige", "nu", "actueel")
+            || has("huidige periode", "huidige status", "current")
+        {
             return [.status]
         }
         if has("start", "begin", "aanvang") { return [.other] }
-        if has("prognose", "forecast", "verwachte oplevering", "verwacht gereed", "nieuwe planning", "verwachte einddatum", "revised", "herzien") {
+        if has(
+            "prognose", "forecast", "verwachte oplevering", "verwacht gereed", "nieuwe planning", "verwachte einddatum",
+            "revised", "herzien")
+        {
             return [.expectedLight, .forecastDelivery]
         }
         if has("planning", "schedule") { return [.dimension("Planning"), .plannedDelivery] }
         if word("tijd", "time") { return [.dimension("Tijd"), .plannedDelivery] }
-        if has("gereed", "oplevering", "einddatum", "deadline", "due date", "end date", "gepland", "datum", "opleverdatum", "delivery", "completion", "date") {
+        if has(
+            "gereed", "oplevering", "einddatum", "deadline", "due date", "end date", "gepland", "datum", "opleverdatum",
+            "delivery", "completion", "date")
+        {
             return [.plannedDelivery]
         }
         if has("budget", "krediet", "raming", "begroting", "kosten", "bedrag", "cost", "financi", "geld", "money") {
-            let label = has("budget") ? "Budget" : has("geld") ? "Geld" : has("financi") ? "Financiën" : has("kosten", "cost") ? "Kosten" : "Budget"
+            let label =
+                has("budget")
+                ? "Budget"
+                : has("geld") ? "Geld" : has("financi") ? "Financiën" : has("kosten", "cost") ? "Kosten" : "Budget"
             return [.dimension(label), .budget]
         }
         if word("fase", "phase", "stage", "projectfase") { return [.phase] }
-        for (fragment, label) in [("kwaliteit", "Kwaliteit"), ("quality", "Kwaliteit"), ("capaciteit", "Capaciteit"), ("resources", "Capaciteit"),
-                                  ("risico", "Risico"), ("risk", "Risico"), ("organisatie", "Organisatie"), ("informatie", "Informatie"),
-                                  ("scope", "Scope"), ("benefits", "Baten"), ("baten", "Baten")] where has(fragment) {
+        for (fragment, label) in [
+            ("kwaliteit", "Kwaliteit"), ("quality", "Kwaliteit"), ("capaciteit", "Capaciteit"),
+            ("resources", "Capaciteit"),
+            ("risico", "Risico"), ("risk", "Risico"), ("organisatie", "Organisatie"), ("informatie", "Informatie"),
+            ("scope", "Scope"), ("benefits", "Baten"), ("baten", "Baten"),
+        ] where has(fragment) {
             return [.dimension(label), .other]
         }
-        if has("project", "speerpunt", "onderwerp", "activiteit", "maatregel", "opgave") || word("naam", "name", "title", "titel", "omschrijving", "description", "initiatief") {
+        if has("project", "speerpunt", "onderwerp", "activiteit", "maatregel", "opgave")
+            || word("naam", "name", "title", "titel", "omschrijving", "description", "initiatief")
+        {
             return [.name]
         }
         return []

@@ -43,14 +43,17 @@ public struct ImportOptions: Sendable {
             } else if lower.hasPrefix("licht ") {
                 try addLight(String(line.dropFirst(6)), place: place)
             } else {
-                throw ReportFileError("\(place): een regel begint met ‘kolom’ of ‘licht’, bijvoorbeeld ‘kolom Wie = projectleider’ of ‘licht Op stoom = groen’.")
+                throw ReportFileError(
+                    "\(place): een regel begint met ‘kolom’ of ‘licht’, bijvoorbeeld ‘kolom Wie = projectleider’ of ‘licht Op stoom = groen’."
+                )
             }
         }
     }
 
     mutating func addColumn(_ pair: String, place: String) throws(ReportFileError) {
         guard let (header, roleName) = Self.split(pair) else {
-            throw ReportFileError("\(place): ‘\(pair)’ is geen indeling; schrijf ‘Kolomkop=rol’, bijvoorbeeld ‘Wie=projectleider’.")
+            throw ReportFileError(
+                "\(place): ‘\(pair)’ is geen indeling; schrijf ‘Kolomkop=rol’, bijvoorbeeld ‘Wie=projectleider’.")
         }
         guard let role = ColumnRole(mappingName: roleName) else {
             throw ReportFileError("\(place): ‘\(roleName)’ is geen rol. Kies uit: \(ColumnRole.mappingNames).")
@@ -60,7 +63,8 @@ public struct ImportOptions: Sendable {
 
     mutating func addLight(_ pair: String, place: String) throws(ReportFileError) {
         guard let (word, target) = Self.split(pair) else {
-            throw ReportFileError("\(place): ‘\(pair)’ is geen vertaling; schrijf ‘woord=licht’, bijvoorbeeld ‘Op stoom=groen’.")
+            throw ReportFileError(
+                "\(place): ‘\(pair)’ is geen vertaling; schrijf ‘woord=licht’, bijvoorbeeld ‘Op stoom=groen’.")
         }
         lights[word] = LightReading.target(target)
     }
@@ -79,7 +83,9 @@ extension ReportFileError {
         let listed = headers.prefix(3).map { cells in
             cells.map { $0.isEmpty ? "(leeg)" : "‘\(MergedCell.strip($0).text.prefix(40))’" }.joined(separator: ", ")
         }.joined(separator: "; ")
-        var error = ReportFileError("De kolommen van de tabel zijn niet herkend. Gevonden kolommen: \(listed). Geef aan welke kolom wat bevat, bijvoorbeeld --columns \"Wie=projectleider;Wat=project\" of een indelingsbestand met --mapping (rollen: \(ColumnRole.mappingNames)).")
+        var error = ReportFileError(
+            "De kolommen van de tabel zijn niet herkend. Gevonden kolommen: \(listed). Geef aan welke kolom wat bevat, bijvoorbeeld --columns \"Wie=projectleider;Wat=project\" of een indelingsbestand met --mapping (rollen: \(ColumnRole.mappingNames))."
+        )
         error.foundColumns = headers.first.map { $0.map { MergedCell.strip($0).text } }
         return error
     }

@@ -38,7 +38,9 @@ struct PageField: Equatable {
     static func isLabel(_ text: some StringProtocol) -> Bool {
         let words = text.split(separator: " ")
         return (1...4).contains(words.count) && text.count <= 40
-            && text.allSatisfy { $0.isLetter || $0 == " " || $0 == "/" || $0 == "-" || $0 == "'" || $0 == "(" || $0 == ")" }
+            && text.allSatisfy {
+                $0.isLetter || $0 == " " || $0 == "/" || $0 == "-" || $0 == "'" || $0 == "(" || $0 == ")"
+            }
             && text.first?.isLetter == true
     }
 
@@ -74,7 +76,9 @@ struct PageField: Equatable {
             parts.removeSubrange(role...)
         }
         var text = parts.joined(separator: ", ")
-        if text.contains("(") { text = text.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression) }
+        if text.contains("(") {
+            text = text.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression)
+        }
         return LeaderNames.parse(text).filter { isPerson($0.person, reading: reading) }
     }
 
@@ -86,7 +90,8 @@ struct PageField: Equatable {
     static func isPerson(_ text: String, reading: LightReading) -> Bool {
         let words = text.split(separator: " ")
         guard (1...6).contains(words.count), text.count <= 60, !text.contains(where: \.isNumber),
-              !TextCleaning.endsSentence(text), PageTitle.isName(text, reading: reading) else { return false }
+            !TextCleaning.endsSentence(text), PageTitle.isName(text, reading: reading)
+        else { return false }
         return text.first?.isUppercase == true
     }
 }

@@ -12,8 +12,10 @@ public enum LeaderNames {
     ]
 
     public static func parse(_ cell: String) -> [LeaderName] {
-        let joined = TextCleaning.containsIgnoringCase(cell, " en ") ? cell.replacingOccurrences(of: " en ", with: "/") : cell
-        let parts = joined
+        let joined =
+            TextCleaning.containsIgnoringCase(cell, " en ") ? cell.replacingOccurrences(of: " en ", with: "/") : cell
+        let parts =
+            joined
             .split(whereSeparator: { "/;,\n".contains($0) })
             .map { TextCleaning.clean($0) }
             .filter { !$0.isEmpty }

@@ -96,7 +96,11 @@ struct LegendReader {
     }
 
     mutating func closeGroup() {
-        defer { group = []; groupForm = nil; groupLabels = [] }
+        defer {
+            group = []
+            groupForm = nil
+            groupLabels = []
+        }
         if Self.isLegend(group) { entries += group }
     }
 
@@ -113,17 +117,25 @@ struct LegendReader {
         guard let head = Self.colourHead(Self.stripped(text)) else { return nil }
         let line = lines[i].number
         if !head.meaning.isEmpty {
-            return (Self.entry(head.label, head.reading, meaning: head.meaning, line: line), i, head.separator.map(String.init) ?? "symbol")
+            return (
+                Self.entry(head.label, head.reading, meaning: head.meaning, line: line), i,
+                head.separator.map(String.init) ?? "symbol"
+            )
         }
         // The meaning on the next lines: "=" / meaning, "= meaning", or (after "Groen =") meaning.
         guard let (j, next) = nextText(after: i) else { return nil }
         let separators: Set<Character> = ["=", ":", "-", "–", "—"]
         if next.count == 1, let only = next.first, separators.contains(only) {
-            guard let (k, meaning) = nextText(after: j), Self.colourHead(Self.stripped(meaning)) == nil else { return nil }
+            guard let (k, meaning) = nextText(after: j), Self.colourHead(Self.stripped(meaning)) == nil else {
+                return nil
+            }
             return (Self.entry(head.label, head.reading, meaning: meaning, line: line), k, "lines")
         }
         if let first = next.first, separators.contains(first), next.dropFirst().first == " " {
-            return (Self.entry(head.label, head.reading, meaning: TextCleaning.clean(next.dropFirst()), line: line), j, "lines")
+            return (
+                Self.entry(head.label, head.reading, meaning: TextCleaning.clean(next.dropFirst()), line: line), j,
+                "lines"
+            )
         }
         if head.separator != nil, Self.colourHead(Self.stripped(next)) == nil {
             return (Self.entry(head.label, head.reading, meaning: next, line: line), j, "lines")
@@ -174,7 +186,9 @@ struct LegendReader {
         var reading = colour(head)
         // "Green  Amber: …": an icon's alt text before the label; a label of a colour word,
         // not a letter ("Fase A: …" is no legend).
-        if reading == nil, words.count > 1, let last = words.last, last.count >= 3, let lastReading = colour(String(last)) {
+        if reading == nil, words.count > 1, let last = words.last, last.count >= 3,
+            let lastReading = colour(String(last))
+        {
             label = String(last)
             reading = lastReading
         }
@@ -189,7 +203,9 @@ struct LegendReader {
             let ch = text[i]
             if ":=,–—".contains(ch) { return i..<text.index(after: i) }
             if ch == "-", i > text.startIndex, text[text.index(before: i)] == " ",
-               let after = text.index(i, offsetBy: 1, limitedBy: text.endIndex), after < text.endIndex, text[after] == " " {
+                let after = text.index(i, offsetBy: 1, limitedBy: text.endIndex), after < text.endIndex,
+                text[after] == " "
+            {
                 return i..<after
             }
             i = text.index(after: i)
@@ -206,8 +222,10 @@ struct LegendReader {
     }
 
     static let colourNames: Set<String> = {
-        var names: Set<String> = ["groen", "green", "g", "oranje", "geel", "amber", "orange", "yellow", "o", "a", "rood", "red", "r",
-                                  "grijs", "grey", "gray", "blauw", "blue"]
+        var names: Set<String> = [
+            "groen", "green", "g", "oranje", "geel", "amber", "orange", "yellow", "o", "a", "rood", "red", "r",
+            "grijs", "grey", "gray", "blauw", "blue",
+        ]
         for (key, reading) in LightNotation.words { if case .between = reading { names.insert(key) } }
         return names
     }()
@@ -223,7 +241,9 @@ struct LegendReader {
     static func stripped(_ text: String) -> String {
         var body = MarkdownDocument.bulletItem(text) ?? text
         if body.contains("**") { body = body.replacingOccurrences(of: "**", with: "") }
-        if let first = body.first, colourless.contains(first), body.dropFirst().first == " " { body = String(body.dropFirst(2)) }
+        if let first = body.first, colourless.contains(first), body.dropFirst().first == " " {
+            body = String(body.dropFirst(2))
+        }
         return TextCleaning.clean(body)
     }
 
@@ -259,7 +279,9 @@ struct LegendReader {
         }
         segments = segments.map { ($0.symbol, TextCleaning.clean($0.text)) }
         let found: [LegendEntry]
-        if prefix.split(separator: " ").count <= 6, segments.allSatisfy({ !$0.text.isEmpty && $0.text.split(separator: " ").count <= 8 }) {
+        if prefix.split(separator: " ").count <= 6,
+            segments.allSatisfy({ !$0.text.isEmpty && $0.text.split(separator: " ").count <= 8 })
+        {
             found = symbolsWithPhrases(segments, line: line)
         } else {
             found = symbolsAmongPhrases(text, line: line)
@@ -295,12 +317,16 @@ struct LegendReader {
     /// green, orange, red; two green, red), but only where the items that name a light agree
     /// with that order.
     static func inOrder(_ known: [LightNotation.Reading?]) -> [LightNotation.Reading?] {
-        let order: [LightNotation.Reading] = known.count == 3 ? [.tone(.positive), .tone(.warning), .tone(.negative)]
+        let order: [LightNotation.Reading] =
+            known.count == 3
+            ? [.tone(.positive), .tone(.warning), .tone(.negative)]
             : known.count == 2 ? [.tone(.positive), .tone(.negative)] : []
-        let holds = !order.isEmpty && known.indices.allSatisfy { index in
-            guard let reading = known[index], case .tone = reading else { return true }
-            return reading == order[index]
-        }
+        let holds =
+            !order.isEmpty
+            && known.indices.allSatisfy { index in
+                guard let reading = known[index], case .tone = reading else { return true }
+                return reading == order[index]
+            }
         return known.indices.map { known[$0] ?? (holds ? order[$0] : nil) }
     }
 
@@ -314,7 +340,10 @@ struct LegendReader {
             var current = ""
             for ch in word {
                 if colouredSymbols[ch] != nil || colourless.contains(ch) {
-                    if !current.isEmpty { tokens.append(current); current = "" }
+                    if !current.isEmpty {
+                        tokens.append(current)
+                        current = ""
+                    }
                     tokens.append(String(ch))
                 } else {
                     current.append(ch)
@@ -322,7 +351,9 @@ struct LegendReader {
             }
             if !current.isEmpty { tokens.append(current) }
         }
-        guard let firstSymbol = tokens.firstIndex(where: { $0.count == 1 && colouredSymbols[$0.first!] != nil }) else { return [] }
+        guard let firstSymbol = tokens.firstIndex(where: { $0.count == 1 && colouredSymbols[$0.first!] != nil }) else {
+            return []
+        }
         let gap = 12
         var symbols: [(Character, LightNotation.Reading)] = []
         var phrases: [(String, LightNotation.Reading)] = []
@@ -372,7 +403,8 @@ struct LegendReader {
         guard key.count >= 3 else { return nil }
         let reading: LightNotation.Reading?
         if n == 1 {
-            reading = LightPhrases.entry(key: key)?.reading
+            reading =
+                LightPhrases.entry(key: key)?.reading
                 ?? (LightDefinition.Tone(colourName: key) != nil ? LightNotation.words[key] : nil)
         } else {
             reading = LightNotation.words[key] ?? LightPhrases.entry(key: key)?.reading
@@ -402,7 +434,10 @@ struct LegendReader {
         var last = i
         var j = i + 1
         while j < lines.count, answers.count < Self.maxAnswers, j <= last + Self.lookAhead {
-            if case .blank = lines[j].kind { j += 1; continue }
+            if case .blank = lines[j].kind {
+                j += 1
+                continue
+            }
             guard case .text(let text) = lines[j].kind, let answer = Self.answer(text) else { break }
             answers.append((lines[j].number, answer))
             last = j
@@ -429,8 +464,10 @@ struct LegendReader {
 
     /// Dimension words a legend heading or question uses.
     static let dimensionWords: Set<String> = [
-        "beleid", "tijd", "geld", "planning", "budget", "scope", "kwaliteit", "risico", "risico's", "inhoud", "financiën", "financien",
-        "organisatie", "capaciteit", "informatie", "communicatie", "baten", "schedule", "cost", "costs", "quality", "risk", "time",
+        "beleid", "tijd", "geld", "planning", "budget", "scope", "kwaliteit", "risico", "risico's", "inhoud",
+        "financiën", "financien",
+        "organisatie", "capaciteit", "informatie", "communicatie", "baten", "schedule", "cost", "costs", "quality",
+        "risk", "time",
     ]
 
     /// The heading when it names a dimension ("Tijd"), else the first dimension word of the
@@ -439,10 +476,12 @@ struct LegendReader {
     static func dimension(heading: String?, question: String) -> String? {
         let heading = heading.map { TextCleaning.clean($0.trimmingCharacters(in: LightNotation.trimmed)) }
         if let heading, dimensionWords.contains(heading.lowercased()) { return capitalised(heading) }
-        for word in question.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }) where dimensionWords.contains(String(word)) {
+        for word in question.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" })
+        where dimensionWords.contains(String(word)) {
             return capitalised(String(word))
         }
-        if let heading, !heading.isEmpty, heading.split(separator: " ").count <= 3, !TextCleaning.endsSentence(heading) {
+        if let heading, !heading.isEmpty, heading.split(separator: " ").count <= 3, !TextCleaning.endsSentence(heading)
+        {
             return heading
         }
         return nil
@@ -459,7 +498,9 @@ struct LegendReader {
             if case .tableRow(let cells) = lines[i].kind {
                 // A legend table is short: past its first rows a table is only stepped over.
                 rows += 1
-                if rows <= Self.legendTableRows, found.count < Self.maxEntries, let entry = Self.tableEntry(cells, line: lines[i].number) {
+                if rows <= Self.legendTableRows, found.count < Self.maxEntries,
+                    let entry = Self.tableEntry(cells, line: lines[i].number)
+                {
                     found.append(entry)
                 }
             } else if lines[i].kind != .tableRule {
@@ -476,10 +517,14 @@ struct LegendReader {
     /// Dimension words in alt text, by the labels dimension lights get.
     static let altDimensions: [String: String] = [
         "scope": "Scope", "schedule": "Planning", "planning": "Planning", "time": "Planning", "tijd": "Planning",
-        "budget": "Budget", "cost": "Budget", "costs": "Budget", "kosten": "Budget", "geld": "Budget", "financiën": "Budget",
+        "budget": "Budget", "cost": "Budget", "costs": "Budget", "kosten": "Budget", "geld": "Budget",
+        "financiën": "Budget",
         "quality": "Kwaliteit", "kwaliteit": "Kwaliteit", "risk": "Risico", "risico": "Risico",
     ]
-    static let altColours = ["green", "groen", "yellow", "geel", "amber", "orange", "oranje", "red", "rood", "grey", "gray", "grijs", "blue", "blauw"]
+    static let altColours = [
+        "green", "groen", "yellow", "geel", "amber", "orange", "oranje", "red", "rood", "grey", "gray", "grijs", "blue",
+        "blauw",
+    ]
 
     /// A row of a two-column legend table: "| green scope icon Within scope | Scope: … |",
     /// "| Groen | Loopt op schema |", "| 🟢 | Op schema |".
@@ -523,9 +568,13 @@ struct LegendReader {
 
     // MARK: Entries
 
-    static func entry(_ label: String, _ reading: LightNotation.Reading, meaning: String, line: Int, dimension: String? = nil) -> LegendEntry {
-        LegendEntry(label: String(label.prefix(maxLabel)), reading: reading, meaning: String(meaning.prefix(maxMeaning)), line: line,
-                    dimension: dimension)
+    static func entry(
+        _ label: String, _ reading: LightNotation.Reading, meaning: String, line: Int, dimension: String? = nil
+    ) -> LegendEntry {
+        LegendEntry(
+            label: String(label.prefix(maxLabel)), reading: reading, meaning: String(meaning.prefix(maxMeaning)),
+            line: line,
+            dimension: dimension)
     }
 
     static func capitalised(_ text: String) -> String {
@@ -542,7 +591,8 @@ extension LightReading {
         var conflicting: Set<String> = []
         func teach(_ text: String, _ reading: LightNotation.Reading) {
             // A word, never a count, an amount or a date ("| Groen | 12 |" counts lights).
-            guard text.count <= LegendReader.maxLabel, text.contains(where: \.isLetter), PlanDate(parsing: text) == nil else { return }
+            guard text.count <= LegendReader.maxLabel, text.contains(where: \.isLetter), PlanDate(parsing: text) == nil
+            else { return }
             let key = LightNotation.key(text)
             guard !key.isEmpty, custom[key] == nil else { return }
             if let earlier = taught[key], earlier != reading { conflicting.insert(key) } else { taught[key] = reading }
@@ -554,7 +604,9 @@ extension LightReading {
             }
             teach(entry.label, entry.reading)
             let words = entry.meaning.split(separator: " ")
-            if entry.meaning != entry.label, !words.isEmpty, words.count <= 4, entry.meaning.count <= 60 { teach(entry.meaning, entry.reading) }
+            if entry.meaning != entry.label, !words.isEmpty, words.count <= 4, entry.meaning.count <= 60 {
+                teach(entry.meaning, entry.reading)
+            }
         }
         var learned = self
         for (key, reading) in taught where !conflicting.contains(key) { learned.custom[key] = reading }

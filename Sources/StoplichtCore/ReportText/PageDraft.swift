@@ -56,7 +56,9 @@ struct PageDraft {
     var isProject: Bool {
         guard !isListPage else { return false }
         // Before any heading or title, "Projectnaam:" and the like are the report's cover.
-        if origin == .start ? !evidence.subtracting([.nameField, .leaderField]).isEmpty : !evidence.isEmpty { return true }
+        if origin == .start ? !evidence.subtracting([.nameField, .leaderField]).isEmpty : !evidence.isEmpty {
+            return true
+        }
         // A titled page under a heading that names projects ("4. Majeure projecten").
         return title != nil && context != nil && origin != .start
     }
@@ -75,8 +77,12 @@ struct PageDraft {
     mutating func addDimension(_ label: String, _ reading: LightNotation.Reading, text: String, line: Int) {
         lines.append(line)  // made unique when the project is made
         if case .unknown = reading {
-            warnings.append(ImportWarning(line: line, message: "\(self.label): ‘\(text)’ bij \(label) is geen bekend stoplicht; de tekst staat in de toelichting.",
-                                          advice: .translateLight(text)))
+            warnings.append(
+                ImportWarning(
+                    line: line,
+                    message:
+                        "\(self.label): ‘\(text)’ bij \(label) is geen bekend stoplicht; de tekst staat in de toelichting.",
+                    advice: .translateLight(text)))
             addRemark(label, text)
             return
         }
@@ -91,7 +97,9 @@ struct PageDraft {
             while let last = name.last, ":;,.".contains(last) { name.removeLast() }
             // A flattened table row after "Project Name:" is no name.
             let numbers = name.split(separator: " ").filter { $0.contains(where: \.isNumber) }.count
-            if fieldName == nil, name.count <= NamedList.maximumName, numbers <= 2, PageTitle.isName(name, reading: reading) {
+            if fieldName == nil, name.count <= NamedList.maximumName, numbers <= 2,
+                PageTitle.isName(name, reading: reading)
+            {
                 fieldName = (name, line)
                 evidence.insert(.nameField)
             } else {
@@ -99,7 +107,9 @@ struct PageDraft {
             }
         case .number:
             // Six digits at most, as in a title: numbering on after it must not overflow.
-            if let number = Int(field.value.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))), (0...999_999).contains(number) {
+            if let number = Int(field.value.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))),
+                (0...999_999).contains(number)
+            {
                 fieldNumber = number
             } else {
                 addRemark(field.label, field.value)
@@ -139,13 +149,20 @@ struct PageDraft {
     /// where it says more than the phase.
     mutating func applyPhase(_ value: String, label: String, line: Int) {
         let words = value.split(separator: " ").map(String.init)
-        let found = Phase(word: value) ?? (words.count > 1 ? Phase(word: words[0] + " " + words[1]) : nil) ?? words.first.flatMap { Phase(word: $0) }
+        let found =
+            Phase(word: value) ?? (words.count > 1 ? Phase(word: words[0] + " " + words[1]) : nil)
+            ?? words.first.flatMap { Phase(word: $0) }
         if phase == nil, let found {
             phase = found
             if Phase(word: value) == nil { addRemark(label, value) }
         } else {
             if found == nil {
-                warnings.append(ImportWarning(line: line, message: "\(self.label): ‘\(value)’ is geen bekende fase (initiatief, definitie, ontwerp, voorbereiding, realisatie, nazorg); de tekst staat in de toelichting."))
+                warnings.append(
+                    ImportWarning(
+                        line: line,
+                        message:
+                            "\(self.label): ‘\(value)’ is geen bekende fase (initiatief, definitie, ontwerp, voorbereiding, realisatie, nazorg); de tekst staat in de toelichting."
+                    ))
             }
             addRemark(label, value)
         }
@@ -156,7 +173,9 @@ struct PageDraft {
         var out: [String] = []
         var previous: String?
         for (label, text) in remarks {
-            let escaped = MarkdownDocument.bulletItem(text).map { "- " + TextCleaning.markdownEscaped($0) } ?? TextCleaning.markdownEscaped(text)
+            let escaped =
+                MarkdownDocument.bulletItem(text).map { "- " + TextCleaning.markdownEscaped($0) }
+                ?? TextCleaning.markdownEscaped(text)
             if let label, label != previous {
                 out.append("**\(TextCleaning.markdownEscaped(label)):** " + escaped)
             } else {

@@ -8,19 +8,35 @@ extension PageScan {
         if title == nil, let field = draft.fieldName {
             title = PageTitle(number: draft.fieldNumber, name: field.name)
         } else if let field = draft.fieldName, let name = title?.name,
-                  field.name.lowercased() != name.lowercased() {
+            field.name.lowercased() != name.lowercased()
+        {
             draft.addRemark("Project", field.name)
-            warnings.append(ImportWarning(line: field.line, message: "\(draft.label): het veld ‘Project’ noemt ‘\(field.name)’; de titel van de pagina is als naam genomen, het veld staat in de toelichting."))
+            warnings.append(
+                ImportWarning(
+                    line: field.line,
+                    message:
+                        "\(draft.label): het veld ‘Project’ noemt ‘\(field.name)’; de titel van de pagina is als naam genomen, het veld staat in de toelichting."
+                ))
         }
         if draft.namesDocumentProject { documentProjectUsed = true }
         if title == nil, !documentProjectUsed, let documentTitle, documentTitle.utf8.count <= 1_000,
-           let quoted = PageTitle.quotedProject(inDocumentTitle: documentTitle, reading: reading) {
+            let quoted = PageTitle.quotedProject(inDocumentTitle: documentTitle, reading: reading)
+        {
             title = quoted
             documentProjectUsed = true
-            warnings.append(ImportWarning(line: draft.line, message: "De projectpagina op regel \(draft.line) noemt zelf geen naam; de naam ‘\(quoted.name)’ komt uit de titel van het document."))
+            warnings.append(
+                ImportWarning(
+                    line: draft.line,
+                    message:
+                        "De projectpagina op regel \(draft.line) noemt zelf geen naam; de naam ‘\(quoted.name)’ komt uit de titel van het document."
+                ))
         }
         if title == nil {
-            warnings.append(ImportWarning(line: draft.line, message: "De projectpagina op regel \(draft.line) heeft geen naam; het project heet ‘zonder naam’."))
+            warnings.append(
+                ImportWarning(
+                    line: draft.line,
+                    message: "De projectpagina op regel \(draft.line) heeft geen naam; het project heet ‘zonder naam’.")
+            )
         }
         draft.title = title
         if let programme = title?.programme { draft.addRemark("Programma", programme) }
@@ -48,8 +64,9 @@ extension PageScan {
         if !draft.leaders.isEmpty, !draft.portfolioHolders.isEmpty {
             draft.addRemark("Portefeuillehouder", draft.portfolioHolders.map(\.person).joined(separator: ", "))
         }
-        var project = ParsedProject(number: 0, name: title?.name ?? "zonder naam", items: draft.items, leaders: leaders, light: light,
-                                    lifecycle: lifecycle, remarks: draft.remarksMarkdown, lines: Array(Set(draft.lines)).sorted())
+        var project = ParsedProject(
+            number: 0, name: title?.name ?? "zonder naam", items: draft.items, leaders: leaders, light: light,
+            lifecycle: lifecycle, remarks: draft.remarksMarkdown, lines: Array(Set(draft.lines)).sorted())
         project.dimensionLights = dimensions
         project.previousLight = draft.previousLight
         project.expectedLight = draft.expectedLight
@@ -58,20 +75,33 @@ extension PageScan {
         found.append(Found(project: project, number: title?.number ?? draft.fieldNumber))
         warnings += draft.warnings
         if leaders.isEmpty {
-            warnings.append(ImportWarning(line: draft.line, message: "Project ‘\(project.name.prefix(40))’ heeft geen projectleider."))
+            warnings.append(
+                ImportWarning(
+                    line: draft.line, message: "Project ‘\(project.name.prefix(40))’ heeft geen projectleider."))
         }
         let kind = draft.origin == .sheet ? "projectblad" : "projectpagina"
-        explanations.append(PageExplanation(line: draft.line, kind: kind, reason: Self.reason(draft, dimensions: dimensions)))
+        explanations.append(
+            PageExplanation(line: draft.line, kind: kind, reason: Self.reason(draft, dimensions: dimensions)))
     }
 
     static func reason(_ draft: PageDraft, dimensions: [DimensionReading]) -> String {
         let aspects = dimensions.map(\.label).joined(separator: ", ")
         var reasons: [String] = []
-        if draft.evidence.contains(.sheet) { reasons.append("een tabel van twee kolommen (label → waarde) met de naam van het project") }
-        if draft.evidence.contains(.aspectLights) { reasons.append("regels met een letter of woord boven een aspect (\(aspects))") }
-        if draft.evidence.contains(.aspectLabels) { reasons.append("regels met de naam van een aspect boven een letter of woord (\(aspects))") }
-        if draft.evidence.contains(.statusPhrases) { reasons.append("regels onder een statuskop die een stoplicht per aspect geven (\(aspects))") }
-        if draft.evidence.contains(.aspectTable) { reasons.append("een tabel met een stoplicht per aspect en periode (\(aspects))") }
+        if draft.evidence.contains(.sheet) {
+            reasons.append("een tabel van twee kolommen (label → waarde) met de naam van het project")
+        }
+        if draft.evidence.contains(.aspectLights) {
+            reasons.append("regels met een letter of woord boven een aspect (\(aspects))")
+        }
+        if draft.evidence.contains(.aspectLabels) {
+            reasons.append("regels met de naam van een aspect boven een letter of woord (\(aspects))")
+        }
+        if draft.evidence.contains(.statusPhrases) {
+            reasons.append("regels onder een statuskop die een stoplicht per aspect geven (\(aspects))")
+        }
+        if draft.evidence.contains(.aspectTable) {
+            reasons.append("een tabel met een stoplicht per aspect en periode (\(aspects))")
+        }
         if draft.evidence.contains(.nameField) { reasons.append("een veld met de naam van het project") }
         if draft.evidence.contains(.leaderField) { reasons.append("een veld met de projectleider") }
         if reasons.isEmpty, let context = draft.context {
@@ -82,15 +112,25 @@ extension PageScan {
 
     mutating func emit(_ list: NamedList) {
         for entry in list.projects {
-            var project = ParsedProject(number: 0, name: entry.name, items: [], leaders: [], light: .empty,
-                                        lifecycle: .running, remarks: "", lines: [entry.line])
+            var project = ParsedProject(
+                number: 0, name: entry.name, items: [], leaders: [], light: .empty,
+                lifecycle: .running, remarks: "", lines: [entry.line])
             project.group = entry.group
             found.append(Found(project: project, number: entry.number))
         }
         let count = list.projects.count
-        explanations.append(PageExplanation(line: list.headLine, kind: "projectenlijst",
-                                            reason: "een opsomming van \(count) korte namen onder ‘\(list.head.prefix(80))’, een regel die projecten noemt"))
-        warnings.append(ImportWarning(line: list.headLine, message: "Onder ‘\(list.head.prefix(80))’ staan \(count) projecten als namen zonder stoplicht; ze zijn overgenomen als projecten zonder status."))
+        explanations.append(
+            PageExplanation(
+                line: list.headLine, kind: "projectenlijst",
+                reason:
+                    "een opsomming van \(count) korte namen onder ‘\(list.head.prefix(80))’, een regel die projecten noemt"
+            ))
+        warnings.append(
+            ImportWarning(
+                line: list.headLine,
+                message:
+                    "Onder ‘\(list.head.prefix(80))’ staan \(count) projecten als namen zonder stoplicht; ze zijn overgenomen als projecten zonder status."
+            ))
         // Each group with the codes of the entries under it, in one pass.
         var groups: [(entry: NamedList.Entry, members: [String])] = []
         for entry in list.entries {
@@ -101,10 +141,20 @@ extension PageScan {
             }
         }
         for (group, members) in groups {
-            warnings.append(ImportWarning(line: group.line, message: "‘\(group.code ?? "") \(group.name.prefix(60))’ heeft onderdelen (\(members.joined(separator: ", "))); het is als groep van die projecten gelezen, niet als project."))
+            warnings.append(
+                ImportWarning(
+                    line: group.line,
+                    message:
+                        "‘\(group.code ?? "") \(group.name.prefix(60))’ heeft onderdelen (\(members.joined(separator: ", "))); het is als groep van die projecten gelezen, niet als project."
+                ))
         }
         if list.isCutOff, let last = list.entries.last {
-            warnings.append(ImportWarning(line: last.line, message: "De lijst onder ‘\(list.head.prefix(80))’ is afgebroken; de naam ‘\(last.name.prefix(60))’ is mogelijk onvolledig."))
+            warnings.append(
+                ImportWarning(
+                    line: last.line,
+                    message:
+                        "De lijst onder ‘\(list.head.prefix(80))’ is afgebroken; de naam ‘\(last.name.prefix(60))’ is mogelijk onvolledig."
+                ))
         }
     }
 
@@ -121,7 +171,12 @@ extension PageScan {
                 project.isNumbered = true
             } else {
                 if let number = item.number {
-                    warnings.append(ImportWarning(line: project.lines.first ?? 0, message: "Projectnummer \(number) komt al eerder voor; ‘\(project.name.prefix(40))’ krijgt nummer \(highest + 1)."))
+                    warnings.append(
+                        ImportWarning(
+                            line: project.lines.first ?? 0,
+                            message:
+                                "Projectnummer \(number) komt al eerder voor; ‘\(project.name.prefix(40))’ krijgt nummer \(highest + 1)."
+                        ))
                 }
                 highest += 1
                 project.number = highest
@@ -133,7 +188,12 @@ extension PageScan {
         if let first = derivedLights.first {
             let names = derivedLights.prefix(12).map { "‘\(out.projects[$0].name.prefix(40))’" }.joined(separator: ", ")
             let more = derivedLights.count > 12 ? " en \(derivedLights.count - 12) andere" : ""
-            warnings.append(ImportWarning(line: out.projects[first].lines.first ?? 0, message: "De projectpagina's geven geen totaallicht, alleen lichten per aspect; voor \(names)\(more) is het ernstigste licht van de aspecten als totaallicht genomen."))
+            warnings.append(
+                ImportWarning(
+                    line: out.projects[first].lines.first ?? 0,
+                    message:
+                        "De projectpagina's geven geen totaallicht, alleen lichten per aspect; voor \(names)\(more) is het ernstigste licht van de aspecten als totaallicht genomen."
+                ))
         }
         out.warnings = warnings.sorted { $0.line < $1.line }
         out.explanations = explanations

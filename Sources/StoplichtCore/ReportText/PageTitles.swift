@@ -15,15 +15,19 @@ struct PageTitle: Equatable {
     static let maximumName = 200
 
     /// Prefixes that are page furniture, not part of the name.
-    static let boilerplate = ["pagina:", "page:", "project:", "projectpagina:", "projectblad:", "projectnaam:", "project name:"]
+    static let boilerplate = [
+        "pagina:", "page:", "project:", "projectpagina:", "projectblad:", "projectnaam:", "project name:",
+    ]
 
     /// Headings that name a part of a page or document, never a project.
     static let generic: Set<String> = [
         "inhoud", "content", "contents", "bronnen", "bron", "sources", "source", "extraction notes", "toelichting",
         "acties", "status", "inleiding", "legenda", "legend", "gewenste resultaten", "samenvatting", "algemeen",
         "omschrijving", "beschrijving", "doel", "doelen", "doelstelling", "resultaten", "voortgang", "inhoudsopgave",
-        "leeswijzer", "vooraf", "bijlage", "bijlagen", "table", "tabel", "menu", "home", "terug", "meer", "introduction",
-        "summary", "background", "timelines", "planning", "about this project", "for more information", "more information",
+        "leeswijzer", "vooraf", "bijlage", "bijlagen", "table", "tabel", "menu", "home", "terug", "meer",
+        "introduction",
+        "summary", "background", "timelines", "planning", "about this project", "for more information",
+        "more information",
         "additional project details", "project details", "project status", "latest updates", "quarterly updates",
         "health indicators", "risico's", "risicos", "financiën", "financien", "kwaliteit", "tijd", "geld", "overzicht",
         "conclusie", "aanleiding", "achtergrond", "stand van zaken", "kengetallen", "indicatoren", "indicator",
@@ -83,7 +87,10 @@ struct PageTitle: Equatable {
         if case .notRated = light { return false }
         // Dates and amounts hold digits ("Q3 2024", "€ 1,2 mln"); a month alone does not.
         if text.contains(where: \.isNumber) || text.split(separator: " ").count == 1,
-           PlanDate(parsing: text) != nil || ReportedAmount(parsing: text) != nil { return false }
+            PlanDate(parsing: text) != nil || ReportedAmount(parsing: text) != nil
+        {
+            return false
+        }
         if let first = text.first, "€$£".contains(first) { return false }
         return true
     }

@@ -6,7 +6,7 @@ public struct ParsedReport: Sendable {
     public var title: String?
     public var duration: String?
     public var administrativeSponsor: String?  // ambtelijk opdrachtgever
-    public var politicalSponsor: String?       // bestuurlijk opdrachtgever
+    public var politicalSponsor: String?  // bestuurlijk opdrachtgever
     public var programmeManager: String?
     public var portfolioHolders: [String] = []
     public var periodName: String?
@@ -113,8 +113,11 @@ public struct ParsedProject: Sendable, Equatable {
     /// The report lines the project was read from, continuation rows included.
     public var lines: [Int]
 
-    public init(number: Int, name: String, items: [String], leaders: [LeaderName], light: LightNotation.Reading,
-                lifecycle: Lifecycle, remarks: String, plannedDelivery: PlanDate? = nil, forecastDelivery: PlanDate? = nil, lines: [Int]) {
+    public init(
+        number: Int, name: String, items: [String], leaders: [LeaderName], light: LightNotation.Reading,
+        lifecycle: Lifecycle, remarks: String, plannedDelivery: PlanDate? = nil, forecastDelivery: PlanDate? = nil,
+        lines: [Int]
+    ) {
         self.number = number
         self.name = name
         self.items = items
@@ -224,7 +227,9 @@ public enum SectionKind: Sendable, Hashable {
     }
 
     public init(key: String) {
-        let all: [SectionKind] = [.introduction, .successes, .decisions, .finance, .risks, .organisation, .time, .information, .annexes]
+        let all: [SectionKind] = [
+            .introduction, .successes, .decisions, .finance, .risks, .organisation, .time, .information, .annexes,
+        ]
         self = all.first { $0.key == key } ?? .other(key)
     }
 }

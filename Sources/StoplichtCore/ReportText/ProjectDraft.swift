@@ -122,7 +122,8 @@ struct ProjectDraft {
     static func append(_ blocks: [HTMLFragment.Block], to existing: inout [HTMLFragment.Block]) {
         var blocks = blocks
         if case .paragraph(let previous)? = existing.last, case .paragraph(let next)? = blocks.first,
-           !TextCleaning.endsSentence(previous), TextCleaning.startsLowercase(next) {
+            !TextCleaning.endsSentence(previous), TextCleaning.startsLowercase(next)
+        {
             existing[existing.count - 1] = .paragraph(previous + " " + next)
             blocks.removeFirst()
         }
@@ -169,9 +170,16 @@ struct ProjectDraft {
         case .unknown(let text):
             unknowns.append(UnknownCell(word: text, column: "status", line: statusLine))
         case .ambiguous:
-            warnings.append(ImportWarning(line: statusLine, message: "\(label): meer dan één lamp brandt; het ernstigste licht is genomen."))
+            warnings.append(
+                ImportWarning(
+                    line: statusLine, message: "\(label): meer dan één lamp brandt; het ernstigste licht is genomen."))
         case .allLampsOff:
-            warnings.append(ImportWarning(line: statusLine, message: "\(label): alle lampen zijn uit en de toelichting meldt niet dat het project is afgerond; het project krijgt geen status."))
+            warnings.append(
+                ImportWarning(
+                    line: statusLine,
+                    message:
+                        "\(label): alle lampen zijn uit en de toelichting meldt niet dat het project is afgerond; het project krijgt geen status."
+                ))
         default: break
         }
 
@@ -206,7 +214,12 @@ struct ProjectDraft {
             guard let first = cells.first else { return nil }
             let text = cells.map(\.text).joined(separator: " ")
             if let date = PlanDate(parsing: text) { return date }
-            warnings.append(ImportWarning(line: first.line, message: "\(label): ‘\(text)’ als \(what) is geen datum, maand, kwartaal of halfjaar; de tekst staat in de toelichting."))
+            warnings.append(
+                ImportWarning(
+                    line: first.line,
+                    message:
+                        "\(label): ‘\(text)’ als \(what) is geen datum, maand, kwartaal of halfjaar; de tekst staat in de toelichting."
+                ))
             extra.append((first.line, what.prefix(1).uppercased() + what.dropFirst(), text))
             return nil
         }
@@ -221,9 +234,17 @@ struct ProjectDraft {
             // in the remarks, written exactly.
             extra.append((first.line, "Budget", budget?.description ?? text))
             if budget == nil, text.contains(where: { "$£¥".contains($0) }) {
-                warnings.append(ImportWarning(line: first.line, message: "\(label): ‘\(text)’ is een bedrag in een andere munt dan de euro; het staat zoals geschreven in de toelichting."))
+                warnings.append(
+                    ImportWarning(
+                        line: first.line,
+                        message:
+                            "\(label): ‘\(text)’ is een bedrag in een andere munt dan de euro; het staat zoals geschreven in de toelichting."
+                    ))
             } else if budget == nil {
-                warnings.append(ImportWarning(line: first.line, message: "\(label): ‘\(text)’ als budget is geen bedrag; de tekst staat in de toelichting."))
+                warnings.append(
+                    ImportWarning(
+                        line: first.line,
+                        message: "\(label): ‘\(text)’ als budget is geen bedrag; de tekst staat in de toelichting."))
             }
         }
         var phase: Phase?
@@ -231,12 +252,19 @@ struct ProjectDraft {
             let text = phaseCells.map(\.text).joined(separator: " ")
             phase = Phase(word: text)
             if phase == nil {
-                warnings.append(ImportWarning(line: first.line, message: "\(label): ‘\(text)’ is geen bekende fase (initiatief, definitie, ontwerp, voorbereiding, realisatie, nazorg); de tekst staat in de toelichting."))
+                warnings.append(
+                    ImportWarning(
+                        line: first.line,
+                        message:
+                            "\(label): ‘\(text)’ is geen bekende fase (initiatief, definitie, ontwerp, voorbereiding, realisatie, nazorg); de tekst staat in de toelichting."
+                    ))
                 extra.append((first.line, "Fase", text))
             }
         }
         var markdown = Self.markdown(remarks)
-        let extraLines = extra.map { "**\(TextCleaning.markdownEscaped($0.label)):** \(TextCleaning.markdownEscaped($0.text))" }
+        let extraLines = extra.map {
+            "**\(TextCleaning.markdownEscaped($0.label)):** \(TextCleaning.markdownEscaped($0.text))"
+        }
         if !extraLines.isEmpty {
             markdown += (markdown.isEmpty ? "" : "\n\n") + extraLines.joined(separator: "  \n")
         }
@@ -265,12 +293,22 @@ struct ProjectDraft {
 
         let line = lines[0]
         if title.isEmpty { warnings.append(ImportWarning(line: line, message: "\(label) heeft geen naam.")) }
-        if project.leaders.isEmpty { warnings.append(ImportWarning(line: line, message: "\(label) heeft geen projectleider.")) }
+        if project.leaders.isEmpty {
+            warnings.append(ImportWarning(line: line, message: "\(label) heeft geen projectleider."))
+        }
         if let guessed = guessedItemsLine {
-            warnings.append(ImportWarning(line: guessed, message: "\(label): de onderdelen staan zonder opsommingstekens; ze zijn gesplitst waar een woord met een hoofdletter begint. Controleer de onderdelen."))
+            warnings.append(
+                ImportWarning(
+                    line: guessed,
+                    message:
+                        "\(label): de onderdelen staan zonder opsommingstekens; ze zijn gesplitst waar een woord met een hoofdletter begint. Controleer de onderdelen."
+                ))
         }
         for (tagLine, tag) in unknownTags {
-            warnings.append(ImportWarning(line: tagLine, message: "\(label): de opmaak <\(tag)> is onbekend; de tekst is bewaard zonder die opmaak."))
+            warnings.append(
+                ImportWarning(
+                    line: tagLine,
+                    message: "\(label): de opmaak <\(tag)> is onbekend; de tekst is bewaard zonder die opmaak."))
         }
         return (project, warnings, unknowns)
     }
@@ -280,8 +318,10 @@ struct ProjectDraft {
             switch block {
             case .paragraph(let text): TextCleaning.markdownEscaped(text)
             case .list(let ordered, let items):
-                items.enumerated().map { (ordered ? "\($0.offset + 1). " : "- ") + TextCleaning.markdownEscaped($0.element) }
-                    .joined(separator: "\n")
+                items.enumerated().map {
+                    (ordered ? "\($0.offset + 1). " : "- ") + TextCleaning.markdownEscaped($0.element)
+                }
+                .joined(separator: "\n")
             }
         }.joined(separator: "\n\n")
     }
@@ -290,7 +330,8 @@ struct ProjectDraft {
 extension Phase {
     /// "Realisatie", "uitvoering", "Initiatieffase".
     init?(word: String) {
-        let key = LightNotation.key(word).replacingOccurrences(of: "fase", with: "").trimmingCharacters(in: .whitespaces)
+        let key = LightNotation.key(word).replacingOccurrences(of: "fase", with: "").trimmingCharacters(
+            in: .whitespaces)
         let synonyms: [String: Phase] = [
             "initiatief": .initiative, "idee": .initiative, "verkenning": .initiative, "definitie": .definition,
             "ontwerp": .design, "voorbereiding": .preparation, "realisatie": .realisation, "uitvoering": .realisation,

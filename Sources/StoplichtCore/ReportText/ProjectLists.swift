@@ -30,7 +30,8 @@ struct NamedList {
     /// unless it ends in a colon.
     static func isHead(_ text: String) -> Bool {
         guard text.utf8.count <= 4 * maximumName, text.count <= maximumName, MarkdownDocument.bulletItem(text) == nil,
-              let last = text.last, last != "?" else { return false }
+            let last = text.last, last != "?"
+        else { return false }
         return PageTitle.namesProjects(text) && (last == ":" || !TextCleaning.endsSentence(text))
     }
 
@@ -50,17 +51,22 @@ struct NamedList {
         }
         name = TextCleaning.clean(name.replacingOccurrences(of: "**", with: ""))
         guard name.count <= maximumName, !TextCleaning.endsSentence(name), PageTitle.isName(name, reading: reading),
-              let first = name.first, first.isLetter || first.isNumber else { return nil }
+            let first = name.first, first.isLetter || first.isNumber
+        else { return nil }
         return (code, name)
     }
 
     /// The list whose head stands at `start`, and the index after its last item; nil where
     /// fewer than two names follow. Blank lines between the items are allowed, and one
     /// line in parentheses under the head ("(MIRT fase)").
-    static func read(_ lines: [ReportLine], head start: Int, nextFilled: [Int], reading: LightReading) -> (NamedList, end: Int)? {
+    static func read(_ lines: [ReportLine], head start: Int, nextFilled: [Int], reading: LightReading) -> (
+        NamedList, end: Int
+    )? {
         guard case .text(let head) = lines[start].kind else { return nil }
         var i = nextFilled[start]
-        if i < lines.count, case .text(let text) = lines[i].kind, text.hasPrefix("("), text.hasSuffix(")"), text.count <= maximumName {
+        if i < lines.count, case .text(let text) = lines[i].kind, text.hasPrefix("("), text.hasSuffix(")"),
+            text.count <= maximumName
+        {
             i = nextFilled[i]
         }
         var entries: [Entry] = []
@@ -72,7 +78,9 @@ struct NamedList {
         }
         guard entries.count >= 2 else { return nil }
         let headText = MarkdownDocument.heading(head)?.1 ?? head
-        var list = NamedList(head: TextCleaning.clean(headText.replacingOccurrences(of: "**", with: "")), headLine: lines[start].number, entries: entries)
+        var list = NamedList(
+            head: TextCleaning.clean(headText.replacingOccurrences(of: "**", with: "")), headLine: lines[start].number,
+            entries: entries)
         if i < lines.count, case .text(let text) = lines[i].kind, text.hasPrefix("[…") || text.hasPrefix("[...") {
             list.isCutOff = true
         }
@@ -86,14 +94,16 @@ struct NamedList {
         for index in entries.indices {
             let entry = entries[index]
             if let code = entry.code, let g = group, code.hasPrefix(g.code), code.count == g.code.count + 1,
-               code.last?.isLetter == true {
+                code.last?.isLetter == true
+            {
                 entries[index].group = g.name
                 continue
             }
             group = nil
             guard let code = entry.code, Int(code) != nil, index + 1 < entries.count,
-                  let nextCode = entries[index + 1].code, nextCode.hasPrefix(code), nextCode.count == code.count + 1,
-                  nextCode.last?.isLetter == true else { continue }
+                let nextCode = entries[index + 1].code, nextCode.hasPrefix(code), nextCode.count == code.count + 1,
+                nextCode.last?.isLetter == true
+            else { continue }
             entries[index].isGroup = true
             group = (code, entry.name)
         }

@@ -10,7 +10,9 @@ enum ProjectMerge {
     /// Projects in document order (tables first, then pages and lists, as read). `sources`
     /// are the first lines of the tables, pages and lists they come from, ascending: two
     /// rows of one table are two projects (the table reader joined what belongs together).
-    static func merge(_ projects: [ParsedProject], sources: [Int] = []) -> (projects: [ParsedProject], warnings: [ImportWarning]) {
+    static func merge(_ projects: [ParsedProject], sources: [Int] = []) -> (
+        projects: [ParsedProject], warnings: [ImportWarning]
+    ) {
         // A report that numbers every project once has nothing to join or number: the
         // table reader joined rows of the same number already. (The common case, and the
         // largest reports: no copy of them is made.)
@@ -23,19 +25,30 @@ enum ProjectMerge {
         var byName: [String: (index: Int, sources: Set<Int>, joins: Int)] = [:]
         func source(_ project: ParsedProject) -> Int {
             let line = project.lines.first ?? 0
-            var low = 0, high = sources.count
-            while low < high { let mid = (low + high) / 2; if sources[mid] <= line { low = mid + 1 } else { high = mid } }
+            var low = 0
+            var high = sources.count
+            while low < high {
+                let mid = (low + high) / 2
+                if sources[mid] <= line { low = mid + 1 } else { high = mid }
+            }
             return low - 1
         }
         for project in projects {
             let key = nameKey(project.name)
             let from = source(project)
             if !key.isEmpty, let known = byName[key], !known.sources.contains(from), known.joins < joinsPerName,
-               !merged[known.index].isNumbered || !project.isNumbered || merged[known.index].number == project.number {
+                !merged[known.index].isNumbered || !project.isNumbered || merged[known.index].number == project.number
+            {
                 let i = known.index
                 byName[key] = (i, known.sources.union([from]), known.joins + 1)
-                let lines = [merged[i].lines.first, project.lines.first].compactMap { $0 }.map(String.init).joined(separator: " en ")
-                warnings.append(ImportWarning(line: project.lines.first ?? 0, message: "‘\(project.name.prefix(60))’ staat meer dan eens in de rapportage (regels \(lines)); wat er staat is samengevoegd tot één project."))
+                let lines = [merged[i].lines.first, project.lines.first].compactMap { $0 }.map(String.init).joined(
+                    separator: " en ")
+                warnings.append(
+                    ImportWarning(
+                        line: project.lines.first ?? 0,
+                        message:
+                            "‘\(project.name.prefix(60))’ staat meer dan eens in de rapportage (regels \(lines)); wat er staat is samengevoegd tot één project."
+                    ))
                 merged[i] = combine(merged[i], project)
             } else {
                 if !key.isEmpty, byName[key] == nil { byName[key] = (merged.count, [from], 0) }
@@ -54,7 +67,12 @@ enum ProjectMerge {
                 var next = min(highest, Int.max - merged.count - 1) + 1
                 while used.contains(next) || reported.contains(next) { next += 1 }
                 if project.isNumbered {
-                    warnings.append(ImportWarning(line: project.lines.first ?? 0, message: "Projectnummer \(project.number) komt al eerder voor; ‘\(project.name.prefix(60))’ krijgt nummer \(next)."))
+                    warnings.append(
+                        ImportWarning(
+                            line: project.lines.first ?? 0,
+                            message:
+                                "Projectnummer \(project.number) komt al eerder voor; ‘\(project.name.prefix(60))’ krijgt nummer \(next)."
+                        ))
                     project.isNumbered = false
                 }
                 project.number = next
@@ -70,7 +88,8 @@ enum ProjectMerge {
     /// "Leeuwarden-Groningen".
     static func nameKey(_ name: String) -> String {
         var key = String.UnicodeScalarView()
-        for scalar in name.lowercased().unicodeScalars where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+        for scalar in name.lowercased().unicodeScalars
+        where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
             key.append(scalar)
         }
         return String(key)
@@ -89,7 +108,8 @@ enum ProjectMerge {
             project.light = second.light
             project.lightText = second.lightText
         }
-        for dimension in second.dimensionLights where !project.dimensionLights.contains(where: { $0.label == dimension.label }) {
+        for dimension in second.dimensionLights
+        where !project.dimensionLights.contains(where: { $0.label == dimension.label }) {
             project.dimensionLights.append(dimension)
         }
         if project.lifecycle == .running { project.lifecycle = second.lifecycle }

@@ -16,8 +16,8 @@ struct ProjectPageReader {
 }
 
 struct ProjectPages {
-    var projects: [ParsedProject] = []      // in document order
-    var warnings: [ImportWarning] = []      // Dutch, with line numbers
+    var projects: [ParsedProject] = []  // in document order
+    var warnings: [ImportWarning] = []  // Dutch, with line numbers
     var explanations: [PageExplanation] = []
     /// Lines of pipe tables this reader took as project sheets (label→value tables), so the table reader skips them.
     var tableLinesTaken: Set<Int> = []
@@ -25,9 +25,9 @@ struct ProjectPages {
 
 /// Why a stretch of the report was read as a project page, a project sheet or a list of projects.
 public struct PageExplanation: Sendable, Equatable {
-    public var line: Int            // where the page/list starts
-    public var kind: String         // "projectpagina", "projectblad", "projectenlijst"
-    public var reason: String       // Dutch
+    public var line: Int  // where the page/list starts
+    public var kind: String  // "projectpagina", "projectblad", "projectenlijst"
+    public var reason: String  // Dutch
 
     public init(line: Int, kind: String, reason: String) {
         self.line = line
@@ -84,7 +84,9 @@ struct PageScan {
     /// A line compared with a page's title: furniture off, lower case.
     static func key(_ text: String) -> String {
         var t = TextCleaning.clean(text.replacingOccurrences(of: "**", with: "")).lowercased()
-        for prefix in ["pagina:", "page:"] where t.hasPrefix(prefix) { t = TextCleaning.clean(t.dropFirst(prefix.count)) }
+        for prefix in ["pagina:", "page:"] where t.hasPrefix(prefix) {
+            t = TextCleaning.clean(t.dropFirst(prefix.count))
+        }
         return t
     }
 
@@ -122,7 +124,9 @@ struct PageScan {
             startPage(.heading, line: number, title: title)
             // The document's title heads a page too (a Word report with a project per
             // Heading 1); where it quotes one project, that project is the page's name.
-            if isDocumentTitle, title.utf8.count <= 1_000, let quoted = PageTitle.quotedProject(inDocumentTitle: title, reading: reading) {
+            if isDocumentTitle, title.utf8.count <= 1_000,
+                let quoted = PageTitle.quotedProject(inDocumentTitle: title, reading: reading)
+            {
                 page.title = quoted
                 page.isListPage = false
                 page.namesDocumentProject = true
@@ -185,7 +189,9 @@ struct PageScan {
         if let following = textLine(at: after) {
             if following.lowercased().hasPrefix("terug naar navigatie") {
                 end = after + 1
-            } else if !Self.isProse(following), PageField.parse(following) == nil, MarkdownDocument.heading(following) == nil {
+            } else if !Self.isProse(following), PageField.parse(following) == nil,
+                MarkdownDocument.heading(following) == nil
+            {
                 return nil
             }
         }
@@ -198,16 +204,22 @@ struct PageScan {
     /// "7 Heerenveen, stad van Sport (Nieuw Thialf)", "1.1.1 Vastleggen …": a number, a
     /// name, and no numbered line after it (that would be a list).
     func isNumberedTitle(_ text: String, at i: Int) -> Bool {
-        guard Self.isTitleLike(text), let match = text.firstMatch(of: /^(\d{1,4}(?:\.\d{1,3})*[a-z]?)\s+(\S.*)$/) else { return false }
+        guard Self.isTitleLike(text), let match = text.firstMatch(of: /^(\d{1,4}(?:\.\d{1,3})*[a-z]?)\s+(\S.*)$/) else {
+            return false
+        }
         let code = String(match.1)
         if code.count == 4, let year = Int(code), (1900...2100).contains(year) { return false }
         guard let first = match.2.first, first.isUppercase || first.isNumber else { return false }
-        if let next = textLine(at: nextFilled[i]), next.firstMatch(of: /^\d{1,4}(?:\.\d{1,3})*[a-z]?[.)]?\s/) != nil { return false }
+        if let next = textLine(at: nextFilled[i]), next.firstMatch(of: /^\d{1,4}(?:\.\d{1,3})*[a-z]?[.)]?\s/) != nil {
+            return false
+        }
         return true
     }
 
     mutating func readList(headedAt i: Int) -> Int? {
-        guard let (list, end) = NamedList.read(lines, head: i, nextFilled: nextFilled, reading: reading) else { return nil }
+        guard let (list, end) = NamedList.read(lines, head: i, nextFilled: nextFilled, reading: reading) else {
+            return nil
+        }
         page.lists.append(list)
         return end
     }
@@ -218,7 +230,8 @@ struct PageScan {
         let aspectLine = AspectVocabulary.line(text)
         // "Kwaliteit (indicator)" / "Inhoudelijke kleurscore", then the light.
         if case .lightLabel(let aspect)? = aspectLine, let next = textLine(at: nextFilled[i]),
-           let light = AspectVocabulary.light(next, reading: reading) {
+            let light = AspectVocabulary.light(next, reading: reading)
+        {
             page.lines.append(number)
             page.addDimension(aspect, light, text: next, line: lines[nextFilled[i]].number)
             page.evidence.insert(.aspectLabels)
@@ -227,7 +240,8 @@ struct PageScan {
         }
         // "G", then "Kwaliteit".
         if let light = AspectVocabulary.light(text, reading: reading), let next = textLine(at: nextFilled[i]),
-           case .name(let aspect)? = AspectVocabulary.line(next) {
+            case .name(let aspect)? = AspectVocabulary.line(next)
+        {
             page.lines.append(lines[nextFilled[i]].number)
             page.addDimension(aspect, light, text: text, line: number)
             page.evidence.insert(.aspectLights)
@@ -260,7 +274,9 @@ struct PageScan {
         var phrases: [(DimensionReading, text: String, line: Int)] = []
         var j = nextFilled[i]
         // A status block names a few dimensions; a dozen lines at most are looked at.
-        while phrases.count < 12, let text = textLine(at: j), let phrase = AspectVocabulary.statusPhrase(text, reading: reading) {
+        while phrases.count < 12, let text = textLine(at: j),
+            let phrase = AspectVocabulary.statusPhrase(text, reading: reading)
+        {
             phrases.append((phrase, text, lines[j].number))
             j = nextFilled[j]
         }
@@ -288,7 +304,9 @@ struct PageScan {
         }
         page.lines.append(lines[i].number)
         if !names.isEmpty {
-            page.apply(PageField(kind: kind, label: label, value: names.joined(separator: ", ")), line: lines[i].number, reading: reading)
+            page.apply(
+                PageField(kind: kind, label: label, value: names.joined(separator: ", ")), line: lines[i].number,
+                reading: reading)
         }
         return end
     }
@@ -303,7 +321,8 @@ struct PageScan {
         if MarkdownDocument.bulletItem(text) != nil || MarkdownDocument.orderedItem(text) != nil || Self.isProse(text) {
             page.addRemark(remarkTarget, text)
         } else if let next = textLine(at: nextFilled[i]), MarkdownDocument.heading(next) == nil,
-                  Self.isProse(next) || MarkdownDocument.bulletItem(next) != nil || MarkdownDocument.orderedItem(next) != nil {
+            Self.isProse(next) || MarkdownDocument.bulletItem(next) != nil || MarkdownDocument.orderedItem(next) != nil
+        {
             page.addRemark(remarkTarget, text)
         }
     }
@@ -343,7 +362,9 @@ struct PageScan {
         if !headsColumns, let sheet = ProjectSheets.sheet(rows, reading: reading) {
             taken.formUnion(numbers)
             emit(sheet)
-        } else if let table = ProjectSheets.aspectTable(header: header, rows: header == nil ? rows : Array(rows.dropFirst()), reading: reading) {
+        } else if let table = ProjectSheets.aspectTable(
+            header: header, rows: header == nil ? rows : Array(rows.dropFirst()), reading: reading)
+        {
             taken.formUnion(numbers)
             page.lines += numbers
             for dimension in table.dimensions {
@@ -370,7 +391,10 @@ struct PageScan {
     }
 
     mutating func closePage() {
-        defer { page = PageDraft(origin: .start, line: page.line); remarkTarget = nil }
+        defer {
+            page = PageDraft(origin: .start, line: page.line)
+            remarkTarget = nil
+        }
         if page.isProject {
             for list in page.lists {
                 page.items += list.projects.map(\.name)

@@ -49,7 +49,8 @@ struct ProjectTableReader {
         // A second header row under cells spanning columns ("Status" over "Vorige |
         // Huidige | Komende") names those columns; the two rows are read as one.
         if let header = segment.header, ColumnLayout.isHeader(header, vocabulary: vocabulary),
-           let sub = segment.rows.first?.cells, ColumnLayout.isHeader(sub, vocabulary: vocabulary) {
+            let sub = segment.rows.first?.cells, ColumnLayout.isHeader(sub, vocabulary: vocabulary)
+        {
             segment.header = (0..<max(header.count, sub.count)).map { i in
                 let top = i < header.count ? header[i] : ""
                 // A header cell spanning both rows repeats below; it names its column once.
@@ -60,7 +61,8 @@ struct ProjectTableReader {
         }
         // A first row of words over columns of another kind is a header, known words or not.
         if segment.header == nil, annexRoles == nil || !continuesProjects, let first = segment.rows.first,
-           TableHeaderGuess.isHeader(first.cells, below: segment.rows.dropFirst().map(\.cells), reading: reading) {
+            TableHeaderGuess.isHeader(first.cells, below: segment.rows.dropFirst().map(\.cells), reading: reading)
+        {
             segment.header = first.cells
             segment.headerLine = first.line
             segment.rows.removeFirst()
@@ -75,34 +77,43 @@ struct ProjectTableReader {
         var reason: String
         if let header = segment.header {
             let known = ColumnLayout.isHeader(header, vocabulary: vocabulary)
-            let aligned = ColumnLayout.align(header: header, width: width, rows: rows, vocabulary: vocabulary, reading: reading)
-            let decided = ColumnLayout.decide(header: aligned.header, width: width, rows: rows, vocabulary: vocabulary, reading: reading)
+            let aligned = ColumnLayout.align(
+                header: header, width: width, rows: rows, vocabulary: vocabulary, reading: reading)
+            let decided = ColumnLayout.decide(
+                header: aligned.header, width: width, rows: rows, vocabulary: vocabulary, reading: reading)
             layout = ColumnLayout(roles: decided.roles)
             evidence = decided.evidence
             headerTexts = aligned.header
             guard known || continuesProjects || Self.looksLikeProjects(layout) else { return nil }
-            reason = known ? "de kop noemt kolommen van een projecttabel; de cellen bevestigen of beslissen elke kolom"
+            reason =
+                known
+                ? "de kop noemt kolommen van een projecttabel; de cellen bevestigen of beslissen elke kolom"
                 : "de cellen wijzen de kolommen aan: een kolom met namen en \(Self.signals(layout))"
             // Continuations inherit what the header says, fitted to their own cells.
-            annexRoles = aligned.header == header ? layout.roles : ColumnLayout.headerRoles(header, vocabulary: vocabulary)
+            annexRoles =
+                aligned.header == header ? layout.roles : ColumnLayout.headerRoles(header, vocabulary: vocabulary)
             annexHeader = header
             if aligned.droppedStatus || header.count != width {
                 let lines = segment.rows.map(\.line)
-                var message = "De kop van deze tabel (\(header.filter { !$0.isEmpty }.joined(separator: ", "))) past niet op de \(width) kolommen van de rijen; de indeling is uit de inhoud afgeleid"
+                var message =
+                    "De kop van deze tabel (\(header.filter { !$0.isEmpty }.joined(separator: ", "))) past niet op de \(width) kolommen van de rijen; de indeling is uit de inhoud afgeleid"
                 if aligned.droppedStatus, let first = lines.first, let last = lines.last {
-                    message += ": de kolom Status ontbreekt, dus de projecten op regels \(first)–\(last) krijgen geen stoplicht"
+                    message +=
+                        ": de kolom Status ontbreekt, dus de projecten op regels \(first)–\(last) krijgen geen stoplicht"
                 }
                 warnings.append(ImportWarning(line: segment.headerLine ?? lines.first ?? 0, message: message + "."))
             }
         } else if let inherited = annexRoles, continuesProjects,
-                  case let fitted = ColumnLayout.fit(roles: inherited, width: width, rows: rows, reading: reading).layout,
-                  fitted.fits(rows, reading: reading) {
+            case let fitted = ColumnLayout.fit(roles: inherited, width: width, rows: rows, reading: reading).layout,
+            fitted.fits(rows, reading: reading)
+        {
             layout = fitted
             headerTexts = annexHeader.count == width ? annexHeader : []
             kind = .continuation
             reason = "een tabel zonder kop direct na een projecttabel, met cellen die in haar kolommen passen"
         } else {
-            let decided = ColumnLayout.decide(header: [], width: width, rows: rows, vocabulary: vocabulary, reading: reading)
+            let decided = ColumnLayout.decide(
+                header: [], width: width, rows: rows, vocabulary: vocabulary, reading: reading)
             layout = ColumnLayout.infer(width: width, rows: rows, reading: reading)
             evidence = decided.evidence
             guard continuesProjects || Self.looksLikeProjects(layout) else { return nil }
@@ -110,37 +121,64 @@ struct ProjectTableReader {
             reason = "een tabel zonder kop; de cellen wijzen de kolommen aan: \(Self.signals(layout))"
         }
         if layout.index(of: .name) == nil {
-            warnings.append(ImportWarning(line: segment.rows.first?.line ?? 0, message: "In deze tabel is geen kolom met projectnamen gevonden; de cellen zijn als toelichting bewaard."))
+            warnings.append(
+                ImportWarning(
+                    line: segment.rows.first?.line ?? 0,
+                    message:
+                        "In deze tabel is geen kolom met projectnamen gevonden; de cellen zijn als toelichting bewaard."
+                ))
             unrecognisedHeaders.append(segment.header ?? segment.rows.first?.cells ?? [])
         }
         // Columns without a field of their own: said once per table, kept in the remarks.
-        for (column, role) in layout.roles.enumerated() where role == .other && column < headerTexts.count && !headerTexts[column].isEmpty {
+        for (column, role) in layout.roles.enumerated()
+        where role == .other && column < headerTexts.count && !headerTexts[column].isEmpty {
             guard rows.contains(where: { column < $0.count && !$0[column].isEmpty }) else { continue }
-            warnings.append(ImportWarning(line: firstLine, message: "De kolom ‘\(headerTexts[column])’ heeft geen eigen veld; de inhoud staat per project in de toelichting."))
+            warnings.append(
+                ImportWarning(
+                    line: firstLine,
+                    message:
+                        "De kolom ‘\(headerTexts[column])’ heeft geen eigen veld; de inhoud staat per project in de toelichting."
+                ))
         }
         if layout.index(of: .budget) != nil {
-            warnings.append(ImportWarning(line: firstLine, message: "De bedragen in de kolom budget hebben nog geen eigen veld; ze staan per project in de toelichting, exact overgenomen."))
+            warnings.append(
+                ImportWarning(
+                    line: firstLine,
+                    message:
+                        "De bedragen in de kolom budget hebben nog geen eigen veld; ze staan per project in de toelichting, exact overgenomen."
+                ))
         }
-        let dataRows = segment.rows.filter { !$0.cells.allSatisfy(\.isEmpty) && !ColumnLayout.isHeader($0.cells, vocabulary: vocabulary) }
-        let codes = RowCodes(rows: dataRows.map(\.cells), nameColumn: layout.index(of: .name), hasNumbers: layout.index(of: .number) != nil)
+        let dataRows = segment.rows.filter {
+            !$0.cells.allSatisfy(\.isEmpty) && !ColumnLayout.isHeader($0.cells, vocabulary: vocabulary)
+        }
+        let codes = RowCodes(
+            rows: dataRows.map(\.cells), nameColumn: layout.index(of: .name),
+            hasNumbers: layout.index(of: .number) != nil)
         if kind == .projects { group = nil }
         for (index, row) in dataRows.enumerated() {
             let next = index + 1 < dataRows.count ? dataRows[index + 1].cells : nil
-            read(row: row.cells, line: row.line, layout: layout, headers: headerTexts, codes: codes, index: index, next: next)
+            read(
+                row: row.cells, line: row.line, layout: layout, headers: headerTexts, codes: codes, index: index,
+                next: next)
         }
         // The words of the document's own (its legend, the user's mapping) this table used.
         var taughtWords: [String: String] = [:]
         if !reading.custom.isEmpty {
             for row in dataRows.prefix(ColumnContent.sample) {
-                for (column, role) in layout.roles.enumerated() where role.holdsLights && column < row.cells.count && !row.cells[column].isEmpty {
-                    if let taught = reading.custom[LightNotation.key(row.cells[column])] { taughtWords[row.cells[column]] = taught.text }
+                for (column, role) in layout.roles.enumerated()
+                where role.holdsLights && column < row.cells.count && !row.cells[column].isEmpty {
+                    if let taught = reading.custom[LightNotation.key(row.cells[column])] {
+                        taughtWords[row.cells[column]] = taught.text
+                    }
                 }
             }
         }
         var columns: [TableExplanation.Column] = []
         for (column, role) in layout.roles.enumerated() {
-            columns.append(TableExplanation.Column(header: column < headerTexts.count ? headerTexts[column] : "",
-                                                   role: role.mappingName, evidence: column < evidence.count ? evidence[column] : ""))
+            columns.append(
+                TableExplanation.Column(
+                    header: column < headerTexts.count ? headerTexts[column] : "",
+                    role: role.mappingName, evidence: column < evidence.count ? evidence[column] : ""))
         }
         return TableExplanation(line: firstLine, kind: kind, reason: reason, columns: columns, vocabulary: taughtWords)
     }
@@ -149,7 +187,8 @@ struct ProjectTableReader {
     /// something a project table has beside it: lights, a leader or numbers.
     static func looksLikeProjects(_ layout: ColumnLayout) -> Bool {
         guard layout.index(of: .name) != nil else { return false }
-        return layout.roles.contains(where: \.holdsLights) || layout.index(of: .leader) != nil || layout.index(of: .number) != nil
+        return layout.roles.contains(where: \.holdsLights) || layout.index(of: .leader) != nil
+            || layout.index(of: .number) != nil
     }
 
     static func signals(_ layout: ColumnLayout) -> String {
@@ -160,7 +199,10 @@ struct ProjectTableReader {
         return found.isEmpty ? "geen verdere kenmerken" : found.joined(separator: ", ")
     }
 
-    private mutating func read(row cells: [String], line: Int, layout: ColumnLayout, headers: [String], codes: RowCodes, index: Int, next: [String]?) {
+    private mutating func read(
+        row cells: [String], line: Int, layout: ColumnLayout, headers: [String], codes: RowCodes, index: Int,
+        next: [String]?
+    ) {
         var row = RowCells(line: line)
         for (column, role) in layout.roles.enumerated() where column < cells.count && !cells[column].isEmpty {
             switch role {
@@ -176,12 +218,16 @@ struct ProjectTableReader {
             let own = reading.read(row[.status])
             if !own.isLight, let other = row.cells[.alternativeStatus], reading.read(other).isLight {
                 // The other assessor's light; what the first column said stays in the remarks.
-                if !row[.status].isEmpty { row.others.append((statusColumn < headers.count ? headers[statusColumn] : "", row[.status])) }
+                if !row[.status].isEmpty {
+                    row.others.append((statusColumn < headers.count ? headers[statusColumn] : "", row[.status]))
+                }
                 row.cells[.status] = other
                 row.assessor = otherColumn < headers.count ? headers[otherColumn] : nil
             } else if own.isLight {
                 row.assessor = statusColumn < headers.count ? headers[statusColumn] : nil
-                if let other = row.cells[.alternativeStatus] { row.others.append((otherColumn < headers.count ? headers[otherColumn] : "", other)) }
+                if let other = row.cells[.alternativeStatus] {
+                    row.others.append((otherColumn < headers.count ? headers[otherColumn] : "", other))
+                }
             }
             if row.assessor?.isEmpty == true { row.assessor = nil }
             row.cells[.alternativeStatus] = nil
@@ -191,7 +237,12 @@ struct ProjectTableReader {
         // leader or a light is a project whose name starts so.
         if Self.isTotal(name), row[.leader].isEmpty, !reading.read(row[.status]).isLight {
             let figures = cells.filter { !$0.isEmpty }.joined(separator: " | ")
-            warnings.append(ImportWarning(line: line, message: "‘\(name.prefix(60))’ is een totaalrij, geen project; de rij is niet als project ingelezen: \(figures.prefix(300))."))
+            warnings.append(
+                ImportWarning(
+                    line: line,
+                    message:
+                        "‘\(name.prefix(60))’ is een totaalrij, geen project; de rij is niet als project ingelezen: \(figures.prefix(300))."
+                ))
             return
         }
         // A division or group: its name and nothing else, with the next rows under it.
@@ -199,10 +250,15 @@ struct ProjectTableReader {
         // a project too where its row says more than its name (a light, a remark, a leader).
         let groupByCode = codes.isGroup(at: index)
         if groupByCode, !saysMore(row) { group = codes.name(at: index) }
-        if groupByCode && !saysMore(row) || layout.index(of: .number) == nil && !name.isEmpty && !MergedCell.strip(row[.name]).isCopy
-            && Self.onlyName(cells, layout: layout) && next.map({ !Self.onlyName($0, layout: layout) }) == true {
+        if groupByCode && !saysMore(row)
+            || layout.index(of: .number) == nil && !name.isEmpty && !MergedCell.strip(row[.name]).isCopy
+                && Self.onlyName(cells, layout: layout) && next.map({ !Self.onlyName($0, layout: layout) }) == true
+        {
             group = codes.name(at: index) ?? name
-            warnings.append(ImportWarning(line: line, message: "‘\(group!.prefix(60))’ is een groep: de projecten eronder krijgen die groep."))
+            warnings.append(
+                ImportWarning(
+                    line: line, message: "‘\(group!.prefix(60))’ is een groep: de projecten eronder krijgen die groep.")
+            )
             return
         }
         // "2a Capaciteitsvergroting …": the report's own code stands before the name.
@@ -217,25 +273,37 @@ struct ProjectTableReader {
         row.cells[.name] = Self.withoutNameLabel(row[.name])
         let numberCell = MergedCell.strip(row[.number]).text
         // A project number is at most six digits; a longer one is text, kept in the name.
-        let number = (Int(numberCell) ?? Int(numberCell.trimmingCharacters(in: Self.numberPunctuation))).flatMap { Self.numbers.contains($0) ? $0 : nil }
+        let number = (Int(numberCell) ?? Int(numberCell.trimmingCharacters(in: Self.numberPunctuation))).flatMap {
+            Self.numbers.contains($0) ? $0 : nil
+        }
         let continuesLast = number == nil && numberCell.isEmpty || number != nil && drafts.last?.number == number
 
         if continuesLast, code == nil, let last = drafts.indices.last, number != nil || !startsNewProject(row) {
             drafts[last].continueWith(row.resolvingMergedCells(continuing: true))
-            warnings.append(ImportWarning(line: line, message: number == nil
-                ? "Vervolgrij (over een paginagrens) samengevoegd met project \(drafts[last].number)."
-                : "Project \(number!) staat hier nogmaals; de rij is samengevoegd met de vorige."))
+            warnings.append(
+                ImportWarning(
+                    line: line,
+                    message: number == nil
+                        ? "Vervolgrij (over een paginagrens) samengevoegd met project \(drafts[last].number)."
+                        : "Project \(number!) staat hier nogmaals; de rij is samengevoegd met de vorige."))
             return
         }
         let next = highest + 1
         var extraName = ""
         if number == nil {
             if !numberCell.isEmpty { extraName = numberCell }
-            warnings.append(ImportWarning(line: line, message: numberCell.isEmpty
-                ? "Project zonder nummer: het wordt op naam gekoppeld aan een bestaand project, of krijgt het eerstvolgende vrije nummer."
-                : "‘\(numberCell)’ is geen projectnummer; het project krijgt nummer \(next) en de tekst staat in de naam."))
+            warnings.append(
+                ImportWarning(
+                    line: line,
+                    message: numberCell.isEmpty
+                        ? "Project zonder nummer: het wordt op naam gekoppeld aan een bestaand project, of krijgt het eerstvolgende vrije nummer."
+                        : "‘\(numberCell)’ is geen projectnummer; het project krijgt nummer \(next) en de tekst staat in de naam."
+                ))
         } else if let number, numbers.contains(number) {
-            warnings.append(ImportWarning(line: line, message: "Projectnummer \(number) komt al eerder voor; dit project krijgt nummer \(next)."))
+            warnings.append(
+                ImportWarning(
+                    line: line,
+                    message: "Projectnummer \(number) komt al eerder voor; dit project krijgt nummer \(next)."))
         }
         let assigned = number.flatMap { numbers.contains($0) ? nil : $0 } ?? next
         numbers.insert(assigned)
@@ -253,7 +321,10 @@ struct ProjectTableReader {
     static func isTotal(_ name: String) -> Bool {
         guard let first = name.utf8.first, "tTgGsSeE".utf8.contains(first) else { return false }
         let key = name.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
-        let words = ["total", "totaal", "totalen", "subtotaal", "subtotal", "grand total", "eindtotaal", "generaal totaal", "som", "sum"]
+        let words = [
+            "total", "totaal", "totalen", "subtotaal", "subtotal", "grand total", "eindtotaal", "generaal totaal",
+            "som", "sum",
+        ]
         return words.contains { key == $0 || key.hasPrefix($0 + " ") }
     }
 
@@ -275,9 +346,13 @@ struct ProjectTableReader {
 
     /// "Project Name: KIPLING ACRES SITE 2" → "KIPLING ACRES SITE 2".
     static func withoutNameLabel(_ cell: String) -> String {
-        guard let colon = cell.firstIndex(of: ":"), cell.distance(from: cell.startIndex, to: colon) <= 14 else { return cell }
+        guard let colon = cell.firstIndex(of: ":"), cell.distance(from: cell.startIndex, to: colon) <= 14 else {
+            return cell
+        }
         let label = cell[..<colon].lowercased().trimmingCharacters(in: .whitespaces)
-        guard ["project name", "projectnaam", "project", "naam", "name", "title", "titel"].contains(label) else { return cell }
+        guard ["project name", "projectnaam", "project", "naam", "name", "title", "titel"].contains(label) else {
+            return cell
+        }
         return cell[cell.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
 
@@ -297,7 +372,9 @@ struct ProjectTableReader {
         var unknown = UnknownLightWords()
         for draft in drafts {
             var (project, projectWarnings, unknownCells) = draft.finish(reading: reading)
-            for cell in unknownCells { unknown.add(cell.word, column: cell.column, project: project.number, line: cell.line) }
+            for cell in unknownCells {
+                unknown.add(cell.word, column: cell.column, project: project.number, line: cell.line)
+            }
             // Lights per dimension without an overall light: the overall one is the worst.
             if project.light == .empty, let worst = LightNotation.worst(project.dimensionLights.map(\.reading)) {
                 project.light = worst
@@ -308,8 +385,16 @@ struct ProjectTableReader {
             warnings += projectWarnings
         }
         if let first = derived.first, let line = projects.first(where: { $0.number == first })?.lines.first {
-            let list = derived.count > 12 ? "\(derived.prefix(12).map(String.init).joined(separator: ", ")) en \(derived.count - 12) andere" : derived.map(String.init).joined(separator: ", ")
-            warnings.append(ImportWarning(line: line, message: "De tabel geeft geen totaallicht, alleen lichten per dimensie; voor de projecten \(list) is het ernstigste licht van de dimensies als totaallicht genomen."))
+            let list =
+                derived.count > 12
+                ? "\(derived.prefix(12).map(String.init).joined(separator: ", ")) en \(derived.count - 12) andere"
+                : derived.map(String.init).joined(separator: ", ")
+            warnings.append(
+                ImportWarning(
+                    line: line,
+                    message:
+                        "De tabel geeft geen totaallicht, alleen lichten per dimensie; voor de projecten \(list) is het ernstigste licht van de dimensies als totaallicht genomen."
+                ))
         }
         warnings += unknown.warnings
         return (projects, warnings.sorted { $0.line < $1.line }, unknown.words)

@@ -14,7 +14,9 @@ struct LifecycleMarkers {
 
     init(_ remarks: String) {
         // Most remarks mention neither; the regular expressions run only where one might.
-        let mayFinish = TextCleaning.containsIgnoringCase(remarks, "opgeleverd") || TextCleaning.containsIgnoringCase(remarks, "afgerond")
+        let mayFinish =
+            TextCleaning.containsIgnoringCase(remarks, "opgeleverd")
+            || TextCleaning.containsIgnoringCase(remarks, "afgerond")
             || TextCleaning.containsIgnoringCase(remarks, "gereed")
         let mayNotStart = TextCleaning.containsIgnoringCase(remarks, "gestart")
         func marked(_ capitals: [String], _ sentence: NSRegularExpression) -> Bool {
@@ -33,9 +35,13 @@ struct DeliveryPhrases {
     var planned: PlanDate?
 
     init(_ remarks: String) {
-        guard TextCleaning.containsIgnoringCase(remarks, "oplever") || TextCleaning.containsIgnoringCase(remarks, "opgeleverd") else { return }
+        guard
+            TextCleaning.containsIgnoringCase(remarks, "oplever")
+                || TextCleaning.containsIgnoringCase(remarks, "opgeleverd")
+        else { return }
         let sentences = remarks.split(whereSeparator: { ".!?".contains($0) }).map(String.init)
-        for sentence in sentences where sentence.lowercased().contains("oplever") || sentence.lowercased().contains("opgeleverd") {
+        for sentence in sentences
+        where sentence.lowercased().contains("oplever") || sentence.lowercased().contains("opgeleverd") {
             let dates = PlanDate.all(in: sentence)
             guard let first = dates.first else { continue }
             for (range, date) in dates {

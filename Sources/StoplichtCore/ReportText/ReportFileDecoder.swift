@@ -29,13 +29,19 @@ public enum ReportFileDecoder {
             throw ReportFileError("Het bestand is leeg: er staat geen rapportage in.")
         }
         if data.count > maximumBytes {
-            throw ReportFileError("Het bestand is \(megabytes(data.count)) groot; een rapportage mag hoogstens \(megabytes(maximumBytes)) zijn. Controleer of u het juiste bestand kiest.")
+            throw ReportFileError(
+                "Het bestand is \(megabytes(data.count)) groot; een rapportage mag hoogstens \(megabytes(maximumBytes)) zijn. Controleer of u het juiste bestand kiest."
+            )
         }
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw ReportFileError("Dit is een Word-, OpenDocument- of Excel-bestand (ZIP). Sla de rapportage op als tekst of Markdown en importeer dat bestand.")
+            throw ReportFileError(
+                "Dit is een Word-, OpenDocument- of Excel-bestand (ZIP). Sla de rapportage op als tekst of Markdown en importeer dat bestand."
+            )
         }
         if data.starts(with: Array("%PDF".utf8)) {
-            throw ReportFileError("Dit is een PDF-bestand. Een PDF kan niet worden ingelezen; gebruik de tekst- of Markdownversie van de rapportage.")
+            throw ReportFileError(
+                "Dit is een PDF-bestand. Een PDF kan niet worden ingelezen; gebruik de tekst- of Markdownversie van de rapportage."
+            )
         }
         // UTF-16 with a byte order mark, as Windows' Notepad saves "Unicode" text.
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
@@ -47,7 +53,9 @@ public enum ReportFileDecoder {
         var bytes = data
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = data.dropFirst(3) }
         if let line = firstBinaryLine(bytes) {
-            throw ReportFileError("Het bestand bevat binaire gegevens (vanaf regel \(line)) en is geen tekst. Kies de tekst- of Markdownversie van de rapportage.")
+            throw ReportFileError(
+                "Het bestand bevat binaire gegevens (vanaf regel \(line)) en is geen tekst. Kies de tekst- of Markdownversie van de rapportage."
+            )
         }
         if let text = String(data: bytes, encoding: .utf8) {
             return Decoded(text: text, warnings: [])
@@ -55,11 +63,19 @@ public enum ReportFileDecoder {
         // Older Windows tools write Windows-1252; every byte sequence decodes, so say so.
         let badLine = firstInvalidUTF8Line(bytes)
         guard let text = String(data: bytes, encoding: .windowsCP1252) else {
-            throw ReportFileError("De tekencodering van het bestand is onbekend (regel \(badLine) is geen UTF-8). Sla het bestand op als UTF-8.")
+            throw ReportFileError(
+                "De tekencodering van het bestand is onbekend (regel \(badLine) is geen UTF-8). Sla het bestand op als UTF-8."
+            )
         }
-        return Decoded(text: text, warnings: [
-            ImportWarning(line: badLine, message: "Het bestand is niet in UTF-8 gecodeerd; het is gelezen als Windows-1252. Controleer letters met accenten (ë, é) en het euroteken."),
-        ])
+        return Decoded(
+            text: text,
+            warnings: [
+                ImportWarning(
+                    line: badLine,
+                    message:
+                        "Het bestand is niet in UTF-8 gecodeerd; het is gelezen als Windows-1252. Controleer letters met accenten (ë, é) en het euroteken."
+                )
+            ])
     }
 
     private static func megabytes(_ count: Int) -> String {

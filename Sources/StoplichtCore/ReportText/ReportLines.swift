@@ -31,7 +31,9 @@ struct ReportLine: Sendable {
         if line.isEmpty { return .blank }
         guard line.hasPrefix("|") else { return .text(line) }
         let cells = cells(of: line)
-        if cells.allSatisfy({ $0.isEmpty || $0.allSatisfy { "-:".contains($0) } }), cells.contains(where: { !$0.isEmpty }) {
+        if cells.allSatisfy({ $0.isEmpty || $0.allSatisfy { "-:".contains($0) } }),
+            cells.contains(where: { !$0.isEmpty })
+        {
             return .tableRule
         }
         return .tableRow(cells)
@@ -43,7 +45,9 @@ struct ReportLine: Sendable {
 
     static func capped(_ cells: [String]) -> [String] {
         guard cells.count > maxColumns else { return cells }
-        return Array(cells.prefix(maxColumns - 1)) + [cells.dropFirst(maxColumns - 1).filter { !$0.isEmpty }.joined(separator: " | ")]
+        return Array(cells.prefix(maxColumns - 1)) + [
+            cells.dropFirst(maxColumns - 1).filter { !$0.isEmpty }.joined(separator: " | ")
+        ]
     }
 
     /// "| a | b \| c |" → ["a", "b | c"].
@@ -52,9 +56,20 @@ struct ReportLine: Sendable {
         var current = ""
         var escaped = false
         for ch in line.dropFirst() {
-            if escaped { current.append(ch); escaped = false; continue }
-            if ch == "\\" { escaped = true; continue }
-            if ch == "|" { cells.append(TextCleaning.clean(current)); current = ""; continue }
+            if escaped {
+                current.append(ch)
+                escaped = false
+                continue
+            }
+            if ch == "\\" {
+                escaped = true
+                continue
+            }
+            if ch == "|" {
+                cells.append(TextCleaning.clean(current))
+                current = ""
+                continue
+            }
             current.append(ch)
         }
         let rest = TextCleaning.clean(current)
@@ -73,7 +88,10 @@ enum TextCleaning {
         var clean = true
         for byte in utf8 {
             let space = byte == 0x20
-            if byte < 0x20 || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || (space && previousSpace) { clean = false; break }
+            if byte < 0x20 || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || (space && previousSpace) {
+                clean = false
+                break
+            }
             previousSpace = space
         }
         if clean, !previousSpace || utf8.isEmpty { return String(text) }
@@ -121,7 +139,9 @@ enum TextCleaning {
             while i <= last {
                 if bytes[i] | 0x20 == first {
                     var k = 1
-                    while k < pattern.count, bytes[i + k] | (pattern[k] >= 0x61 && pattern[k] <= 0x7A ? 0x20 : 0) == pattern[k] { k += 1 }
+                    while k < pattern.count,
+                        bytes[i + k] | (pattern[k] >= 0x61 && pattern[k] <= 0x7A ? 0x20 : 0) == pattern[k]
+                    { k += 1 }
                     if k == pattern.count { return true }
                 }
                 i += 1
@@ -135,7 +155,8 @@ enum TextCleaning {
         // Most text has nothing to escape.
         let utf8 = text.utf8
         if !utf8.contains(where: { $0 == 0x5C || $0 == 0x60 || $0 == 0x2A || $0 == 0x5F || $0 == 0x5B }),
-           let first = utf8.first, first != 0x23, first != 0x2D, first != 0x2B, !(first >= 0x30 && first <= 0x39) {
+            let first = utf8.first, first != 0x23, first != 0x2D, first != 0x2B, !(first >= 0x30 && first <= 0x39)
+        {
             return text
         }
         var out = ""
@@ -145,7 +166,8 @@ enum TextCleaning {
         }
         if let first = out.first, "#-+".contains(first), out.dropFirst().first == " " { out = "\\" + out }
         if let dot = out.firstIndex(of: "."), out[..<dot].allSatisfy(\.isNumber), !out[..<dot].isEmpty,
-           out[out.index(after: dot)...].first == " " {
+            out[out.index(after: dot)...].first == " "
+        {
             out.insert("\\", at: dot)
         }
         return out

@@ -30,29 +30,38 @@ public struct ReportTextParser {
         let reading = options.reading.learning(legend)
         // Projects given as pages of text, sheets and lists, beside those in tables.
         let pages = ProjectPageReader(reading: reading).read(lines)
-        var state = ParseState(lines: lines, vocabulary: options.vocabulary, reading: reading, sheetLines: pages.tableLinesTaken)
+        var state = ParseState(
+            lines: lines, vocabulary: options.vocabulary, reading: reading, sheetLines: pages.tableLinesTaken)
         state.run()
         let sources = Array(Set(state.report.tables.map(\.line) + pages.explanations.map(\.line))).sorted()
-        let merged = ProjectMerge.merge(pages.projects.isEmpty ? state.report.projects : state.report.projects + pages.projects, sources: sources)
+        let merged = ProjectMerge.merge(
+            pages.projects.isEmpty ? state.report.projects : state.report.projects + pages.projects, sources: sources)
         // Unknown words name the projects by the numbers they have now.
         if !state.report.unknownLightWords.isEmpty {
             var byLine: [Int: Int] = [:]
             for project in merged.projects { for line in project.lines { byLine[line] = project.number } }
-            let before = Dictionary(state.report.projects.map { ($0.number, $0.lines.first ?? 0) }, uniquingKeysWith: { first, _ in first })
+            let before = Dictionary(
+                state.report.projects.map { ($0.number, $0.lines.first ?? 0) }, uniquingKeysWith: { first, _ in first })
             for i in state.report.unknownLightWords.indices {
-                state.report.unknownLightWords[i].projects = state.report.unknownLightWords[i].projects.map { before[$0].flatMap { byLine[$0] } ?? $0 }
+                state.report.unknownLightWords[i].projects = state.report.unknownLightWords[i].projects.map {
+                    before[$0].flatMap { byLine[$0] } ?? $0
+                }
             }
         }
         state.report.projects = merged.projects
         state.report.warnings = (state.report.warnings + pages.warnings + merged.warnings).sorted { $0.line < $1.line }
-        state.report.tables = (state.report.tables + pages.explanations.map(TableExplanation.init)).sorted { $0.line < $1.line }
+        state.report.tables = (state.report.tables + pages.explanations.map(TableExplanation.init)).sorted {
+            $0.line < $1.line
+        }
         let known = Set(state.report.legend.map { LightNotation.key($0.label) })
         state.report.legend += legend.filter { !known.contains(LightNotation.key($0.label)) }
         if state.report.projects.isEmpty, !(state.unrecognisedTables + state.tables.unrecognisedHeaders).isEmpty {
             throw ReportFileError.columnsNotRecognised(state.unrecognisedTables + state.tables.unrecognisedHeaders)
         }
         guard !state.report.projects.isEmpty || state.headingsFound > 0 else {
-            throw ReportFileError("In het bestand is geen rapportage herkend: geen genummerde paragrafen en geen projecttabel (een tabel met kolommen als Nr, Projectnaam, Projectleider, Status, Opmerkingen).")
+            throw ReportFileError(
+                "In het bestand is geen rapportage herkend: geen genummerde paragrafen en geen projecttabel (een tabel met kolommen als Nr, Projectnaam, Projectleider, Status, Opmerkingen)."
+            )
         }
         if let places {
             state.report.places = places
@@ -158,7 +167,8 @@ private struct ParseState {
             return
         }
         if current == nil {
-            report.warnings.append(ImportWarning(line: line, message: "Tekst vóór de eerste paragraaf; bewaard in de inleiding."))
+            report.warnings.append(
+                ImportWarning(line: line, message: "Tekst vóór de eerste paragraaf; bewaard in de inleiding."))
             current = (.introduction, nil, "Inleiding", line)
         }
         if ["-", "•", "*"].contains(text) { return }  // an empty list item
@@ -193,7 +203,8 @@ private struct ParseState {
         if report.programmeName == nil, plain.lowercased().hasPrefix("programma "), !plain.contains(":") {
             let name = TextCleaning.clean(plain.dropFirst("programma ".count))
             // "PROGRAMMA DIENSTVERLENING" is shouted; "Programma Sociaal Domein" is not.
-            report.programmeName = name == name.uppercased() ? name.prefix(1).uppercased() + name.dropFirst().lowercased() : name
+            report.programmeName =
+                name == name.uppercased() ? name.prefix(1).uppercased() + name.dropFirst().lowercased() : name
             return true
         }
         guard let colon = plain.firstIndex(of: ":") else { return false }
@@ -209,16 +220,24 @@ private struct ParseState {
         report.cover.append(CoverField(label: label, value: value, line: line))
         switch key {
         case "projectnaam", "titel", "rapportage", "title", "report": report.title = report.title ?? value
-        case "programma", "programmanaam", "programme", "program", "portfolio": report.programmeName = report.programmeName ?? value
+        case "programma", "programmanaam", "programme", "program", "portfolio":
+            report.programmeName = report.programmeName ?? value
         case "doorlooptijd", "looptijd", "duration": report.duration = report.duration ?? value
         case "bestuurlijk opdrachtgever", "political sponsor": report.politicalSponsor = value
         case "ambtelijk opdrachtgever", "senior responsible owner", "sponsor": report.administrativeSponsor = value
-        case "programmamanager", "programmanager", "programma manager", "programme manager", "program manager": report.programmeManager = value
+        case "programmamanager", "programmanager", "programma manager", "programme manager", "program manager":
+            report.programmeManager = value
         case "portefeuillehouder", "portefeuillehouders", "wethouder", "portfolio holder":
-            report.portfolioHolders += value.split(whereSeparator: { ",/;".contains($0) }).map { TextCleaning.clean($0) }
+            report.portfolioHolders += value.split(whereSeparator: { ",/;".contains($0) }).map {
+                TextCleaning.clean($0)
+            }
         case "rapportageperiode", "periode", "verslagperiode", "period", "reporting period": report.periodName = value
         default:
-            report.warnings.append(ImportWarning(line: line, message: "Het veld ‘\(label)’ op het voorblad is onbekend; het is bewaard bij de voorbladgegevens."))
+            report.warnings.append(
+                ImportWarning(
+                    line: line,
+                    message: "Het veld ‘\(label)’ op het voorblad is onbekend; het is bewaard bij de voorbladgegevens.")
+            )
         }
         return true
     }
@@ -235,14 +254,16 @@ private struct ParseState {
         if rest.first == "." || rest.first == ")" { rest = rest.dropFirst() }
         let title = TextCleaning.clean(rest)
         guard rest.first == " ", !title.isEmpty, title.count <= 60, title.first?.isUppercase == true,
-              !TextCleaning.endsSentence(title) else { return nil }
+            !TextCleaning.endsSentence(title)
+        else { return nil }
         return (number, title)
     }
 
     // MARK: Legend
 
     func isLegendHeading(_ text: String) -> Bool {
-        ["status", "legenda", "legenda stoplichten", "toelichting stoplichten"].contains(text.lowercased().trimmingCharacters(in: .punctuationCharacters))
+        ["status", "legenda", "legenda stoplichten", "toelichting stoplichten"].contains(
+            text.lowercased().trimmingCharacters(in: .punctuationCharacters))
     }
 
     /// Reads the list of lights under a "Status" heading; false if none follows.
@@ -251,10 +272,16 @@ private struct ParseState {
         var i = start + 1
         while i < lines.count {
             guard case .text(let text) = lines[i].kind else {
-                if lines[i].kind == .blank { i += 1; continue }
+                if lines[i].kind == .blank {
+                    i += 1
+                    continue
+                }
                 break
             }
-            if text == "-" || text == "•" { i += 1; continue }
+            if text == "-" || text == "•" {
+                i += 1
+                continue
+            }
             guard let entry = legendEntry(text, line: lines[i].number) else { break }
             entries.append(entry)
             i += 1
@@ -311,16 +338,21 @@ private struct ParseState {
 
     mutating func readSegment(_ segment: TableSegment) {
         let width = max(segment.header?.count ?? 0, segment.rows.map(\.cells.count).max() ?? 0)
-        let continuesProjects = segment.header == nil && inProjectTables || current?.kind == .annexes && width >= 3 && inProjectTables
+        let continuesProjects =
+            segment.header == nil && inProjectTables || current?.kind == .annexes && width >= 3 && inProjectTables
         let header = segment.header ?? segment.rows.first?.cells ?? []
         let isLegend = TableContentKind(rows: [header], reading: tables.reading).kind == .legend
-        let isSheet = segment.rows.contains { sheetLines.contains($0.line) } || segment.headerLine.map(sheetLines.contains) == true
-        if !isSheet, width >= 2, !isLegend, let explanation = tables.read(segment, continuesProjects: continuesProjects) {
+        let isSheet =
+            segment.rows.contains { sheetLines.contains($0.line) }
+            || segment.headerLine.map(sheetLines.contains) == true
+        if !isSheet, width >= 2, !isLegend, let explanation = tables.read(segment, continuesProjects: continuesProjects)
+        {
             inProjectTables = true
             report.tables.append(explanation)
             return
         }
-        let allRows = (segment.header.map { [(segment.headerLine ?? 0, $0)] } ?? []) + segment.rows.map { ($0.line, $0.cells) }
+        let allRows =
+            (segment.header.map { [(segment.headerLine ?? 0, $0)] } ?? []) + segment.rows.map { ($0.line, $0.cells) }
         let filled = allRows.filter { !$0.1.allSatisfy(\.isEmpty) }
         guard let firstLine = filled.first?.0 else { return }
         // A project sheet: its project comes from the page reader; its text stays here.
@@ -333,7 +365,10 @@ private struct ParseState {
             for (line, cells) in filled where cells.count == 2 {
                 setCoverField(label: cells[0], value: cells[1], line: line)
             }
-            report.tables.append(TableExplanation(line: firstLine, kind: .sectionContent, reason: "een tabel van twee kolommen vóór de eerste paragraaf: gegevens van het voorblad"))
+            report.tables.append(
+                TableExplanation(
+                    line: firstLine, kind: .sectionContent,
+                    reason: "een tabel van twee kolommen vóór de eerste paragraaf: gegevens van het voorblad"))
             return
         }
         // Any other table: its text is kept in the section, row by row, and said what it is.
@@ -341,7 +376,8 @@ private struct ParseState {
         if width >= 3, content.kind == .notUnderstood, let first = filled.first?.1 { unrecognisedTables.append(first) }
         keepAsText(filled)
         report.tables.append(TableExplanation(line: firstLine, kind: content.kind, reason: content.reason))
-        let message = content.kind == .notUnderstood
+        let message =
+            content.kind == .notUnderstood
             ? "Een tabel die niet als projecttabel te lezen is (\(content.reason)); de inhoud is als opsomming in de paragraaf bewaard."
             : "Een tabel met \(content.reason), geen projecttabel; de inhoud is als opsomming in de paragraaf bewaard."
         report.warnings.append(ImportWarning(line: firstLine, message: message))
@@ -351,7 +387,8 @@ private struct ParseState {
     mutating func keepAsText(_ rows: [(line: Int, cells: [String])]) {
         if current == nil, let first = rows.first { current = (.introduction, nil, "Inleiding", first.line) }
         for (line, cells) in rows {
-            paragraphs.append(Paragraph(line: line, text: cells.filter { !$0.isEmpty }.joined(separator: " — "), isListItem: true))
+            paragraphs.append(
+                Paragraph(line: line, text: cells.filter { !$0.isEmpty }.joined(separator: " — "), isListItem: true))
         }
     }
 
@@ -364,9 +401,13 @@ private struct ParseState {
         var markdown: [String] = []
         switch section.kind {
         case .decisions:
-            report.decisions += joined.filter { !$0.isHeading }.map { ParsedItem(markdown: TextCleaning.markdownEscaped($0.text), line: $0.line) }
+            report.decisions += joined.filter { !$0.isHeading }.map {
+                ParsedItem(markdown: TextCleaning.markdownEscaped($0.text), line: $0.line)
+            }
         case .risks:
-            report.risks += joined.filter { !$0.isHeading }.map { ParsedItem(markdown: TextCleaning.markdownEscaped($0.text), line: $0.line) }
+            report.risks += joined.filter { !$0.isHeading }.map {
+                ParsedItem(markdown: TextCleaning.markdownEscaped($0.text), line: $0.line)
+            }
         default:
             break
         }
@@ -387,14 +428,24 @@ private struct ParseState {
         // A period holds one section per key: a second "Inleiding" (a page printed twice, a
         // legend page added) joins the first, under its own title as a sub-heading.
         if let same = sectionIndex[section.kind.key] {
-            let addition = (section.title == report.sections[same].title ? "" : "### " + TextCleaning.markdownEscaped(section.title) + "\n\n") + body
+            let addition =
+                (section.title == report.sections[same].title
+                    ? "" : "### " + TextCleaning.markdownEscaped(section.title) + "\n\n") + body
             if !addition.isEmpty {
                 report.sections[same].markdown += (report.sections[same].markdown.isEmpty ? "" : "\n\n") + addition
             }
-            report.warnings.append(ImportWarning(line: section.line, message: "De paragraaf ‘\(section.title.prefix(60))’ staat al eerder in de rapportage; de tekst is bij de eerste gevoegd."))
+            report.warnings.append(
+                ImportWarning(
+                    line: section.line,
+                    message:
+                        "De paragraaf ‘\(section.title.prefix(60))’ staat al eerder in de rapportage; de tekst is bij de eerste gevoegd."
+                ))
         } else {
             sectionIndex[section.kind.key] = report.sections.count
-            report.sections.append(ParsedSection(kind: section.kind, number: section.number, title: section.title, markdown: body, line: section.line))
+            report.sections.append(
+                ParsedSection(
+                    kind: section.kind, number: section.number, title: section.title, markdown: body, line: section.line
+                ))
         }
         current = nil
     }
@@ -405,7 +456,8 @@ private struct ParseState {
         var joined: [Paragraph] = []
         for paragraph in paragraphs {
             if let last = joined.last, !last.isListItem, !paragraph.isListItem, !last.isHeading, !paragraph.isHeading,
-               !TextCleaning.endsSentence(last.text), TextCleaning.startsLowercase(paragraph.text) {
+                !TextCleaning.endsSentence(last.text), TextCleaning.startsLowercase(paragraph.text)
+            {
                 joined[joined.count - 1].text += " " + paragraph.text
             } else {
                 joined.append(paragraph)
@@ -418,9 +470,10 @@ private struct ParseState {
     static func isSubheading(_ paragraphs: [Paragraph], at i: Int) -> Bool {
         let p = paragraphs[i]
         guard !p.isListItem, i + 1 < paragraphs.count, !paragraphs[i + 1].isListItem,
-              p.text.split(separator: " ").count <= 8,
-              let end = p.text.last, !".!?:;,".contains(end),
-              let first = p.text.first, first.isUppercase || first == "(" else { return false }
+            p.text.split(separator: " ").count <= 8,
+            let end = p.text.last, !".!?:;,".contains(end),
+            let first = p.text.first, first.isUppercase || first == "("
+        else { return false }
         return i == 0 || TextCleaning.endsSentence(paragraphs[i - 1].text)
     }
 }

@@ -23,17 +23,24 @@ struct TableContentKind {
         }
         let width = rows.map(\.count).max() ?? 0
         let firstColumn = ColumnContent(column: 0, rows: Array(rows.dropFirst()), reading: reading)
-        if !projectColumns, headerWord("legenda", "legend", "pictogram", "betekenis", "meaning", "icoon", "icon", "kleurcode", "kleurcodes")
-            || width == 2 && firstColumn.kind == .lights {
+        if !projectColumns,
+            headerWord(
+                "legenda", "legend", "pictogram", "betekenis", "meaning", "icoon", "icon", "kleurcode", "kleurcodes")
+                || width == 2 && firstColumn.kind == .lights
+        {
             kind = .legend
             reason = "een legenda: lichten en wat ze betekenen"
         } else if colourWords.count >= 2 {
             kind = .sectionContent
             reason = "aantallen per kleur"
-        } else if headerHas("indicator", "kpi", "prestatie-indicator", "streefwaarde", "target") || header.filter({ Int($0) != nil && $0.count == 4 }).count >= 2 {
+        } else if headerHas("indicator", "kpi", "prestatie-indicator", "streefwaarde", "target")
+            || header.filter({ Int($0) != nil && $0.count == 4 }).count >= 2
+        {
             kind = .sectionContent
             reason = "indicatoren"
-        } else if headerHas("bron", "source", "referentie", "reference", "document") || rows.contains(where: { $0.contains { $0.contains("http://") || $0.contains("https://") } }) {
+        } else if headerHas("bron", "source", "referentie", "reference", "document")
+            || rows.contains(where: { $0.contains { $0.contains("http://") || $0.contains("https://") } })
+        {
             kind = .sectionContent
             reason = "een lijst van bronnen"
         } else if width <= 2 {

@@ -50,7 +50,9 @@ public struct UnknownLightWord: Sendable, Equatable {
 extension TableExplanation {
     /// A project page, sheet or list as the page reader explained it.
     init(_ page: PageExplanation) {
-        let kinds: [String: Kind] = ["projectpagina": .projectPage, "projectblad": .projectSheet, "projectenlijst": .projectList]
+        let kinds: [String: Kind] = [
+            "projectpagina": .projectPage, "projectblad": .projectSheet, "projectenlijst": .projectList,
+        ]
         self.init(line: page.line, kind: kinds[page.kind] ?? .projectPage, reason: page.reason)
     }
 }

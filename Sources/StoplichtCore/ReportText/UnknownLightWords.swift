@@ -21,10 +21,14 @@ struct UnknownLightWords {
             let more = word.projects.count > 12 ? " en \(word.projects.count - 12) andere" : ""
             let single = word.projects.count == 1
             let projects = single ? "project \(shown)" : "de projecten \(shown)\(more)"
-            let effect = word.column != "status" ? "de tekst staat in de toelichting"
+            let effect =
+                word.column != "status"
+                ? "de tekst staat in de toelichting"
                 : single ? "het project krijgt daarvoor geen status" : "die projecten krijgen daarvoor geen status"
-            return ImportWarning(line: word.line, message: "‘\(word.word)’ is geen bekend stoplicht (\(word.column)), bij \(projects); \(effect).",
-                                 advice: .translateLight(word.word))
+            return ImportWarning(
+                line: word.line,
+                message: "‘\(word.word)’ is geen bekend stoplicht (\(word.column)), bij \(projects); \(effect).",
+                advice: .translateLight(word.word))
         }
     }
 }

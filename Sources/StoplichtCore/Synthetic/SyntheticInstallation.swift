@@ -7,7 +7,8 @@ public struct SyntheticSize: Sendable, Equatable {
     public var projectsPerProgramme: Int
     public var periodsPerProgramme: Int
 
-    public init(organisations: Int, programmesPerOrganisation: Int, projectsPerProgramme: Int, periodsPerProgramme: Int) {
+    public init(organisations: Int, programmesPerOrganisation: Int, projectsPerProgramme: Int, periodsPerProgramme: Int)
+    {
         self.organisations = organisations
         self.programmesPerOrganisation = programmesPerOrganisation
         self.projectsPerProgramme = projectsPerProgramme
@@ -20,8 +21,9 @@ public struct SyntheticSize: Sendable, Equatable {
     public var statuses: Int { projects * periodsPerProgramme }
 
     /// The limits a generator run accepts, so that a typo cannot ask for a billion rows.
-    public static let maximum = SyntheticSize(organisations: 1_000, programmesPerOrganisation: 100,
-                                              projectsPerProgramme: 5_000, periodsPerProgramme: 120)
+    public static let maximum = SyntheticSize(
+        organisations: 1_000, programmesPerOrganisation: 100,
+        projectsPerProgramme: 5_000, periodsPerProgramme: 120)
 }
 
 /// A small, fast, seeded random number generator (SplitMix64), so the same seed gives the
@@ -53,8 +55,10 @@ public struct SyntheticPeriod: Sendable, Equatable {
     public var startsOn: String
     public var endsOn: String
 
-    static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                         "september", "oktober", "november", "december"]
+    static let months = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december",
+    ]
     /// The last days of April, August and December, where the periods end.
     static let lastDays = [3: 30, 7: 31, 11: 31]
 
@@ -63,8 +67,10 @@ public struct SyntheticPeriod: Sendable, Equatable {
         let last = currentYear * 3 + 2
         return (0..<count).map { offset in
             let index = last - (count - 1 - offset)
-            let year = index / 3, third = index % 3
-            let first = third * 4, final = first + 3
+            let year = index / 3
+            let third = index % 3
+            let first = third * 4
+            let final = first + 3
             return SyntheticPeriod(
                 name: "\(months[first]) t/m \(months[final]) \(year)",
                 startsOn: String(format: "%04d-%02d-01", year, first + 1),

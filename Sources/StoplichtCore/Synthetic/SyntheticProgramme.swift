@@ -37,16 +37,20 @@ public struct SyntheticProgramme: Sendable {
     public var projects: [Project]
 
     /// The `index`th programme of an organisation with `people` people (at least five).
-    public init(index: Int, projects count: Int, periods: [SyntheticPeriod], people: Int, random seed: SeededGenerator) {
+    public init(index: Int, projects count: Int, periods: [SyntheticPeriod], people: Int, random seed: SeededGenerator)
+    {
         var random = seed
         let theme = DutchVocabulary.themes[index % DutchVocabulary.themes.count]
         let round = index / DutchVocabulary.themes.count
-        let first = periods.first?.year ?? 2020, last = periods.last?.year ?? 2024
+        let first = periods.first?.year ?? 2020
+        let last = periods.last?.year ?? 2024
         name = "\(theme)\(round == 0 ? "" : " \(round + 1)") \(first)–\(last + 1)"
         self.periods = periods
         let people = max(5, people)
         var officials = Array(0..<people).shuffled(using: &random).prefix(4).makeIterator()
-        (sponsor, administrativeSponsor, manager, portfolioHolder) = (officials.next()!, officials.next()!, officials.next()!, officials.next()!)
+        (sponsor, administrativeSponsor, manager, portfolioHolder) = (
+            officials.next()!, officials.next()!, officials.next()!, officials.next()!
+        )
         self.projects = (0..<count).map { n in
             Self.project(number: n + 1, periods: periods, people: people, random: &random)
         }
@@ -57,7 +61,8 @@ public struct SyntheticProgramme: Sendable {
         var names: [String] = []
         var seen = Set<String>()
         while names.count < count {
-            var candidate = "\(DutchVocabulary.firstNames.randomElement(using: &random)!) \(DutchVocabulary.lastNames.randomElement(using: &random)!)"
+            var candidate =
+                "\(DutchVocabulary.firstNames.randomElement(using: &random)!) \(DutchVocabulary.lastNames.randomElement(using: &random)!)"
             if seen.contains(candidate) { candidate += " (\(names.count + 1))" }
             seen.insert(candidate)
             names.append(candidate)
@@ -65,7 +70,9 @@ public struct SyntheticProgramme: Sendable {
         return names
     }
 
-    private static func project(number: Int, periods: [SyntheticPeriod], people: Int, random: inout SeededGenerator) -> Project {
+    private static func project(number: Int, periods: [SyntheticPeriod], people: Int, random: inout SeededGenerator)
+        -> Project
+    {
         let action = DutchVocabulary.actions.randomElement(using: &random)!
         let object = DutchVocabulary.objects.randomElement(using: &random)!
         let itemCount = Int.random(in: 0...3, using: &random)
@@ -73,7 +80,8 @@ public struct SyntheticProgramme: Sendable {
         var leaders = [Int.random(in: 0..<people, using: &random)]
         if Int.random(in: 0..<6, using: &random) == 0 { leaders.append(Int.random(in: 0..<people, using: &random)) }
         leaders = Array(Set(leaders)).sorted()
-        let phase = [Phase.initiative, .definition, .design, .preparation, .realisation, .aftercare].randomElement(using: &random)
+        let phase = [Phase.initiative, .definition, .design, .preparation, .realisation, .aftercare].randomElement(
+            using: &random)
         // A project takes a third of the programme's periods up to all of them and starts early
         // enough to be half done by the last period, so a report has projects in every stage.
         let duration = Int.random(in: max(3, periods.count / 3)...max(4, periods.count), using: &random)
@@ -88,8 +96,9 @@ public struct SyntheticProgramme: Sendable {
         var slip = 0
         for index in periods.indices {
             let previous = light
-            var status = Status(light: nil, previousLight: previous, lifecycle: .notStarted, remarks: "",
-                                plannedStart: plannedStart.storageValue, plannedDelivery: planned.storageValue)
+            var status = Status(
+                light: nil, previousLight: previous, lifecycle: .notStarted, remarks: "",
+                plannedStart: plannedStart.storageValue, plannedDelivery: planned.storageValue)
             if index < start {
                 status.remarks = "Het project start in \(startPeriod.name)."
                 light = nil
@@ -121,17 +130,22 @@ public struct SyntheticProgramme: Sendable {
             status.light = light
             if slip > 0 {
                 let forecastPeriod = periods[min(periods.count - 1, deliveredAt + slip)]
-                status.forecastDelivery = PlanDate(year: forecastPeriod.year, precision: .quarter, part: forecastPeriod.endQuarter).storageValue
+                status.forecastDelivery =
+                    PlanDate(year: forecastPeriod.year, precision: .quarter, part: forecastPeriod.endQuarter)
+                    .storageValue
             }
             statuses.append(status)
         }
-        return Project(number: number, name: "\(action) \(object)", items: items, leaders: leaders, phase: phase, statuses: statuses)
+        return Project(
+            number: number, name: "\(action) \(object)", items: items, leaders: leaders, phase: phase,
+            statuses: statuses)
     }
 
     /// "Gemeente Zuidveen": a municipality's name for the `index`th organisation, unique for
     /// any index.
     public static func municipality(_ index: Int) -> String {
-        let starts = DutchVocabulary.placeStarts, ends = DutchVocabulary.placeEnds
+        let starts = DutchVocabulary.placeStarts
+        let ends = DutchVocabulary.placeEnds
         let combination = index % (starts.count * ends.count)
         var name = starts[combination / ends.count] + ends[combination % ends.count]
         if index >= starts.count * ends.count { name += " \(index / (starts.count * ends.count) + 1)" }
@@ -140,5 +154,7 @@ public struct SyntheticProgramme: Sendable {
 
     public static var sections: [(key: String, number: Int?, title: String, body: String)] { DutchVocabulary.sections }
     public static var decisions: [String] { DutchVocabulary.decisions }
-    public static var risks: [(description: String, cause: String, impact: String, measures: String)] { DutchVocabulary.risks }
+    public static var risks: [(description: String, cause: String, impact: String, measures: String)] {
+        DutchVocabulary.risks
+    }
 }

@@ -1,12 +1,15 @@
 import Foundation
-@testable import StoplichtCore
 import Testing
+
+@testable import StoplichtCore
 
 /// The finance chart as a reader sees it printed: text of at least 9 pt, an axis fitted to
 /// the largest bar, a legend that names only what is drawn.
 @Suite struct FinanceChartTests {
     func report(_ positions: [BudgetPosition]) -> FinanceReport {
-        let entries = positions.enumerated().map { FinanceReport.Entry(label: "\($0.offset + 1). Project", position: $0.element) }
+        let entries = positions.enumerated().map {
+            FinanceReport.Entry(label: "\($0.offset + 1). Project", position: $0.element)
+        }
         return FinanceReport(entries: entries, total: positions.reduce(.zero, +), bySource: [], asOf: "1-12-2026")
     }
 
@@ -24,18 +27,27 @@ import Testing
         // Amounts near the 64-bit limit draw, they do not stop the server.
         #expect(FinanceChart.niceMaximum(900_000_000_000_000_000) == 900_000_000_000_000_000)
         #expect(FinanceChart.niceMaximum(.max) == .max)
-        #expect(FinanceChart.used(BudgetPosition(budgetCents: 0, actualCents: .max, commitmentCents: .max, pendingCents: 1)) == .max)
+        #expect(
+            FinanceChart.used(BudgetPosition(budgetCents: 0, actualCents: .max, commitmentCents: .max, pendingCents: 1))
+                == .max)
         let chart = FinanceChart(report([BudgetPosition(budgetCents: 2_175_000, actualCents: 0, commitmentCents: 0)]))
         #expect(chart.labels.contains { $0.text == "€ 25.000" })
     }
 
     @Test func theLegendNamesOnlyWhatIsDrawn() {
         // A budget and what was spent: no commitments, no quotes, no shortfall.
-        let chart = FinanceChart(report([BudgetPosition(budgetCents: 1_000_000, actualCents: 400_000, commitmentCents: 0)]))
+        let chart = FinanceChart(
+            report([BudgetPosition(budgetCents: 1_000_000, actualCents: 400_000, commitmentCents: 0)]))
         let legend = chart.labels.filter { $0.y == 17 }.map(\.text)
         #expect(legend == ["Begroot", "Gerealiseerd"])
-        let short = FinanceChart(report([BudgetPosition(budgetCents: 1_000_000, actualCents: 900_000, commitmentCents: 0, pendingCents: 500_000)]))
-        #expect(short.labels.filter { $0.y == 17 }.map(\.text) == ["Begroot", "Gerealiseerd", "Verwacht (offertes)", "Tekort"])
+        let short = FinanceChart(
+            report([
+                BudgetPosition(budgetCents: 1_000_000, actualCents: 900_000, commitmentCents: 0, pendingCents: 500_000)
+            ]))
+        #expect(
+            short.labels.filter { $0.y == 17 }.map(\.text) == [
+                "Begroot", "Gerealiseerd", "Verwacht (offertes)", "Tekort",
+            ])
     }
 
     @Test func theTextIsAtLeastNinePointWhenPrintedAcrossAPortraitPage() {

@@ -14,7 +14,10 @@ import Testing
 
     @Test func readsAScaleOfItsOwn() throws {
         let scale = try LightScaleFile.parse(Self.ownScale)
-        #expect(scale.lights.map(\.code) == ["volgens-verwachting", "aandachtspunt", "bijsturen", "niet-gestart", "afgerond"])
+        #expect(
+            scale.lights.map(\.code) == [
+                "volgens-verwachting", "aandachtspunt", "bijsturen", "niet-gestart", "afgerond",
+            ])
         #expect(scale.finished?.label == "Afgerond")
         #expect(scale.finished?.tone == .info)
         // Grey means "not started" here, so a finished project is not grey.
@@ -26,7 +29,10 @@ import Testing
     @Test(arguments: [
         ("groen;Groen;paars;nee;x", "Regel 1: de kleur ‘paars’ is onbekend; kies groen, oranje, rood, grijs of blauw."),
         ("groen;Groen;groen;nee", "Regel 1: verwacht 5 velden (code;label;kleur;afgerond;betekenis), gevonden 4."),
-        ("Groen Licht;Groen;groen;nee;x", "Regel 1: de code ‘Groen Licht’ mag alleen kleine letters, cijfers en streepjes bevatten."),
+        (
+            "Groen Licht;Groen;groen;nee;x",
+            "Regel 1: de code ‘Groen Licht’ mag alleen kleine letters, cijfers en streepjes bevatten."
+        ),
         ("a;A;groen;misschien;x", "Regel 1: ‘afgerond’ is ja of nee, niet ‘misschien’."),
         ("a;A;groen;ja;x\nb;B;grijs;ja;y", "Meer dan één licht betekent ‘afgerond’; kies er één."),
         ("a;A;groen;nee;x\na;B;grijs;nee;y", "Regel 2: de code ‘a’ staat er al."),

@@ -19,7 +19,8 @@ import Testing
             Node(start: .month(2019, 4), delivery: .month(2019, 6)),
             Node(start: .month(2019, 9), delivery: .month(2019, 12)),
         ]
-        let outcome = try SlipPropagation.propagate(nodes, [Edge(dependent: 1, needs: 0), Edge(dependent: 2, needs: 1), Edge(dependent: 3, needs: 2)])
+        let outcome = try SlipPropagation.propagate(
+            nodes, [Edge(dependent: 1, needs: 0), Edge(dependent: 2, needs: 1), Edge(dependent: 3, needs: 2)])
         #expect(outcome.infeasible == [false, true, true, false])
         #expect(month(outcome.earliestStart[1]) == "maart 2019")
         #expect(month(outcome.earliestDelivery[1]) == "mei 2019")
@@ -38,7 +39,10 @@ import Testing
             Node(start: .month(2018, 11), delivery: .half(2019, 1)),
             Node(start: .month(2019, 3), delivery: .month(2019, 5)),
         ]
-        let edges = [Edge(dependent: 1, needs: 0), Edge(dependent: 2, needs: 0), Edge(dependent: 3, needs: 1), Edge(dependent: 3, needs: 2)]
+        let edges = [
+            Edge(dependent: 1, needs: 0), Edge(dependent: 2, needs: 0), Edge(dependent: 3, needs: 1),
+            Edge(dependent: 3, needs: 2),
+        ]
         let outcome = try SlipPropagation.propagate(nodes, edges)
         #expect(outcome.infeasible == [false, false, false, true])
         #expect(outcome.blockedBy[3] == 2, "the half year ends in June, later than February")
@@ -57,8 +61,12 @@ import Testing
         (PlanDate.year(2018), PlanDate.month(2018, 12), false),
         (PlanDate.year(2019), PlanDate.quarter(2019, 3), true),
     ])
-    func everyPrecisionCountsByItsLastMonth(_ prerequisiteDelivery: PlanDate, _ dependentStart: PlanDate, _ infeasible: Bool) throws {
-        let nodes = [Node(start: nil, delivery: prerequisiteDelivery), Node(start: dependentStart, delivery: .year(2021))]
+    func everyPrecisionCountsByItsLastMonth(
+        _ prerequisiteDelivery: PlanDate, _ dependentStart: PlanDate, _ infeasible: Bool
+    ) throws {
+        let nodes = [
+            Node(start: nil, delivery: prerequisiteDelivery), Node(start: dependentStart, delivery: .year(2021)),
+        ]
         let outcome = try SlipPropagation.propagate(nodes, [Edge(dependent: 1, needs: 0)])
         #expect(outcome.infeasible[1] == infeasible, "\(prerequisiteDelivery) before \(dependentStart)")
         if infeasible { #expect(outcome.earliestStart[1] == PlanMonth.last(prerequisiteDelivery)) }
@@ -72,7 +80,8 @@ import Testing
             Node(start: .month(2018, 6), delivery: .month(2019, 3)),
             Node(start: .month(2019, 5), delivery: .month(2019, 8)),
         ]
-        let outcome = try SlipPropagation.propagate(nodes, [Edge(dependent: 0, needs: 2), Edge(dependent: 3, needs: 1)])
+        let outcome = try SlipPropagation.propagate(
+            nodes, [Edge(dependent: 0, needs: 2), Edge(dependent: 3, needs: 1)])
         #expect(outcome.infeasible[0])
         #expect(month(outcome.earliestDelivery[1]) == "juni 2019")
         #expect(outcome.infeasible[3])
@@ -82,17 +91,27 @@ import Testing
     @Test func aCycleIsRefusedNamingIt() {
         let nodes = (0..<5).map { _ in Node(start: .month(2019, 1), delivery: .month(2019, 6)) }
         // 0 needs 1, 1 needs 2, 2 needs 0; 3 needs 2 (waits on the cycle, not in it).
-        let edges = [Edge(dependent: 0, needs: 1), Edge(dependent: 1, needs: 2), Edge(dependent: 2, needs: 0), Edge(dependent: 3, needs: 2)]
+        let edges = [
+            Edge(dependent: 0, needs: 1), Edge(dependent: 1, needs: 2), Edge(dependent: 2, needs: 0),
+            Edge(dependent: 3, needs: 2),
+        ]
         #expect(throws: SlipPropagation.Cycle(path: [0, 1, 2, 0])) { try SlipPropagation.propagate(nodes, edges) }
-        #expect(throws: SlipPropagation.Cycle(path: [4, 4])) { try SlipPropagation.propagate(nodes, [Edge(dependent: 4, needs: 4)]) }
+        #expect(throws: SlipPropagation.Cycle(path: [4, 4])) {
+            try SlipPropagation.propagate(nodes, [Edge(dependent: 4, needs: 4)])
+        }
         #expect(throws: SlipPropagation.Cycle(path: [1, 3, 1])) {
-            try SlipPropagation.propagate(nodes, [Edge(dependent: 1, needs: 3), Edge(dependent: 3, needs: 1), Edge(dependent: 4, needs: 1)])
+            try SlipPropagation.propagate(
+                nodes, [Edge(dependent: 1, needs: 3), Edge(dependent: 3, needs: 1), Edge(dependent: 4, needs: 1)])
         }
     }
 
     @Test func projectsWithoutDatesNeitherBlockNorBreak() throws {
-        let nodes = [Node(start: nil, delivery: nil), Node(start: .month(2019, 1), delivery: nil), Node(start: nil, delivery: .month(2019, 2))]
-        let outcome = try SlipPropagation.propagate(nodes, [Edge(dependent: 1, needs: 0), Edge(dependent: 2, needs: 1)])
+        let nodes = [
+            Node(start: nil, delivery: nil), Node(start: .month(2019, 1), delivery: nil),
+            Node(start: nil, delivery: .month(2019, 2)),
+        ]
+        let outcome = try SlipPropagation.propagate(
+            nodes, [Edge(dependent: 1, needs: 0), Edge(dependent: 2, needs: 1)])
         #expect(outcome.infeasible == [false, false, false])
     }
 }

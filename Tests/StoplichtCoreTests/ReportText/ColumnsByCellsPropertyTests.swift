@@ -1,6 +1,7 @@
 import Foundation
-@testable import StoplichtCore
 import Testing
+
+@testable import StoplichtCore
 
 /// Cells decide, headers are evidence: the same cells under shuffled columns and renamed or
 /// unknown headers give the same projects, leaders, lights and dates.
@@ -13,23 +14,39 @@ import Testing
         var cell: @Sendable (Int, inout Generator) -> String
     }
 
-    static let names = ["Verbouwing gemeentehuis", "Digitale dienstverlening fase 2", "Herinrichting centrum", "Nieuwe sporthal",
-                        "Aanpak jeugdwerkloosheid", "Renovatie zwembad", "Invoering Omgevingswet", "Zonnepanelen op scholen",
-                        "Vervanging riolering Oost", "Ontwikkeling bedrijventerrein"]
-    static let people = ["Karin de Wit", "Bram Peters", "A. Bakker", "Fatima el Amrani", "Jan van der Berg", "Sanne Jansen"]
+    static let names = [
+        "Verbouwing gemeentehuis", "Digitale dienstverlening fase 2", "Herinrichting centrum", "Nieuwe sporthal",
+        "Aanpak jeugdwerkloosheid", "Renovatie zwembad", "Invoering Omgevingswet", "Zonnepanelen op scholen",
+        "Vervanging riolering Oost", "Ontwikkeling bedrijventerrein",
+    ]
+    static let people = [
+        "Karin de Wit", "Bram Peters", "A. Bakker", "Fatima el Amrani", "Jan van der Berg", "Sanne Jansen",
+    ]
     static let lights = ["groen", "oranje", "rood", "Groen", "Oranje", "Rood"]
-    static let remarks = ["De aanbesteding is afgerond en de aannemer start na de zomer met de werkzaamheden.",
-                          "Door personeelstekort loopt de planning vertraging op; bijsturing is in voorbereiding.",
-                          "Het ontwerp is besproken met de bewoners en wordt op enkele punten aangepast."]
+    static let remarks = [
+        "De aanbesteding is afgerond en de aannemer start na de zomer met de werkzaamheden.",
+        "Door personeelstekort loopt de planning vertraging op; bijsturing is in voorbereiding.",
+        "Het ontwerp is besproken met de bewoners en wordt op enkele punten aangepast.",
+    ]
     static let dates = ["Q1 2026", "Q3 2026", "maart 2027", "2e helft 2026"]
 
     static let columns: [Column] = [
         Column(headers: ("Nr", ["Nummer", "Projectnummer"], ["Kolom A", "Code"]), cell: { row, _ in "\(row + 1)" }),
-        Column(headers: ("Project", ["Projectnaam", "Onderwerp"], ["Wat", "Kolom B"]), cell: { row, _ in names[row % names.count] }),
-        Column(headers: ("Projectleider", ["Trekker", "Eigenaar"], ["Wie", "Kolom C"]), cell: { _, g in people.randomElement(using: &g)! }),
-        Column(headers: ("Status", ["Stoplicht", "Beoordeling"], ["Hoe", "Kolom D"]), cell: { _, g in lights.randomElement(using: &g)! }),
-        Column(headers: ("Toelichting", ["Opmerkingen", "Voortgang"], ["Verhaal", "Kolom E"]), cell: { _, g in remarks.randomElement(using: &g)! }),
-        Column(headers: ("Gereed", ["Oplevering", "Einddatum"], ["Wanneer", "Kolom F"]), cell: { _, g in dates.randomElement(using: &g)! }),
+        Column(
+            headers: ("Project", ["Projectnaam", "Onderwerp"], ["Wat", "Kolom B"]),
+            cell: { row, _ in names[row % names.count] }),
+        Column(
+            headers: ("Projectleider", ["Trekker", "Eigenaar"], ["Wie", "Kolom C"]),
+            cell: { _, g in people.randomElement(using: &g)! }),
+        Column(
+            headers: ("Status", ["Stoplicht", "Beoordeling"], ["Hoe", "Kolom D"]),
+            cell: { _, g in lights.randomElement(using: &g)! }),
+        Column(
+            headers: ("Toelichting", ["Opmerkingen", "Voortgang"], ["Verhaal", "Kolom E"]),
+            cell: { _, g in remarks.randomElement(using: &g)! }),
+        Column(
+            headers: ("Gereed", ["Oplevering", "Einddatum"], ["Wanneer", "Kolom F"]),
+            cell: { _, g in dates.randomElement(using: &g)! }),
     ]
 
     struct Reading: Equatable {
@@ -50,8 +67,9 @@ import Testing
     static func read(_ text: String) throws -> Reading {
         let report = try ReportTextParser().parse(text)
         let projects = report.projects.sorted { $0.number < $1.number }
-        return Reading(names: projects.map(\.name), leaders: projects.map { $0.leaders.map(\.person) },
-                       lights: projects.map(\.light), planned: projects.map(\.plannedDelivery))
+        return Reading(
+            names: projects.map(\.name), leaders: projects.map { $0.leaders.map(\.person) },
+            lights: projects.map(\.light), planned: projects.map(\.plannedDelivery))
     }
 
     @Test(arguments: 0..<40)

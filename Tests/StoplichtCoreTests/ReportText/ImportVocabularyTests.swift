@@ -1,15 +1,18 @@
 import Foundation
-@testable import StoplichtCore
 import Testing
+
+@testable import StoplichtCore
 
 /// The words and notations the importer understands, tested directly.
 @Suite struct ImportVocabularyTests {
     @Test(arguments: [
         ("Nr.", ColumnRole.number), ("#", .number), ("Projectnaam", .name), ("Speerpunt", .name), ("Onderwerp", .name),
-        ("Project name", .name), ("Trekker", .leader), ("Portefeuillehouder", .leader), ("Afdeling", .leader), ("SRO", .leader),
+        ("Project name", .name), ("Trekker", .leader), ("Portefeuillehouder", .leader), ("Afdeling", .leader),
+        ("SRO", .leader),
         ("Eigenaar", .leader), ("Beoordeling", .status), ("DCA", .status), ("RAG status", .status), ("Licht", .status),
         ("Opmerking(en)", .remarks), ("Commentary", .remarks), ("Toelichting", .remarks), ("Gereed", .plannedDelivery),
-        ("Oplevering", .plannedDelivery), ("Fase", .phase), ("Vorige periode", .previousLight), ("Komende periode", .expectedLight),
+        ("Oplevering", .plannedDelivery), ("Fase", .phase), ("Vorige periode", .previousLight),
+        ("Komende periode", .expectedLight),
     ])
     func headersByMeaning(_ header: String, _ role: ColumnRole) {
         #expect(HeaderVocabulary.standard.candidates(header).first == role)
@@ -28,14 +31,19 @@ import Testing
     }
 
     @Test(arguments: [
-        ("op schema", LightNotation.Reading.tone(.positive)), ("Op koers", .tone(.positive)), ("volgens verwachting", .tone(.positive)),
+        ("op schema", LightNotation.Reading.tone(.positive)), ("Op koers", .tone(.positive)),
+        ("volgens verwachting", .tone(.positive)),
         ("loopt goed", .tone(.positive)), ("✓", .tone(.positive)), ("G", .tone(.positive)), ("Green", .tone(.positive)),
         ("aandachtspunt", .tone(.warning)), ("Behoeft aandacht", .tone(.warning)), ("vraagt aandacht", .tone(.warning)),
-        ("deels vertraagd", .tone(.warning)), ("!", .tone(.warning)), ("geel", .tone(.warning)), ("O", .tone(.warning)), ("Amber", .tone(.warning)),
-        ("bijsturen", .tone(.negative)), ("niet gerealiseerd", .tone(.negative)), ("Ingrijpen", .tone(.negative)), ("✗", .tone(.negative)),
+        ("deels vertraagd", .tone(.warning)), ("!", .tone(.warning)), ("geel", .tone(.warning)), ("O", .tone(.warning)),
+        ("Amber", .tone(.warning)),
+        ("bijsturen", .tone(.negative)), ("niet gerealiseerd", .tone(.negative)), ("Ingrijpen", .tone(.negative)),
+        ("✗", .tone(.negative)),
         ("R", .tone(.negative)), ("afgerond", .finished), ("gerealiseerd", .finished), ("Opgeleverd.", .finished),
-        ("nog niet gestart", .notRated(notStarted: true)), ("niet van toepassing", .notRated(notStarted: false)), ("n.v.t.", .notRated(notStarted: false)),
-        ("Amber/Green", .between(better: .positive, worse: .warning)), ("Amber/Red", .between(better: .warning, worse: .negative)),
+        ("nog niet gestart", .notRated(notStarted: true)), ("niet van toepassing", .notRated(notStarted: false)),
+        ("n.v.t.", .notRated(notStarted: false)),
+        ("Amber/Green", .between(better: .positive, worse: .warning)),
+        ("Amber/Red", .between(better: .warning, worse: .negative)),
         ("○ ● ○", .tone(.warning)), ("Groen: loopt op schema", .tone(.positive)), ("Op stoom", .unknown("Op stoom")),
     ])
     func lightWords(_ cell: String, _ reading: LightNotation.Reading) {
@@ -47,7 +55,9 @@ import Testing
         #expect(LightScale.standard.light(for: .notRated(notStarted: true)) == nil)
         #expect(LightNotation.worst([.notRated(notStarted: false), .tone(.positive)]) == .tone(.positive))
         #expect(LightNotation.worst([.notRated(notStarted: false)]) == nil)
-        #expect(LightNotation.worst([.tone(.positive), .between(better: .positive, worse: .warning), .tone(.warning)]) == .tone(.warning))
+        #expect(
+            LightNotation.worst([.tone(.positive), .between(better: .positive, worse: .warning), .tone(.warning)])
+                == .tone(.warning))
     }
 
     @Test func theFivePointScaleOnAFourLightScaleIsApproximatedToTheWorse() {
@@ -61,9 +71,12 @@ import Testing
 
     @Test(arguments: [
         ("€ 649 mln.", ReportedAmount.money(cents: 64_900_000_000)), ("1.234.567", .money(cents: 123_456_700)),
-        ("€ 21.750,-", .money(cents: 2_175_000)), ("(12,50)", .money(cents: -1250)), ("-12,5%", .percentage(hundredths: -1250)),
-        ("1.234.567,89", .money(cents: 123_456_789)), ("1,234,567.89", .money(cents: 123_456_789)), ("12.5", .money(cents: 1250)),
-        ("€ 1,2 miljard", .money(cents: 120_000_000_000)), ("750k", .money(cents: 75_000_000)), ("EUR 0,01", .money(cents: 1)),
+        ("€ 21.750,-", .money(cents: 2_175_000)), ("(12,50)", .money(cents: -1250)),
+        ("-12,5%", .percentage(hundredths: -1250)),
+        ("1.234.567,89", .money(cents: 123_456_789)), ("1,234,567.89", .money(cents: 123_456_789)),
+        ("12.5", .money(cents: 1250)),
+        ("€ 1,2 miljard", .money(cents: 120_000_000_000)), ("750k", .money(cents: 75_000_000)),
+        ("EUR 0,01", .money(cents: 1)),
     ])
     func amounts(_ text: String, _ amount: ReportedAmount) {
         #expect(ReportedAmount(parsing: text) == amount)
@@ -77,14 +90,20 @@ import Testing
         #expect(ReportedAmount(parsing: "") == nil)
     }
 
-    @Test(arguments: [("Q4 2018", PlanDate.quarter(2018, 4)), ("november 2018", .month(2018, 11)), ("2e helft 2018", .half(2018, 2)), ("15-11-2018", .day(2018, 11, 15))])
+    @Test(arguments: [
+        ("Q4 2018", PlanDate.quarter(2018, 4)), ("november 2018", .month(2018, 11)), ("2e helft 2018", .half(2018, 2)),
+        ("15-11-2018", .day(2018, 11, 15)),
+    ])
     func planningCells(_ text: String, _ date: PlanDate) {
         #expect(PlanDate(parsing: text) == date)
     }
 }
 
 @Suite struct CellColourTests {
-    @Test(arguments: [("00B050", "groen"), ("#ffc000", "oranje"), ("FFFF00", "oranje"), ("FFFF0000", "rood"), ("C00000", "rood"), ("green", "groen")])
+    @Test(arguments: [
+        ("00B050", "groen"), ("#ffc000", "oranje"), ("FFFF00", "oranje"), ("FFFF0000", "rood"), ("C00000", "rood"),
+        ("green", "groen"),
+    ])
     func trafficLightFills(_ fill: String, _ word: String) {
         #expect(CellColour.lightWord(hex: fill) == word)
     }

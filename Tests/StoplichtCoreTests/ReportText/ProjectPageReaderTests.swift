@@ -1,6 +1,7 @@
 import Foundation
-@testable import StoplichtCore
 import Testing
+
+@testable import StoplichtCore
 
 /// Projects given as pages of text, project sheets and named lists, each layout in a small
 /// made-up report.
@@ -11,24 +12,25 @@ import Testing
 
     @Test func lightAboveAspectWithRemarksAndNotRated() throws {
         // MUT
-        let pages = read("""
-        # Rapportage 2024
+        let pages = read(
+            """
+            # Rapportage 2024
 
-        ## Zwembad De Vijver
+            ## Zwembad De Vijver
 
-        Het zwembad wordt vernieuwd.
+            Het zwembad wordt vernieuwd.
 
-        G
-        Kwaliteit
+            G
+            Kwaliteit
 
-        O
+            O
 
-        Tijd
-        De aannemer levert later dan gepland.
+            Tijd
+            De aannemer levert later dan gepland.
 
-        --
-        Geld
-        """)
+            --
+            Geld
+            """)
 
         // validate
         try #require(pages.projects.count == 1)
@@ -36,73 +38,81 @@ import Testing
         #expect(project.name == "Zwembad De Vijver")
         #expect(project.number == 1)
         #expect(!project.isNumbered)
-        #expect(project.dimensionLights == [
-            DimensionReading(label: "Kwaliteit", reading: .tone(.positive)),
-            DimensionReading(label: "Tijd", reading: .tone(.warning)),
-            DimensionReading(label: "Geld", reading: .notRated(notStarted: false)),
-        ])
+        #expect(
+            project.dimensionLights == [
+                DimensionReading(label: "Kwaliteit", reading: .tone(.positive)),
+                DimensionReading(label: "Tijd", reading: .tone(.warning)),
+                DimensionReading(label: "Geld", reading: .notRated(notStarted: false)),
+            ])
         // No overall light on the page: the worst of the aspects.
         #expect(project.light == .tone(.warning))
         #expect(project.remarks == "Het zwembad wordt vernieuwd.\n\n**Tijd:** De aannemer levert later dan gepland.")
         #expect(project.lines == [3, 5, 7, 8, 10, 12, 13, 15, 16])
-        #expect(pages.explanations == [PageExplanation(line: 3, kind: "projectpagina",
-                                                       reason: "regels met een letter of woord boven een aspect (Kwaliteit, Tijd, Geld)")])
+        #expect(
+            pages.explanations == [
+                PageExplanation(
+                    line: 3, kind: "projectpagina",
+                    reason: "regels met een letter of woord boven een aspect (Kwaliteit, Tijd, Geld)")
+            ])
         #expect(pages.warnings.map(\.message).contains("Project ‘Zwembad De Vijver’ heeft geen projectleider."))
     }
 
     @Test func labelAboveLightAndNumberedPageHeading() throws {
         // MUT
-        let pages = read("""
-        ### Pagina: project 143 — Actieplan Leefbaar Platteland
+        let pages = read(
+            """
+            ### Pagina: project 143 — Actieplan Leefbaar Platteland
 
-        Inhoudelijke kleurscore
+            Inhoudelijke kleurscore
 
-        G
+            G
 
-        Financiële kleurscore
+            Financiële kleurscore
 
-        R
+            R
 
-        Kwaliteit (indicator)
+            Kwaliteit (indicator)
 
-        O
-        """)
+            O
+            """)
 
         // validate
         try #require(pages.projects.count == 1)
         #expect(pages.projects[0].number == 143)
         #expect(pages.projects[0].isNumbered)
         #expect(pages.projects[0].name == "Actieplan Leefbaar Platteland")
-        #expect(pages.projects[0].dimensionLights == [
-            DimensionReading(label: "Inhoud", reading: .tone(.positive)),
-            DimensionReading(label: "Financiën", reading: .tone(.negative)),
-            DimensionReading(label: "Kwaliteit", reading: .tone(.warning)),
-        ])
+        #expect(
+            pages.projects[0].dimensionLights == [
+                DimensionReading(label: "Inhoud", reading: .tone(.positive)),
+                DimensionReading(label: "Financiën", reading: .tone(.negative)),
+                DimensionReading(label: "Kwaliteit", reading: .tone(.warning)),
+            ])
     }
 
     @Test func titlePrintedTwiceUnderAHeadingThatNamesProjectsWithFields() throws {
         // MUT
-        let pages = read("""
-        4. Majeure projecten
+        let pages = read(
+            """
+            4. Majeure projecten
 
-        Insteekhaven
+            Insteekhaven
 
-        Insteekhaven
+            Insteekhaven
 
-        Terug naar navigatie - Insteekhaven
+            Terug naar navigatie - Insteekhaven
 
-        De raad wordt per kwartaal geïnformeerd over de voortgang.
+            De raad wordt per kwartaal geïnformeerd over de voortgang.
 
-        Stadshart
+            Stadshart
 
-        Stadshart
+            Stadshart
 
-        Terug naar navigatie - Stadshart
+            Terug naar navigatie - Stadshart
 
-        Project: Stadshart Oost.
-        Fase: Voorbereiding door aannemer.
-        Doel: Een levendig centrum.
-        """)
+            Project: Stadshart Oost.
+            Fase: Voorbereiding door aannemer.
+            Doel: Een levendig centrum.
+            """)
 
         // validate
         #expect(pages.projects.map(\.name) == ["Insteekhaven", "Stadshart"])
@@ -111,26 +121,33 @@ import Testing
         #expect(pages.projects[0].dimensionLights.isEmpty)
         #expect(pages.projects[0].light == .empty)
         #expect(pages.projects[1].phase == .preparation)
-        #expect(pages.projects[1].remarks == "**Fase:** Voorbereiding door aannemer.\n\n**Doel:** Een levendig centrum.\n\n**Project:** Stadshart Oost")
-        #expect(pages.warnings.map(\.description).contains(
-            "regel 17: Project ‘Stadshart’: het veld ‘Project’ noemt ‘Stadshart Oost’; de titel van de pagina is als naam genomen, het veld staat in de toelichting."))
-        #expect(pages.explanations.map(\.reason) == [
-            "een titel onder ‘4. Majeure projecten’, een kop die projecten noemt",
-            "een veld met de naam van het project",
-        ])
+        #expect(
+            pages.projects[1].remarks
+                == "**Fase:** Voorbereiding door aannemer.\n\n**Doel:** Een levendig centrum.\n\n**Project:** Stadshart Oost"
+        )
+        #expect(
+            pages.warnings.map(\.description).contains(
+                "regel 17: Project ‘Stadshart’: het veld ‘Project’ noemt ‘Stadshart Oost’; de titel van de pagina is als naam genomen, het veld staat in de toelichting."
+            ))
+        #expect(
+            pages.explanations.map(\.reason) == [
+                "een titel onder ‘4. Majeure projecten’, een kop die projecten noemt",
+                "een veld met de naam van het project",
+            ])
     }
 
     @Test func aTitleTwiceWithoutAHeadingThatNamesProjectsIsNoProject() throws {
         // MUT
-        let pages = read("""
-        Inleiding
+        let pages = read(
+            """
+            Inleiding
 
-        Inleiding
+            Inleiding
 
-        Terug naar navigatie - Inleiding
+            Terug naar navigatie - Inleiding
 
-        Voor u ligt de eerste rapportage.
-        """)
+            Voor u ligt de eerste rapportage.
+            """)
 
         // validate
         #expect(pages.projects.isEmpty)
@@ -138,38 +155,41 @@ import Testing
 
     @Test func portfolioHolderNamesBelowTheLabel() throws {
         // MUT
-        let pages = read("""
-        ### Pagina: project 444 — Robuust goederenvervoer
+        let pages = read(
+            """
+            ### Pagina: project 444 — Robuust goederenvervoer
 
-        Portefeuillehouder
-        Monique van Haaf
-        Roy de Witte
+            Portefeuillehouder
+            Monique van Haaf
+            Roy de Witte
 
-        Acties 2020
+            Acties 2020
 
-        G
+            G
 
-        Inhoud
-        """)
+            Inhoud
+            """)
 
         // validate
         try #require(pages.projects.count == 1)
-        #expect(pages.projects[0].leaders == [LeaderName(person: "Monique van Haaf"), LeaderName(person: "Roy de Witte")])
+        #expect(
+            pages.projects[0].leaders == [LeaderName(person: "Monique van Haaf"), LeaderName(person: "Roy de Witte")])
         #expect(pages.projects[0].dimensionLights == [DimensionReading(label: "Inhoud", reading: .tone(.positive))])
     }
 
     @Test func projectManagerFieldNamesThePersonNotTheJobTitle() throws {
         // MUT
-        let pages = read("""
-        ### Page: Central Station
+        let pages = read(
+            """
+            ### Page: Central Station
 
-        Central Station
+            Central Station
 
-        Additional project details
+            Additional project details
 
-          • Project manager: Amir Bhatti, Project Manager, Facility Design and Construction
-          • Target completion: Tender ready in 2026.
-        """)
+              • Project manager: Amir Bhatti, Project Manager, Facility Design and Construction
+              • Target completion: Tender ready in 2026.
+            """)
 
         // validate
         #expect(pages.projects.map(\.name) == ["Central Station"])
@@ -181,21 +201,22 @@ import Testing
 
     @Test func leaderFieldNeverTakesALightWordDateOrAmount() throws {
         // MUT
-        let pages = read("""
-        ## Brug Oost
+        let pages = read(
+            """
+            ## Brug Oost
 
-        Projectleider: Groen
+            Projectleider: Groen
 
-        G
-        Tijd
+            G
+            Tijd
 
-        ## Brug West
+            ## Brug West
 
-        Projectleider: 12 maart 2024
+            Projectleider: 12 maart 2024
 
-        O
-        Tijd
-        """)
+            O
+            Tijd
+            """)
 
         // validate
         #expect(pages.projects.map(\.name) == ["Brug Oost", "Brug West"])
@@ -206,14 +227,15 @@ import Testing
 
     @Test func twoColumnSheetIsOneProject() throws {
         // MUT
-        let pages = read("""
-        | Algemene info |  |
-        |---|---|
-        | Naam Project | Verder met de vesting Muiden |
-        | Omschrijving (soort project, context) | De vesting is werelderfgoed. |
-        | Projectleider | Jan Jansen |
-        | Kwaliteit | O |
-        """)
+        let pages = read(
+            """
+            | Algemene info |  |
+            |---|---|
+            | Naam Project | Verder met de vesting Muiden |
+            | Omschrijving (soort project, context) | De vesting is werelderfgoed. |
+            | Projectleider | Jan Jansen |
+            | Kwaliteit | O |
+            """)
 
         // validate
         try #require(pages.projects.count == 1)
@@ -228,11 +250,12 @@ import Testing
 
     @Test func twoColumnTableWithoutAProjectNameIsNoSheet() throws {
         // MUT
-        let pages = read("""
-        | Looptijd | 2018-2021 |
-        |---|---|
-        | Programmamanager | Ilse Bakker |
-        """)
+        let pages = read(
+            """
+            | Looptijd | 2018-2021 |
+            |---|---|
+            | Programmamanager | Ilse Bakker |
+            """)
 
         // validate
         #expect(pages.projects.isEmpty)
@@ -241,23 +264,25 @@ import Testing
 
     @Test func aspectTableWithPreviousCurrentAndNextPeriod() throws {
         // MUT
-        let pages = read("""
-        ## Brug over de Vaart
+        let pages = read(
+            """
+            ## Brug over de Vaart
 
-        | Aspect | Vorige periode | Huidige periode | Komende periode | Toelichting |
-        |---|---|---|---|---|
-        | Tijd | G | O | R | Vertraging door vorst. |
-        | Geld | G | G | O |  |
-        """)
+            | Aspect | Vorige periode | Huidige periode | Komende periode | Toelichting |
+            |---|---|---|---|---|
+            | Tijd | G | O | R | Vertraging door vorst. |
+            | Geld | G | G | O |  |
+            """)
 
         // validate
         try #require(pages.projects.count == 1)
         let project = pages.projects[0]
         #expect(project.name == "Brug over de Vaart")
-        #expect(project.dimensionLights == [
-            DimensionReading(label: "Tijd", reading: .tone(.warning)),
-            DimensionReading(label: "Geld", reading: .tone(.positive)),
-        ])
+        #expect(
+            project.dimensionLights == [
+                DimensionReading(label: "Tijd", reading: .tone(.warning)),
+                DimensionReading(label: "Geld", reading: .tone(.positive)),
+            ])
         #expect(project.previousLight == .tone(.positive))
         #expect(project.expectedLight == .tone(.negative))
         #expect(project.remarks == "**Tijd:** Vertraging door vorst.")
@@ -266,58 +291,71 @@ import Testing
 
     @Test func aspectTableWithReportingMomentsTakesTheLastAsCurrent() throws {
         // MUT
-        let pages = read("""
-        ## Brug over de Vaart
+        let pages = read(
+            """
+            ## Brug over de Vaart
 
-        | Aspect | Q1 2024 | Q2 2024 | Q3 2024 |
-        |---|---|---|---|
-        | Kwaliteit | G | O |  |
-        | Tijd | G | R |  |
-        """)
+            | Aspect | Q1 2024 | Q2 2024 | Q3 2024 |
+            |---|---|---|---|
+            | Kwaliteit | G | O |  |
+            | Tijd | G | R |  |
+            """)
 
         // validate
-        #expect(pages.projects.first?.dimensionLights == [
-            DimensionReading(label: "Kwaliteit", reading: .tone(.warning)),
-            DimensionReading(label: "Tijd", reading: .tone(.negative)),
-        ])
+        #expect(
+            pages.projects.first?.dimensionLights == [
+                DimensionReading(label: "Kwaliteit", reading: .tone(.warning)),
+                DimensionReading(label: "Tijd", reading: .tone(.negative)),
+            ])
         #expect(pages.projects.first?.previousLight == .tone(.positive))
         #expect(pages.projects.first?.expectedLight == nil)
     }
 
     @Test func namedListWithAGroupOfSubNumbers() throws {
         // MUT
-        let pages = read("""
-        Overige projecten
-        1   Fietsbrug Noord
-        2   Spoorprojecten
-        2a Capaciteitsvergroting Leeuwarden-Zwolle
-        2b Station Werpsterhoeke
-        3   Sporthal West
-        """)
+        let pages = read(
+            """
+            Overige projecten
+            1   Fietsbrug Noord
+            2   Spoorprojecten
+            2a Capaciteitsvergroting Leeuwarden-Zwolle
+            2b Station Werpsterhoeke
+            3   Sporthal West
+            """)
 
         // validate
-        #expect(pages.projects.map(\.name) == ["Fietsbrug Noord", "Capaciteitsvergroting Leeuwarden-Zwolle", "Station Werpsterhoeke", "Sporthal West"])
+        #expect(
+            pages.projects.map(\.name) == [
+                "Fietsbrug Noord", "Capaciteitsvergroting Leeuwarden-Zwolle", "Station Werpsterhoeke", "Sporthal West",
+            ])
         #expect(pages.projects.map(\.number) == [1, 4, 5, 3])
         #expect(pages.projects.map(\.isNumbered) == [true, false, false, true])
         #expect(pages.projects.map(\.group) == [nil, "Spoorprojecten", "Spoorprojecten", nil])
         #expect(pages.projects.allSatisfy { $0.light == .empty && $0.leaders.isEmpty })
-        #expect(pages.explanations == [PageExplanation(line: 1, kind: "projectenlijst",
-                                                       reason: "een opsomming van 4 korte namen onder ‘Overige projecten’, een regel die projecten noemt")])
-        #expect(pages.warnings.map(\.description).contains(
-            "regel 3: ‘2 Spoorprojecten’ heeft onderdelen (2a, 2b); het is als groep van die projecten gelezen, niet als project."))
+        #expect(
+            pages.explanations == [
+                PageExplanation(
+                    line: 1, kind: "projectenlijst",
+                    reason: "een opsomming van 4 korte namen onder ‘Overige projecten’, een regel die projecten noemt")
+            ])
+        #expect(
+            pages.warnings.map(\.description).contains(
+                "regel 3: ‘2 Spoorprojecten’ heeft onderdelen (2a, 2b); het is als groep van die projecten gelezen, niet als project."
+            ))
     }
 
     @Test func bulletListUnderAHeadingThatNamesProjects() throws {
         // MUT
-        let pages = read("""
-        Tier 1
-        - Usually more than $10 million
-        - Large complex scope
-        Current Tier 1 projects
-        - Baker District Redevelopment
-        - Guelph Central Station
-        Latest updates
-        """)
+        let pages = read(
+            """
+            Tier 1
+            - Usually more than $10 million
+            - Large complex scope
+            Current Tier 1 projects
+            - Baker District Redevelopment
+            - Guelph Central Station
+            Latest updates
+            """)
 
         // validate
         #expect(pages.projects.map(\.name) == ["Baker District Redevelopment", "Guelph Central Station"])
@@ -326,25 +364,26 @@ import Testing
 
     @Test func runningProseIsNoProject() throws {
         // MUT
-        let pages = read("""
-        ### Pagina: 2. Infrastructurele projecten
+        let pages = read(
+            """
+            ### Pagina: 2. Infrastructurele projecten
 
-        2. Infrastructurele projecten
+            2. Infrastructurele projecten
 
-        Het knooppunt Joure en de N31 traverse Harlingen zijn opengesteld.
+            Het knooppunt Joure en de N31 traverse Harlingen zijn opengesteld.
 
-        Knooppunt Joure
-        Het verkeer maakt al geruime tijd gebruik van het nieuwe knooppunt. De aannemer rondt af.
+            Knooppunt Joure
+            Het verkeer maakt al geruime tijd gebruik van het nieuwe knooppunt. De aannemer rondt af.
 
-        N31 Traverse Harlingen
-        De laatste restpunten voor het project Harlingen zijn hersteld.
+            N31 Traverse Harlingen
+            De laatste restpunten voor het project Harlingen zijn hersteld.
 
-        Groen
+            Groen
 
-        =
+            =
 
-        Realisatie volgens begroting.
-        """)
+            Realisatie volgens begroting.
+            """)
 
         // validate
         #expect(pages.projects.isEmpty)
@@ -353,21 +392,23 @@ import Testing
 
     @Test func statusPhrasesUnderAStatusHeadingAreLightsPerAspect() throws {
         let text = """
-        ### Page: Guelph Central Station
+            ### Page: Guelph Central Station
 
-        Guelph Central Station
+            Guelph Central Station
 
-        Project status and last quarter update
+            Project status and last quarter update
 
-        Within scope
+            Within scope
 
-        On schedule
+            On schedule
 
-        Over budget
+            Over budget
 
-          • The City received the design report.
-        """
-        let reading = LightReading(custom: ["Within scope": .tone(.positive), "On schedule": .tone(.positive), "Over budget": .tone(.negative)])
+              • The City received the design report.
+            """
+        let reading = LightReading(custom: [
+            "Within scope": .tone(.positive), "On schedule": .tone(.positive), "Over budget": .tone(.negative),
+        ])
 
         // MUT
         let pages = read(text, reading: reading)
@@ -375,11 +416,12 @@ import Testing
         // validate
         #expect(pages.projects.map(\.name) == ["Guelph Central Station"])
         try #require(pages.projects.count == 1)
-        #expect(pages.projects[0].dimensionLights == [
-            DimensionReading(label: "Scope", reading: .tone(.positive)),
-            DimensionReading(label: "Planning", reading: .tone(.positive)),
-            DimensionReading(label: "Budget", reading: .tone(.negative)),
-        ])
+        #expect(
+            pages.projects[0].dimensionLights == [
+                DimensionReading(label: "Scope", reading: .tone(.positive)),
+                DimensionReading(label: "Planning", reading: .tone(.positive)),
+                DimensionReading(label: "Budget", reading: .tone(.negative)),
+            ])
         #expect(pages.projects[0].remarks == "- The City received the design report.")
         // The standard vocabulary knows these phrases too.
         #expect(read(text).projects.first?.dimensionLights == pages.projects[0].dimensionLights)
@@ -387,58 +429,63 @@ import Testing
 
     @Test func unnamedPageTakesTheProjectTheDocumentTitleQuotes() throws {
         // MUT
-        let pages = read("""
-        # Jaarstukken 2020, projectpagina "122 Onderzoek omgeving Rietkraag"
+        let pages = read(
+            """
+            # Jaarstukken 2020, projectpagina "122 Onderzoek omgeving Rietkraag"
 
-        ## Inhoud
+            ## Inhoud
 
-        O
+            O
 
-        Kwaliteit
-        """)
-        let unnamed = read("""
-        # Jaarstukken 2020
+            Kwaliteit
+            """)
+        let unnamed = read(
+            """
+            # Jaarstukken 2020
 
-        ## Inhoud
+            ## Inhoud
 
-        O
+            O
 
-        Kwaliteit
-        """)
+            Kwaliteit
+            """)
 
         // validate
         #expect(pages.projects.map(\.name) == ["Onderzoek omgeving Rietkraag"])
         #expect(pages.projects.map(\.number) == [122])
         #expect(pages.projects.map(\.isNumbered) == [true])
         #expect(unnamed.projects.map(\.name) == ["zonder naam"])
-        #expect(unnamed.warnings.map(\.description).contains("regel 3: De projectpagina op regel 3 heeft geen naam; het project heet ‘zonder naam’."))
+        #expect(
+            unnamed.warnings.map(\.description).contains(
+                "regel 3: De projectpagina op regel 3 heeft geen naam; het project heet ‘zonder naam’."))
     }
 
     @Test func subProjectsListedInsideAProjectPageAreItsItems() throws {
         // MUT
-        let pages = read("""
-        # Jaarstukken 2020, project "Uitvoeren Deltaprogramma Maas"
+        let pages = read(
+            """
+            # Jaarstukken 2020, project "Uitvoeren Deltaprogramma Maas"
 
-        ## Inhoud
+            ## Inhoud
 
-        Voortgang rivierverruimingsprojecten
+            Voortgang rivierverruimingsprojecten
 
-        (MIRT fase)
+            (MIRT fase)
 
-        * Lob van Gennep
+            * Lob van Gennep
 
-        * Alem
+            * Alem
 
-        Verkenning
+            Verkenning
 
-        Verkenning
+            Verkenning
 
-        Planstudie
+            Planstudie
 
-        Kwaliteit (indicator)
+            Kwaliteit (indicator)
 
-        G
-        """)
+            G
+            """)
 
         // validate
         try #require(pages.projects.count == 1)
@@ -449,32 +496,35 @@ import Testing
 
     @Test func numberedTitleUnderAHeadingThatNamesProjects() throws {
         // MUT
-        let pages = read("""
-        ### Pagina: 3. Overige projecten
+        let pages = read(
+            """
+            ### Pagina: 3. Overige projecten
 
-        7 Heerenveen, stad van Sport (Nieuw Thialf) (programma mienskip)
+            7 Heerenveen, stad van Sport (Nieuw Thialf) (programma mienskip)
 
-        Het doel is een schaatsaccommodatie te behouden.
-        """)
+            Het doel is een schaatsaccommodatie te behouden.
+            """)
 
         // validate
         #expect(pages.projects.map(\.name) == ["Heerenveen, stad van Sport (Nieuw Thialf)"])
         #expect(pages.projects.map(\.number) == [7])
         try #require(pages.projects.count == 1)
-        #expect(pages.projects[0].remarks == "Het doel is een schaatsaccommodatie te behouden.\n\n**Programma:** mienskip")
+        #expect(
+            pages.projects[0].remarks == "Het doel is een schaatsaccommodatie te behouden.\n\n**Programma:** mienskip")
     }
 
     @Test func aListBulletAboveAnAspectIsNoLight() throws {
         // MUT
-        let pages = read("""
-        ## Gewenste resultaten
+        let pages = read(
+            """
+            ## Gewenste resultaten
 
-          • Nee, dit gaat niet lukken
+              • Nee, dit gaat niet lukken
 
-        Tijd
+            Tijd
 
-        Verwacht je dat eind 2019 het resultaat is gerealiseerd?
-        """, reading: LightReading(custom: ["Nee, dit gaat niet lukken": .tone(.negative)]))
+            Verwacht je dat eind 2019 het resultaat is gerealiseerd?
+            """, reading: LightReading(custom: ["Nee, dit gaat niet lukken": .tone(.negative)]))
 
         // validate
         #expect(pages.projects.isEmpty)
@@ -482,24 +532,26 @@ import Testing
 
     @Test func firstLevelHeadingsHeadPagesToo() throws {
         // MUT
-        let pages = read("""
-        # Sporthal West
+        let pages = read(
+            """
+            # Sporthal West
 
-        G
-        Kwaliteit
+            G
+            Kwaliteit
 
-        # Sporthal Oost
+            # Sporthal Oost
 
-        O
-        Kwaliteit
-        """)
-        let quoted = read("""
-        # Jaarstukken 2020, projectpagina "122 Onderzoek omgeving Rietkraag"
+            O
+            Kwaliteit
+            """)
+        let quoted = read(
+            """
+            # Jaarstukken 2020, projectpagina "122 Onderzoek omgeving Rietkraag"
 
-        O
+            O
 
-        Tijd
-        """)
+            Tijd
+            """)
 
         // validate
         #expect(pages.projects.map(\.name) == ["Sporthal West", "Sporthal Oost"])
@@ -510,14 +562,15 @@ import Testing
 
     @Test func aHugeProjectNumberIsKeptAsTextNotNumbered() throws {
         // MUT
-        let pages = read("""
-        | Naam project | Brug |
-        |---|---|
-        | Nr | 9223372036854775807 |
+        let pages = read(
+            """
+            | Naam project | Brug |
+            |---|---|
+            | Nr | 9223372036854775807 |
 
-        | Naam project | Tunnel |
-        |---|---|
-        """)
+            | Naam project | Tunnel |
+            |---|---|
+            """)
 
         // validate
         #expect(pages.projects.map(\.name) == ["Brug", "Tunnel"])
@@ -527,17 +580,18 @@ import Testing
 
     @Test func coverFieldsBeforeAnyTitleAreNoProject() throws {
         // MUT
-        let pages = read("""
-        PROGRAMMA **DIENSTVERLENING**
+        let pages = read(
+            """
+            PROGRAMMA **DIENSTVERLENING**
 
-        Projectnaam: Voortgangsrapportage programma dienstverlening
-        Projectleider: Erna Jongerius
-        Doorlooptijd: 2018-2021
+            Projectnaam: Voortgangsrapportage programma dienstverlening
+            Projectleider: Erna Jongerius
+            Doorlooptijd: 2018-2021
 
-        Inleiding
+            Inleiding
 
-        Het programma loopt.
-        """)
+            Het programma loopt.
+            """)
 
         // validate
         #expect(pages.projects.isEmpty)
@@ -546,17 +600,24 @@ import Testing
     /// Lines of every layout shuffled together: whatever comes out is well formed.
     @Test func shuffledLayoutsGiveWellFormedProjects() throws {
         let pieces = [
-            "", "G", "O", "--", "–", "Kwaliteit", "Tijd", "Kwaliteit (indicator)", "Inhoudelijke kleurscore", "Kwaliteit (toelichting)",
-            "# Titel \"Project X\"", "## Pagina: project 12 — Brug", "### Inhoud", "Insteekhaven", "Terug naar navigatie - Insteekhaven",
-            "Overige projecten", "2 Spoorprojecten", "2a Station", "2b Brug", "7 Heerenveen", "- Baker District", "* Alem", "1.1.1 Vastleggen",
-            "Portefeuillehouder", "Monique van Haaf", "Project: Brug Oost", "Fase: onbekend", "Projectleider: Groen", "Nr: 99999999999999999999",
-            "| Naam project | Brug |", "|---|---|", "| Nr | 9223372036854775807 |", "| Tijd | G | O |", "| Aspect | Vorige | Huidige |", "Project status", "Within scope",
-            "Het project loopt volgens planning en de aannemer is tevreden.", "4. Majeure projecten", "[… afgebroken]", "(MIRT fase)",
+            "", "G", "O", "--", "–", "Kwaliteit", "Tijd", "Kwaliteit (indicator)", "Inhoudelijke kleurscore",
+            "Kwaliteit (toelichting)",
+            "# Titel \"Project X\"", "## Pagina: project 12 — Brug", "### Inhoud", "Insteekhaven",
+            "Terug naar navigatie - Insteekhaven",
+            "Overige projecten", "2 Spoorprojecten", "2a Station", "2b Brug", "7 Heerenveen", "- Baker District",
+            "* Alem", "1.1.1 Vastleggen",
+            "Portefeuillehouder", "Monique van Haaf", "Project: Brug Oost", "Fase: onbekend", "Projectleider: Groen",
+            "Nr: 99999999999999999999",
+            "| Naam project | Brug |", "|---|---|", "| Nr | 9223372036854775807 |", "| Tijd | G | O |",
+            "| Aspect | Vorige | Huidige |", "Project status", "Within scope",
+            "Het project loopt volgens planning en de aannemer is tevreden.", "4. Majeure projecten", "[… afgebroken]",
+            "(MIRT fase)",
         ]
         var generator = SeededGenerator(seed: 7)
         var found = 0
         for _ in 0..<20 {
-            let text = (0..<400).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined(separator: "\n")
+            let text = (0..<400).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined(
+                separator: "\n")
             let lines = ReportLine.split(text)
 
             // MUT
@@ -566,7 +627,9 @@ import Testing
             #expect(Set(pages.projects.map(\.number)).count == pages.projects.count)
             for project in pages.projects {
                 #expect(!project.name.isEmpty && project.name.count <= 200)
-                #expect(project.lines == project.lines.sorted() && project.lines.allSatisfy { (1...lines.count).contains($0) })
+                #expect(
+                    project.lines == project.lines.sorted()
+                        && project.lines.allSatisfy { (1...lines.count).contains($0) })
                 #expect(project.leaders.allSatisfy { !LightReading.standard.read($0.person).isLight })
             }
             #expect(pages.tableLinesTaken.allSatisfy { (1...lines.count).contains($0) })

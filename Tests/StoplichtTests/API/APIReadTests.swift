@@ -1,22 +1,28 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// The JSON API's first part: personal tokens (hashed, scoped, revocable), the same
 /// permissions as the web, paginated and filtered lists, problem+json in Dutch, the
 /// API-Version header, and an OpenAPI document that matches the routes.
 @Suite struct APIReadTests {
-    func token(_ app: Application, _ email: String, role: ProgrammeRole?, scope: APIToken.Scope = .read) async throws -> (User, String) {
+    func token(_ app: Application, _ email: String, role: ProgrammeRole?, scope: APIToken.Scope = .read) async throws
+        -> (User, String)
+    {
         _ = try await Browser.member(app, email, role: role)
         let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
-        let (_, secret) = try await APITokens.create(for: user, name: "Koppeling", scope: scope, actor: "test", on: app.db)
+        let (_, secret) = try await APITokens.create(
+            for: user, name: "Koppeling", scope: scope, actor: "test", on: app.db)
         return (user, secret)
     }
 
-    func get(_ app: Application, _ path: String, token: String? = nil) async throws -> (HTTPStatus, HTTPHeaders, [String: Any]) {
+    func get(_ app: Application, _ path: String, token: String? = nil) async throws -> (
+        HTTPStatus, HTTPHeaders, [String: Any]
+    ) {
         var headers = HTTPHeaders()
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
         var result: (HTTPStatus, HTTPHeaders, [String: Any]) = (.ok, [:], [:])
@@ -35,7 +41,9 @@ import Vapor
             let stored = try #require(try await APIToken.query(on: app.db).first())
             #expect(stored.tokenHash == SHA256.hash(data: Data(secret.utf8)).hex)
             #expect(stored.tokenHash != secret && stored.prefix == String(secret.prefix(8)))
-            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "api-token-maken").first()?.after?.contains(secret) == false)
+            #expect(
+                try await AuditEntry.query(on: app.db).filter(\.$action == "api-token-maken").first()?.after?.contains(
+                    secret) == false)
 
             #expect(try await get(app, "/api/v1/programmes/dienstverlening", token: secret).0 == .ok)
             try await APITokens.revoke(stored, actor: "test", on: app.db)
@@ -71,20 +79,26 @@ import Vapor
     /// token may read on exactly one page, by name (and address between equal names).
     @Test func theProgrammeListComesAPageAtATime() async throws {
         try await withStoplicht(seeded: true) { app in
-            var options = SyntheticWriter.Options(size: SyntheticSize(organisations: 2, programmesPerOrganisation: 8,
-                                                                      projectsPerProgramme: 1, periodsPerProgramme: 1))
+            var options = SyntheticWriter.Options(
+                size: SyntheticSize(
+                    organisations: 2, programmesPerOrganisation: 8,
+                    projectsPerProgramme: 1, periodsPerProgramme: 1))
             options.access = .open
             options.snapshots = false
             _ = try await SyntheticWriter(options: options, settings: app.settings).write(on: app.db)
             try await Cycle.setAccess(.closed, on: app.db)
             let (_, beheerder) = try await token(app, "beheerder@woudenberg.nl", role: nil)
-            try await User.query(on: app.db).filter(\.$email == "beheerder@woudenberg.nl").set(\.$isAdministrator, to: true).update()
+            try await User.query(on: app.db).filter(\.$email == "beheerder@woudenberg.nl").set(
+                \.$isAdministrator, to: true
+            ).update()
             let (_, reader) = try await token(app, "lezer@woudenberg.nl", role: .reader)
 
-            let all = try await Programme.query(on: app.db).all().sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }.map(\.slug)
+            let all = try await Programme.query(on: app.db).all().sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }
+                .map(\.slug)
             #expect(all.count == 17)
             func pages(_ token: String?) async throws -> (total: Int?, slugs: [String]) {
-                var slugs: [String] = [], total: Int?
+                var slugs: [String] = []
+                var total: Int?
                 for number in 1...4 {
                     let answer = try await get(app, "/api/v1/programmes?page-size=5&page=\(number)", token: token)
                     #expect(answer.0 == .ok)
@@ -107,29 +121,45 @@ import Vapor
     /// the token may read, and only those with such a programme (a beheerder: all).
     @Test func theOrganisationListComesAPageAtATime() async throws {
         try await withStoplicht(seeded: true) { app in
-            var options = SyntheticWriter.Options(size: SyntheticSize(organisations: 7, programmesPerOrganisation: 2,
-                                                                      projectsPerProgramme: 1, periodsPerProgramme: 1))
+            var options = SyntheticWriter.Options(
+                size: SyntheticSize(
+                    organisations: 7, programmesPerOrganisation: 2,
+                    projectsPerProgramme: 1, periodsPerProgramme: 1))
             options.access = .open
             options.snapshots = false
             _ = try await SyntheticWriter(options: options, settings: app.settings).write(on: app.db)
             try await Cycle.setAccess(.closed, on: app.db)
             // One generated municipality's programmes closed: nobody without a role sees it.
-            let closedOrganisation = try #require(try await Organisation.query(on: app.db).filter(\.$name != "Gemeente Woudenberg")
-                .filter(\.$kind == .municipality).sort(\.$name).first())
-            try await Programme.query(on: app.db).filter(\.$organisation.$id == closedOrganisation.requireID()).set(\.$access, to: .closed).update()
+            let closedOrganisation = try #require(
+                try await Organisation.query(on: app.db).filter(\.$name != "Gemeente Woudenberg")
+                    .filter(\.$kind == .municipality).sort(\.$name).first())
+            try await Programme.query(on: app.db).filter(\.$organisation.$id == closedOrganisation.requireID()).set(
+                \.$access, to: .closed
+            ).update()
             let (_, beheerder) = try await token(app, "beheerder@woudenberg.nl", role: nil)
-            try await User.query(on: app.db).filter(\.$email == "beheerder@woudenberg.nl").set(\.$isAdministrator, to: true).update()
+            try await User.query(on: app.db).filter(\.$email == "beheerder@woudenberg.nl").set(
+                \.$isAdministrator, to: true
+            ).update()
             let (_, reader) = try await token(app, "lezer@woudenberg.nl", role: .reader)
 
-            let organisations = try await Organisation.query(on: app.db).all().sorted { ($0.name, $0.id?.uuidString ?? "") < ($1.name, $1.id?.uuidString ?? "") }
-            let programmes = try await Programme.query(on: app.db).all()
-            func readable(_ programme: Programme, role: Bool) -> Bool { programme.access == .open || (role && programme.slug == "dienstverlening") }
-            func expected(role: Bool) -> [String] {
-                organisations.filter { organisation in programmes.contains { $0.$organisation.id == organisation.id && readable($0, role: role) } }
-                    .map(\.name)
+            let organisations = try await Organisation.query(on: app.db).all().sorted {
+                ($0.name, $0.id?.uuidString ?? "") < ($1.name, $1.id?.uuidString ?? "")
             }
-            func pages(_ token: String?) async throws -> (total: Int?, names: [String], programmes: [String: [String]]) {
-                var names: [String] = [], total: Int?, seen: [String: [String]] = [:]
+            let programmes = try await Programme.query(on: app.db).all()
+            func readable(_ programme: Programme, role: Bool) -> Bool {
+                programme.access == .open || (role && programme.slug == "dienstverlening")
+            }
+            func expected(role: Bool) -> [String] {
+                organisations.filter { organisation in
+                    programmes.contains { $0.$organisation.id == organisation.id && readable($0, role: role) }
+                }
+                .map(\.name)
+            }
+            func pages(_ token: String?) async throws -> (total: Int?, names: [String], programmes: [String: [String]])
+            {
+                var names: [String] = []
+                var total: Int?
+                var seen: [String: [String]] = [:]
                 for number in 1...4 {
                     let answer = try await get(app, "/api/v1/organisations?page-size=3&page=\(number)", token: token)
                     #expect(answer.0 == .ok)
@@ -155,7 +185,8 @@ import Vapor
             // One of them by its id: the closed municipality is not found without a role in it.
             let id = try closedOrganisation.requireID().uuidString
             #expect(try await get(app, "/api/v1/organisations/\(id)", token: reader).0 == .notFound)
-            #expect(try await get(app, "/api/v1/organisations/\(id)", token: beheerder).2["programmes"] as? [String] != nil)
+            #expect(
+                try await get(app, "/api/v1/organisations/\(id)", token: beheerder).2["programmes"] as? [String] != nil)
         }
     }
 
@@ -178,11 +209,15 @@ import Vapor
             let none = try await get(app, "/api/v1/programmes/dienstverlening/projects?light=geen&page-size=100")
             #expect(none.2["total"] as? Int == 24)
             let delivered = try await get(app, "/api/v1/programmes/dienstverlening/projects?lifecycle=opgeleverd")
-            #expect((delivered.2["projects"] as? [[String: Any]])?.allSatisfy { $0["lifecycle"] as? String == "opgeleverd" } == true)
-            let period = try await get(app, "/api/v1/programmes/dienstverlening/projects?period=juni-t-m-oktober-2018&page-size=1")
+            #expect(
+                (delivered.2["projects"] as? [[String: Any]])?.allSatisfy { $0["lifecycle"] as? String == "opgeleverd" }
+                    == true)
+            let period = try await get(
+                app, "/api/v1/programmes/dienstverlening/projects?period=juni-t-m-oktober-2018&page-size=1")
             #expect(period.2["period"] as? String == "juni-t-m-oktober-2018")
 
-            #expect(try await get(app, "/api/v1/programmes/dienstverlening/projects?light=paars").2["total"] as? Int == 0)
+            #expect(
+                try await get(app, "/api/v1/programmes/dienstverlening/projects?light=paars").2["total"] as? Int == 0)
             for bad in ["?page=0", "?page-size=101", "?page=twee", "?lifecycle=klaar", "?lifecycle="] {
                 let refused = try await get(app, "/api/v1/programmes/dienstverlening/projects\(bad)")
                 #expect(refused.0 == .badRequest, "\(bad)")
@@ -204,18 +239,24 @@ import Vapor
             for (path, operations) in paths {
                 for method in operations.keys { documented.insert("\(method.uppercased()) /api/v1\(path)") }
             }
-            let routed = Set(app.routes.all.filter { $0.path.first?.description == "api" }.map { route in
-                "\(route.method.rawValue) /" + route.path.map { part in
-                    if case .parameter(let name) = part { return "{\(name)}" }
-                    return part.description
-                }.joined(separator: "/")
-            })
+            let routed = Set(
+                app.routes.all.filter { $0.path.first?.description == "api" }.map { route in
+                    "\(route.method.rawValue) /"
+                        + route.path.map { part in
+                            if case .parameter(let name) = part { return "{\(name)}" }
+                            return part.description
+                        }.joined(separator: "/")
+                })
             #expect(routed == documented)
             // Every reference points at a schema that exists.
             let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
-            let text = String(decoding: try JSONSerialization.data(withJSONObject: document, options: .withoutEscapingSlashes), as: UTF8.self)
+            let text = String(
+                decoding: try JSONSerialization.data(withJSONObject: document, options: .withoutEscapingSlashes),
+                as: UTF8.self)
             let references = try NSRegularExpression(pattern: #"#/components/schemas/([A-Za-z]+)"#)
-            let names = references.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { (text as NSString).substring(with: $0.range(at: 1)) }
+            let names = references.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
+                (text as NSString).substring(with: $0.range(at: 1))
+            }
             #expect(!names.isEmpty && names.allSatisfy { schemas[$0] != nil })
             // No capability declares a schema another already has (the first would win unseen).
             let declared = OpenAPIDocument.capabilitySchemas.flatMap(\.keys) + OpenAPIDocument.schemas.keys
@@ -223,7 +264,11 @@ import Vapor
             // Every request body's fields are known, so an unknown one is refused.
             #expect(Set(APIWrite.properties.keys) == Set(APIOperations.all.compactMap(\.requestBody)))
             // Paths are plural nouns in kebab-case, without trailing slashes.
-            #expect(paths.keys.allSatisfy { $0.range(of: #"^(/([a-z]+(-[a-z]+)*|\{[a-z]+\}|openapi\.json))+$"#, options: .regularExpression) != nil })
+            #expect(
+                paths.keys.allSatisfy {
+                    $0.range(of: #"^(/([a-z]+(-[a-z]+)*|\{[a-z]+\}|openapi\.json))+$"#, options: .regularExpression)
+                        != nil
+                })
         }
     }
 }

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// Organisations, periods and budget lines through the API, with the web's permissions.
 @Suite struct APIResourceTests {
@@ -22,25 +23,37 @@ import Vapor
             #expect(names == ["Gemeente Woudenberg"])
             let all = try await APIClient.send(app, .GET, "/api/v1/organisations?kind=extern", token: admin)
             #expect((all.2["total"] as? Int ?? 0) >= 1)
-            #expect(try await APIClient.send(app, .GET, "/api/v1/organisations?kind=bureau", token: admin).0 == .badRequest)
+            #expect(
+                try await APIClient.send(app, .GET, "/api/v1/organisations?kind=bureau", token: admin).0 == .badRequest)
 
             let new: [String: Any] = ["name": "Gemeente Renswoude", "kind": "gemeente"]
-            #expect(try await APIClient.send(app, .POST, "/api/v1/organisations", token: manager, body: new).0 == .forbidden)
+            #expect(
+                try await APIClient.send(app, .POST, "/api/v1/organisations", token: manager, body: new).0 == .forbidden
+            )
             let created = try await APIClient.send(app, .POST, "/api/v1/organisations", token: admin, body: new)
             #expect(created.0 == .created)
             let location = try #require(created.1.first(name: .location))
-            #expect(try await APIClient.send(app, .POST, "/api/v1/organisations", token: admin, body: new).0 == .conflict)
-            #expect(try await APIClient.send(app, .POST, "/api/v1/organisations", token: admin, body: ["name": "", "kind": "gemeente"]).0
-                == .unprocessableEntity)
+            #expect(
+                try await APIClient.send(app, .POST, "/api/v1/organisations", token: admin, body: new).0 == .conflict)
+            #expect(
+                try await APIClient.send(
+                    app, .POST, "/api/v1/organisations", token: admin, body: ["name": "", "kind": "gemeente"]
+                ).0
+                    == .unprocessableEntity)
             // Another municipality's organisation is not the reader's to see.
             #expect(try await APIClient.send(app, .GET, location, token: reader).0 == .notFound)
 
             let etag = try #require(try await APIClient.send(app, .GET, location, token: admin).1.first(name: .eTag))
-            let renamed = try await APIClient.send(app, .PUT, location, token: admin, ifMatch: etag, body: ["name": "Gemeente Renswoude (ICT)", "kind": "gemeente"])
+            let renamed = try await APIClient.send(
+                app, .PUT, location, token: admin, ifMatch: etag,
+                body: ["name": "Gemeente Renswoude (ICT)", "kind": "gemeente"])
             #expect(renamed.0 == .ok && renamed.2["name"] as? String == "Gemeente Renswoude (ICT)")
-            #expect(try await APIClient.send(app, .PUT, location, token: admin, ifMatch: etag, body: new).0 == .preconditionFailed)
+            #expect(
+                try await APIClient.send(app, .PUT, location, token: admin, ifMatch: etag, body: new).0
+                    == .preconditionFailed)
             #expect(try await Organisation.query(on: app.db).filter(\.$name == "Gemeente Renswoude (ICT)").count() == 1)
-            let audited = try await AuditEntry.query(on: app.db).filter(\.$entity == "organisatie").sort(\.$sequence).all().map(\.action)
+            let audited = try await AuditEntry.query(on: app.db).filter(\.$entity == "organisatie").sort(\.$sequence)
+                .all().map(\.action)
             #expect(audited == ["organisatie-toevoegen", "organisatie-bijwerken"])
         }
     }
@@ -53,13 +66,23 @@ import Vapor
             let list = try await APIClient.send(app, .GET, "\(Self.programme)/periods?state=open", token: reader)
             #expect(list.0 == .ok && list.2["total"] as? Int == 1)
             let next: [String: Any] = ["name": "november 2018 t/m februari 2019"]
-            #expect(try await APIClient.send(app, .POST, "\(Self.programme)/periods", token: reader, body: next).0 == .forbidden)
-            #expect(try await APIClient.send(app, .POST, "\(Self.programme)/periods", token: manager, body: next).0 == .conflict)
+            #expect(
+                try await APIClient.send(app, .POST, "\(Self.programme)/periods", token: reader, body: next).0
+                    == .forbidden)
+            #expect(
+                try await APIClient.send(app, .POST, "\(Self.programme)/periods", token: manager, body: next).0
+                    == .conflict)
             let state = "\(Self.programme)/periods/juni-t-m-oktober-2018/state"
-            #expect(try await APIClient.send(app, .PUT, state, token: reader, body: ["state": "in-review"]).0 == .forbidden)
-            #expect(try await APIClient.send(app, .PUT, state, token: manager, body: ["state": "klaar"]).0 == .unprocessableEntity)
-            #expect(try await APIClient.send(app, .PUT, state, token: manager, body: ["state": "in-review"]).2["state"] as? String == "in-review")
-            #expect(try await APIClient.send(app, .PUT, state, token: manager, body: ["state": "gepubliceerd"]).0 == .ok)
+            #expect(
+                try await APIClient.send(app, .PUT, state, token: reader, body: ["state": "in-review"]).0 == .forbidden)
+            #expect(
+                try await APIClient.send(app, .PUT, state, token: manager, body: ["state": "klaar"]).0
+                    == .unprocessableEntity)
+            #expect(
+                try await APIClient.send(app, .PUT, state, token: manager, body: ["state": "in-review"]).2["state"]
+                    as? String == "in-review")
+            #expect(
+                try await APIClient.send(app, .PUT, state, token: manager, body: ["state": "gepubliceerd"]).0 == .ok)
             #expect(try await PublishedReport.query(on: app.db).count() == 1)
             #expect(try await APIClient.send(app, .PUT, state, token: manager, body: ["state": "open"]).0 == .conflict)
 
@@ -68,7 +91,9 @@ import Vapor
             let location = try #require(opened.1.first(name: .location))
             #expect(try await APIClient.send(app, .GET, location, token: reader).2["state"] as? String == "open")
             // Every project's status went along.
-            let projects = try await APIClient.send(app, .GET, "\(Self.programme)/projects?period=november-2018-t-m-februari-2019&page-size=100", token: reader)
+            let projects = try await APIClient.send(
+                app, .GET, "\(Self.programme)/projects?period=november-2018-t-m-februari-2019&page-size=100",
+                token: reader)
             #expect(projects.2["total"] as? Int == 36)
         }
     }
@@ -78,19 +103,25 @@ import Vapor
             try await DemoFinance.load(programme: "dienstverlening", on: app.db)
             try await Cycle.setAccess(.closed, on: app.db)
             let reader = try await APIClient.token(app, "lezer@woudenberg.nl", role: .reader)
-            let walter = try await APIClient.token(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
+            let walter = try await APIClient.token(
+                app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let manager = try await APIClient.token(app, "erna@woudenberg.nl", role: .programmeManager)
             let lines = "\(Self.programme)/budget-lines"
-            let line: [String: Any] = ["project": 2, "source": "krediet", "nature": "eenmalig", "year": 2019, "budgetCents": 1_250_001,
-                                       "commitmentCents": 300_000, "description": "Website fase 2"]
+            let line: [String: Any] = [
+                "project": 2, "source": "krediet", "nature": "eenmalig", "year": 2019, "budgetCents": 1_250_001,
+                "commitmentCents": 300_000, "description": "Website fase 2",
+            ]
             #expect(try await APIClient.send(app, .POST, lines, token: walter, body: line).0 == .forbidden)
             let created = try await APIClient.send(app, .POST, lines, token: manager, body: line)
             #expect(created.0 == .created && created.2["budgetCents"] as? Int == 1_250_001)
             let location = try #require(created.1.first(name: .location))
-            let stored = try #require(try await BudgetLine.query(on: app.db).filter(\.$description == "Website fase 2").first())
+            let stored = try #require(
+                try await BudgetLine.query(on: app.db).filter(\.$description == "Website fase 2").first())
             #expect(stored.budgetCents == 1_250_001 && stored.commitmentCents == 300_000)
 
-            for (field, value) in [("source", "spaarpot"), ("nature", "soms"), ("year", "1999"), ("project", "99")] as [(String, String)] {
+            for (field, value) in [("source", "spaarpot"), ("nature", "soms"), ("year", "1999"), ("project", "99")]
+                as [(String, String)]
+            {
                 var bad = line
                 bad[field] = Int(value) ?? value as Any
                 let refused = try await APIClient.send(app, .POST, lines, token: manager, body: bad)
@@ -117,12 +148,16 @@ import Vapor
             let etag = try #require(created.1.first(name: .eTag))
             var change = line
             change["budgetCents"] = 1_500_000
-            #expect(try await APIClient.send(app, .PUT, location, token: manager, body: change).0 == .preconditionRequired)
+            #expect(
+                try await APIClient.send(app, .PUT, location, token: manager, body: change).0 == .preconditionRequired)
             let updated = try await APIClient.send(app, .PUT, location, token: manager, ifMatch: etag, body: change)
             #expect(updated.0 == .ok && updated.2["budgetCents"] as? Int == 1_500_000)
-            #expect(try await APIClient.send(app, .PUT, location, token: manager, ifMatch: etag, body: line).0 == .preconditionFailed)
+            #expect(
+                try await APIClient.send(app, .PUT, location, token: manager, ifMatch: etag, body: line).0
+                    == .preconditionFailed)
             #expect(try await BudgetLine.find(stored.id, on: app.db)?.budgetCents == 1_500_000)
-            let audit = try #require(try await AuditEntry.query(on: app.db).filter(\.$action == "begroting-bijwerken").first())
+            let audit = try #require(
+                try await AuditEntry.query(on: app.db).filter(\.$action == "begroting-bijwerken").first())
             #expect(audit.before?.contains("12.500,01") == true && audit.after?.contains("15.000,00") == true)
         }
     }
@@ -135,17 +170,24 @@ import Vapor
             let path = "\(Self.programme)/budget-lines/\(try line.requireID())"
             let etag = try #require(try await APIClient.send(app, .GET, path, token: manager).1.first(name: .eTag))
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
-                let (source, nature, year, budget) = (line.source.rawValue, line.nature.rawValue, line.year, line.budgetCents)
+                let (source, nature, year, budget) = (
+                    line.source.rawValue, line.nature.rawValue, line.year, line.budgetCents
+                )
                 for writer in 0..<8 {
                     group.addTask {
-                        let change: [String: Any] = ["source": source, "nature": nature, "year": year, "budgetCents": budget, "commitmentCents": 1000 + writer]
+                        let change: [String: Any] = [
+                            "source": source, "nature": nature, "year": year, "budgetCents": budget,
+                            "commitmentCents": 1000 + writer,
+                        ]
                         return try await APIClient.send(app, .PUT, path, token: manager, ifMatch: etag, body: change).0
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(statuses.filter { $0 == .ok }.count == 1, "\(statuses)")
-            #expect(statuses.allSatisfy { $0 == .ok || $0 == .preconditionFailed || $0 == .serviceUnavailable }, "\(statuses)")
+            #expect(
+                statuses.allSatisfy { $0 == .ok || $0 == .preconditionFailed || $0 == .serviceUnavailable },
+                "\(statuses)")
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "begroting-bijwerken").count() == 1)
         }
     }
@@ -154,11 +196,15 @@ import Vapor
         try await withStoplicht(seeded: true) { app in
             try await Cycle.setAccess(.closed, on: app.db)
             let reader = try await APIClient.token(app, "lezer@woudenberg.nl", role: .reader)
-            let leader = try await APIClient.token(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
+            let leader = try await APIClient.token(
+                app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let manager = try await APIClient.token(app, "erna@woudenberg.nl", role: .programmeManager)
             let projects = "\(Self.programme)/projects"
-            let new: [String: Any] = ["name": "Digitaal archief", "leaders": ["Walter de Haan", "Nieuwe Collega"], "lifecycle": "niet-gestart",
-                                      "phase": "initiatief", "items": ["Inventarisatie", "Aanbesteding"]]
+            let new: [String: Any] = [
+                "name": "Digitaal archief", "leaders": ["Walter de Haan", "Nieuwe Collega"],
+                "lifecycle": "niet-gestart",
+                "phase": "initiatief", "items": ["Inventarisatie", "Aanbesteding"],
+            ]
             #expect(try await APIClient.send(app, .POST, projects, token: leader, body: new).0 == .forbidden)
             #expect(try await APIClient.send(app, .POST, projects, token: reader, body: new).0 == .forbidden)
             let created = try await APIClient.send(app, .POST, projects, token: manager, body: new)
@@ -168,27 +214,40 @@ import Vapor
             #expect(location == "\(projects)/37")
             // It joins the open period, waiting for its leader, and is read like any other.
             let read = try await APIClient.send(app, .GET, location, token: reader)
-            #expect(read.0 == .ok && read.2["items"] as? [String] == ["Inventarisatie", "Aanbesteding"] && read.2["archived"] as? Bool == false)
+            #expect(
+                read.0 == .ok && read.2["items"] as? [String] == ["Inventarisatie", "Aanbesteding"]
+                    && read.2["archived"] as? Bool == false)
             #expect(try await APIClient.send(app, .GET, "\(location)/status", token: reader).0 == .ok)
 
             var taken = new
             taken["number"] = 2
             let refused = try await APIClient.send(app, .POST, projects, token: manager, body: taken)
             #expect(refused.0 == .unprocessableEntity && (refused.2["detail"] as? String)?.contains("2") == true)
-            #expect(try await APIClient.send(app, .POST, projects, token: manager, body: ["name": "x", "phase": "ergens"]).0 == .unprocessableEntity)
-            #expect(try await APIClient.send(app, .POST, projects, token: manager, body: ["name": "x", "naam": "y"]).0 == .badRequest)
+            #expect(
+                try await APIClient.send(app, .POST, projects, token: manager, body: ["name": "x", "phase": "ergens"]).0
+                    == .unprocessableEntity)
+            #expect(
+                try await APIClient.send(app, .POST, projects, token: manager, body: ["name": "x", "naam": "y"]).0
+                    == .badRequest)
 
             let etag = try #require(read.1.first(name: .eTag))
             var change = new
             change["name"] = "Digitaal archief (e-depot)"
             change["archived"] = true
-            #expect(try await APIClient.send(app, .PUT, location, token: manager, body: change).0 == .preconditionRequired)
+            #expect(
+                try await APIClient.send(app, .PUT, location, token: manager, body: change).0 == .preconditionRequired)
             let changed = try await APIClient.send(app, .PUT, location, token: manager, ifMatch: etag, body: change)
-            #expect(changed.0 == .ok && changed.2["name"] as? String == "Digitaal archief (e-depot)" && changed.2["archived"] as? Bool == true)
-            #expect(try await APIClient.send(app, .PUT, location, token: manager, ifMatch: etag, body: new).0 == .preconditionFailed)
+            #expect(
+                changed.0 == .ok && changed.2["name"] as? String == "Digitaal archief (e-depot)"
+                    && changed.2["archived"] as? Bool == true)
+            #expect(
+                try await APIClient.send(app, .PUT, location, token: manager, ifMatch: etag, body: new).0
+                    == .preconditionFailed)
             let stored = try #require(try await Project.query(on: app.db).filter(\.$number == 37).first())
             #expect(stored.name == "Digitaal archief (e-depot)" && stored.archived)
-            let actions = try await AuditEntry.query(on: app.db).filter(\.$entity == "project").filter(\.$action != "import").sort(\.$sequence).all().map(\.action)
+            let actions = try await AuditEntry.query(on: app.db).filter(\.$entity == "project").filter(
+                \.$action != "import"
+            ).sort(\.$sequence).all().map(\.action)
             #expect(actions == ["project-toevoegen", "project-wijzigen", "project-archiveren"])
         }
     }
@@ -200,8 +259,12 @@ import Vapor
             let admin = try await APIClient.token(app, "beheer@woudenberg.nl", role: nil, administrator: true)
             let access = "\(Self.programme)/access"
             #expect(try await APIClient.send(app, .GET, Self.programme, token: nil).0 == .unauthorized)
-            #expect(try await APIClient.send(app, .PUT, access, token: manager, body: ["access": "openbaar"]).0 == .forbidden)
-            #expect(try await APIClient.send(app, .PUT, access, token: admin, body: ["access": "iedereen"]).0 == .unprocessableEntity)
+            #expect(
+                try await APIClient.send(app, .PUT, access, token: manager, body: ["access": "openbaar"]).0
+                    == .forbidden)
+            #expect(
+                try await APIClient.send(app, .PUT, access, token: admin, body: ["access": "iedereen"]).0
+                    == .unprocessableEntity)
             let opened = try await APIClient.send(app, .PUT, access, token: admin, body: ["access": "openbaar"])
             #expect(opened.0 == .ok && opened.2["access"] as? String == "openbaar")
             #expect(try await APIClient.send(app, .GET, Self.programme, token: nil).0 == .ok)
@@ -214,19 +277,23 @@ import Vapor
         try await withStoplicht(seeded: true) { app in
             let context = try await ProgrammeContext.load(slug: "dienstverlening", on: app.db)
             let rows = try await ProjectRow.load(context, period: context.latestPeriod, on: app.db)
-            var filters: [(String, [Int])] = [("", rows.map(\.number)), ("light=geen", rows.filter { $0.light == nil }.map(\.number))]
+            var filters: [(String, [Int])] = [
+                ("", rows.map(\.number)), ("light=geen", rows.filter { $0.light == nil }.map(\.number)),
+            ]
             for light in context.scale.lights {
                 filters.append(("light=\(light.code)", rows.filter { $0.light?.code == light.code }.map(\.number)))
             }
             for lifecycle in Lifecycle.allCases {
-                filters.append(("lifecycle=\(lifecycle.rawValue)", rows.filter { $0.lifecycle == lifecycle }.map(\.number)))
+                filters.append(
+                    ("lifecycle=\(lifecycle.rawValue)", rows.filter { $0.lifecycle == lifecycle }.map(\.number)))
             }
             #expect(filters.contains { !$0.1.isEmpty && $0.1.count < rows.count }, "the seed has lights to filter by")
             for (query, expected) in filters {
                 var numbers: [Int] = []
                 var page = 1
                 while true {
-                    let answer = try await APIClient.send(app, .GET, "\(Self.programme)/projects?\(query)&page-size=7&page=\(page)", token: nil)
+                    let answer = try await APIClient.send(
+                        app, .GET, "\(Self.programme)/projects?\(query)&page-size=7&page=\(page)", token: nil)
                     #expect(answer.0 == .ok && answer.2["total"] as? Int == expected.count, "\(query)")
                     let projects = answer.2["projects"] as? [[String: Any]] ?? []
                     numbers += projects.compactMap { $0["number"] as? Int }

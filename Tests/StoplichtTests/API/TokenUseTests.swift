@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// A token's last use, for its owner to see which tokens are still in use: written at most
 /// every five minutes, for real tokens only, without ending the answer kept for it.
@@ -11,11 +12,13 @@ import Vapor
     static let list = "/api/v1/programmes/dienstverlening/projects?page-size=100"
 
     func lastUsed(_ app: Application, _ token: String) async throws -> Date? {
-        try #require(try await APIToken.query(on: app.db).filter(\.$tokenHash == APITokens.digest(token)).first()).lastUsedAt
+        try #require(try await APIToken.query(on: app.db).filter(\.$tokenHash == APITokens.digest(token)).first())
+            .lastUsedAt
     }
 
     @Test func aTokenIsWrittenOnceInFiveMinutes() {
-        let use = TokenUse(), start = Date(timeIntervalSince1970: 1_800_000_000)
+        let use = TokenUse()
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
         #expect(use.step("a", at: start) == .lookUp)
         use.remember("a", writtenAt: start)
         #expect(use.step("a", at: start.addingTimeInterval(60)) == .nothing)
@@ -28,7 +31,8 @@ import Vapor
 
     @Test func theFirstUseIsWrittenAndTheKeptAnswerStaysKept() async throws {
         try await withStoplicht(seeded: true, onDisk: true) { app in
-            let token = try await APIClient.token(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan", scope: .read)
+            let token = try await APIClient.token(
+                app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan", scope: .read)
             #expect(try await lastUsed(app, token) == nil)
             let before = Date()
             #expect(try await APIClient.send(app, .GET, Self.list, token: token).0 == .ok)
@@ -43,7 +47,9 @@ import Vapor
 
             // Five minutes on (the stored and the remembered time set back), it is written again.
             let earlier = Date().addingTimeInterval(-10 * 60)
-            try await APIToken.query(on: app.db).filter(\.$tokenHash == APITokens.digest(token)).set(\.$lastUsedAt, to: earlier).update()
+            try await APIToken.query(on: app.db).filter(\.$tokenHash == APITokens.digest(token)).set(
+                \.$lastUsedAt, to: earlier
+            ).update()
             app.tokenUse.remember(APITokens.digest(token), writtenAt: earlier)
             #expect(try await APIClient.send(app, .GET, Self.list, token: token).0 == .ok)
             let again = try #require(try await lastUsed(app, token))
@@ -53,14 +59,16 @@ import Vapor
 
     @Test func aWriteRecordsItsTokenToo() async throws {
         try await withStoplicht(seeded: true, onDisk: true) { app in
-            let token = try await APIClient.token(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
+            let token = try await APIClient.token(
+                app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let status = "/api/v1/programmes/dienstverlening/projects/1/status"
             let read = try await APIClient.send(app, .GET, status, token: token)
             try await APIToken.query(on: app.db).set(\.$lastUsedAt, to: nil).update()
             app.storage[TokenUseKey.self] = TokenUse()  // as after a restart
             let etag = try #require(read.1.first(name: .eTag))
-            let saved = try await APIClient.send(app, .PUT, status, token: token, ifMatch: etag,
-                                                 body: APIStatusTests().body(light: "groen", remarks: "Op schema."))
+            let saved = try await APIClient.send(
+                app, .PUT, status, token: token, ifMatch: etag,
+                body: APIStatusTests().body(light: "groen", remarks: "Op schema."))
             #expect(saved.0 == .ok, "\(saved.2)")
             #expect(try await lastUsed(app, token) != nil)
         }
@@ -73,8 +81,10 @@ import Vapor
             #expect(try await APIClient.send(app, .GET, Self.list, token: made).0 == .unauthorized)
             #expect(app.tokenUse.step(APITokens.digest(made), at: Date()) == .lookUp, "not remembered")
 
-            let token = try await APIClient.token(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
-            let stored = try #require(try await APIToken.query(on: app.db).filter(\.$tokenHash == APITokens.digest(token)).first())
+            let token = try await APIClient.token(
+                app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
+            let stored = try #require(
+                try await APIToken.query(on: app.db).filter(\.$tokenHash == APITokens.digest(token)).first())
             try await APITokens.revoke(stored, actor: "test", on: app.db)
             #expect(try await APIClient.send(app, .GET, Self.list, token: token).0 == .unauthorized)
             #expect(try await lastUsed(app, token) == nil)
@@ -83,9 +93,12 @@ import Vapor
 
     @Test func theOwnerSeesWhenEachTokenWasLastUsed() async throws {
         try await withStoplicht(seeded: true, onDisk: true) { app in
-            var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
+            var walter = try await Browser.member(
+                app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let user = try #require(try await User.query(on: app.db).filter(\.$email == "walter@woudenberg.nl").first())
-            let token = try await APITokens.create(for: user, name: "Dashboard", scope: .read, actor: "test", on: app.db).1
+            let token = try await APITokens.create(
+                for: user, name: "Dashboard", scope: .read, actor: "test", on: app.db
+            ).1
             let unused = try await walter.get(TokenPageTests.page)
             #expect(unused.body.contains("<th scope=\"col\">Laatst gebruikt</th>"))
             #expect(unused.body.contains("<td>Nooit</td>"))

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// Who reads a programme: only its people, unless it opens its published reports or all.
 @Suite struct AccessTests {
@@ -13,7 +14,10 @@ import Vapor
         try await withStoplicht(seeded: true) { app in
             try await Cycle.setAccess(.closed, on: app.db)
             var anonymous = Browser(app)
-            for path in [Cycle.overview, Self.report, "/programmas/dienstverlening/projecten/1", "/programmas/dienstverlening/verloop"] {
+            for path in [
+                Cycle.overview, Self.report, "/programmas/dienstverlening/projecten/1",
+                "/programmas/dienstverlening/verloop",
+            ] {
                 let reply = try await anonymous.get(path)
                 #expect(reply.status == .seeOther, "\(path)")
                 #expect(reply.location?.hasPrefix("/inloggen?terug=") == true, "\(path)")
@@ -35,7 +39,8 @@ import Vapor
             #expect(try await anonymous.get(Self.report).status == .seeOther)  // not yet published
 
             let (_, period) = try await PeriodPublication.find(programme: Cycle.programme, period: nil, on: app.db)
-            _ = try await PeriodPublication.publish(programme: Cycle.programme, period: period, actor: "test", settings: app.settings, on: app.db)
+            _ = try await PeriodPublication.publish(
+                programme: Cycle.programme, period: period, actor: "test", settings: app.settings, on: app.db)
 
             let report = try await anonymous.get(Self.report)
             #expect(report.status == .ok)

@@ -1,25 +1,32 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import Stoplicht
 
 /// Logging in and out, the session cookie, CSRF and throttling.
 @Suite struct AccountTests {
     @Test func aBeheerderLogsInWithANewSessionAndAHardenedCookie() async throws {
         try await withStoplicht(seeded: true) { app in
             // setup
-            _ = try await User.create(email: "Erna@Woudenberg.nl", name: "Erna Jongerius", password: "twaalf tekens!", administrator: true, on: app.db)
+            _ = try await User.create(
+                email: "Erna@Woudenberg.nl", name: "Erna Jongerius", password: "twaalf tekens!", administrator: true,
+                on: app.db)
             var browser = Browser(app)
             let form = try await browser.get("/inloggen?terug=/importeren")
             let loginCookie = try #require(form.headers.setCookie?[SessionCookies.loginToken])
-            #expect(loginCookie.isSecure && loginCookie.isHTTPOnly && loginCookie.sameSite == .strict && loginCookie.path == "/")
+            #expect(
+                loginCookie.isSecure && loginCookie.isHTTPOnly && loginCookie.sameSite == .strict
+                    && loginCookie.path == "/")
             #expect(browser.cookie == nil)
 
             // MUT
-            let reply = try await browser.post("/inloggen", LoginField.form([.email: " erna@woudenberg.nl", .password: "twaalf tekens!", .back: "/importeren"]))
+            let reply = try await browser.post(
+                "/inloggen",
+                LoginField.form([.email: " erna@woudenberg.nl", .password: "twaalf tekens!", .back: "/importeren"]))
 
             // validate
             #expect(reply.status == .seeOther)
@@ -35,16 +42,21 @@ import VaporTesting
             // A page read sets no cookie: the browser has it.
             #expect(page.headers.setCookie == nil)
             // Logging in again gives a new id, and the one from before is worth nothing.
-            #expect(try await browser.logIn(email: "erna@woudenberg.nl", password: "twaalf tekens!").status == .seeOther)
+            #expect(
+                try await browser.logIn(email: "erna@woudenberg.nl", password: "twaalf tekens!").status == .seeOther)
             #expect(browser.cookie != nil && browser.cookie != first)
-            #expect(try await SessionRecord.query(on: app.db).filter(\.$key == HashedSessions.storedKey(SessionID(string: first))).count() == 0)
+            #expect(
+                try await SessionRecord.query(on: app.db).filter(
+                    \.$key == HashedSessions.storedKey(SessionID(string: first))
+                ).count() == 0)
             #expect(try await SessionRecord.query(on: app.db).count() == 1)
         }
     }
 
     @Test func theLoginFormsTokenComesBackInItsOwnCookieAndNothingIsStored() async throws {
         try await withStoplicht(seeded: true) { app in
-            _ = try await User.create(email: "a@gemeente.nl", name: "A", password: "een lang wachtwoord", administrator: true, on: app.db)
+            _ = try await User.create(
+                email: "a@gemeente.nl", name: "A", password: "een lang wachtwoord", administrator: true, on: app.db)
             // Looking at the login page, however often, writes nothing.
             for _ in 1...5 {
                 var visitor = Browser(app)
@@ -55,19 +67,28 @@ import VaporTesting
 
             // A token from one browser's form is refused with another browser's cookie, and
             // without the cookie (a form posted from another site arrives without it).
-            var victim = Browser(app), attacker = Browser(app)
+            var victim = Browser(app)
+            var attacker = Browser(app)
             _ = try await victim.get("/inloggen")
             _ = try await attacker.get("/inloggen")
             victim.csrf = attacker.csrf
-            #expect(try await victim.post("/inloggen", LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord"])).status == .forbidden)
+            #expect(
+                try await victim.post(
+                    "/inloggen", LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord"])
+                ).status == .forbidden)
             attacker.loginCookie = nil
-            #expect(try await attacker.post("/inloggen", LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord"])).status == .forbidden)
+            #expect(
+                try await attacker.post(
+                    "/inloggen", LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord"])
+                ).status == .forbidden)
             #expect(try await SessionRecord.query(on: app.db).count() == 0)
 
             // A failed login's form keeps the token; the login after it stores one session.
             var browser = Browser(app)
-            #expect(try await browser.logIn(email: "a@gemeente.nl", password: "fout wachtwoord").status == .unauthorized)
-            let retry = try await browser.post("/inloggen", LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord"]))
+            #expect(
+                try await browser.logIn(email: "a@gemeente.nl", password: "fout wachtwoord").status == .unauthorized)
+            let retry = try await browser.post(
+                "/inloggen", LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord"]))
             #expect(retry.status == .seeOther)
             #expect(try await SessionRecord.query(on: app.db).count() == 1)
         }
@@ -75,7 +96,8 @@ import VaporTesting
 
     @Test func aWrongPasswordIsRefusedAndRepeatedFailuresAreThrottled() async throws {
         try await withStoplicht { app in
-            _ = try await User.create(email: "pm@gemeente.nl", name: "PM", password: "goed wachtwoord 1", administrator: false, on: app.db)
+            _ = try await User.create(
+                email: "pm@gemeente.nl", name: "PM", password: "goed wachtwoord 1", administrator: false, on: app.db)
             var browser = Browser(app)
             for attempt in 1...5 {
                 let reply = try await browser.logIn(email: "pm@gemeente.nl", password: "fout \(attempt)")
@@ -95,13 +117,19 @@ import VaporTesting
 
     @Test func formsWithoutTheirTokenAreRefused() async throws {
         try await withStoplicht(seeded: true) { app in
-            _ = try await User.create(email: "a@gemeente.nl", name: "A", password: "een lang wachtwoord", administrator: true, on: app.db)
+            _ = try await User.create(
+                email: "a@gemeente.nl", name: "A", password: "een lang wachtwoord", administrator: true, on: app.db)
             var browser = Browser(app)
             _ = try await browser.get("/inloggen")
-            let noToken = try await browser.post("/inloggen", LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord"]), csrf: false)
+            let noToken = try await browser.post(
+                "/inloggen", LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord"]), csrf: false)
             #expect(noToken.status == .forbidden)
             #expect(noToken.body.contains("beveiligingskenmerk"))
-            let wrongToken = try await browser.post("/inloggen", LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord"]).merging([CSRF.fieldName: "vervalst"]) { $1 }, csrf: false)
+            let wrongToken = try await browser.post(
+                "/inloggen",
+                LoginField.form([.email: "a@gemeente.nl", .password: "een lang wachtwoord"]).merging([
+                    CSRF.fieldName: "vervalst"
+                ]) { $1 }, csrf: false)
             #expect(wrongToken.status == .forbidden)
 
             // Logged in, an upload and a confirmation without the token are refused as well.
@@ -109,7 +137,8 @@ import VaporTesting
             _ = try await admin.get("/importeren")
             let token = admin.csrf
             admin.csrf = nil
-            let upload = try await admin.upload("/importeren", file: Data("Nr;Project\n1;Iets\n".utf8), filename: "x.csv", fields: [:])
+            let upload = try await admin.upload(
+                "/importeren", file: Data("Nr;Project\n1;Iets\n".utf8), filename: "x.csv", fields: [:])
             #expect(upload.status == .forbidden)
             #expect(try await PendingImport.query(on: app.db).count() == 0)
             admin.csrf = token
@@ -143,7 +172,8 @@ import VaporTesting
                 // setup
                 var browser = try await Browser.loggedIn(app, email: "\(key)@gemeente.nl")
                 #expect(try await browser.get("/importeren").status == .ok)
-                let timeout = key == AccountSession.seenAtKey ? AccountSession.idleTimeout : AccountSession.absoluteTimeout
+                let timeout =
+                    key == AccountSession.seenAtKey ? AccountSession.idleTimeout : AccountSession.absoluteTimeout
                 for record in try await SessionRecord.query(on: app.db).all() {
                     record.data[key] = String(Date().timeIntervalSince1970 - timeout - 60)
                     try await record.save(on: app.db)
@@ -175,10 +205,12 @@ import VaporTesting
             _ = try await stale.get("/programmas/dienstverlening")
             #expect(stale.cookie == nil)
             // Such a browser still logs in, and the login is the first thing stored.
-            _ = try await User.create(email: "a@gemeente.nl", name: "A", password: "een lang wachtwoord", administrator: true, on: app.db)
+            _ = try await User.create(
+                email: "a@gemeente.nl", name: "A", password: "een lang wachtwoord", administrator: true, on: app.db)
             var browser = Browser(app)
             browser.cookie = "verzonnen"
-            #expect(try await browser.logIn(email: "a@gemeente.nl", password: "een lang wachtwoord").status == .seeOther)
+            #expect(
+                try await browser.logIn(email: "a@gemeente.nl", password: "een lang wachtwoord").status == .seeOther)
             #expect(try await browser.get("/importeren").body.contains("Ingelogd als A."))
             #expect(try await SessionRecord.query(on: app.db).count() == 1)
         }
@@ -198,16 +230,20 @@ import VaporTesting
     @Test func accountsNeedAnAddressAndALongPassword() async throws {
         try await withStoplicht { app in
             await #expect(throws: InputError("Een wachtwoord heeft ten minste 12 tekens.")) {
-                try await User.create(email: "x@gemeente.nl", name: "X", password: "kort", administrator: false, on: app.db)
+                try await User.create(
+                    email: "x@gemeente.nl", name: "X", password: "kort", administrator: false, on: app.db)
             }
             await #expect(throws: InputError("‘geen adres’ is geen e-mailadres.")) {
-                try await User.create(email: "geen adres", name: "X", password: "lang genoeg 12", administrator: false, on: app.db)
+                try await User.create(
+                    email: "geen adres", name: "X", password: "lang genoeg 12", administrator: false, on: app.db)
             }
-            let user = try await User.create(email: "x@gemeente.nl", name: "X", password: "lang genoeg 12", administrator: false, on: app.db)
+            let user = try await User.create(
+                email: "x@gemeente.nl", name: "X", password: "lang genoeg 12", administrator: false, on: app.db)
             #expect(user.passwordHash.hasPrefix("$2b$12$"))
             #expect(try Bcrypt.verify("lang genoeg 12", created: user.passwordHash))
             await #expect(throws: InputError("Er is al een account voor x@gemeente.nl.", status: .conflict)) {
-                try await User.create(email: "X@gemeente.nl", name: "X", password: "lang genoeg 12", administrator: false, on: app.db)
+                try await User.create(
+                    email: "X@gemeente.nl", name: "X", password: "lang genoeg 12", administrator: false, on: app.db)
             }
             #expect(AccountController.safeReturnPath("//elders.nl/") == nil)
             #expect(AccountController.safeReturnPath("https://elders.nl/") == nil)
@@ -230,13 +266,17 @@ import VaporTesting
             // setup
             var manager = try await Browser.loggedIn(app, email: "pm@woudenberg.nl", administrator: false)
             try await grant("pm@woudenberg.nl", .programmeManager, app)
-            let csv = Data("Nr;Project;Projectleider;Status\n1;Aansluiten op www.mijnoverheid.nl.;Walter de Haan;groen\n".utf8)
+            let csv = Data(
+                "Nr;Project;Projectleider;Status\n1;Aansluiten op www.mijnoverheid.nl.;Walter de Haan;groen\n".utf8)
 
             // MUT
             let form = try await manager.get("/importeren")
-            let own = try await manager.upload("/importeren", file: csv, filename: "update.csv",
-                                               fields: ImportUploadField.form([.programme: "dienstverlening", .period: "juni t/m oktober 2018"]))
-            let newProgramme = try await manager.upload("/importeren", file: csv, filename: "nieuw.csv", fields: ImportUploadField.form([.organisation: "Gemeente Woudenberg"]))
+            let own = try await manager.upload(
+                "/importeren", file: csv, filename: "update.csv",
+                fields: ImportUploadField.form([.programme: "dienstverlening", .period: "juni t/m oktober 2018"]))
+            let newProgramme = try await manager.upload(
+                "/importeren", file: csv, filename: "nieuw.csv",
+                fields: ImportUploadField.form([.organisation: "Gemeente Woudenberg"]))
 
             // validate
             #expect(form.status == .ok)
@@ -254,7 +294,10 @@ import VaporTesting
             // Confirmed by the manager, recorded in the audit trail under their name.
             _ = try await manager.get(location)
             #expect(try await manager.post(location).status == .seeOther)
-            #expect(try await AuditEntry.query(on: app.db).filter(\.$actor == "pm@woudenberg.nl").filter(\.$action == "import").count() > 0)
+            #expect(
+                try await AuditEntry.query(on: app.db).filter(\.$actor == "pm@woudenberg.nl").filter(
+                    \.$action == "import"
+                ).count() > 0)
         }
     }
 

@@ -1,8 +1,9 @@
 import Fluent
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// A refusal is not a crash: its page says what was refused, who may do it and what the
 /// person is in the programme.
@@ -10,7 +11,8 @@ import Vapor
     @Test func aProjectLeaderRefusedPublishingIsToldWhoMay() async throws {
         try await withStoplicht(seeded: true) { app in
             // setup
-            var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
+            var walter = try await Browser.member(
+                app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             _ = try await walter.get(Cycle.overview)
 
             // MUT
@@ -20,14 +22,18 @@ import Vapor
             #expect(refused.status == .forbidden)
             #expect(refused.body.contains("<h1 class=\"utrecht-heading-1\">Geen toestemming</h1>"))
             #expect(!refused.body.contains("Er ging iets mis"))
-            #expect(refused.body.contains("een rapportage publiceren is voorbehouden aan de beheerders en de programmamanager. U bent projectleider in dit programma."))
+            #expect(
+                refused.body.contains(
+                    "een rapportage publiceren is voorbehouden aan de beheerders en de programmamanager. U bent projectleider in dit programma."
+                ))
         }
     }
 
     @Test func aLeaderOfAnotherProjectIsToldItIsItsLeadersProject() async throws {
         try await withStoplicht(seeded: true) { app in
             // setup: Walter leads project 1, not project 2.
-            var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
+            var walter = try await Browser.member(
+                app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             _ = try await walter.get(Cycle.overview)
 
             // MUT
@@ -35,7 +41,10 @@ import Vapor
 
             // validate
             #expect(refused.status == .forbidden)
-            #expect(refused.body.contains("dit project bijwerken is voorbehouden aan de beheerders, de programmamanager en de projectleiders van dit project."))
+            #expect(
+                refused.body.contains(
+                    "dit project bijwerken is voorbehouden aan de beheerders, de programmamanager en de projectleiders van dit project."
+                ))
         }
     }
 

@@ -1,13 +1,15 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// Sessions nobody can use any more are deleted; those in use stay and keep working.
 @Suite struct SessionPurgeTests {
     func record(_ data: [String: String], on db: any Database) async throws {
-        try await SessionRecord(key: SessionID(string: UUID().uuidString), data: SessionData(initialData: data)).save(on: db)
+        try await SessionRecord(key: SessionID(string: UUID().uuidString), data: SessionData(initialData: data)).save(
+            on: db)
     }
 
     @Test func expiredAndEmptySessionsAreDeletedAndLiveOnesStay() async throws {
@@ -18,12 +20,21 @@ import Vapor
             let user = UUID().uuidString
             // Idle past the timeout; logged in past the day's limit though seen just now; no
             // account (as Vapor stored for visitors); times that are no times.
-            try await record([AccountSession.userKey: user, AccountSession.loginAtKey: String(now - 3_600),
-                              AccountSession.seenAtKey: String(now - AccountSession.idleTimeout - 60)], on: app.db)
-            try await record([AccountSession.userKey: user, AccountSession.loginAtKey: String(now - AccountSession.absoluteTimeout - 60),
-                              AccountSession.seenAtKey: String(now)], on: app.db)
+            try await record(
+                [
+                    AccountSession.userKey: user, AccountSession.loginAtKey: String(now - 3_600),
+                    AccountSession.seenAtKey: String(now - AccountSession.idleTimeout - 60),
+                ], on: app.db)
+            try await record(
+                [
+                    AccountSession.userKey: user,
+                    AccountSession.loginAtKey: String(now - AccountSession.absoluteTimeout - 60),
+                    AccountSession.seenAtKey: String(now),
+                ], on: app.db)
             try await record([:], on: app.db)
-            try await record([AccountSession.userKey: user, AccountSession.loginAtKey: "gisteren", AccountSession.seenAtKey: "net"], on: app.db)
+            try await record(
+                [AccountSession.userKey: user, AccountSession.loginAtKey: "gisteren", AccountSession.seenAtKey: "net"],
+                on: app.db)
             #expect(try await SessionRecord.query(on: app.db).count() == 6)
 
             #expect(try await SessionPurge.purge(on: app.db) == 4)
@@ -33,7 +44,9 @@ import Vapor
             #expect(try await SessionPurge.purge(on: app.db) == 0)
 
             // Half an hour on, both have been idle too long.
-            #expect(try await SessionPurge.purge(on: app.db, now: Date().addingTimeInterval(AccountSession.idleTimeout + 60)) == 2)
+            #expect(
+                try await SessionPurge.purge(
+                    on: app.db, now: Date().addingTimeInterval(AccountSession.idleTimeout + 60)) == 2)
             #expect(try await SessionRecord.query(on: app.db).count() == 0)
         }
     }

@@ -1,8 +1,9 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// Sessions are stored under the SHA-256 of their id: a copy of the database holds no
 /// session anyone can use.

@@ -1,21 +1,22 @@
 import Fluent
 import Foundation
 import SQLKit
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// The audit trail: what an import changed, before and after; a chain that shows tampering;
 /// a table the database keeps append-only.
 @Suite struct AuditTrailTests {
     let first = """
-    Programma;Wonen
-    Periode;januari t/m april 2025
-    Nr;Project;Projectleider;Status;Toelichting
-    1;Woningbouw De Hoef;Marieke Jansen;groen;Start bouw.
-    2;Stationsgebied;Kees Mulder;oranje;Bestemmingsplan in procedure.
-    """
+        Programma;Wonen
+        Periode;januari t/m april 2025
+        Nr;Project;Projectleider;Status;Toelichting
+        1;Woningbouw De Hoef;Marieke Jansen;groen;Start bouw.
+        2;Stationsgebied;Kees Mulder;oranje;Bestemmingsplan in procedure.
+        """
 
     func importCSV(_ text: String, app: Application, actor: String = "test") async throws -> ImportSummary {
         let report = try ReportReader().read(Data(text.utf8), filename: "wonen.csv").report
@@ -29,7 +30,9 @@ import Vapor
     /// one unbroken chain: each takes the write lock before it reads the chain's end (two
     /// logins at once were a 500, "database is locked").
     @Test func appendsAtOnceOnTheEmbeddedFileAllLand() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-audit-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stoplicht-audit-\(UUID().uuidString).sqlite"
+        ).path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
@@ -39,7 +42,11 @@ import Vapor
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for n in 0..<4 {
                     group.addTask {
-                        try await AuditTrail.append([AuditRecord(at: Date(), actor: "test", action: .update, entity: "proef", entityID: String(n))], on: app.db)
+                        try await AuditTrail.append(
+                            [
+                                AuditRecord(
+                                    at: Date(), actor: "test", action: .update, entity: "proef", entityID: String(n))
+                            ], on: app.db)
                     }
                 }
                 try await group.waitForAll()
@@ -60,12 +67,14 @@ import Vapor
         try await withStoplicht { app in
             // setup
             _ = try await importCSV(first, app: app, actor: "erna@woudenberg.nl")
-            let changed = first.replacingOccurrences(of: "2;Stationsgebied;Kees Mulder;oranje;Bestemmingsplan in procedure.",
-                                                     with: "2;Stationsgebied;Kees Mulder;rood;Bezwaar ingediend.")
+            let changed = first.replacingOccurrences(
+                of: "2;Stationsgebied;Kees Mulder;oranje;Bestemmingsplan in procedure.",
+                with: "2;Stationsgebied;Kees Mulder;rood;Bezwaar ingediend.")
 
             // MUT
             _ = try await importCSV(changed, app: app, actor: "walter@woudenberg.nl")
-            _ = try await importCSV(changed, app: app, actor: "walter@woudenberg.nl")  // nothing changes: nothing recorded
+            // nothing changes: nothing recorded
+            _ = try await importCSV(changed, app: app, actor: "walter@woudenberg.nl")
 
             // validate
             let entries = try await AuditEntry.query(on: app.db).sort(\.$sequence).all()

@@ -1,8 +1,9 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// Backups of the embedded database: a consistent copy while writes go on, put back whole,
 /// and refusals that leave everything as it was.
@@ -24,20 +25,25 @@ import Vapor
     }
 
     func directory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-backup-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stoplicht-backup-\(UUID().uuidString)"
+        ).path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
 
     func record(_ n: Int) -> AuditRecord {
-        AuditRecord(at: Date(), actor: "test", address: nil, action: .update, entity: "proef", entityID: String(n), programmeID: nil, periodID: nil,
-                    before: nil, after: AuditRecord.json(["n": String(n)]))
+        AuditRecord(
+            at: Date(), actor: "test", address: nil, action: .update, entity: "proef", entityID: String(n),
+            programmeID: nil, periodID: nil,
+            before: nil, after: AuditRecord.json(["n": String(n)]))
     }
 
     @Test func aCopyMadeWhileWritesGoOnIsConsistentAndComesBackWhole() async throws {
         let folder = try directory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let database = "\(folder)/stoplicht.sqlite", copy = "\(folder)/kopie.sqlite"
+        let database = "\(folder)/stoplicht.sqlite"
+        let copy = "\(folder)/kopie.sqlite"
         let (summary, before, after) = try await withFile(database, seeded: true) { app in
             let before = try await AuditEntry.query(on: app.db).count()
             // A stream of audited writes while the copy is made.
@@ -49,7 +55,9 @@ import Vapor
             }
             do {
                 // The copy starts in the middle of the stream.
-                while try await AuditEntry.query(on: app.db).count() < before + 20 { try await Task.sleep(for: .milliseconds(2)) }
+                while try await AuditEntry.query(on: app.db).count() < before + 20 {
+                    try await Task.sleep(for: .milliseconds(2))
+                }
                 let summary = try await Backup.write(to: copy, settings: app.settings, on: app.db)
                 try await writer.value
                 return (summary, before, try await AuditEntry.query(on: app.db).count())
@@ -61,7 +69,9 @@ import Vapor
             }
         }
         #expect(summary.projects == 36)
-        #expect(summary.auditEntries >= before + 20 && summary.auditEntries <= after, "\(before) + 20 ≤ \(summary.auditEntries) ≤ \(after)")
+        #expect(
+            summary.auditEntries >= before + 20 && summary.auditEntries <= after,
+            "\(before) + 20 ≤ \(summary.auditEntries) ≤ \(after)")
         // The copy is the database at one moment: its audit chain is whole.
         try await withFile(copy) { app async throws in
             let verification = try await AuditTrail.verify(on: app.db)
@@ -86,7 +96,9 @@ import Vapor
     @Test func refusalsLeaveEverythingAsItWas() async throws {
         let folder = try directory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let database = "\(folder)/stoplicht.sqlite", existing = "\(folder)/bestaat.sqlite", junk = "\(folder)/rommel.sqlite"
+        let database = "\(folder)/stoplicht.sqlite"
+        let existing = "\(folder)/bestaat.sqlite"
+        let junk = "\(folder)/rommel.sqlite"
         try Data("eerdere kopie".utf8).write(to: URL(fileURLWithPath: existing))
         try Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: URL(fileURLWithPath: junk))
         try await withFile(database, seeded: true) { app async throws in
@@ -94,13 +106,18 @@ import Vapor
                 try await Backup.write(to: existing, settings: app.settings, on: app.db)
             }
             await #expect(throws: InputError(Strings.backupPostgres)) {
-                try await Backup.write(to: "\(folder)/pg.sqlite", settings: Settings(database: .postgres(url: "postgres://x")), on: app.db)
+                try await Backup.write(
+                    to: "\(folder)/pg.sqlite", settings: Settings(database: .postgres(url: "postgres://x")), on: app.db)
             }
         }
         #expect(try String(contentsOfFile: existing, encoding: .utf8) == "eerdere kopie")
         let original = try Data(contentsOf: URL(fileURLWithPath: database))
-        await #expect(throws: InputError(Strings.backupNotStoplicht(junk))) { try await Backup.restore(from: junk, to: database) }
-        await #expect(throws: InputError(Strings.backupMissing("\(folder)/weg.sqlite"))) { try await Backup.restore(from: "\(folder)/weg.sqlite", to: database) }
+        await #expect(throws: InputError(Strings.backupNotStoplicht(junk))) {
+            try await Backup.restore(from: junk, to: database)
+        }
+        await #expect(throws: InputError(Strings.backupMissing("\(folder)/weg.sqlite"))) {
+            try await Backup.restore(from: "\(folder)/weg.sqlite", to: database)
+        }
         #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == original)
     }
 }

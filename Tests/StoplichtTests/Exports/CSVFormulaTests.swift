@@ -1,14 +1,18 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
-@testable import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
+@testable import StoplichtCore
 
 /// A CSV cell that starts like a formula is written so a spreadsheet shows it as text, and
 /// the import reads back what was written.
 @Suite struct CSVFormulaTests {
-    static let formulas = ["=HYPERLINK(\"http://127.0.0.1:9/x\";\"klik\")", "+31 33 123 45 67", "-5", "@SUM(A1:A9)", "\t=1+1", "'=al een apostrof", "''=twee", "'gewoon", "gewoon = gelijk"]
+    static let formulas = [
+        "=HYPERLINK(\"http://127.0.0.1:9/x\";\"klik\")", "+31 33 123 45 67", "-5", "@SUM(A1:A9)", "\t=1+1",
+        "'=al een apostrof", "''=twee", "'gewoon", "gewoon = gelijk",
+    ]
 
     @Test(arguments: formulas)
     func aFormulaStartGetsAnApostropheAndLosesItOnReading(_ text: String) {
@@ -29,7 +33,8 @@ import Vapor
                 project.name = name
                 try await project.save(on: app.db)
             }
-            let model = try await ReportPageModel.query(programme: "dienstverlening", period: ExportTests.period, on: app.db)
+            let model = try await ReportPageModel.query(
+                programme: "dienstverlening", period: ExportTests.period, on: app.db)
 
             // MUT
             let csv = CSVExport.data(ReportExport(model))

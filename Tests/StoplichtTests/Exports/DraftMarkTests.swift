@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// A report not yet published cannot be taken for the published one: CONCEPT on the page,
 /// in the documents and in their file names; the published report carries none of it.
@@ -17,17 +18,24 @@ import Vapor
 
             // MUT
             let draft = try await erna.get(Self.report)
-            let period = try #require(try await ReportingPeriod.query(on: app.db).filter(\.$slug == Cycle.period).first())
-            _ = try await PeriodPublication.publish(programme: Cycle.programme, period: period, actor: "test", settings: app.settings,
-                                                    on: app.db, documents: false)
+            let period = try #require(
+                try await ReportingPeriod.query(on: app.db).filter(\.$slug == Cycle.period).first())
+            _ = try await PeriodPublication.publish(
+                programme: Cycle.programme, period: period, actor: "test", settings: app.settings,
+                on: app.db, documents: false)
             let published = try await erna.get(Self.report)
 
             // validate
             #expect(draft.body.contains("<p class=\"stoplicht-draft-mark\" role=\"note\"><strong>CONCEPT</strong>"))
-            #expect(draft.body.contains("deze rapportage is nog niet gepubliceerd (de periode is open) en kan nog veranderen."))
-            #expect(draft.body.contains("download=\"voortgangsrapportage-dienstverlening-juni-t-m-oktober-2018-concept.pdf\""))
+            #expect(
+                draft.body.contains(
+                    "deze rapportage is nog niet gepubliceerd (de periode is open) en kan nog veranderen."))
+            #expect(
+                draft.body.contains(
+                    "download=\"voortgangsrapportage-dienstverlening-juni-t-m-oktober-2018-concept.pdf\""))
             #expect(!published.body.contains("stoplicht-draft-mark"))
-            #expect(published.body.contains("download=\"voortgangsrapportage-dienstverlening-juni-t-m-oktober-2018.pdf\""))
+            #expect(
+                published.body.contains("download=\"voortgangsrapportage-dienstverlening-juni-t-m-oktober-2018.pdf\""))
         }
     }
 

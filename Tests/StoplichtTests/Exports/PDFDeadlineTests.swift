@@ -1,18 +1,21 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import Logging
-@testable import Stoplicht
 import Testing
 import Vapor
+
+@testable import Stoplicht
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// WeasyPrint is a separate program: one that hangs is stopped at the deadline; documents are
 /// made no more at once than there are slots.
 @Suite struct PDFDeadlineTests {
     /// A stand-in for weasyprint that writes `lines` of chatter to stderr and then sleeps.
     func fakeWeasyPrint(sleeping seconds: Int, chatter lines: Int = 0) throws -> FakeWeasyPrint {
-        try FakeWeasyPrint("""
+        try FakeWeasyPrint(
+            """
             i=0; while [ $i -lt \(lines) ]; do echo "WARNING: regel $i van de uitvoer die niemand leest, maar die de pijp wel vult" >&2; i=$((i+1)); done
             exec sleep \(seconds)
             """)
@@ -23,8 +26,9 @@ import Vapor
         defer { hanging.remove() }
         let start = Date()
         await #expect(throws: InputError(Strings.pdfTookTooLong(seconds: 1), status: .serviceUnavailable)) {
-            _ = try await PDFRenderer.render(html: "<html><head></head><body></body></html>", title: "t", author: "a",
-                                             timeout: 1, environment: ["STOPLICHT_WEASYPRINT": hanging.program])
+            _ = try await PDFRenderer.render(
+                html: "<html><head></head><body></body></html>", title: "t", author: "a",
+                timeout: 1, environment: ["STOPLICHT_WEASYPRINT": hanging.program])
         }
         // Well before the stand-in would end by itself; the slots may first wait for the
         // suite's real PDFs (two at a time on this machine).
@@ -39,8 +43,9 @@ import Vapor
         defer { quick.remove() }
         let logged = LogLines()
         do {
-            _ = try await PDFRenderer.render(html: "<html><head></head><body></body></html>", title: "t", author: "a",
-                                             timeout: 5, environment: ["STOPLICHT_WEASYPRINT": quick.program], logger: logged.logger)
+            _ = try await PDFRenderer.render(
+                html: "<html><head></head><body></body></html>", title: "t", author: "a",
+                timeout: 5, environment: ["STOPLICHT_WEASYPRINT": quick.program], logger: logged.logger)
             Issue.record("a renderer that wrote nothing gave a PDF")
         } catch let error as InputError {
             Issue.record("not a timeout: \(error)")
@@ -49,7 +54,8 @@ import Vapor
             #expect(error.reason == Strings.pdfFailed)
             #expect(!error.reason.contains("geheim") && !error.reason.contains("Traceback"))
         }
-        #expect(logged.lines.contains { $0.contains("Traceback: /geheim/pad/rapportage.html") && $0.contains("status 1") })
+        #expect(
+            logged.lines.contains { $0.contains("Traceback: /geheim/pad/rapportage.html") && $0.contains("status 1") })
     }
 
     /// A reader who leaves stops the rendering: the process is killed at once, not at the deadline.
@@ -58,8 +64,9 @@ import Vapor
         defer { hanging.remove() }
         let start = Date()
         let rendering = Task {
-            try await PDFRenderer.render(html: "<html><head></head><body></body></html>", title: "t", author: "a", timeout: 120,
-                                         environment: ["STOPLICHT_WEASYPRINT": hanging.program], slots: RenderSlots(count: 1))
+            try await PDFRenderer.render(
+                html: "<html><head></head><body></body></html>", title: "t", author: "a", timeout: 120,
+                environment: ["STOPLICHT_WEASYPRINT": hanging.program], slots: RenderSlots(count: 1))
         }
         var pid: Int32?
         for _ in 0..<200 where pid == nil {
@@ -86,8 +93,9 @@ import Vapor
         defer { hanging.remove() }
         let slots = RenderSlots(count: 1, readersWaitingAtMost: 1)
         func render() async throws -> Data {
-            try await PDFRenderer.render(html: "<html><head></head><body></body></html>", title: "t", author: "a", timeout: 120,
-                                         environment: ["STOPLICHT_WEASYPRINT": hanging.program], slots: slots, forReader: true)
+            try await PDFRenderer.render(
+                html: "<html><head></head><body></body></html>", title: "t", author: "a", timeout: 120,
+                environment: ["STOPLICHT_WEASYPRINT": hanging.program], slots: slots, forReader: true)
         }
         let holder = Task { try await render() }
         let waiter = Task { try await render() }
@@ -109,7 +117,10 @@ import Vapor
     @Test func noMoreHoldersThanSlots() async throws {
         actor Gauge {
             var now = 0, most = 0
-            func enter() { now += 1; most = max(most, now) }
+            func enter() {
+                now += 1
+                most = max(most, now)
+            }
             func leave() { now -= 1 }
         }
         let slots = RenderSlots(count: 2)

@@ -1,12 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The report's words are text in the PDF and nothing else: a title, period name, project
 /// name or remark that reads as markup neither attaches the server's files to the PDF nor
@@ -25,7 +27,8 @@ import Vapor
 
     @Test func thePreparedPageHoldsTheWordsOnlyEscapedAndNeverInAStylesheet() throws {
         let words = Self.hostile(port: 9).joined(separator: " ")
-        let page = "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Site</title><style>body { color: black; }</style></head>"
+        let page =
+            "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Site</title><style>body { color: black; }</style></head>"
             + "<body class=\"x\"><h1>Rapportage</h1></body></html>"
 
         // MUT
@@ -47,7 +50,9 @@ import Vapor
         while let open = rest.range(of: "<style>") {
             let close = try #require(rest.range(of: "</style>", range: open.upperBound..<rest.endIndex))
             let css = rest[open.upperBound..<close.lowerBound]
-            for word in ["passwd", "evil", "quotes", "127.0.0.1", "environ"] { #expect(!css.contains(word), "\(word) in \(css)") }
+            for word in ["passwd", "evil", "quotes", "127.0.0.1", "environ"] {
+                #expect(!css.contains(word), "\(word) in \(css)")
+            }
             rest = rest[close.upperBound...]
         }
         #expect(!prepared.contains("@top-left { content: \""), "the running header is no CSS string")
@@ -61,24 +66,33 @@ import Vapor
         let words = Self.hostile(port: listener.port)
         try await withStoplicht(seeded: true) { app in
             // setup: every word a reporter writes into the report carries them
-            let programme = try #require(try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").first())
+            let programme = try #require(
+                try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").first())
             programme.reportTitle = "Rapportage " + words[0] + words[1]
             programme.name = "Programma " + words[2]
             try await programme.save(on: app.db)
-            let period = try #require(try await ReportingPeriod.query(on: app.db).filter(\.$slug == ExportTests.period).first())
+            let period = try #require(
+                try await ReportingPeriod.query(on: app.db).filter(\.$slug == ExportTests.period).first())
             period.name = "Periode " + words[3] + words[1]
             try await period.save(on: app.db)
-            let projects = try await Project.query(on: app.db).filter(\.$programme.$id == programme.requireID()).sort(\.$number).range(0..<3).all()
+            let projects = try await Project.query(on: app.db).filter(\.$programme.$id == programme.requireID()).sort(
+                \.$number
+            ).range(0..<3).all()
             for (index, project) in projects.enumerated() {
                 project.name = "Project \(index) " + words[(index + 1) % words.count] + words[4]
                 try await project.save(on: app.db)
             }
-            let statuses = try await ProjectStatus.query(on: app.db).filter(\.$period.$id == period.requireID()).range(0..<5).all()
+            let statuses = try await ProjectStatus.query(on: app.db).filter(\.$period.$id == period.requireID()).range(
+                0..<5
+            ).all()
             for (index, status) in statuses.enumerated() {
-                status.remarks = "Opmerking " + words[index % words.count] + " ![x](http://127.0.0.1:\(listener.port)/md) [y](file:///etc/passwd)"
+                status.remarks =
+                    "Opmerking " + words[index % words.count]
+                    + " ![x](http://127.0.0.1:\(listener.port)/md) [y](file:///etc/passwd)"
                 try await status.save(on: app.db)
             }
-            let model = try await ReportPageModel.query(programme: "dienstverlening", period: ExportTests.period, on: app.db)
+            let model = try await ReportPageModel.query(
+                programme: "dienstverlening", period: ExportTests.period, on: app.db)
 
             // MUT
             let pdf = try await ReportDocuments.render(model, format: .pdf, settings: app.settings)
@@ -88,7 +102,9 @@ import Vapor
             let raw = String(decoding: pdf, as: UTF8.self)
             #expect(!raw.contains("/EmbeddedFile"), "the PDF carries a file")
             #expect(!raw.contains("/EmbeddedFiles"))
-            if let listing = try Self.run("pdfdetach", ["-list", "{pdf}"], input: pdf) { #expect(listing.hasPrefix("0 embedded files"), "\(listing)") }
+            if let listing = try Self.run("pdfdetach", ["-list", "{pdf}"], input: pdf) {
+                #expect(listing.hasPrefix("0 embedded files"), "\(listing)")
+            }
             if let text = try Self.run("pdftotext", ["{pdf}", "-"], input: pdf) {
                 #expect(!text.contains("root:x:0:0"))
                 #expect(!text.contains("DATABASE_URL") && !text.contains("PATH="))
@@ -102,7 +118,9 @@ import Vapor
 
     /// Where `program` is installed, if it is.
     static func installed(_ program: String) -> String? {
-        ["/usr/bin", "/usr/local/bin", "/bin"].map({ $0 + "/" + program }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        ["/usr/bin", "/usr/local/bin", "/bin"].map({ $0 + "/" + program }).first(where: {
+            FileManager.default.isExecutableFile(atPath: $0)
+        })
     }
 
     /// `program args`, `{pdf}` in them the file of `input`, when the program is installed: its output.
@@ -138,7 +156,9 @@ final class Listener: @unchecked Sendable {
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(fd, 64) == 0 else { throw Abort(.internalServerError, reason: "bind/listen") }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
-@testable import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
+@testable import StoplichtCore
 
 /// Actuals from the financial system: Dutch amounts read exactly, streamed, never counted
 /// twice, never dropped.
@@ -11,7 +12,8 @@ import Vapor
     static let header = "Boekdatum;Kostenplaats;Grootboek;Omschrijving;Bedrag\n"
 
     func file(_ text: String, name: String = "realisatie.csv") throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-actuals-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stoplicht-actuals-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
@@ -22,13 +24,20 @@ import Vapor
         try #require(try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").first())
     }
 
-    func importing(_ path: String, _ app: Application, columns: [ActualsColumn: String] = [:]) async throws -> ActualsImporter.Summary {
-        try await ActualsImporter(database: app.db).run(path: path, source: URL(fileURLWithPath: path).lastPathComponent,
-                                                        programme: try await programme(app), columns: columns)
+    func importing(_ path: String, _ app: Application, columns: [ActualsColumn: String] = [:]) async throws
+        -> ActualsImporter.Summary
+    {
+        try await ActualsImporter(database: app.db).run(
+            path: path, source: URL(fileURLWithPath: path).lastPathComponent,
+            programme: try await programme(app), columns: columns)
     }
 
-    @Test(arguments: [("1.234,56", 123_456), ("€ 21.750,-", 2_175_000), ("-12,50", -1_250), ("(12,50)", -1_250), ("€ -1.000.000,01", -100_000_001),
-                      ("12,5", 1_250), ("1.234", 123_400), ("0,01", 1), ("€ 21.750,00", 2_175_000)] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("1.234,56", 123_456), ("€ 21.750,-", 2_175_000), ("-12,50", -1_250), ("(12,50)", -1_250),
+            ("€ -1.000.000,01", -100_000_001),
+            ("12,5", 1_250), ("1.234", 123_400), ("0,01", 1), ("€ 21.750,00", 2_175_000),
+        ] as [(String, Int64)])
     func dutchAmountsAreReadToTheCent(_ text: String, _ cents: Int64) throws {
         let layout = try ActualsLayout(headers: ["Kostenplaats", "Bedrag"])
         let line = ActualsLine(record: ["6100", text], layout: layout, line: 2) { _ in "k" }
@@ -38,8 +47,12 @@ import Vapor
 
     @Test func anUnreadableLineSaysWhy() throws {
         let layout = try ActualsLayout(headers: ["Kpl", "Omschrijving", "Bedrag EUR"])
-        #expect(ActualsLine(record: ["6100", "x", "twaalf"], layout: layout, line: 3) { _ in "k" }.problem == "bedrag ‘twaalf’ is geen bedrag")
-        #expect(ActualsLine(record: ["", "x", "12,00"], layout: layout, line: 4) { _ in "k" }.problem == "geen kostenplaats")
+        #expect(
+            ActualsLine(record: ["6100", "x", "twaalf"], layout: layout, line: 3) { _ in "k" }.problem
+                == "bedrag ‘twaalf’ is geen bedrag")
+        #expect(
+            ActualsLine(record: ["", "x", "12,00"], layout: layout, line: 4) { _ in "k" }.problem == "geen kostenplaats"
+        )
         #expect(throws: ActualsLayout.Failure.missing([.amount], headers: ["Kpl", "Omschrijving"])) {
             try ActualsLayout(headers: ["Kpl", "Omschrijving"])
         }
@@ -50,7 +63,10 @@ import Vapor
         // 64 KB chunk boundary; CRLF line ends; a BOM; a Windows-1252 euro sign; NUL bytes.
         var text = "\u{FEFF}Kostenplaats;Omschrijving;Bedrag\r\n"
         var n = 0
-        while text.utf8.count < 65_500 { n += 1; text += "61\(n % 10);regel \(n);1,00\r\n" }
+        while text.utf8.count < 65_500 {
+            n += 1
+            text += "61\(n % 10);regel \(n);1,00\r\n"
+        }
         text += "6100;\"Factuur; \"\"spoed\"\"\nmet tweede regel\";\"1.234,56\"\r\n"
         var data = Data(text.utf8)
         data.append(contentsOf: Array("6200;prijs ".utf8) + [0x80] + Array(" 5;5,00\r\n".utf8))
@@ -72,7 +88,9 @@ import Vapor
 
     @Test func theSameFileTwiceCountsOnceAndIdenticalLinesCountEach() async throws {
         try await withStoplicht(seeded: true) { app in
-            let lines = Self.header + "2018-10-01;6100;4300;Licentie;100,00\n2018-10-01;6100;4300;Licentie;100,00\n2018-10-02;6100;4300;Inhuur;\"1.000,50\"\n"
+            let lines =
+                Self.header
+                + "2018-10-01;6100;4300;Licentie;100,00\n2018-10-01;6100;4300;Licentie;100,00\n2018-10-02;6100;4300;Inhuur;\"1.000,50\"\n"
             let path = try file(lines)
 
             let first = try await importing(path, app)
@@ -92,8 +110,9 @@ import Vapor
         try await withStoplicht(seeded: true) { app in
             let programme = try await programme(app)
             _ = try await ActualsMapping.map(costCentre: "6100", toProject: 18, in: programme, on: app.db)
-            let path = try file(Self.header + "2018-10-01;6100;4300;Licentie;100,00\n2018-10-01;6200;4310;Offerte chatbot;€ 21.750,-\n"
-                                + "2018-10-02;;4300;Zonder kostenplaats;5,00\n2018-10-03;6300;4300;Onleesbaar;twaalf\n")
+            let path = try file(
+                Self.header + "2018-10-01;6100;4300;Licentie;100,00\n2018-10-01;6200;4310;Offerte chatbot;€ 21.750,-\n"
+                    + "2018-10-02;;4300;Zonder kostenplaats;5,00\n2018-10-03;6300;4300;Onleesbaar;twaalf\n")
 
             let summary = try await importing(path, app)
 

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// The finance page per audience: a leader sees their own projects, the programme manager
 /// everything, sponsors and board (lezers) the summary; nobody else.
@@ -12,13 +13,19 @@ import Vapor
 
     func prepare(_ app: Application) async throws {
         let programme = try #require(try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").first())
-        for (project, source, amount) in [(2, "krediet", "€ 15.000,-"), (18, "lijnbudget", "1.000,00"), (nil, "reserve", "€ 21.750,-")] as [(Int?, String, String)] {
-            _ = try await BudgetLines.add(BudgetLines.Input(project: project, source: source, nature: "eenmalig", year: 2018, amount: amount,
-                                                            commitment: "", description: "regel"), to: programme, actor: "test", on: app.db)
+        for (project, source, amount) in [
+            (2, "krediet", "€ 15.000,-"), (18, "lijnbudget", "1.000,00"), (nil, "reserve", "€ 21.750,-"),
+        ] as [(Int?, String, String)] {
+            _ = try await BudgetLines.add(
+                BudgetLines.Input(
+                    project: project, source: source, nature: "eenmalig", year: 2018, amount: amount,
+                    commitment: "", description: "regel"), to: programme, actor: "test", on: app.db)
         }
-        _ = try await BudgetLines.addQuote(project: 2, amount: "€ 2.000,-", description: "PIP-pagina", to: programme, actor: "test", on: app.db)
+        _ = try await BudgetLines.addQuote(
+            project: 2, amount: "€ 2.000,-", description: "PIP-pagina", to: programme, actor: "test", on: app.db)
         _ = try await ActualsMapping.map(costCentre: "6200", toProject: 2, in: programme, on: app.db)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-finance-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stoplicht-finance-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("realisatie.csv").path
         try Data("Kostenplaats;Bedrag\n6200;€ 21.750,-\n9999;5,00\n".utf8).write(to: URL(fileURLWithPath: file))
@@ -41,7 +48,8 @@ import Vapor
             #expect(all.body.contains("<dt>Begroot</dt><dd>€ 37.750,00</dd>"))
             #expect(all.body.contains("1 regel uit het financiële systeem hoort nog bij geen project"))
 
-            var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
+            var walter = try await Browser.member(
+                app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let own = try await walter.get(Self.path)
             #expect(own.status == .ok)
             #expect(own.body.contains("2. Doorontwikkelen website"))
@@ -53,7 +61,9 @@ import Vapor
             let summary = try await board.get(Self.path)
             #expect(summary.status == .ok)
             #expect(!summary.body.contains("Doorontwikkelen website"))
-            #expect(summary.body.contains("<td>2018</td><td>Krediet</td><td>Eenmalig</td><td class=\"stoplicht-amount\">€ 15.000,00</td>"))
+            #expect(
+                summary.body.contains(
+                    "<td>2018</td><td>Krediet</td><td>Eenmalig</td><td class=\"stoplicht-amount\">€ 15.000,00</td>"))
             #expect(summary.body.contains("<td>2018</td><td>Reserve</td>"))
             // The total counts every line read, those without a project too.
             #expect(summary.body.contains("<dt>Gerealiseerd</dt><dd>€ 21.755,00</dd>"))

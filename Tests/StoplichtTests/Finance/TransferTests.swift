@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// Budget moved between lines by a decision request: nothing moves until it is decided; an
 /// agreed transfer becomes a line of the receiving project with the same source, nature
@@ -19,29 +20,36 @@ import Vapor
     func prepare(_ app: Application) async throws -> Setup {
         let programme = try #require(try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").first())
         let credit = try await BudgetLines.add(
-            BudgetLines.Input(project: nil, source: "krediet", nature: "eenmalig", year: 2018, amount: "€ 21.750,-", commitment: "",
-                              description: "Informatiearchitectuur, krediet invoering omgevingswet"),
+            BudgetLines.Input(
+                project: nil, source: "krediet", nature: "eenmalig", year: 2018, amount: "€ 21.750,-", commitment: "",
+                description: "Informatiearchitectuur, krediet invoering omgevingswet"),
             to: programme, actor: "test", on: app.db)
         let decisions = try await Decision.query(on: app.db).all()
         let decision = try #require(decisions.first { $0.text.contains("21.750") })
         return Setup(programme: programme, credit: credit, decision: decision)
     }
 
-    func proposal(_ setup: Setup, amount: String = "€ 21.750,-", to project: Int? = 18, decision: UUID? = nil) throws -> BudgetTransfers.Proposal {
-        BudgetTransfers.Proposal(fromLine: try setup.credit.requireID(), toProject: project, amount: amount,
-                                 reason: "Frictiekosten implementatie en migratie VTH", decision: decision ?? setup.decision.id, requestedFrom: "")
+    func proposal(_ setup: Setup, amount: String = "€ 21.750,-", to project: Int? = 18, decision: UUID? = nil) throws
+        -> BudgetTransfers.Proposal
+    {
+        BudgetTransfers.Proposal(
+            fromLine: try setup.credit.requireID(), toProject: project, amount: amount,
+            reason: "Frictiekosten implementatie en migratie VTH", decision: decision ?? setup.decision.id,
+            requestedFrom: "")
     }
 
     @Test func anAgreedTransferMovesTheBudgetAndIsAudited() async throws {
         try await withStoplicht(seeded: true) { app in
             let setup = try await prepare(app)
-            let transfer = try await BudgetTransfers.propose(try proposal(setup), in: setup.programme, actor: "erna@woudenberg.nl", on: app.db)
+            let transfer = try await BudgetTransfers.propose(
+                try proposal(setup), in: setup.programme, actor: "erna@woudenberg.nl", on: app.db)
             // Proposed, nothing has moved.
             var overview = try await BudgetOverview.load(setup.programme, on: app.db)
             #expect(overview.programme.position.budgetCents == 2_175_000)
             #expect(overview.projects.isEmpty)
 
-            try await BudgetTransfers.decide(transfer, approved: true, on: "20-11-2018", actor: "erna@woudenberg.nl", on: app.db)
+            try await BudgetTransfers.decide(
+                transfer, approved: true, on: "20-11-2018", actor: "erna@woudenberg.nl", on: app.db)
 
             overview = try await BudgetOverview.load(setup.programme, on: app.db)
             #expect(overview.programme.position.budgetCents == 0)
@@ -55,7 +63,9 @@ import Vapor
             #expect(line.source == .credit && line.nature == .oneOff && line.year == 2018)
             #expect(line.description.hasPrefix("Overgeheveld uit Krediet, eenmalig 2018"))
 
-            let trail = try await AuditEntry.query(on: app.db).filter(\.$entity == "budgetoverheveling").sort(\.$sequence).all()
+            let trail = try await AuditEntry.query(on: app.db).filter(\.$entity == "budgetoverheveling").sort(
+                \.$sequence
+            ).all()
             #expect(trail.map(\.action) == ["overheveling-voorstellen", "overheveling-uitvoeren"])
             let after = try #require(trail.last?.after)
             #expect(after.contains("€ 0,00") && after.contains("€ 21.750,00") && after.contains("2018-11-20"))
@@ -75,14 +85,17 @@ import Vapor
                 try await BudgetTransfers.decide(stale, approved: true, on: nil, actor: "x", on: app.db)
             }
             #expect(error?.status == .conflict)
-            #expect(try await BudgetOverview.load(setup.programme, on: app.db).projects.first?.position.budgetCents == 2_175_000)
+            #expect(
+                try await BudgetOverview.load(setup.programme, on: app.db).projects.first?.position.budgetCents
+                    == 2_175_000)
         }
     }
 
     @Test func aRejectedTransferMovesNothing() async throws {
         try await withStoplicht(seeded: true) { app in
             let setup = try await prepare(app)
-            let transfer = try await BudgetTransfers.propose(try proposal(setup, amount: "10.000"), in: setup.programme, actor: "t", on: app.db)
+            let transfer = try await BudgetTransfers.propose(
+                try proposal(setup, amount: "10.000"), in: setup.programme, actor: "t", on: app.db)
             try await BudgetTransfers.decide(transfer, approved: false, on: nil, actor: "t", on: app.db)
             let overview = try await BudgetOverview.load(setup.programme, on: app.db)
             #expect(overview.programme.position.budgetCents == 2_175_000)
@@ -106,12 +119,16 @@ import Vapor
                     return "\(error)"
                 }
             }
-            #expect(await refusal(try proposal(setup, amount: "€ 30.000,-"))?.contains("meer dan er op de begrotingsregel vrij is (€ 21.750,00") == true)
+            #expect(
+                await refusal(try proposal(setup, amount: "€ 30.000,-"))?.contains(
+                    "meer dan er op de begrotingsregel vrij is (€ 21.750,00") == true)
             #expect(await refusal(try proposal(setup, amount: "veel"))?.contains("‘veel’ is geen bedrag") == true)
             #expect(await refusal(try proposal(setup, amount: "0"))?.contains("is geen bedrag") == true)
             #expect(await refusal(try proposal(setup, to: 99))?.contains("99") == true)
             #expect(await refusal(try proposal(setup, to: nil))?.contains("waar het al staat") == true)
-            #expect(await refusal(try proposal(setup, decision: UUID()))?.contains("beslispunt hoort niet bij dit programma") == true)
+            #expect(
+                await refusal(try proposal(setup, decision: UUID()))?.contains(
+                    "beslispunt hoort niet bij dit programma") == true)
             var noReason = try proposal(setup)
             noReason.reason = "  "
             #expect(await refusal(noReason)?.contains("waarvoor") == true)
@@ -139,7 +156,8 @@ import Vapor
             var changed = texts
             let index = try #require(changed.decisions.firstIndex { $0.id == decision.id })
             changed.decisions[index].outcome = .approved
-            try await changed.save(over: (sections, decisions, risks), period: period, actor: "erna", address: nil, on: app.db)
+            try await changed.save(
+                over: (sections, decisions, risks), period: period, actor: "erna", address: nil, on: app.db)
 
             #expect(try await BudgetTransfer.find(transfer.id, on: app.db)?.state == .executed)
             let overview = try await BudgetOverview.load(setup.programme, on: app.db)
@@ -151,7 +169,8 @@ import Vapor
             removing.decisions[index].remove = true
             let (_, sections2, decisions2, risks2) = try await PeriodTexts.load(period: period, on: app.db)
             await #expect(throws: InputError.self) {
-                try await removing.save(over: (sections2, decisions2, risks2), period: period, actor: "erna", address: nil, on: app.db)
+                try await removing.save(
+                    over: (sections2, decisions2, risks2), period: period, actor: "erna", address: nil, on: app.db)
             }
         }
     }

@@ -1,17 +1,21 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
 import VaporTesting
 
+@testable import Stoplicht
+
 @Suite struct GenerateTests {
     @Test func theSameSeedGivesTheSameProgramme() {
         let periods = SyntheticPeriod.sequence(count: 6, endingIn: 2026)
-        let a = SyntheticProgramme(index: 0, projects: 20, periods: periods, people: 12, random: SeededGenerator(seed: 7))
-        let b = SyntheticProgramme(index: 0, projects: 20, periods: periods, people: 12, random: SeededGenerator(seed: 7))
-        let c = SyntheticProgramme(index: 0, projects: 20, periods: periods, people: 12, random: SeededGenerator(seed: 8))
+        let a = SyntheticProgramme(
+            index: 0, projects: 20, periods: periods, people: 12, random: SeededGenerator(seed: 7))
+        let b = SyntheticProgramme(
+            index: 0, projects: 20, periods: periods, people: 12, random: SeededGenerator(seed: 7))
+        let c = SyntheticProgramme(
+            index: 0, projects: 20, periods: periods, people: 12, random: SeededGenerator(seed: 8))
         #expect(a.projects.map(\.name) == b.projects.map(\.name))
         #expect(a.projects.map { $0.statuses.map(\.light) } == b.projects.map { $0.statuses.map(\.light) })
         #expect(a.projects.map(\.name) != c.projects.map(\.name))
@@ -19,15 +23,19 @@ import VaporTesting
 
     @Test func periodsAreThirdsOfTheYearEndingInTheCurrentOne() {
         let periods = SyntheticPeriod.sequence(count: 4, endingIn: 2024)
-        #expect(periods.map(\.name) == ["september t/m december 2023", "januari t/m april 2024",
-                                        "mei t/m augustus 2024", "september t/m december 2024"])
+        #expect(
+            periods.map(\.name) == [
+                "september t/m december 2023", "januari t/m april 2024",
+                "mei t/m augustus 2024", "september t/m december 2024",
+            ])
         #expect(periods[1].startsOn == "2024-01-01" && periods[1].endsOn == "2024-04-30")
         #expect(periods.last?.endQuarter == 4)
     }
 
     @Test func statusesFollowTheirLights() {
         let periods = SyntheticPeriod.sequence(count: 24, endingIn: 2026)
-        let programme = SyntheticProgramme(index: 3, projects: 200, periods: periods, people: 40, random: SeededGenerator(seed: 1))
+        let programme = SyntheticProgramme(
+            index: 3, projects: 200, periods: periods, people: 40, random: SeededGenerator(seed: 1))
         let statuses = programme.projects.flatMap(\.statuses)
         #expect(statuses.count == 200 * 24)
         // An orange or red light carries its cause, consequence and measure, as the form demands.
@@ -46,8 +54,10 @@ import VaporTesting
     @Test func anInstallationOfTheAskedSizeThatReadsAsARealOne() async throws {
         try await withStoplicht { app in
             // setup
-            var options = SyntheticWriter.Options(size: SyntheticSize(organisations: 2, programmesPerOrganisation: 2,
-                                                                       projectsPerProgramme: 12, periodsPerProgramme: 5))
+            var options = SyntheticWriter.Options(
+                size: SyntheticSize(
+                    organisations: 2, programmesPerOrganisation: 2,
+                    projectsPerProgramme: 12, periodsPerProgramme: 5))
             options.access = .open
             options.currentYear = 2026
 
@@ -79,8 +89,10 @@ import VaporTesting
                 #expect(res.body.string.contains("Voortgangsrapportage programma Dienstverlening 2025–2027"))
             }
             // A published period is frozen in the database, generated or not.
-            let frozen = try #require(try await ReportingPeriod.query(on: app.db).filter(\.$state == .published).first())
-            let status = try #require(try await ProjectStatus.query(on: app.db).filter(\.$period.$id == frozen.requireID()).first())
+            let frozen = try #require(
+                try await ReportingPeriod.query(on: app.db).filter(\.$state == .published).first())
+            let status = try #require(
+                try await ProjectStatus.query(on: app.db).filter(\.$period.$id == frozen.requireID()).first())
             status.remarks = "gewijzigd"
             await #expect(throws: (any Error).self) { try await status.save(on: app.db) }
         }
@@ -88,8 +100,10 @@ import VaporTesting
 
     @Test func withoutStoredReportsOnlyTheLastPeriodStaysOpen() async throws {
         try await withStoplicht { app in
-            var options = SyntheticWriter.Options(size: SyntheticSize(organisations: 1, programmesPerOrganisation: 2,
-                                                                      projectsPerProgramme: 4, periodsPerProgramme: 3))
+            var options = SyntheticWriter.Options(
+                size: SyntheticSize(
+                    organisations: 1, programmesPerOrganisation: 2,
+                    projectsPerProgramme: 4, periodsPerProgramme: 3))
             options.snapshots = false
             let summary = try await SyntheticWriter(options: options, settings: app.settings).write(on: app.db)
             #expect(summary.publishedReports == 0)
@@ -101,8 +115,10 @@ import VaporTesting
 
     @Test func refusesASecondRunAndSizesOutOfRange() async throws {
         try await withStoplicht { app in
-            let options = SyntheticWriter.Options(size: SyntheticSize(organisations: 1, programmesPerOrganisation: 1,
-                                                                      projectsPerProgramme: 3, periodsPerProgramme: 2))
+            let options = SyntheticWriter.Options(
+                size: SyntheticSize(
+                    organisations: 1, programmesPerOrganisation: 1,
+                    projectsPerProgramme: 3, periodsPerProgramme: 2))
             _ = try await SyntheticWriter(options: options, settings: app.settings).write(on: app.db)
             let again = await #expect(throws: InputError.self) {
                 try await SyntheticWriter(options: options, settings: app.settings).write(on: app.db)
@@ -116,7 +132,8 @@ import VaporTesting
             let refused = await #expect(throws: InputError.self) {
                 try await SyntheticWriter(options: tooMany, settings: app.settings).write(on: app.db)
             }
-            #expect(refused?.message == "Het aantal projecten per programma moet tussen 1 en 5000 liggen, niet 1000000.")
+            #expect(
+                refused?.message == "Het aantal projecten per programma moet tussen 1 en 5000 liggen, niet 1000000.")
             #expect(try await Project.query(on: app.db).count() == 3)
         }
     }

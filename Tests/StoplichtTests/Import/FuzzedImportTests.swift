@@ -22,7 +22,9 @@ import ZIPFoundation
     static func zip(_ entries: [(String, Data)]) throws -> Data {
         let archive = try Archive(accessMode: .create)
         for (path, data) in entries {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -49,7 +51,8 @@ import ZIPFoundation
         }
     }
 
-    @Test(arguments: zipFixtures + ["bos-bedrijfsvoering.html", "leusden-zonder-nummers.csv"]) func mutatedBytesNeverCrash(_ name: String) throws {
+    @Test(arguments: zipFixtures + ["bos-bedrijfsvoering.html", "leusden-zonder-nummers.csv"])
+    func mutatedBytesNeverCrash(_ name: String) throws {
         let original = try ImportFixtures.data(name)
         var random = SeededGenerator(seed: 20_181_031)
         var refused = 0
@@ -69,53 +72,78 @@ import ZIPFoundation
 
     @Test func entityExpansionIsRefused() throws {
         let bomb = """
-        <?xml version="1.0"?>
-        <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
-        <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
-        <w:document xmlns:w="w"><w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>
-        """
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+            <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+            <w:document xmlns:w="w"><w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>
+            """
         let message = outcome(try Self.docx(body: bomb), "bom.docx")
-        #expect(message == "Het onderdeel ‘word/document.xml’ van het bestand is geen geldige XML: een DOCTYPE- of ENTITY-declaratie (die komt in een echt document niet voor en wordt om veiligheidsredenen geweigerd). Sla het bestand opnieuw op en probeer het nog eens.")
-        let external = #"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>"#
+        #expect(
+            message
+                == "Het onderdeel ‘word/document.xml’ van het bestand is geen geldige XML: een DOCTYPE- of ENTITY-declaratie (die komt in een echt document niet voor en wordt om veiligheidsredenen geweigerd). Sla het bestand opnieuw op en probeer het nog eens."
+        )
+        let external =
+            #"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>"#
         #expect(outcome(try Self.docx(body: external), "xxe.docx")?.contains("DOCTYPE") == true)
     }
 
     @Test func aZipBombStopsAtThePartLimit() throws {
         // 4 MB of one character deflates to a few kilobytes.
-        let huge = "<w:document><w:body><w:p><w:r><w:t>" + String(repeating: "a", count: 4 * 1024 * 1024) + "</w:t></w:r></w:p></w:body></w:document>"
+        let huge =
+            "<w:document><w:body><w:p><w:r><w:t>" + String(repeating: "a", count: 4 * 1024 * 1024)
+            + "</w:t></w:r></w:p></w:body></w:document>"
         let data = try Self.docx(body: huge)
         #expect(data.count < 64 * 1024)
         var limits = ImportLimits()
         limits.partBytes = 1024 * 1024
-        #expect(outcome(data, "bom.docx", limits: limits) == "Het onderdeel ‘word/document.xml’ van het bestand is uitgepakt groter dan 1 MB; zo groot is geen rapportage. Het bestand is geweigerd.")
+        #expect(
+            outcome(data, "bom.docx", limits: limits)
+                == "Het onderdeel ‘word/document.xml’ van het bestand is uitgepakt groter dan 1 MB; zo groot is geen rapportage. Het bestand is geweigerd."
+        )
         // Within the part limit, the one paragraph is still far over the cell limit.
         #expect(outcome(data, "bom.docx")?.contains("meer dan 100000 tekens") == true)
     }
 
     @Test func deepNestingIsRefused() throws {
-        let deep = "<w:document><w:body>" + String(repeating: "<w:p>", count: 10_000) + String(repeating: "</w:p>", count: 10_000) + "</w:body></w:document>"
+        let deep =
+            "<w:document><w:body>" + String(repeating: "<w:p>", count: 10_000)
+            + String(repeating: "</w:p>", count: 10_000) + "</w:body></w:document>"
         #expect(outcome(try Self.docx(body: deep), "diep.docx")?.contains("meer dan 512 geneste elementen") == true)
     }
 
     @Test func hugeCellsAreRefusedWithTheirPlace() throws {
         let cell = String(repeating: "Heel lange toelichting. ", count: 20_000)
         let csv = "Nr;Project;Toelichting\n1;Lang;\"\(cell)\"\n"
-        #expect(outcome(Data(csv.utf8), "lang.csv") == "Op regel 2 staat een veld van meer dan 100000 tekens; zo lang is geen toelichting. Controleer of er een aanhalingsteken niet gesloten is.")
+        #expect(
+            outcome(Data(csv.utf8), "lang.csv")
+                == "Op regel 2 staat een veld van meer dan 100000 tekens; zo lang is geen toelichting. Controleer of er een aanhalingsteken niet gesloten is."
+        )
         let html = "<table><tr><th>Nr</th><th>Project</th></tr><tr><td>1</td><td>\(cell)</td></tr></table>"
         var limits = ImportLimits()
         limits.textBytes = 2 * 1024 * 1024
-        #expect(outcome(Data(html.utf8), "lang.html", limits: limits) == "In tabel 1, rij 2 staat een cel of alinea van meer dan 100000 tekens; zo lang is geen toelichting. Het bestand is geweigerd.")
-        let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>\(cell)</t></is></c></row></sheetData></worksheet>"
+        #expect(
+            outcome(Data(html.utf8), "lang.html", limits: limits)
+                == "In tabel 1, rij 2 staat een cel of alinea van meer dan 100000 tekens; zo lang is geen toelichting. Het bestand is geweigerd."
+        )
+        let sheet =
+            "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>\(cell)</t></is></c></row></sheetData></worksheet>"
         let xlsx = try Self.zip([
             ("xl/workbook.xml", Data(#"<workbook><sheets><sheet name="Blad1" sheetId="1"/></sheets></workbook>"#.utf8)),
             ("xl/worksheets/sheet1.xml", Data(sheet.utf8)),
         ])
-        #expect(outcome(xlsx, "lang.xlsx") == "In blad ‘Blad1’, rij 1 staat een cel of alinea van meer dan 100000 tekens; zo lang is geen toelichting. Het bestand is geweigerd.")
+        #expect(
+            outcome(xlsx, "lang.xlsx")
+                == "In blad ‘Blad1’, rij 1 staat een cel of alinea van meer dan 100000 tekens; zo lang is geen toelichting. Het bestand is geweigerd."
+        )
     }
 
     @Test func anUnclosedQuoteSaysWhere() {
-        let csv = "Nr;Project;Toelichting\n1;Centrumplan;Loopt\n2;Sporthal;\"Begint maar sluit niet\n3;Bibliotheek;Klaar\n"
-        #expect(outcome(Data(csv.utf8), "quote.csv") == "Het aanhalingsteken van het veld op regel 3 wordt niet gesloten; het bestand is onvolledig of beschadigd.")
+        let csv =
+            "Nr;Project;Toelichting\n1;Centrumplan;Loopt\n2;Sporthal;\"Begint maar sluit niet\n3;Bibliotheek;Klaar\n"
+        #expect(
+            outcome(Data(csv.utf8), "quote.csv")
+                == "Het aanhalingsteken van het veld op regel 3 wordt niet gesloten; het bestand is onvolledig of beschadigd."
+        )
     }
 
     @Test func invalidUTF8IsReadWithAWarningOrReplaced() throws {
@@ -125,7 +153,9 @@ import ZIPFoundation
         csv.append(contentsOf: Array(" Bakker;groen\n".utf8))
         let read = try ReportReader().read(csv, filename: "oud.csv")
         #expect(read.report.projects.first?.leaders.first?.person == "René Bakker")
-        #expect(read.report.warnings.first?.description.hasPrefix("regel 2: Het bestand is niet in UTF-8 gecodeerd") == true)
+        #expect(
+            read.report.warnings.first?.description.hasPrefix("regel 2: Het bestand is niet in UTF-8 gecodeerd") == true
+        )
         // Invalid bytes inside a Word document's XML become replacement characters.
         var body = Data("<w:document><w:body><w:p><w:r><w:t>Programma Kapot ".utf8)
         body.append(contentsOf: [0xFF, 0xC3])
@@ -135,9 +165,14 @@ import ZIPFoundation
     }
 
     @Test func otherFilesAreNamed() throws {
-        #expect(outcome(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]), "oud.doc")?.hasPrefix("Dit is een oud Word- of Excel-bestand (.doc of .xls).") == true)
+        #expect(
+            outcome(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]), "oud.doc")?.hasPrefix(
+                "Dit is een oud Word- of Excel-bestand (.doc of .xls).") == true)
         #expect(outcome(Data("%PDF-1.7".utf8), "rapport.pdf")?.hasPrefix("Dit is een PDF-bestand.") == true)
-        #expect(outcome(try Self.zip([("foto.jpg", Data([1, 2, 3]))]), "foto.zip") == "Dit ZIP-bestand is geen Word-, Excel- of OpenDocument-bestand. Kies het bestand van de rapportage zelf.")
+        #expect(
+            outcome(try Self.zip([("foto.jpg", Data([1, 2, 3]))]), "foto.zip")
+                == "Dit ZIP-bestand is geen Word-, Excel- of OpenDocument-bestand. Kies het bestand van de rapportage zelf."
+        )
         var limits = ImportLimits()
         limits.fileBytes = 1024
         #expect(outcome(Data(count: 4096), "groot.xlsx", limits: limits)?.contains("hoogstens 0 MB") == true)
@@ -148,7 +183,8 @@ import ZIPFoundation
         var csv = "Nr;Project;Projectleider;Status;Toelichting;Gereed\n"
         let lights = ["groen", "oranje", "rood", "afgerond"]
         for i in 1...100_000 {
-            csv += "\(i);Project \(i);Leider \(i % 250);\(lights[i % 4]);Toelichting bij project \(i).;Q\(i % 4 + 1) 2025\n"
+            csv +=
+                "\(i);Project \(i);Leider \(i % 250);\(lights[i % 4]);Toelichting bij project \(i).;Q\(i % 4 + 1) 2025\n"
         }
 
         // MUT
@@ -156,13 +192,18 @@ import ZIPFoundation
 
         // validate
         #expect(report.projects.count == 100_000)
-        #expect(ImportFixtures.Expected(report.projects[99_999]) == .init(100_000, "Project 100000", ["Leider 0"], .tone(.positive), "Toelichting bij project 100000."))
+        #expect(
+            ImportFixtures.Expected(report.projects[99_999])
+                == .init(100_000, "Project 100000", ["Leider 0"], .tone(.positive), "Toelichting bij project 100000."))
         #expect(report.projects[99_999].plannedDelivery == .quarter(2025, 1))
         #expect(report.warnings.isEmpty)
         // Over the row limit the file is refused, not read halfway.
         var options = ImportOptions()
         options.limits.rows = 50_000
-        #expect(throws: ReportFileError("Het bestand heeft meer dan 50000 rijen; zo groot is geen rapportage. Het bestand is geweigerd.")) {
+        #expect(
+            throws: ReportFileError(
+                "Het bestand heeft meer dan 50000 rijen; zo groot is geen rapportage. Het bestand is geweigerd.")
+        ) {
             try ReportReader(options: options).read(Data(csv.utf8), filename: "groot.csv")
         }
     }

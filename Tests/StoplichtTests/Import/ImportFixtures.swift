@@ -1,8 +1,9 @@
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// Reports of other municipalities, in other formats, under `Tests/Fixtures/Import`
 /// (made by `scripts/make-import-fixtures.py` or written by hand).
@@ -36,18 +37,23 @@ enum ImportFixtures {
         }
 
         init(_ project: ParsedProject) {
-            self.init(project.number, project.name, project.leaders.map { $0.person + ($0.firm.map { "/" + $0 } ?? "") },
-                      project.light, project.remarks)
+            self.init(
+                project.number, project.name, project.leaders.map { $0.person + ($0.firm.map { "/" + $0 } ?? "") },
+                project.light, project.remarks)
         }
 
         var description: String { "\(number) \(name) \(leaders) \(light) \(remarks.debugDescription)" }
     }
 
     /// Imports a report into a fresh programme (or a given one) and returns the summary.
-    static func importReport(_ result: ReportReader.Result, into app: Application, dryRun: Bool = false,
-                             programme: String? = nil, period: String? = nil) async throws -> ImportSummary {
+    static func importReport(
+        _ result: ReportReader.Result, into app: Application, dryRun: Bool = false,
+        programme: String? = nil, period: String? = nil
+    ) async throws -> ImportSummary {
         let importer = ReportImporter(database: app.db)
         let target = ImportTarget(organisation: "Gemeente Proef", programme: programme, period: period)
-        return dryRun ? try await importer.dryRun(result.report, into: target) : try await importer.run(result.report, into: target)
+        return dryRun
+            ? try await importer.dryRun(result.report, into: target)
+            : try await importer.run(result.report, into: target)
     }
 }

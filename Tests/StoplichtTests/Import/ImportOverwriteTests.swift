@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// The preview says what an import overwrites — old → new per field, and whose update of
 /// this period — and the programme manager leaves rows out before confirming.
@@ -12,15 +13,18 @@ import Vapor
     /// the update form.
     func walterUpdatesProjectOne(_ app: Application) async throws -> ProjectStatus {
         let user = try await AccountAdministration(actor: "test").add(
-            email: "walter@woudenberg.nl", name: "Walter de Haan", password: "een lang wachtwoord", administrator: false,
+            email: "walter@woudenberg.nl", name: "Walter de Haan", password: "een lang wachtwoord",
+            administrator: false,
             person: "Walter de Haan", on: app.db)
         let programme = try #require(try await Programme.query(on: app.db).filter(\.$slug == Cycle.programme).first())
         try await AccountAdministration(actor: "test").setRole(.projectLeader, for: user, in: programme, on: app.db)
         var walter = Browser(app)
-        #expect(try await walter.logIn(email: "walter@woudenberg.nl", password: "een lang wachtwoord").status == .seeOther)
+        #expect(
+            try await walter.logIn(email: "walter@woudenberg.nl", password: "een lang wachtwoord").status == .seeOther)
         let path = Cycle.statusPath(1)
         let revision = try #require(Browser.hiddenValue(StatusField.revision, in: try await walter.get(path).body))
-        let saved = try await walter.post(path, Cycle.statusForm(light: "groen", remarks: "Walters update van deze periode.", revision: revision))
+        let saved = try await walter.post(
+            path, Cycle.statusForm(light: "groen", remarks: "Walters update van deze periode.", revision: revision))
         #expect(saved.status == .seeOther)
         return try #require(try await Cycle.status(1, on: app.db))
     }
@@ -29,18 +33,20 @@ import Vapor
     func oldFile(_ app: Application) async throws -> Data {
         let projects = try await Project.query(on: app.db).filter(\.$number ~~ [1, 2]).sort(\.$number).all()
         let names = projects.map { $0.name.replacingOccurrences(of: ";", with: ",") }
-        return Data("""
-        Nummer;Project;Projectleider;Status;Opmerkingen
-        1;\(names[0]);Walter de Haan;rood;Uit het bestand van vorige periode.
-        2;\(names[1]);Walter de Haan;oranje;Nieuw uit het bestand.
+        return Data(
+            """
+            Nummer;Project;Projectleider;Status;Opmerkingen
+            1;\(names[0]);Walter de Haan;rood;Uit het bestand van vorige periode.
+            2;\(names[1]);Walter de Haan;oranje;Nieuw uit het bestand.
 
-        """.utf8)
+            """.utf8)
     }
 
     func uploadOldFile(_ app: Application, _ browser: inout Browser) async throws -> String {
         _ = try await browser.get("/importeren")
-        let reply = try await browser.upload("/importeren", file: try await oldFile(app), filename: "vorige-periode.csv",
-                                             fields: ImportUploadField.form([.programme: Cycle.programme, .period: "juni t/m oktober 2018"]))
+        let reply = try await browser.upload(
+            "/importeren", file: try await oldFile(app), filename: "vorige-periode.csv",
+            fields: ImportUploadField.form([.programme: Cycle.programme, .period: "juni t/m oktober 2018"]))
         #expect(reply.status == .seeOther)
         return try #require(reply.location)
     }
@@ -61,7 +67,9 @@ import Vapor
             #expect(preview.status == .ok)
             let oldTwo = scale.light(two.light)?.label ?? "—"
             #expect(preview.body.contains("<li>stoplicht: \(oldTwo) → Oranje</li>"))
-            #expect(preview.body.contains("<li>toelichting: ‘Walters update van deze periode.’ → ‘Uit het bestand van vorige periode.’</li>"))
+            #expect(
+                preview.body.contains(
+                    "<li>toelichting: ‘Walters update van deze periode.’ → ‘Uit het bestand van vorige periode.’</li>"))
             #expect(preview.body.contains("<li>stoplicht: Groen → Rood</li>"))
             // Project 1 was saved by Walter in this period: named, with the time, never by address.
             let time = AuditLogView.time.string(from: try #require(walters.updatedAt))
@@ -70,8 +78,13 @@ import Vapor
             // Its row is left out unless the manager says otherwise; project 2's is taken.
             let one = try #require(try await Project.query(on: app.db).filter(\.$number == 1).first())
             let project2 = try #require(try await Project.query(on: app.db).filter(\.$number == 2).first())
-            #expect(preview.body.contains("name=\"weglaten-\(try one.requireID())\" value=\"ja\" form=\"import-bevestigen\" checked=\"checked\""))
-            #expect(preview.body.contains("name=\"weglaten-\(try project2.requireID())\" value=\"ja\" form=\"import-bevestigen\">"))
+            #expect(
+                preview.body.contains(
+                    "name=\"weglaten-\(try one.requireID())\" value=\"ja\" form=\"import-bevestigen\" checked=\"checked\""
+                ))
+            #expect(
+                preview.body.contains(
+                    "name=\"weglaten-\(try project2.requireID())\" value=\"ja\" form=\"import-bevestigen\">"))
             #expect(preview.body.contains("<form class=\"stoplicht-form\" id=\"import-bevestigen\""))
         }
     }
@@ -86,7 +99,8 @@ import Vapor
             let one = try #require(try await Project.query(on: app.db).filter(\.$number == 1).first())
 
             // MUT: confirm as the preview's form sends it: project 1's box ticked.
-            let confirmed = try await browser.post(location, [ImportConfirmField.leaveOut("\(try one.requireID())").name: "ja"])
+            let confirmed = try await browser.post(
+                location, [ImportConfirmField.leaveOut("\(try one.requireID())").name: "ja"])
 
             // validate: Walter's update stands; project 2 has the file's.
             #expect(confirmed.status == .ok)
@@ -104,8 +118,9 @@ import Vapor
             #expect(two.updatedBy == ImportWriter.importedBy)
             #expect(try await PendingImport.query(on: app.db).count() == 0)
             // One audit entry for the file says what was left out.
-            let file = try #require(try await AuditEntry.query(on: app.db).filter(\.$action == "import").filter(\.$entity == "bestand")
-                .filter(\.$entityID == "vorige-periode.csv").first())
+            let file = try #require(
+                try await AuditEntry.query(on: app.db).filter(\.$action == "import").filter(\.$entity == "bestand")
+                    .filter(\.$entityID == "vorige-periode.csv").first())
             #expect(file.after?.contains("\"niet overgenomen\":\"1\"") == true)
         }
     }
@@ -140,10 +155,12 @@ import Vapor
             // setup: three projects the programme does not have yet.
             var browser = try await Browser.loggedIn(app)
             _ = try await browser.get("/importeren")
-            let reply = try await browser.upload("/importeren", file: try ImportFixtures.data("onbekende-kolommen.csv"), filename: "o.csv",
-                                                 fields: ImportUploadField.form([
-                                                     .programme: "dienstverlening", .period: "november 2018 t/m februari 2019",
-                                                     .mapping: "licht Op stoom = groen\nlicht Stroef = oranje"]))
+            let reply = try await browser.upload(
+                "/importeren", file: try ImportFixtures.data("onbekende-kolommen.csv"), filename: "o.csv",
+                fields: ImportUploadField.form([
+                    .programme: "dienstverlening", .period: "november 2018 t/m februari 2019",
+                    .mapping: "licht Op stoom = groen\nlicht Stroef = oranje",
+                ]))
             let location = try #require(reply.location)
             let preview = try await browser.get(location)
             #expect(preview.body.contains("name=\"weglaten-rij-2\" value=\"ja\" form=\"import-bevestigen\">"))
@@ -164,8 +181,10 @@ import Vapor
         try await withStoplicht(seeded: true) { app in
             // setup: another municipality's project, and a row number the file does not have.
             let leusden = try ImportFixtures.read("leusden-zonder-nummers.csv").report
-            let other = try await ReportImporter(database: app.db).run(leusden, into: ImportTarget(organisation: "Gemeente Leusden", programme: "Dienstverlening"))
-            let foreign = try #require(try await Project.query(on: app.db).filter(\.$programme.$id == other.programmeID!).first())
+            let other = try await ReportImporter(database: app.db).run(
+                leusden, into: ImportTarget(organisation: "Gemeente Leusden", programme: "Dienstverlening"))
+            let foreign = try #require(
+                try await Project.query(on: app.db).filter(\.$programme.$id == other.programmeID!).first())
             let before = try #require(try await Cycle.status(2, on: app.db))
             var browser = try await Browser.loggedIn(app)
             let location = try await uploadOldFile(app, &browser)
@@ -178,7 +197,10 @@ import Vapor
             // validate: refused with the preview again; nothing written, the upload kept.
             for reply in [foreignKey, noRow] {
                 #expect(reply.status == .unprocessableEntity)
-                #expect(reply.body.contains("De import is niet uitgevoerd: een project dat u niet wilde overnemen staat niet (meer) in deze voorvertoning."))
+                #expect(
+                    reply.body.contains(
+                        "De import is niet uitgevoerd: een project dat u niet wilde overnemen staat niet (meer) in deze voorvertoning."
+                    ))
             }
             let after = try #require(try await Cycle.status(2, on: app.db))
             #expect(after.light == before.light)
@@ -193,19 +215,28 @@ import Vapor
             // setup
             var browser = try await Browser.loggedIn(app)
             _ = try await browser.get("/importeren")
-            let reply = try await browser.upload("/importeren", file: try ImportFixtures.data("onbekende-kolommen.csv"), filename: "o.csv",
-                                                 fields: ImportUploadField.form([.programme: "dienstverlening", .period: "november 2018 t/m februari 2019"]))
+            let reply = try await browser.upload(
+                "/importeren", file: try ImportFixtures.data("onbekende-kolommen.csv"), filename: "o.csv",
+                fields: ImportUploadField.form([
+                    .programme: "dienstverlening", .period: "november 2018 t/m februari 2019",
+                ]))
 
             // MUT
             let preview = try await browser.get(try #require(reply.location))
             let report = try ImportFixtures.read("onbekende-kolommen.csv").report
 
             // validate
-            #expect(preview.body.contains("die projecten krijgen daarvoor geen status. Kies hieronder bij ‘Onbekende stoplichten’ welk stoplicht ‘Op stoom’ is."))
+            #expect(
+                preview.body.contains(
+                    "die projecten krijgen daarvoor geen status. Kies hieronder bij ‘Onbekende stoplichten’ welk stoplicht ‘Op stoom’ is."
+                ))
             #expect(!preview.body.contains("--lights"))
             // No command-line option anywhere on the page (class names' "--" stand inside a word).
             #expect(preview.body.range(of: #"(^|[\s(‘"'])--[a-z]"#, options: .regularExpression) == nil)
-            #expect(report.warnings.map(\.description).contains { $0.hasSuffix("Geef een vertaling op, bijvoorbeeld --lights \"Op stoom=oranje\".") })
+            #expect(
+                report.warnings.map(\.description).contains {
+                    $0.hasSuffix("Geef een vertaling op, bijvoorbeeld --lights \"Op stoom=oranje\".")
+                })
         }
     }
 }

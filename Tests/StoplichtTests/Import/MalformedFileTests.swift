@@ -63,14 +63,14 @@ import Testing
 
     @Test func unknownLightAndBadNumbersAreWarnings() throws {
         let text = """
-        Rapportageperiode: januari t/m maart 2025
+            Rapportageperiode: januari t/m maart 2025
 
-        | Nr | Project | Projectleider | Status | Toelichting |
-        |----|---------|---------------|--------|-------------|
-        | 1 | Nieuwe website | Jan de Vries | paars | Loopt. |
-        | 3a | Archief | Piet | ● ● ○ | Vertraagd. |
-        | | Los vervolg | | | en meer tekst. |
-        """
+            | Nr | Project | Projectleider | Status | Toelichting |
+            |----|---------|---------------|--------|-------------|
+            | 1 | Nieuwe website | Jan de Vries | paars | Loopt. |
+            | 3a | Archief | Piet | ● ● ○ | Vertraagd. |
+            | | Los vervolg | | | en meer tekst. |
+            """
         let report = try ReportTextParser().parse(text)
         #expect(report.projects.count == 2)
         #expect(report.projects[0].light == .unknown("paars"))
@@ -93,7 +93,10 @@ import Testing
         let report = try ReportTextParser().parse(text)
         #expect(report.projects.count == 5001)
         #expect(report.projects.last?.number == 5001)
-        #expect(report.warnings.map(\.description) == ["regel 5005: Projectnummer 17 komt al eerder voor; dit project krijgt nummer 5001."])
+        #expect(
+            report.warnings.map(\.description) == [
+                "regel 5005: Projectnummer 17 komt al eerder voor; dit project krijgt nummer 5001."
+            ])
     }
 
     @Test func plainTextWithoutStructure() {
@@ -105,14 +108,15 @@ import Testing
 /// Reports of other municipalities, written differently from the seed.
 @Suite struct OtherReportTests {
     @Test func numberColumnWithAnEmptyHeader() throws {
-        let report = try ReportTextParser().parse("""
-        Rapportageperiode: Q1 2025
+        let report = try ReportTextParser().parse(
+            """
+            Rapportageperiode: Q1 2025
 
-        |   | Project | Trekker | Stoplicht | Toelichting |
-        |---|---------|---------|-----------|-------------|
-        | 1 | Glasvezel buitengebied | Anna Bakker | Groen | Loopt. |
-        | 2 | Nieuw zaaksysteem | Karel de Wit/ Pels Advies | Rood | Leverancier failliet. |
-        """)
+            |   | Project | Trekker | Stoplicht | Toelichting |
+            |---|---------|---------|-----------|-------------|
+            | 1 | Glasvezel buitengebied | Anna Bakker | Groen | Loopt. |
+            | 2 | Nieuw zaaksysteem | Karel de Wit/ Pels Advies | Rood | Leverancier failliet. |
+            """)
         #expect(report.projects.map(\.number) == [1, 2])
         #expect(report.projects.map(\.name) == ["Glasvezel buitengebied", "Nieuw zaaksysteem"])
         #expect(report.projects[1].leaders == [LeaderName(person: "Karel de Wit", firm: "Pels Advies")])
@@ -121,12 +125,13 @@ import Testing
     }
 
     @Test func headerlessTableIsReadFromItsCells() throws {
-        let report = try ReportTextParser().parse("""
-        1. Bijlagen
+        let report = try ReportTextParser().parse(
+            """
+            1. Bijlagen
 
-        | 7 | Archief digitaliseren | Piet Jansen | ○ ○ ● | Op schema, oplevering in Q3 2025. |
-        | 8 | Website vernieuwen | | ● ○ ○ | NOG NIET GESTART. |
-        """)
+            | 7 | Archief digitaliseren | Piet Jansen | ○ ○ ● | Op schema, oplevering in Q3 2025. |
+            | 8 | Website vernieuwen | | ● ○ ○ | NOG NIET GESTART. |
+            """)
         #expect(report.projects.map(\.number) == [7, 8])
         #expect(report.projects[0].leaders.map(\.person) == ["Piet Jansen"])
         #expect(report.projects[0].forecastDelivery == .quarter(2025, 3))
@@ -137,33 +142,33 @@ import Testing
 
 @Suite struct MarkdownReportTests {
     static let report = """
-    # Programma Wonen
+        # Programma Wonen
 
-    Rapportageperiode: januari t/m april 2025
-    Programmamanager: Fatima el Amrani
+        Rapportageperiode: januari t/m april 2025
+        Programmamanager: Fatima el Amrani
 
-    ## Inleiding
+        ## Inleiding
 
-    Het programma ligt op koers.
+        Het programma ligt op koers.
 
-    ## 1. Financiën
+        ## 1. Financiën
 
-    De begroting is sluitend.
+        De begroting is sluitend.
 
-    ### Nog te dekken
+        ### Nog te dekken
 
-    Een offerte volgt.
+        Een offerte volgt.
 
-    ## 2. Gevraagde besluiten
+        ## 2. Gevraagde besluiten
 
-    Instemmen met de planning.
+        Instemmen met de planning.
 
-    ## 3. Bijlage
+        ## 3. Bijlage
 
-    | Nr | Project | Projectleider | Status | Toelichting |
-    |----|---------|---------------|--------|-------------|
-    | 1 | Starterswoningen | Bas Smit | groen | Op schema. |
-    """
+        | Nr | Project | Projectleider | Status | Toelichting |
+        |----|---------|---------------|--------|-------------|
+        | 1 | Starterswoningen | Bas Smit | groen | Op schema. |
+        """
 
     @Test func markdownHeadingsOpenSections() throws {
         let report = try ReportTextParser().parse(Self.report)

@@ -1,30 +1,31 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// The next period's report updates the same projects: by number where it numbers them
 /// (a renamed project stays itself), by name where it does not. A dry run shows it all
 /// and writes nothing.
 @Suite struct NextPeriodImportTests {
     let first = """
-    Programma;Wonen
-    Periode;januari t/m april 2025
-    Nr;Project;Projectleider;Status;Toelichting
-    1;Woningbouw De Hoef;Marieke Jansen;groen;Start bouw.
-    2;Stationsgebied;Kees Mulder;oranje;Bestemmingsplan in procedure.
-    """
+        Programma;Wonen
+        Periode;januari t/m april 2025
+        Nr;Project;Projectleider;Status;Toelichting
+        1;Woningbouw De Hoef;Marieke Jansen;groen;Start bouw.
+        2;Stationsgebied;Kees Mulder;oranje;Bestemmingsplan in procedure.
+        """
 
     let second = """
-    Programma;Wonen
-    Periode;mei t/m augustus 2025
-    Nr;Project;Projectleider;Status;Toelichting
-    1;Woningbouw De Hoef fase 1;Marieke Jansen;groen;Eerste woningen opgeleverd.
-    2;Stationsgebied;Kees Mulder;rood;Bezwaar ingediend.
-    3;Sociale huur Oost;Marieke Jansen;groen;Nieuw project.
-    """
+        Programma;Wonen
+        Periode;mei t/m augustus 2025
+        Nr;Project;Projectleider;Status;Toelichting
+        1;Woningbouw De Hoef fase 1;Marieke Jansen;groen;Eerste woningen opgeleverd.
+        2;Stationsgebied;Kees Mulder;rood;Bezwaar ingediend.
+        3;Sociale huur Oost;Marieke Jansen;groen;Nieuw project.
+        """
 
     func read(_ text: String) throws -> ReportReader.Result {
         try ReportReader().read(Data(text.utf8), filename: "wonen.csv")
@@ -56,13 +57,13 @@ import Vapor
             // lists them in another order with a new one in between.
             _ = try await ImportFixtures.importReport(try read(first), into: app)
             let unnumbered = """
-            Programma;Wonen
-            Periode;mei t/m augustus 2025
-            Project;Projectleider;Status;Toelichting
-            Stationsgebied;Kees Mulder;rood;Bezwaar ingediend.
-            Sociale huur Oost;Marieke Jansen;groen;Nieuw project.
-            Woningbouw De Hoef;Marieke Jansen;groen;Eerste woningen opgeleverd.
-            """
+                Programma;Wonen
+                Periode;mei t/m augustus 2025
+                Project;Projectleider;Status;Toelichting
+                Stationsgebied;Kees Mulder;rood;Bezwaar ingediend.
+                Sociale huur Oost;Marieke Jansen;groen;Nieuw project.
+                Woningbouw De Hoef;Marieke Jansen;groen;Eerste woningen opgeleverd.
+                """
 
             // MUT
             let summary = try await ImportFixtures.importReport(try read(unnumbered), into: app)
@@ -79,7 +80,8 @@ import Vapor
         try await withStoplicht { app in
             // setup
             _ = try await ImportFixtures.importReport(try read(first), into: app)
-            let secondInFirstPeriod = second.replacingOccurrences(of: "mei t/m augustus 2025", with: "januari t/m april 2025")
+            let secondInFirstPeriod = second.replacingOccurrences(
+                of: "mei t/m augustus 2025", with: "januari t/m april 2025")
             let before = try await Snapshot.take(app.db)
 
             // MUT
@@ -91,7 +93,9 @@ import Vapor
             #expect(plan.projectChanges[1].fields == ["stoplicht", "toelichting"])
             #expect(plan.projectChanges.map(\.light) == ["groen", "rood", "groen"])
             #expect(try await Snapshot.take(app.db) == before)
-            let json = try ImportPlan(file: "wonen.csv", format: .csv, report: try read(secondInFirstPeriod).report, summary: plan).json()
+            let json = try ImportPlan(
+                file: "wonen.csv", format: .csv, report: try read(secondInFirstPeriod).report, summary: plan
+            ).json()
             let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
             let projects = try #require(decoded?["projects"] as? [[String: Any]])
             #expect(projects.map { $0["action"] as? String } == ["gewijzigd", "gewijzigd", "nieuw"])

@@ -1,6 +1,7 @@
 import Foundation
-@testable import StoplichtCore
 import Testing
+
+@testable import StoplichtCore
 
 /// Real public progress reports of Dutch municipalities and provinces and of cities in
 /// Canada and Australia, read from `../shared/real-reports/` (kept outside the repository),
@@ -35,16 +36,25 @@ import Testing
 
     @Test func torontoMajorCapitalProjects() throws {
         let report = try Self.read("city-toronto-2020-major-capital-projects.md")
-        #expect(report.projects.map(\.name) == ["The Guild Cultural Revitalization", "Casa Loma Phase 10", "KIPLING ACRES SITE 2",
-                                                "CAREFREE LODGE REDEVELOPMENT"])
+        #expect(
+            report.projects.map(\.name) == [
+                "The Guild Cultural Revitalization", "Casa Loma Phase 10", "KIPLING ACRES SITE 2",
+                "CAREFREE LODGE REDEVELOPMENT",
+            ])
         // Division rows are the groups of the projects under them, not projects.
-        #expect(report.projects.map(\.group) == ["Economic Development & Culture", "Economic Development & Culture",
-                                                 "Senior Services & Long Term Care", "Senior Services & Long Term Care"])
+        #expect(
+            report.projects.map(\.group) == [
+                "Economic Development & Culture", "Economic Development & Culture",
+                "Senior Services & Long Term Care", "Senior Services & Long Term Care",
+            ])
         #expect(report.projects.map(\.light) == [.tone(.positive), .tone(.positive), .finished, .tone(.warning)])
         // "On Budget" and "On Time" hold the circled letters Ⓖ Ⓨ.
         #expect(Self.lights(report.projects[0]) == ["Budget": .tone(.positive), "Tijd": .tone(.positive)])
         #expect(Self.lights(report.projects[3]) == ["Budget": .tone(.positive), "Tijd": .tone(.warning)])
-        #expect(report.projects.map(\.plannedDelivery) == [.month(2020, 12), .month(2021, 12), .month(2016, 3), .month(2025, 12)])
+        #expect(
+            report.projects.map(\.plannedDelivery) == [
+                .month(2020, 12), .month(2021, 12), .month(2016, 3), .month(2025, 12),
+            ])
         #expect(report.projects[2].forecastDelivery == .month(2017, 5))
         #expect(report.projects.allSatisfy { $0.leaders.isEmpty })
         Self.leadersArePeople(report)
@@ -53,7 +63,10 @@ import Testing
     @Test func innerWestCapitalWorks() throws {
         let report = try Self.read("council-inner-west-2020-capital-works-corporate-support.md")
         // The first header names the programme, not a column word: the cells show the names.
-        #expect(report.projects.map(\.name) == ["Information & Communication Technology", "Fleet", "Capital Program Property & Assets"])
+        #expect(
+            report.projects.map(\.name) == [
+                "Information & Communication Technology", "Fleet", "Capital Program Property & Assets",
+            ])
         #expect(report.projects.map(\.light) == [.tone(.warning), .tone(.positive), .tone(.positive)])
         // The Grand Total row sums the others; it is no project.
         #expect(!report.projects.contains { $0.name.contains("Total") })
@@ -65,12 +78,18 @@ import Testing
     @Test func guelphCapitalProjects() throws {
         let report = try Self.read("city-guelph-2024-capital-projects-status.md")
         // The two snapshots of the quarterly table, the Tier 1 list and the station's page.
-        #expect(Set(report.projects.map(\.name)) == ["Baker District redevelopment", "Site Preparation, Environmental and Servicing",
-                                                      "Downtown infrastructure renewal", "Guelph Central Station",
-                                                      "Guelph Transit and Fleet Services Facility", "South End Community Centre"])
+        #expect(
+            Set(report.projects.map(\.name)) == [
+                "Baker District redevelopment", "Site Preparation, Environmental and Servicing",
+                "Downtown infrastructure renewal", "Guelph Central Station",
+                "Guelph Transit and Fleet Services Facility", "South End Community Centre",
+            ])
         let station = try Self.project(report, "Guelph Central Station")
         #expect(station.leaders.map(\.person) == ["Amir Bhatti"])
-        #expect(Self.lights(station) == ["Scope": .tone(.positive), "Planning": .tone(.positive), "Budget": .tone(.positive)])
+        #expect(
+            Self.lights(station) == [
+                "Scope": .tone(.positive), "Planning": .tone(.positive), "Budget": .tone(.positive),
+            ])
         #expect(station.light == .tone(.positive))
         // The table's status cells are icons without text: no light, and no unknown word.
         #expect(try !Self.project(report, "Baker District redevelopment").light.isLight)
@@ -86,8 +105,11 @@ import Testing
 
     @Test func nunspeetProjectPages() throws {
         let report = try Self.read("gemeente-nunspeet-2018-derde-hoofdlijnenrapportage-projecten.md")
-        #expect(report.projects.map(\.name) == ["Project Revitalisering sportpark Wiltsangh incl. zwembad (hoofdproject)",
-                                                "Project onderwijshuisvesting: Deelresultaat ontwikkeling Nunspeet Oost"])
+        #expect(
+            report.projects.map(\.name) == [
+                "Project Revitalisering sportpark Wiltsangh incl. zwembad (hoofdproject)",
+                "Project onderwijshuisvesting: Deelresultaat ontwikkeling Nunspeet Oost",
+            ])
         for project in report.projects {
             #expect(Self.lights(project)["Kwaliteit"] == .tone(.positive))
             #expect(Self.lights(project)["Tijd"] == .tone(.positive))
@@ -115,18 +137,22 @@ import Testing
         #expect(report.projects.map(\.name) == ["Uitvoeren Deltaprogramma Maas"])
         let project = report.projects[0]
         #expect(Self.lights(project) == ["Kwaliteit": .tone(.positive)])
-        #expect(project.items == ["Lob van Gennep", "Alem", "Meanderende Maas", "Oeffelt", "Verlengen brug Veerweg Alphen"])
+        #expect(
+            project.items == ["Lob van Gennep", "Alem", "Meanderende Maas", "Oeffelt", "Verlengen brug Veerweg Alphen"])
         // The flattened indicator table is kept as text, not turned into invented columns.
         #expect(report.tables.allSatisfy { $0.kind != .projects })
     }
 
     @Test func overijsselMonitor() throws {
         let report = try Self.read("provincie-overijssel-2020-monitor-2020-ii.md")
-        #expect(report.projects.map(\.name) == ["Vastleggen en waarborgen actueel ruimtelijk- en waterbeleid",
-                                                "Uitvoering van ons ruimtelijk- en waterbeleid",
-                                                "Toekomstbestendig maken van de woningvoorraad",
-                                                "Actieplan Leefbaar Platteland", "Robuust goederenvervoer netwerk",
-                                                "N348 Raalte-Ommen 1e en 2e fase", "Eigentijdse invulling participatie"])
+        #expect(
+            report.projects.map(\.name) == [
+                "Vastleggen en waarborgen actueel ruimtelijk- en waterbeleid",
+                "Uitvoering van ons ruimtelijk- en waterbeleid",
+                "Toekomstbestendig maken van de woningvoorraad",
+                "Actieplan Leefbaar Platteland", "Robuust goederenvervoer netwerk",
+                "N348 Raalte-Ommen 1e en 2e fase", "Eigentijdse invulling participatie",
+            ])
         // Prestatie 1.4.3 on the overview is project 143's page: one project.
         let platteland = try Self.project(report, "Actieplan Leefbaar Platteland")
         #expect(platteland.number == 143)
@@ -139,9 +165,11 @@ import Testing
         let participatie = try Self.project(report, "Eigentijdse invulling participatie")
         #expect(participatie.leaders.isEmpty)
         #expect(Self.lights(participatie) == ["Inhoud": .tone(.positive), "Financiën": .tone(.warning)])
-        #expect(Self.lights(try Self.project(report, "Vastleggen en waarborgen actueel ruimtelijk- en waterbeleid"))
+        #expect(
+            Self.lights(try Self.project(report, "Vastleggen en waarborgen actueel ruimtelijk- en waterbeleid"))
                 == ["Inhoud": .tone(.positive), "Financiën": .tone(.warning)])
-        #expect(Self.lights(try Self.project(report, "Uitvoering van ons ruimtelijk- en waterbeleid"))
+        #expect(
+            Self.lights(try Self.project(report, "Uitvoering van ons ruimtelijk- en waterbeleid"))
                 == ["Inhoud": .tone(.warning), "Financiën": .tone(.positive)])
         Self.leadersArePeople(report)
     }
@@ -174,9 +202,12 @@ import Testing
     @Test func fryslan2020GroteProjecten() throws {
         let report = try Self.read("provincie-fryslan-2020-tweede-bestuursrapportage-grote-projecten.md")
         let names = report.projects.map(\.name)
-        #expect(names.prefix(5) == ["N381 Drachten-Drentse grens", "Capaciteitsvergroting Leeuwarden-Zwolle",
-                                    "Capaciteitsvergroting Leeuwarden - Groningen", "Station Werpsterhoeke",
-                                    "Capaciteitsvergroting Leeuwarden - Sneek"])
+        #expect(
+            names.prefix(5) == [
+                "N381 Drachten-Drentse grens", "Capaciteitsvergroting Leeuwarden-Zwolle",
+                "Capaciteitsvergroting Leeuwarden - Groningen", "Station Werpsterhoeke",
+                "Capaciteitsvergroting Leeuwarden - Sneek",
+            ])
         // "2 Spoorwegen" heads 2a–2d: their group, no project.
         #expect(report.projects[1...4].allSatisfy { $0.group == "Spoorwegen" })
         #expect(!names.contains("Spoorwegen") && !names.contains("Spoorprojecten"))

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 @Suite struct SeedImportTests {
     @Test func importsTheSeedProgramme() async throws {
@@ -31,16 +32,22 @@ import Vapor
             #expect(try await Decision.query(on: app.db).count() == 3)
             #expect(try await Risk.query(on: app.db).count() == 3)
             #expect(try await ProgrammeLight.query(on: app.db).count() == 4)
-            #expect(try await ProgrammeDimension.query(on: app.db).sort(\.$position).all().map(\.label) == ["Geld", "Organisatie", "Tijd", "Informatie", "Kwaliteit"])
+            #expect(
+                try await ProgrammeDimension.query(on: app.db).sort(\.$position).all().map(\.label) == [
+                    "Geld", "Organisatie", "Tijd", "Informatie", "Kwaliteit",
+                ])
 
             // People are one record each, however often they lead; firms are organisations.
             let people = try await Person.query(on: app.db).with(\.$firm).all()
             #expect(people.filter { $0.name == "Walter de Haan" }.count == 1)
             #expect(people.first { $0.name == "Sieka Geldof" }?.firm?.name == "Censor Bestuur")
             #expect(people.first { $0.name == "Wim van Oekel" }?.firm?.name == "Innogrations Management")
-            #expect(Set(people.map(\.name)) == ["Marleen Treep", "Simone van der Marck", "Erna Jongerius", "Walter de Haan",
-                                                "Wim van Oekel", "Luuk Vos", "Sieka Geldof", "Laura Biermans",
-                                                "Nicole Verlangen", "Aart van de Bovenkamp"])
+            #expect(
+                Set(people.map(\.name)) == [
+                    "Marleen Treep", "Simone van der Marck", "Erna Jongerius", "Walter de Haan",
+                    "Wim van Oekel", "Luuk Vos", "Sieka Geldof", "Laura Biermans",
+                    "Nicole Verlangen", "Aart van de Bovenkamp",
+                ])
             let officials = try await Officials.load(programmeID: programme.requireID(), on: app.db)
             #expect(officials.names(.politicalSponsor) == ["Marleen Treep"])
             #expect(officials.names(.programmeManager) == ["Erna Jongerius"])
@@ -85,16 +92,20 @@ import Vapor
             // setup: the same period, with project 7 now delivered and project 36 renamed.
             var text = try Fixtures.seedText()
             text = text.replacingOccurrences(of: "Oplevering in Q4 2018. |", with: "OPGELEVERD. |")
-            text = text.replacingOccurrences(of: "Onderzoeken BGT-samenwerking va 2021", with: "Onderzoek BGT-samenwerking vanaf 2021")
+            text = text.replacingOccurrences(
+                of: "Onderzoeken BGT-samenwerking va 2021", with: "Onderzoek BGT-samenwerking vanaf 2021")
             let report = try ReportTextParser().parse(text)
 
             // MUT
-            let summary = try await ReportImporter(database: app.db).run(report, into: ImportTarget(organisation: DemoData.organisation))
+            let summary = try await ReportImporter(database: app.db).run(
+                report, into: ImportTarget(organisation: DemoData.organisation))
 
             // validate
             #expect(summary.created == 0)
             #expect(summary.updated == 3)  // project 7 and its status, project 36's name
-            #expect(try await Project.query(on: app.db).filter(\.$number == 36).first()?.name == "Onderzoek BGT-samenwerking vanaf 2021")
+            #expect(
+                try await Project.query(on: app.db).filter(\.$number == 36).first()?.name
+                    == "Onderzoek BGT-samenwerking vanaf 2021")
             let seven = try #require(try await Project.query(on: app.db).filter(\.$number == 7).first())
             #expect(seven.lifecycle == .delivered)
             #expect(try await Project.query(on: app.db).count() == 36)
@@ -105,7 +116,9 @@ import Vapor
         try await withStoplicht(seeded: true) { app in
             let report = try Fixtures.parsedSeed()
             _ = try await ReportImporter(database: app.db)
-                .run(report, into: ImportTarget(organisation: DemoData.organisation, period: "november 2018 t/m februari 2019"))
+                .run(
+                    report,
+                    into: ImportTarget(organisation: DemoData.organisation, period: "november 2018 t/m februari 2019"))
             let context = try await ProgrammeContext.load(slug: "dienstverlening", on: app.db)
             #expect(context.periods.map(\.slug) == ["juni-t-m-oktober-2018", "november-2018-t-m-februari-2019"])
             #expect(try await ProjectStatus.query(on: app.db).count() == 72)
@@ -117,16 +130,21 @@ import Vapor
         try await withStoplicht(seeded: true) { app in
             // setup: a report of an earlier period, when project 36 had another name.
             let text = try Fixtures.seedText()
-                .replacingOccurrences(of: "Rapportageperiode: juni t/m oktober 2018", with: "Rapportageperiode: januari t/m mei 2018")
+                .replacingOccurrences(
+                    of: "Rapportageperiode: juni t/m oktober 2018", with: "Rapportageperiode: januari t/m mei 2018"
+                )
                 .replacingOccurrences(of: "Onderzoeken BGT-samenwerking va 2021", with: "BGT-samenwerking verkennen")
 
             // MUT
-            _ = try await ReportImporter(database: app.db).run(try ReportTextParser().parse(text), into: ImportTarget(organisation: DemoData.organisation))
+            _ = try await ReportImporter(database: app.db).run(
+                try ReportTextParser().parse(text), into: ImportTarget(organisation: DemoData.organisation))
 
             // validate
             let context = try await ProgrammeContext.load(slug: "dienstverlening", on: app.db)
             #expect(context.periods.map(\.slug) == ["januari-t-m-mei-2018", "juni-t-m-oktober-2018"])
-            #expect(try await Project.query(on: app.db).filter(\.$number == 36).first()?.name == "Onderzoeken BGT-samenwerking va 2021")
+            #expect(
+                try await Project.query(on: app.db).filter(\.$number == 36).first()?.name
+                    == "Onderzoeken BGT-samenwerking va 2021")
             #expect(try await ProjectStatus.query(on: app.db).count() == 72)
         }
     }
@@ -152,16 +170,19 @@ import Vapor
     @Test func missingProgrammeOrPeriodIsAClearError() async throws {
         try await withStoplicht { app in
             let text = """
-            | Nr | Project | Projectleider | Status | Toelichting |
-            |----|---------|---------------|--------|-------------|
-            | 1 | Nieuwe website | Jan de Vries | ○ ○ ● | Loopt. |
-            """
+                | Nr | Project | Projectleider | Status | Toelichting |
+                |----|---------|---------------|--------|-------------|
+                | 1 | Nieuwe website | Jan de Vries | ○ ○ ● | Loopt. |
+                """
             let report = try ReportTextParser().parse(text)
             await #expect(throws: InputError.self) {
-                _ = try await ReportImporter(database: app.db).run(report, into: ImportTarget(organisation: "Gemeente X"))
+                _ = try await ReportImporter(database: app.db).run(
+                    report, into: ImportTarget(organisation: "Gemeente X"))
             }
             let summary = try await ReportImporter(database: app.db)
-                .run(report, into: ImportTarget(organisation: "Gemeente X", programme: "Digitalisering", period: "Q1 2025"))
+                .run(
+                    report,
+                    into: ImportTarget(organisation: "Gemeente X", programme: "Digitalisering", period: "Q1 2025"))
             #expect(summary.projects == 1)
             #expect(summary.programmeSlug == "digitalisering")
         }
@@ -177,7 +198,9 @@ struct Snapshot: Equatable {
         func add<M: Model>(_ type: M.Type) async throws {
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
-            rows[M.schema] = try await M.query(on: db).all().map { String(decoding: try encoder.encode($0), as: UTF8.self) }.sorted()
+            rows[M.schema] = try await M.query(on: db).all().map {
+                String(decoding: try encoder.encode($0), as: UTF8.self)
+            }.sorted()
         }
         try await add(Organisation.self)
         try await add(Person.self)

@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import Stoplicht
 
 /// The hot pages run a fixed number of queries, however many projects a programme has.
 @Suite struct QueryCountTests {
@@ -44,9 +45,11 @@ import VaporTesting
         let periodID = try context.latestPeriod!.requireID()
         let person = try #require(try await Person.query(on: db).first())
         for n in 0..<count {
-            let project = Project(programmeID: programmeID, number: 100 + n, name: "Extra project \(n)", lifecycle: .running)
+            let project = Project(
+                programmeID: programmeID, number: 100 + n, name: "Extra project \(n)", lifecycle: .running)
             try await project.save(on: db)
-            try await ProjectLeader(projectID: project.requireID(), personID: person.requireID(), position: 0).save(on: db)
+            try await ProjectLeader(projectID: project.requireID(), personID: person.requireID(), position: 0).save(
+                on: db)
             try await ProjectItem(projectID: project.requireID(), position: 0, title: "Onderdeel").save(on: db)
             let status = ProjectStatus(projectID: try project.requireID(), periodID: periodID)
             status.light = "groen"
@@ -85,8 +88,10 @@ import VaporTesting
 
             // MUT
             // Open to anyone, so that the lists of programmes show them too.
-            var options = SyntheticWriter.Options(size: SyntheticSize(organisations: 3, programmesPerOrganisation: 2,
-                                                                      projectsPerProgramme: 40, periodsPerProgramme: 6))
+            var options = SyntheticWriter.Options(
+                size: SyntheticSize(
+                    organisations: 3, programmesPerOrganisation: 2,
+                    projectsPerProgramme: 40, periodsPerProgramme: 6))
             options.access = .open
             let summary = try await SyntheticWriter(options: options, settings: app.settings).write(on: app.db)
 

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// The programme manager's period: opening one carries the last forward, the desk lists
 /// who has not yet updated, texts and projects are edited, archived projects stay behind.
@@ -15,22 +16,30 @@ import Vapor
             // setup
             var erna = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager)
             _ = try await erna.get(Self.desk)
-            let early = try await erna.post("/programmas/dienstverlening/perioden", ["naam": "november 2018 t/m februari 2019"])
+            let early = try await erna.post(
+                "/programmas/dienstverlening/perioden", ["naam": "november 2018 t/m februari 2019"])
             #expect(early.status == .conflict)
             #expect(early.body.contains("De periode juni t/m oktober 2018 is nog niet gepubliceerd."))
-            let published = try await erna.post("/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/status", PeriodMoveField.form([.target: "publiceren", .confirmed: "ja", .skipReview: "ja"]))
+            let published = try await erna.post(
+                "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/status",
+                PeriodMoveField.form([.target: "publiceren", .confirmed: "ja", .skipReview: "ja"]))
             #expect(published.status == .seeOther)
             // Project 4 is archived: it stays in the published report but goes no further.
             _ = try await erna.get("/programmas/dienstverlening/projecten/4/wijzigen")
-            #expect(try await erna.post("/programmas/dienstverlening/projecten/4/archiveren", ProjectArchiveField.form([.archived: "ja"])).status == .seeOther)
+            #expect(
+                try await erna.post(
+                    "/programmas/dienstverlening/projecten/4/archiveren", ProjectArchiveField.form([.archived: "ja"])
+                ).status == .seeOther)
 
             // MUT
-            let opened = try await erna.post("/programmas/dienstverlening/perioden", ["naam": "november 2018 t/m februari 2019"])
+            let opened = try await erna.post(
+                "/programmas/dienstverlening/perioden", ["naam": "november 2018 t/m februari 2019"])
 
             // validate
             #expect(opened.status == .seeOther)
             let context = try await ProgrammeContext.load(slug: Cycle.programme, on: app.db)
-            let old = context.periods[0], new = try #require(context.latestPeriod)
+            let old = context.periods[0]
+            let new = try #require(context.latestPeriod)
             #expect(new.name == "november 2018 t/m februari 2019")
             #expect(new.startsOn == "2018-11-01")
             #expect(new.state == .open)
@@ -57,10 +66,14 @@ import Vapor
             #expect(!deskPage.body.contains("4. Projectomgeving"))
 
             // Walter updates project 1 and it leaves the list.
-            var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
+            var walter = try await Browser.member(
+                app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let path = Cycle.statusPath(1, period: new.slug)
             let revision = try #require(Browser.hiddenValue(StatusField.revision, in: try await walter.get(path).body))
-            #expect(try await walter.post(path, Cycle.statusForm(light: "groen", remarks: "Bijgewerkt.", revision: revision)).status == .seeOther)
+            #expect(
+                try await walter.post(
+                    path, Cycle.statusForm(light: "groen", remarks: "Bijgewerkt.", revision: revision)
+                ).status == .seeOther)
             let after = try await erna.get(Self.desk)
             #expect(!after.body.contains("1. Aansluiten op www.mijnoverheid.nl."))
             #expect(after.body.contains("2. Doorontwikkelen website"))
@@ -84,7 +97,8 @@ import Vapor
                 var fields = PeriodTextsField.form([.fingerprint: fingerprint])
                 for section in try await ProgrammeSection.query(on: app.db).all() {
                     fields[PeriodTextsField.sectionTitle(section.key).name] = section.title
-                    fields[PeriodTextsField.sectionBody(section.key).name] = section.key == "successen" ? successen : section.body
+                    fields[PeriodTextsField.sectionBody(section.key).name] =
+                        section.key == "successen" ? successen : section.body
                 }
                 let decisions = try await Decision.query(on: app.db).sort(\.$position).all()
                 for (i, d) in decisions.enumerated() {
@@ -102,12 +116,14 @@ import Vapor
                 }
                 fields[PeriodTextsField.risk(risks.count, .id).name] = ""
                 fields[PeriodTextsField.risk(risks.count, .text).name] = newRisk
-                fields[PeriodTextsField.risk(risks.count, .measures).name] = newRisk.isEmpty ? "" : "Tweede leverancier."
+                fields[PeriodTextsField.risk(risks.count, .measures).name] =
+                    newRisk.isEmpty ? "" : "Tweede leverancier."
                 return fields
             }
 
             // MUT
-            let first = try await erna.post(path, try await fields("Nieuwe successen van Erna.", newRisk: "Leverancier valt uit."))
+            let first = try await erna.post(
+                path, try await fields("Nieuwe successen van Erna.", newRisk: "Leverancier valt uit."))
             let second = try await marleen.post(path, try await fields("Successen van Marleen."))
 
             // validate
@@ -115,13 +131,21 @@ import Vapor
             // The report says the texts were saved and offers each section's text to edit.
             #expect(first.location == "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018?opgeslagen=1")
             let saved = try await erna.get(try #require(first.location))
-            #expect(saved.body.contains("<div class=\"utrecht-alert utrecht-alert--ok\" role=\"status\"><p class=\"utrecht-paragraph\">De teksten, besluiten en risico's zijn opgeslagen.</p></div>"))
-            #expect(saved.body.contains("<p class=\"stoplicht-edit-link\"><a class=\"utrecht-link\" href=\"\(path)#sectie-successen-tekst\">Tekst bewerken<span class=\"stoplicht-visually-hidden\">: 1. Successen</span></a></p>"))
-            let successen = try #require(try await ProgrammeSection.query(on: app.db).filter(\.$key == "successen").first())
+            #expect(
+                saved.body.contains(
+                    "<div class=\"utrecht-alert utrecht-alert--ok\" role=\"status\"><p class=\"utrecht-paragraph\">De teksten, besluiten en risico's zijn opgeslagen.</p></div>"
+                ))
+            #expect(
+                saved.body.contains(
+                    "<p class=\"stoplicht-edit-link\"><a class=\"utrecht-link\" href=\"\(path)#sectie-successen-tekst\">Tekst bewerken<span class=\"stoplicht-visually-hidden\">: 1. Successen</span></a></p>"
+                ))
+            let successen = try #require(
+                try await ProgrammeSection.query(on: app.db).filter(\.$key == "successen").first())
             #expect(successen.body == "Nieuwe successen van Erna.")
             #expect(try await Decision.query(on: app.db).filter(\.$outcome == .approved).count() == 1)
             #expect(try await Decision.query(on: app.db).filter(\.$requestedFrom == "college").count() == 3)
-            let risk = try #require(try await Risk.query(on: app.db).filter(\.$description == "Leverancier valt uit.").first())
+            let risk = try #require(
+                try await Risk.query(on: app.db).filter(\.$description == "Leverancier valt uit.").first())
             #expect(risk.measures == "Tweede leverancier.")
             #expect(second.status == .conflict)
             #expect(second.body.contains("<td>Successen van Marleen.</td><td>Nieuwe successen van Erna.</td>"))
@@ -137,15 +161,19 @@ import Vapor
         try await withStoplicht(seeded: true) { app in
             var erna = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager)
             _ = try await erna.get("/programmas/dienstverlening/projecten/nieuw")
-            let taken = try await erna.post("/programmas/dienstverlening/projecten/nieuw", ProjectField.form([.number: "1", .name: "Dubbel"]))
+            let taken = try await erna.post(
+                "/programmas/dienstverlening/projecten/nieuw", ProjectField.form([.number: "1", .name: "Dubbel"]))
             #expect(taken.status == .unprocessableEntity)
             #expect(taken.body.contains("Er is al een project met nummer 1 in dit programma."))
             #expect(taken.body.contains("value=\"Dubbel\""))
 
-            let added = try await erna.post("/programmas/dienstverlening/projecten/nieuw", ProjectField.form([
-                .number: "37", .name: "Chatbot website", .leaders: "Laura Biermans\nNieuwe Collega", .lifecycle: "niet-gestart",
-                .items: "Marktverkenning\nOfferte",
-            ]))
+            let added = try await erna.post(
+                "/programmas/dienstverlening/projecten/nieuw",
+                ProjectField.form([
+                    .number: "37", .name: "Chatbot website", .leaders: "Laura Biermans\nNieuwe Collega",
+                    .lifecycle: "niet-gestart",
+                    .items: "Marktverkenning\nOfferte",
+                ]))
             #expect(added.status == .seeOther)
             #expect(added.location == "/programmas/dienstverlening/projecten/37")
             let page = try await erna.get("/programmas/dienstverlening/projecten/37")
@@ -158,9 +186,11 @@ import Vapor
             #expect(desk.body.contains("37. Chatbot website"))
 
             _ = try await erna.get("/programmas/dienstverlening/projecten/37/wijzigen")
-            let changed = try await erna.post("/programmas/dienstverlening/projecten/37/wijzigen", ProjectField.form([
-                .number: "37", .name: "Chatbot en webcare", .leaders: "Laura Biermans", .lifecycle: "lopend",
-            ]))
+            let changed = try await erna.post(
+                "/programmas/dienstverlening/projecten/37/wijzigen",
+                ProjectField.form([
+                    .number: "37", .name: "Chatbot en webcare", .leaders: "Laura Biermans", .lifecycle: "lopend",
+                ]))
             #expect(changed.status == .seeOther)
             let entries = try await AuditEntry.query(on: app.db).filter(\.$entity == "project").sort(\.$sequence).all()
             #expect(entries.map(\.action).suffix(2) == ["project-toevoegen", "project-wijzigen"])

@@ -1,11 +1,12 @@
 import Fluent
 import Foundation
 import SQLKit
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import Stoplicht
 
 /// A published period is frozen: its report is stored with its hash and served as stored,
 /// and every write is refused, by the application and by the database.
@@ -14,7 +15,8 @@ import VaporTesting
 
     func publish(_ app: Application) async throws -> (ReportingPeriod, PublishedReport) {
         let (_, period) = try await PeriodPublication.find(programme: "dienstverlening", period: nil, on: app.db)
-        let snapshot = try await PeriodPublication.publish(programme: "dienstverlening", period: period, actor: "test", settings: app.settings, on: app.db)
+        let snapshot = try await PeriodPublication.publish(
+            programme: "dienstverlening", period: period, actor: "test", settings: app.settings, on: app.db)
         return (period, snapshot)
     }
 
@@ -36,7 +38,8 @@ import VaporTesting
                 #expect(res.body.string == snapshot.html)
                 #expect(res.headers.first(name: "X-Content-SHA256") == snapshot.sha256)
             }
-            try await app.testing().test(.GET, Self.reportPath, headers: ["If-None-Match": "\"\(snapshot.sha256)\""]) { res in
+            try await app.testing().test(.GET, Self.reportPath, headers: ["If-None-Match": "\"\(snapshot.sha256)\""]) {
+                res in
                 #expect(res.status == .notModified)
             }
             let audit = try await AuditEntry.query(on: app.db).filter(\.$action == "publiceren").all()
@@ -44,7 +47,8 @@ import VaporTesting
             #expect(audit.first?.after?.contains(snapshot.sha256) == true)
             // Publishing twice is refused.
             await #expect(throws: InputError(Strings.periodIsPublished("juni t/m oktober 2018"), status: .conflict)) {
-                _ = try await PeriodPublication.publish(programme: "dienstverlening", period: period, actor: "test", settings: app.settings, on: app.db)
+                _ = try await PeriodPublication.publish(
+                    programme: "dienstverlening", period: period, actor: "test", settings: app.settings, on: app.db)
             }
         }
     }
@@ -59,14 +63,17 @@ import VaporTesting
             #expect(app.publishedReports.page(programme: "dienstverlening", period: "juni-t-m-oktober-2018") != nil)
 
             // MUT
-            try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").set(\.$access, to: .closed).update()
+            try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").set(\.$access, to: .closed)
+                .update()
 
             // validate
             try await app.testing().test(.GET, Self.reportPath) { res in
                 #expect(res.status == .seeOther)
                 #expect(!res.body.string.contains("Aansluiten op www.mijnoverheid.nl."))
             }
-            try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").set(\.$access, to: .publishedReports).update()
+            try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").set(
+                \.$access, to: .publishedReports
+            ).update()
             try await app.testing().test(.GET, Self.reportPath) { res in
                 #expect(res.status == .ok)
                 #expect(res.body.string == snapshot.html)
@@ -78,8 +85,9 @@ import VaporTesting
     @Test func theMemoryForReportsIsBoundedFirstKeptFirstGone() {
         let cache = PublishedReportCache(maximumBytes: 10)
         func page(_ text: String) -> PublishedReportCache.Page {
-            PublishedReportCache.Page(programmeID: UUID(), body: ByteBuffer(string: text), sha256: text,
-                                      securityHeaders: SecurityHeadersMiddleware(themeStylesheetURL: nil))
+            PublishedReportCache.Page(
+                programmeID: UUID(), body: ByteBuffer(string: text), sha256: text,
+                securityHeaders: SecurityHeadersMiddleware(themeStylesheetURL: nil))
         }
         cache.insert(page("aaaa"), programme: "p", period: "1")
         cache.insert(page("bbbb"), programme: "p", period: "2")
@@ -108,22 +116,30 @@ import VaporTesting
             // setup
             let (period, _) = try await publish(app)
             let periodID = try period.requireID()
-            let status = try #require(try await ProjectStatus.query(on: app.db).filter(\.$period.$id == periodID).first())
+            let status = try #require(
+                try await ProjectStatus.query(on: app.db).filter(\.$period.$id == periodID).first())
             let sql = app.db as! any SQLDatabase
 
             // MUT and validate: the application's models and raw SQL alike
             status.remarks = "Achteraf gewijzigd."
             await #expect(throws: (any Error).self) { try await status.save(on: app.db) }
-            await #expect(throws: (any Error).self) { try await sql.raw("UPDATE project_statuses SET light = 'rood'").run() }
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("UPDATE project_statuses SET light = 'rood'").run()
+            }
             await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM risks").run() }
             await #expect(throws: (any Error).self) {
                 try await ProgrammeSection(periodID: periodID, key: "extra", position: 99).save(on: app.db)
             }
             await #expect(throws: (any Error).self) {
-                try await StatusDimensionLight(statusID: status.requireID(), dimension: "geld", light: "rood").save(on: app.db)
+                try await StatusDimensionLight(statusID: status.requireID(), dimension: "geld", light: "rood").save(
+                    on: app.db)
             }
-            await #expect(throws: (any Error).self) { try await sql.raw("UPDATE reporting_periods SET state = 'open'").run() }
-            await #expect(throws: (any Error).self) { try await sql.raw("UPDATE published_reports SET html = 'vervalst'").run() }
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("UPDATE reporting_periods SET state = 'open'").run()
+            }
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("UPDATE published_reports SET html = 'vervalst'").run()
+            }
             await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM published_reports").run() }
             let remarks = try await ProjectStatus.find(status.id, on: app.db)?.remarks
             #expect(remarks != "Achteraf gewijzigd.")
@@ -142,7 +158,8 @@ import VaporTesting
             // Writes to an open period still work.
             let again = try await DemoCommand.load(on: app.db)
             #expect(!again.changedAnything)
-            let moves = try await AuditEntry.query(on: app.db).filter(\.$action == "periode-status").sort(\.$sequence).all()
+            let moves = try await AuditEntry.query(on: app.db).filter(\.$action == "periode-status").sort(\.$sequence)
+                .all()
             #expect(moves.map(\.after) == [#"{"status":"in-review"}"#, #"{"status":"open"}"#])
         }
     }

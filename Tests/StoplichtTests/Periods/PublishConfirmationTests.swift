@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// Publishing cannot be undone: it goes through a page that says what will be frozen, and
 /// a period that was not put up for review needs the manager to say so.
@@ -42,7 +43,8 @@ import Vapor
             #expect(page.body.contains("1. Aansluiten op www.mijnoverheid.nl."))
             // The seed's three orange projects carry no cause, consequence and measure.
             #expect(page.body.contains("3 projecten hebben een oranje of rood stoplicht zonder volledige toelichting"))
-            #expect(page.body.contains("href=\"/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/download/pdf\""))
+            #expect(
+                page.body.contains("href=\"/programmas/dienstverlening/perioden/juni-t-m-oktober-2018/download/pdf\""))
             #expect(page.body.contains("name=\"zonder-controle\""))
             #expect(page.body.contains(">Definitief publiceren</button>"))
         }
@@ -55,9 +57,11 @@ import Vapor
             _ = try await erna.get(Self.confirm)
 
             // MUT
-            let refused = try await erna.post(Self.move, PeriodMoveField.form([.target: "publiceren", .confirmed: "ja"]))
+            let refused = try await erna.post(
+                Self.move, PeriodMoveField.form([.target: "publiceren", .confirmed: "ja"]))
             let stateAfterRefusal = try await state(app)
-            let published = try await erna.post(Self.move, PeriodMoveField.form([.target: "publiceren", .confirmed: "ja", .skipReview: "ja"]))
+            let published = try await erna.post(
+                Self.move, PeriodMoveField.form([.target: "publiceren", .confirmed: "ja", .skipReview: "ja"]))
 
             // validate
             #expect(refused.status == .unprocessableEntity)
@@ -77,7 +81,8 @@ import Vapor
             let page = try await erna.get(Self.confirm)
 
             // MUT
-            let published = try await erna.post(Self.move, PeriodMoveField.form([.target: "publiceren", .confirmed: "ja"]))
+            let published = try await erna.post(
+                Self.move, PeriodMoveField.form([.target: "publiceren", .confirmed: "ja"]))
 
             // validate
             #expect(page.body.contains("De periode is ter controle voorgelegd."))
@@ -93,14 +98,17 @@ import Vapor
         try await withStoplicht(seeded: true) { app in
             // setup: the period as a publication read it (open), then put ter controle by
             // another manager before the publication's transaction.
-            let stale = try #require(try await ReportingPeriod.query(on: app.db).filter(\.$slug == Cycle.period).first())
-            let other = try #require(try await ReportingPeriod.query(on: app.db).filter(\.$slug == Cycle.period).first())
+            let stale = try #require(
+                try await ReportingPeriod.query(on: app.db).filter(\.$slug == Cycle.period).first())
+            let other = try #require(
+                try await ReportingPeriod.query(on: app.db).filter(\.$slug == Cycle.period).first())
             try await PeriodPublication.move(other, to: .inReview, actor: "marleen@woudenberg.nl", on: app.db)
 
             // MUT
             let error = await #expect(throws: InputError.self) {
-                _ = try await PeriodPublication.publish(programme: Cycle.programme, period: stale, actor: "erna@woudenberg.nl",
-                                                        settings: app.settings, on: app.db, documents: false)
+                _ = try await PeriodPublication.publish(
+                    programme: Cycle.programme, period: stale, actor: "erna@woudenberg.nl",
+                    settings: app.settings, on: app.db, documents: false)
             }
 
             // validate
@@ -114,13 +122,16 @@ import Vapor
         try await withStoplicht(seeded: true) { app in
             // setup: Leusden's programme manager, with a role in Leusden's programme only.
             let report = try ImportFixtures.read("leusden-zonder-nummers.csv").report
-            let summary = try await ReportImporter(database: app.db).run(report, into: ImportTarget(organisation: "Gemeente Leusden", programme: "Dienstverlening"))
-            var leusden = try await Browser.member(app, "pm@leusden.nl", role: .programmeManager, programme: summary.programmeSlug)
+            let summary = try await ReportImporter(database: app.db).run(
+                report, into: ImportTarget(organisation: "Gemeente Leusden", programme: "Dienstverlening"))
+            var leusden = try await Browser.member(
+                app, "pm@leusden.nl", role: .programmeManager, programme: summary.programmeSlug)
             _ = try await leusden.get("/programmas/\(summary.programmeSlug)/beheer")
 
             // MUT
             let page = try await leusden.get(Self.confirm)
-            let publish = try await leusden.post(Self.move, PeriodMoveField.form([.target: "publiceren", .confirmed: "ja", .skipReview: "ja"]))
+            let publish = try await leusden.post(
+                Self.move, PeriodMoveField.form([.target: "publiceren", .confirmed: "ja", .skipReview: "ja"]))
 
             // validate
             #expect(page.status == .forbidden)

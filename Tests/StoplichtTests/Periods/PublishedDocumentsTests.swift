@@ -1,14 +1,16 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Fluent
 import Foundation
 import SQLKit
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import Stoplicht
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A published period's documents are made once and served as stored, with their hash; no
 /// reader makes WeasyPrint run again (issue 33, item 8).
@@ -19,7 +21,8 @@ import VaporTesting
     func publish(_ app: Application, weasyprint: String) async throws -> ReportingPeriod {
         app.storage[SettingsKey.self]?.weasyprint = weasyprint
         let (_, period) = try await PeriodPublication.find(programme: "dienstverlening", period: nil, on: app.db)
-        _ = try await PeriodPublication.publish(programme: "dienstverlening", period: period, actor: "test", settings: app.settings, on: app.db)
+        _ = try await PeriodPublication.publish(
+            programme: "dienstverlening", period: period, actor: "test", settings: app.settings, on: app.db)
         return period
     }
 
@@ -55,7 +58,9 @@ import VaporTesting
                     #expect(res.headers.first(name: "X-Content-SHA256") == document.sha256)
                     #expect(res.headers.first(name: .contentType) == ExportFormat(rawValue: format)?.mediaType)
                 }
-                try await app.testing().test(.GET, Self.download + format, headers: ["If-None-Match": "\"\(document.sha256)\""]) { res in
+                try await app.testing().test(
+                    .GET, Self.download + format, headers: ["If-None-Match": "\"\(document.sha256)\""]
+                ) { res in
                     #expect(res.status == .notModified)
                     #expect(res.body.readableBytes == 0)
                 }
@@ -82,7 +87,9 @@ import VaporTesting
                 try await app.testing().test(.GET, Self.download + "pdf") { res in
                     #expect(res.status == .ok)
                     #expect(res.body.string == "%PDF-1.7 nep-pdf van later")
-                    #expect(res.headers.first(name: "X-Content-SHA256") == SHA256.hash(data: Data("%PDF-1.7 nep-pdf van later".utf8)).hex)
+                    #expect(
+                        res.headers.first(name: "X-Content-SHA256")
+                            == SHA256.hash(data: Data("%PDF-1.7 nep-pdf van later".utf8)).hex)
                 }
             }
             #expect(fake.runs == 1)
@@ -97,16 +104,22 @@ import VaporTesting
             // An open period's document is refused; publication lets one of each format in.
             let (_, open) = try await PeriodPublication.find(programme: "dienstverlening", period: nil, on: app.db)
             await #expect(throws: (any Error).self) {
-                try await PublishedDocument(periodID: open.requireID(), format: .pdf, content: Data("vals".utf8), storedAt: Date()).create(on: app.db)
+                try await PublishedDocument(
+                    periodID: open.requireID(), format: .pdf, content: Data("vals".utf8), storedAt: Date()
+                ).create(on: app.db)
             }
             let period = try await publish(app, weasyprint: fake.program)
             let sql = app.db as! any SQLDatabase
 
             // MUT and validate: a second of a format, an update, a delete
             await #expect(throws: (any Error).self) {
-                try await PublishedDocument(periodID: period.requireID(), format: .pdf, content: Data("tweede".utf8), storedAt: Date()).create(on: app.db)
+                try await PublishedDocument(
+                    periodID: period.requireID(), format: .pdf, content: Data("tweede".utf8), storedAt: Date()
+                ).create(on: app.db)
             }
-            await #expect(throws: (any Error).self) { try await sql.raw("UPDATE published_documents SET sha256 = 'vervalst'").run() }
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("UPDATE published_documents SET sha256 = 'vervalst'").run()
+            }
             await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM published_documents").run() }
             let documents = try await stored(app, period)
             #expect(documents.count == 5)
@@ -124,9 +137,12 @@ import VaporTesting
             app.storage[SettingsKey.self]?.weasyprint = hanging.program
             let slots = RenderSlots(count: 1, readersWaitingAtMost: 0)
             app.storage[PDFRenderer.SlotsKey.self] = slots
-            let holder = Task { try await ReportDocuments.render(
-                try await ReportPageModel.query(programme: "dienstverlening", period: ExportTests.period, on: app.db),
-                format: .pdf, settings: app.settings, pdfSlots: slots) }
+            let holder = Task {
+                try await ReportDocuments.render(
+                    try await ReportPageModel.query(
+                        programme: "dienstverlening", period: ExportTests.period, on: app.db),
+                    format: .pdf, settings: app.settings, pdfSlots: slots)
+            }
             for _ in 0..<200 where hanging.pid == nil { try await Task.sleep(for: .milliseconds(50)) }
             #expect(hanging.pid != nil)
 

@@ -1,8 +1,9 @@
 import Foundation
-@testable import Stoplicht
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import Stoplicht
 
 /// A browser for the tests: keeps the session cookie, the login form's cookie and the last
 /// CSRF token a page gave, and sends them back the way a real browser's forms do.
@@ -25,8 +26,12 @@ struct Browser {
     }
 
     /// A browser logged in as a new user (a beheerder unless said otherwise).
-    static func loggedIn(_ app: Application, email: String = "beheerder@gemeente.nl", administrator: Bool = true) async throws -> Browser {
-        _ = try await User.create(email: email, name: "Test \(email)", password: "een lang wachtwoord", administrator: administrator, on: app.db)
+    static func loggedIn(_ app: Application, email: String = "beheerder@gemeente.nl", administrator: Bool = true)
+        async throws -> Browser
+    {
+        _ = try await User.create(
+            email: email, name: "Test \(email)", password: "een lang wachtwoord", administrator: administrator,
+            on: app.db)
         var browser = Browser(app)
         let reply = try await browser.logIn(email: email, password: "een lang wachtwoord")
         #expect(reply.status == .seeOther)
@@ -38,15 +43,20 @@ struct Browser {
         return try await post("/inloggen", LoginField.form([.email: email, .password: password]))
     }
 
-    mutating func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> Reply {
+    mutating func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil)
+        async throws -> Reply
+    {
         var headers = headers
         if !headers.contains(name: .accept) { headers.add(name: .accept, value: "text/html") }
-        let cookies = [cookie.map { "\(SessionCookies.session)=\($0)" }, loginCookie.map { "\(SessionCookies.loginToken)=\($0)" }].compactMap { $0 }
+        let cookies = [
+            cookie.map { "\(SessionCookies.session)=\($0)" }, loginCookie.map { "\(SessionCookies.loginToken)=\($0)" },
+        ].compactMap { $0 }
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.joined(separator: "; ")) }
         var reply = Reply(status: .ok, body: "")
         try await app.testing().test(method, path, headers: headers, body: body) { res in
-            reply = Reply(status: res.status, body: res.body.string, location: res.headers.first(name: .location),
-                          setCookie: res.headers.setCookie?[SessionCookies.session], headers: res.headers)
+            reply = Reply(
+                status: res.status, body: res.body.string, location: res.headers.first(name: .location),
+                setCookie: res.headers.setCookie?[SessionCookies.session], headers: res.headers)
         }
         if let set = reply.setCookie { cookie = Self.kept(set) }
         if let set = reply.headers.setCookie?[SessionCookies.loginToken] { loginCookie = Self.kept(set) }
@@ -59,25 +69,36 @@ struct Browser {
     }
 
     /// A form post with the page's CSRF token, unless `csrf: false`.
-    mutating func post(_ path: String, _ fields: [String: String] = [:], csrf includeToken: Bool = true) async throws -> Reply {
+    mutating func post(_ path: String, _ fields: [String: String] = [:], csrf includeToken: Bool = true) async throws
+        -> Reply
+    {
         var fields = fields
         if includeToken, let csrf { fields[CSRF.fieldName] = csrf }
         var components = URLComponents()
         components.queryItems = fields.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
         let encoded = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
-        return try await send(.POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: encoded))
+        return try await send(
+            .POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"],
+            body: ByteBuffer(string: encoded))
     }
 
     /// A file upload as the import form sends it.
-    mutating func upload(_ path: String, file: Data, filename: String, fields: [String: String], fileField: String = ImportUploadField.file.name) async throws -> Reply {
+    mutating func upload(
+        _ path: String, file: Data, filename: String, fields: [String: String],
+        fileField: String = ImportUploadField.file.name
+    ) async throws -> Reply {
         var fields = fields
         if let csrf { fields[CSRF.fieldName] = csrf }
         let boundary = "----stoplicht-test-\(UUID().uuidString)"
         var body = Data()
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+            body.append(
+                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
         }
-        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                    .utf8))
         body.append(file)
         body.append(Data("\r\n--\(boundary)--\r\n".utf8))
         var headers = HTTPHeaders()

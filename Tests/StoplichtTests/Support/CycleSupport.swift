@@ -1,17 +1,21 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
 
+@testable import Stoplicht
+
 /// People of the seed programme, each logged in with their own browser.
 extension Browser {
     /// A user with `role` in the programme (none for nil), linked to `person`, logged in.
-    static func member(_ app: Application, _ email: String, role: ProgrammeRole?, administrator: Bool = false, person: String? = nil,
-                       programme: String = "dienstverlening") async throws -> Browser {
+    static func member(
+        _ app: Application, _ email: String, role: ProgrammeRole?, administrator: Bool = false, person: String? = nil,
+        programme: String = "dienstverlening"
+    ) async throws -> Browser {
         let user = try await AccountAdministration(actor: "test").add(
-            email: email, name: "Test \(email)", password: "een lang wachtwoord", administrator: administrator, person: person, on: app.db)
+            email: email, name: "Test \(email)", password: "een lang wachtwoord", administrator: administrator,
+            person: person, on: app.db)
         if let role, let programme = try await Programme.query(on: app.db).filter(\.$slug == programme).first() {
             try await AccountAdministration(actor: "test").setRole(role, for: user, in: programme, on: app.db)
         }
@@ -43,16 +47,23 @@ enum Cycle {
     }
 
     /// A complete update form.
-    static func statusForm(light: String, remarks: String, revision: String, cause: String = "", consequence: String = "",
-                           measure: String = "", planned: String = "") -> [String: String] {
-        StatusField.form([.light: light, .lifecycle: Lifecycle.running.rawValue, .remarks: remarks, .achieved: "", .plannedNext: "",
-                          .planned: planned, .forecast: "", .cause: cause, .consequence: consequence, .measure: measure, .revision: revision])
+    static func statusForm(
+        light: String, remarks: String, revision: String, cause: String = "", consequence: String = "",
+        measure: String = "", planned: String = ""
+    ) -> [String: String] {
+        StatusField.form([
+            .light: light, .lifecycle: Lifecycle.running.rawValue, .remarks: remarks, .achieved: "", .plannedNext: "",
+            .planned: planned, .forecast: "", .cause: cause, .consequence: consequence, .measure: measure,
+            .revision: revision,
+        ])
     }
 
     static func status(_ number: Int, on db: any Database) async throws -> ProjectStatus? {
         let context = try await ProgrammeContext.load(slug: programme, on: db)
-        guard let project = try await Project.query(on: db).filter(\.$programme.$id == context.programme.requireID())
-            .filter(\.$number == number).first() else { return nil }
+        guard
+            let project = try await Project.query(on: db).filter(\.$programme.$id == context.programme.requireID())
+                .filter(\.$number == number).first()
+        else { return nil }
         return try await ProjectStatus.query(on: db).filter(\.$project.$id == project.requireID())
             .filter(\.$period.$id == context.latestPeriod!.requireID()).first()
     }

@@ -9,10 +9,13 @@ struct FakeWeasyPrint {
     let directory: URL
 
     init(_ body: String) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("fake-weasyprint-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fake-weasyprint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let interpreter = directory.appendingPathComponent("python").path
-        try write(interpreter, """
+        try write(
+            interpreter,
+            """
             #!/bin/sh
             echo run >> '\(directory.path)/runs'
             echo $$ > '\(directory.path)/pid'
@@ -30,7 +33,9 @@ struct FakeWeasyPrint {
 
     /// How many times it ran.
     var runs: Int {
-        ((try? String(contentsOf: directory.appendingPathComponent("runs"), encoding: .utf8)) ?? "").split(separator: "\n").count
+        ((try? String(contentsOf: directory.appendingPathComponent("runs"), encoding: .utf8)) ?? "").split(
+            separator: "\n"
+        ).count
     }
 
     /// The process id of its last run, once it started.

@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-@testable import Stoplicht
 import Vapor
+
+@testable import Stoplicht
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Plain sockets to a running Stoplicht, for what a test client that speaks HTTP for the
 /// test cannot show: a connection left idle, requests sent back to back on one connection,
@@ -22,7 +24,8 @@ enum RawHTTP {
     static func holdsAnAnswer(_ data: Data) -> Bool {
         guard let end = data.range(of: Data("\r\n\r\n".utf8)) else { return false }
         let head = String(decoding: data[..<end.lowerBound], as: UTF8.self).lowercased()
-        let length = head.components(separatedBy: "\r\n").first { $0.hasPrefix("content-length:") }
+        let length =
+            head.components(separatedBy: "\r\n").first { $0.hasPrefix("content-length:") }
             .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
         return data.distance(from: end.upperBound, to: data.endIndex) >= length
     }
@@ -30,7 +33,9 @@ enum RawHTTP {
     /// Connects to 127.0.0.1:`port`, sends `request` (if any) and reads until the server
     /// closes the connection or `limit` seconds pass: what came back and how long it took.
     /// `answered` is raised once a whole answer has come (and the connection may stay open).
-    static func converse(port: Int, request: String?, limit: Int, answered: Flag? = nil) throws -> (answer: String, seconds: Double, closed: Bool) {
+    static func converse(port: Int, request: String?, limit: Int, answered: Flag? = nil) throws -> (
+        answer: String, seconds: Double, closed: Bool
+    ) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Abort(.internalServerError, reason: "socket") }
         defer { close(fd) }
@@ -39,7 +44,9 @@ enum RawHTTP {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { throw Abort(.internalServerError, reason: "connect") }
         var timeout = timeval(tv_sec: limit, tv_usec: 0)
@@ -72,16 +79,21 @@ enum RawHTTP {
     /// then reads until the server closes or `limit` seconds pass. With `hangUp`, it closes
     /// the connection itself after the last piece, without reading.
     static func trickle(port: Int, _ pieces: [[UInt8]], every: Double, limit: Int, hangUp: Bool = false) throws
-        -> (answer: String, seconds: Double, closed: Bool, sent: Int) {
+        -> (answer: String, seconds: Double, closed: Bool, sent: Int)
+    {
         let fd = try connected(port: port)
         defer { close(fd) }
         let start = Date()
-        var answer = Data(), sent = 0
+        var answer = Data()
+        var sent = 0
         var buffer = [UInt8](repeating: 0, count: 65536)
         for (index, piece) in pieces.enumerated() {
             if index > 0 { Thread.sleep(forTimeInterval: every) }
             let n = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
-            if n > 0 { answer.append(contentsOf: buffer[0..<n]); break }
+            if n > 0 {
+                answer.append(contentsOf: buffer[0..<n])
+                break
+            }
             if n == 0 { return (String(decoding: answer, as: UTF8.self), Date().timeIntervalSince(start), true, sent) }
             let written = piece.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             guard written > 0 else { break }
@@ -92,7 +104,10 @@ enum RawHTTP {
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         while true {
             let n = recv(fd, &buffer, buffer.count, 0)
-            if n > 0 { answer.append(contentsOf: buffer[0..<n]); continue }
+            if n > 0 {
+                answer.append(contentsOf: buffer[0..<n])
+                continue
+            }
             return (String(decoding: answer, as: UTF8.self), Date().timeIntervalSince(start), n == 0, sent)
         }
     }
@@ -105,9 +120,14 @@ enum RawHTTP {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
-        guard result == 0 else { close(fd); throw Abort(.internalServerError, reason: "connect") }
+        guard result == 0 else {
+            close(fd)
+            throw Abort(.internalServerError, reason: "connect")
+        }
         return fd
     }
 
@@ -129,7 +149,8 @@ enum RawHTTP {
             var headers: [String: String] = [:]
             for line in lines.dropFirst() {
                 guard let colon = line.firstIndex(of: ":") else { continue }
-                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                    in: .whitespaces)
             }
             let length = headers["content-length"].flatMap(Int.init) ?? 0
             let bodyStart = end.upperBound
@@ -146,7 +167,9 @@ enum RawHTTP {
 func withRunningServer(_ app: Application, _ test: (Int) async throws -> Void) async throws {
     try await app.server.start(address: .hostname("127.0.0.1", port: 0))
     do {
-        guard let port = app.stoplichtServer?.localAddress?.port else { throw Abort(.internalServerError, reason: "no port") }
+        guard let port = app.stoplichtServer?.localAddress?.port else {
+            throw Abort(.internalServerError, reason: "no port")
+        }
         try await test(port)
     } catch {
         await app.server.shutdown()
@@ -157,7 +180,9 @@ func withRunningServer(_ app: Application, _ test: (Int) async throws -> Void) a
 
 extension RawHTTP {
     /// One request's exchange on a connection of its own: its answers, parsed.
-    static func exchange(port: Int, _ request: String, limit: Int = 30) async throws -> [(status: String, headers: [String: String], body: String)] {
+    static func exchange(port: Int, _ request: String, limit: Int = 30) async throws -> [(
+        status: String, headers: [String: String], body: String
+    )] {
         let reply = try await offThePool { try converse(port: port, request: request, limit: limit) }
         return answers(in: reply.answer)
     }

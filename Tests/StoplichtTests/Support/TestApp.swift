@@ -2,18 +2,21 @@ import Fluent
 import FluentPostgresDriver
 import Foundation
 import SQLKit
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
 import VaporTesting
 
+@testable import Stoplicht
+
 /// Runs a test against a fresh Stoplicht: an in-memory SQLite database of its own, or,
 /// when `DATABASE_URL` is set, the PostgreSQL database emptied and migrated anew (those
 /// tests take turns, as they share the database).
 /// `adjust` changes the settings beyond the database (the server's timeouts, trusted proxies).
-func withStoplicht(seeded: Bool = false, onDisk: Bool = false, pageCache: Bool = true, adjust: (inout Settings) -> Void = { _ in },
-                   _ test: (Application) async throws -> Void) async throws {
+func withStoplicht(
+    seeded: Bool = false, onDisk: Bool = false, pageCache: Bool = true, adjust: (inout Settings) -> Void = { _ in },
+    _ test: (Application) async throws -> Void
+) async throws {
     func adjusted(_ settings: Settings) -> Settings {
         var settings = settings
         adjust(&settings)
@@ -22,7 +25,9 @@ func withStoplicht(seeded: Bool = false, onDisk: Bool = false, pageCache: Bool =
     if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
         await PostgresTurn.shared.acquire()
         do {
-            try await withStoplicht(settings: adjusted(Settings(database: .postgres(url: url), cachesPages: pageCache)), seeded: seeded, test)
+            try await withStoplicht(
+                settings: adjusted(Settings(database: .postgres(url: url), cachesPages: pageCache)), seeded: seeded,
+                test)
         } catch {
             await PostgresTurn.shared.release()
             throw error
@@ -31,11 +36,15 @@ func withStoplicht(seeded: Bool = false, onDisk: Bool = false, pageCache: Bool =
     } else if onDisk {
         // A file, as Stoplicht runs: what the in-memory database cannot show (the live pages'
         // cache watches the file from a connection of its own).
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-test-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stoplicht-test-\(UUID().uuidString).sqlite"
+        ).path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        try await withStoplicht(settings: adjusted(Settings(database: .sqliteFile(path), cachesPages: pageCache)), seeded: seeded, test)
+        try await withStoplicht(
+            settings: adjusted(Settings(database: .sqliteFile(path), cachesPages: pageCache)), seeded: seeded, test)
     } else {
-        try await withStoplicht(settings: adjusted(Settings(database: .sqliteMemory, cachesPages: pageCache)), seeded: seeded, test)
+        try await withStoplicht(
+            settings: adjusted(Settings(database: .sqliteMemory, cachesPages: pageCache)), seeded: seeded, test)
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
+
+@testable import Stoplicht
 
 /// The API builds a `StatusInput` from its JSON body, the web form from its fields: the
 /// same update must give the same input either way (text cleaned alike, lights of
@@ -9,15 +10,24 @@ import Testing
 /// saved alike.
 @Suite struct StatusInputTests {
     @Test func theAPIBodyReadsAsTheSameFormWould() {
-        let dimensions = [ProgrammeDimension(programmeID: UUID(), dimension: ReportingDimension(code: "planning", label: "Planning"), position: 0),
-                          ProgrammeDimension(programmeID: UUID(), dimension: ReportingDimension(code: "budget", label: "Budget"), position: 1)]
+        let dimensions = [
+            ProgrammeDimension(
+                programmeID: UUID(), dimension: ReportingDimension(code: "planning", label: "Planning"), position: 0),
+            ProgrammeDimension(
+                programmeID: UUID(), dimension: ReportingDimension(code: "budget", label: "Budget"), position: 1),
+        ]
         let body = StatusesAPI.StatusBody(
-            light: " oranje\r\n", dimensionLights: ["planning": "rood ", "budget": "", "onbekend": "groen"], lifecycle: "lopend",
-            remarks: "  Eerste regel\r\ntweede regel\r", achieved: "\tVeel", plannedNext: "", plannedStart: " 2018 ", forecastStart: "Q1 2019",
-            plannedDelivery: "2019", forecastDelivery: " 2020", cause: "Leverancier\r\nvalt uit ", consequence: "Later", measure: " Tweede ")
+            light: " oranje\r\n", dimensionLights: ["planning": "rood ", "budget": "", "onbekend": "groen"],
+            lifecycle: "lopend",
+            remarks: "  Eerste regel\r\ntweede regel\r", achieved: "\tVeel", plannedNext: "", plannedStart: " 2018 ",
+            forecastStart: "Q1 2019",
+            plannedDelivery: "2019", forecastDelivery: " 2020", cause: "Leverancier\r\nvalt uit ", consequence: "Later",
+            measure: " Tweede ")
         var fields = StatusField.form([
-            .light: body.light ?? "", .lifecycle: body.lifecycle, .remarks: body.remarks, .achieved: body.achieved, .plannedNext: body.plannedNext,
-            .plannedStart: body.plannedStart, .forecastStart: body.forecastStart, .planned: body.plannedDelivery, .forecast: body.forecastDelivery,
+            .light: body.light ?? "", .lifecycle: body.lifecycle, .remarks: body.remarks, .achieved: body.achieved,
+            .plannedNext: body.plannedNext,
+            .plannedStart: body.plannedStart, .forecastStart: body.forecastStart, .planned: body.plannedDelivery,
+            .forecast: body.forecastDelivery,
             .cause: body.cause, .consequence: body.consequence, .measure: body.measure, .revision: "7",
         ])
         for (code, light) in body.dimensionLights { fields[StatusField.dimension(code).name] = light }
@@ -33,12 +43,16 @@ import Testing
     }
 
     @Test func noLightInTheAPIBodyIsNoLight() {
-        let body = StatusesAPI.StatusBody(light: nil, dimensionLights: [:], lifecycle: "opgeleverd", remarks: "", achieved: "", plannedNext: "",
-                                          plannedStart: "", forecastStart: "", plannedDelivery: "", forecastDelivery: "", cause: "",
-                                          consequence: "", measure: "")
+        let body = StatusesAPI.StatusBody(
+            light: nil, dimensionLights: [:], lifecycle: "opgeleverd", remarks: "", achieved: "", plannedNext: "",
+            plannedStart: "", forecastStart: "", plannedDelivery: "", forecastDelivery: "", cause: "",
+            consequence: "", measure: "")
         let input = StatusInput(api: body, revision: 0, dimensions: [])
         #expect(input.light == nil)
         #expect(input.lifecycle == .delivered)
-        #expect(input == StatusInput(form: FormFields(StatusField.form([.lifecycle: "opgeleverd", .revision: "0"])), dimensions: []))
+        #expect(
+            input
+                == StatusInput(
+                    form: FormFields(StatusField.form([.lifecycle: "opgeleverd", .revision: "0"])), dimensions: []))
     }
 }

@@ -1,18 +1,20 @@
 import Fluent
 import Foundation
 import SQLKit
-@testable import Stoplicht
-@testable import StoplichtCore
 import Testing
 import Vapor
 import ZIPFoundation
+
+@testable import Stoplicht
+@testable import StoplichtCore
 
 /// Names and texts that try to become markup — quotes, angle brackets, ampersands, the ends
 /// of raw-text elements, a refresh meta tag, `file:` and `http:` references — go through
 /// every page and every document, and the markup stays what it is with harmless names of
 /// the same shape: the same elements with the same attributes, in the same order.
 @Suite struct HostileNamesTests {
-    static let hostile = #" "quote" 'single' & &amp; </style></title></script><script>alert(1)</script> "><meta http-equiv="refresh" content="0;url=http://127.0.0.1:9/x"> <img src="file:///etc/passwd"> <link rel=attachment href=file:///etc/passwd>"#
+    static let hostile =
+        #" "quote" 'single' & &amp; </style></title></script><script>alert(1)</script> "><meta http-equiv="refresh" content="0;url=http://127.0.0.1:9/x"> <img src="file:///etc/passwd"> <link rel=attachment href=file:///etc/passwd>"#
     /// The same text with every character that could make markup a letter.
     static let harmless = String(hostile.map { "<>\"'&".contains($0) ? "x" : $0 })
 
@@ -21,7 +23,8 @@ import ZIPFoundation
         _ = try await DemoCommand.load(access: .open, on: app.db)
         let sql = app.db as! any SQLDatabase
         let columns = [
-            ("organisations", ["name"]), ("programmes", ["name", "report_title", "duration"]), ("reporting_periods", ["name"]),
+            ("organisations", ["name"]), ("programmes", ["name", "report_title", "duration"]),
+            ("reporting_periods", ["name"]),
             ("projects", ["name"]), ("people", ["name"]), ("project_items", ["title"]),
             ("project_statuses", ["remarks", "achieved", "planned_next", "cause", "consequence", "measure"]),
             ("programme_sections", ["title", "body"]), ("decisions", ["text", "requested_from"]),
@@ -29,7 +32,11 @@ import ZIPFoundation
         ]
         for (table, names) in columns {
             let sets = names.map { "\($0) = COALESCE(\($0), '') || $1" }.joined(separator: ", ")
-            try await sql.raw(SQLQueryString("UPDATE \(unsafeRaw: table) SET \(unsafeRaw: sets.replacingOccurrences(of: "$1", with: "'" + suffix.replacingOccurrences(of: "'", with: "''") + "'"))")).run()
+            try await sql.raw(
+                SQLQueryString(
+                    "UPDATE \(unsafeRaw: table) SET \(unsafeRaw: sets.replacingOccurrences(of: "$1", with: "'" + suffix.replacingOccurrences(of: "'", with: "''") + "'"))"
+                )
+            ).run()
         }
         return try #require(try await ReportingPeriod.query(on: app.db).sort(\.$slug).first()?.slug)
     }
@@ -37,9 +44,11 @@ import ZIPFoundation
     static func pages(period: String) -> [String] {
         let p = "/programmas/dienstverlening"
         return [
-            "/", p, "\(p)/verloop", "\(p)/projecten/1", "\(p)/projecten/2", "\(p)/projecten/3", "\(p)/perioden/\(period)",
+            "/", p, "\(p)/verloop", "\(p)/projecten/1", "\(p)/projecten/2", "\(p)/projecten/3",
+            "\(p)/perioden/\(period)",
             "\(p)/financien", "\(p)/tijdlijn", "\(p)/projecten/1/bijwerken?periode=\(period)", "\(p)/beheer",
-            "\(p)/perioden/\(period)/teksten", "\(p)/projecten/nieuw", "\(p)/projecten/1/wijzigen", "\(p)/projecten/1/wijzigingen",
+            "\(p)/perioden/\(period)/teksten", "\(p)/projecten/nieuw", "\(p)/projecten/1/wijzigen",
+            "\(p)/projecten/1/wijzigingen",
             "\(p)/perioden/\(period)/wijzigingen", "/beheer/gebruikers", "/importeren", "/mijn-account/api-tokens",
             "\(p)/perioden/\(period)/download/html",
         ]
@@ -59,7 +68,9 @@ import ZIPFoundation
             for format in ["odt", "docx", "xlsx", "csv"] {
                 let path = "/programmas/dienstverlening/perioden/\(period)/download/\(format)"
                 var data = Data()
-                try await app.testing().test(.GET, path, headers: ["Cookie": "\(SessionCookies.session)=\(browser.cookie ?? "")"]) { res in
+                try await app.testing().test(
+                    .GET, path, headers: ["Cookie": "\(SessionCookies.session)=\(browser.cookie ?? "")"]
+                ) { res in
                     #expect(res.status == .ok, "\(format)")
                     data = Data(buffer: res.body)
                 }
@@ -78,8 +89,10 @@ import ZIPFoundation
 
         // validate
         for (page, html) in hostile where !["odt", "docx", "xlsx", "csv"].contains(page) {
-            let text = String(decoding: html, as: UTF8.self), expected = String(decoding: harmless[page] ?? Data(), as: UTF8.self)
-            let got = MarkupShape.html(text), want = MarkupShape.html(expected)
+            let text = String(decoding: html, as: UTF8.self)
+            let expected = String(decoding: harmless[page] ?? Data(), as: UTF8.self)
+            let got = MarkupShape.html(text)
+            let want = MarkupShape.html(expected)
             #expect(got == want, "\(page): \(MarkupShape.firstDifference(got, want))")
             // The text is there, escaped (the token page names no programme).
             #expect(text.contains("&lt;/script&gt;") || page == "/mijn-account/api-tokens", "\(page)")
@@ -91,14 +104,16 @@ import ZIPFoundation
         let harmless = try await Self.render(suffix: Self.harmless)
         let hostile = try await Self.render(suffix: Self.hostile)
         for format in ["odt", "docx", "xlsx"] {
-            let got = try MarkupShape.package(try #require(hostile[format])), want = try MarkupShape.package(try #require(harmless[format]))
+            let got = try MarkupShape.package(try #require(hostile[format]))
+            let want = try MarkupShape.package(try #require(harmless[format]))
             #expect(got.keys.sorted() == want.keys.sorted(), "\(format)")
             for (part, shape) in want {
                 #expect(got[part] == shape, "\(format) \(part): \(MarkupShape.firstDifference(got[part] ?? [], shape))")
             }
         }
         // CSV: the same rows and fields, and the hostile text in them as it was.
-        let got = CSVShape.rows(try #require(hostile["csv"])), want = CSVShape.rows(try #require(harmless["csv"]))
+        let got = CSVShape.rows(try #require(hostile["csv"]))
+        let want = CSVShape.rows(try #require(harmless["csv"]))
         #expect(got.map(\.count) == want.map(\.count))
         #expect(got.joined().contains { $0.contains("</script><script>alert(1)</script>") })
     }
@@ -112,7 +127,10 @@ enum MarkupShape {
         var i = 0
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
         while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count else { i += 1; continue }
+            guard bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count else {
+                i += 1
+                continue
+            }
             let next = bytes[i + 1]
             if next == UInt8(ascii: "!") {
                 // A comment or the doctype: to its end.
@@ -120,24 +138,35 @@ enum MarkupShape {
                 shape.append("<!>")
                 continue
             }
-            guard next == UInt8(ascii: "/") || (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z") else { i += 1; continue }
+            guard next == UInt8(ascii: "/") || (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z")
+            else {
+                i += 1
+                continue
+            }
             i += 1
             var name = ""
             while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") {
-                name.append(Character(UnicodeScalar(bytes[i]))); i += 1
+                name.append(Character(UnicodeScalar(bytes[i])))
+                i += 1
             }
             var attributes: [String] = []
             while i < bytes.count, bytes[i] != UInt8(ascii: ">") {
-                if isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "/") { i += 1; continue }
+                if isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "/") {
+                    i += 1
+                    continue
+                }
                 var attribute = ""
-                while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">") {
-                    attribute.append(Character(UnicodeScalar(bytes[i]))); i += 1
+                while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">")
+                {
+                    attribute.append(Character(UnicodeScalar(bytes[i])))
+                    i += 1
                 }
                 attributes.append(attribute)
                 if i < bytes.count, bytes[i] == UInt8(ascii: "=") {
                     i += 1
                     if i < bytes.count, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
-                        let quote = bytes[i]; i += 1
+                        let quote = bytes[i]
+                        i += 1
                         while i < bytes.count, bytes[i] != quote { i += 1 }
                         i += 1
                     } else {
@@ -150,7 +179,9 @@ enum MarkupShape {
             // Raw text runs to its end tag.
             if ["script", "style", "title", "textarea"].contains(name.lowercased()) {
                 let end = Array("</\(name.lowercased())".utf8)
-                while i + end.count <= bytes.count, Array(bytes[i..<i + end.count]).map({ $0 | 0x20 }) != end.map({ $0 | 0x20 }) { i += 1 }
+                while i + end.count <= bytes.count,
+                    Array(bytes[i..<i + end.count]).map({ $0 | 0x20 }) != end.map({ $0 | 0x20 })
+                { i += 1 }
             }
         }
         return shape
@@ -167,7 +198,9 @@ enum MarkupShape {
             var shape: [String] = []
             do {
                 try XMLPullParser(xml).parse { event in
-                    if case .start(let name, let attributes) = event { shape.append("<\(name) \(attributes.map { String($0.name) }.sorted().joined(separator: " "))>") }
+                    if case .start(let name, let attributes) = event {
+                        shape.append("<\(name) \(attributes.map { String($0.name) }.sorted().joined(separator: " "))>")
+                    }
                 }
             } catch {
                 throw MarkupError(part: entry.path, reason: "\(error)")
@@ -177,7 +210,10 @@ enum MarkupShape {
         return parts
     }
 
-    struct MarkupError: Error { var part: String; var reason: String }
+    struct MarkupError: Error {
+        var part: String
+        var reason: String
+    }
 
     static func firstDifference(_ a: [String], _ b: [String]) -> String {
         for index in 0..<min(a.count, b.count) where a[index] != b[index] {
@@ -191,26 +227,47 @@ enum MarkupShape {
 enum CSVShape {
     static func rows(_ data: Data) -> [[String]] {
         let text = String(decoding: data, as: UTF8.self)
-        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
         var characters = Array(text).makeIterator()
         var pending: Character? = nil
         while let c = pending ?? characters.next() {
             pending = nil
             if quoted {
                 if c == "\"" {
-                    if let n = characters.next() { if n == "\"" { field.append("\"") } else { quoted = false; pending = n } } else { quoted = false }
-                } else { field.append(c) }
+                    if let n = characters.next() {
+                        if n == "\"" {
+                            field.append("\"")
+                        } else {
+                            quoted = false
+                            pending = n
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(c)
+                }
             } else if c == "\"" {
                 quoted = true
             } else if c == ";" {
-                row.append(field); field = ""
+                row.append(field)
+                field = ""
             } else if c == "\n" || c == "\r\n" {
-                row.append(field); field = ""; rows.append(row); row = []
+                row.append(field)
+                field = ""
+                rows.append(row)
+                row = []
             } else if c != "\r" {
                 field.append(c)
             }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
         return rows
     }
 }

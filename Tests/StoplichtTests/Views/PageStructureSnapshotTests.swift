@@ -1,8 +1,9 @@
 import Foundation
 import SnapshotTesting
-@testable import Stoplicht
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// Pages whose structure is the point, held against snapshots of their markup (one tag a
 /// line, under `__Snapshots__/PageStructureSnapshotTests`): a changed element, class or
@@ -17,10 +18,12 @@ import Vapor
             let managers = try await erna.get(Cycle.overview)
             let readers = try await reader.get("/programmas/dienstverlening/verloop")
             #expect(managers.status == .ok && readers.status == .ok)
-            assertSnapshot(of: try Self.element("nav class=\"stoplicht-tabs\"", closedBy: "</nav>", in: managers.body), as: .lines,
-                           named: "programme-manager-on-the-overview")
-            assertSnapshot(of: try Self.element("nav class=\"stoplicht-tabs\"", closedBy: "</nav>", in: readers.body), as: .lines,
-                           named: "reader-on-the-trend")
+            assertSnapshot(
+                of: try Self.element("nav class=\"stoplicht-tabs\"", closedBy: "</nav>", in: managers.body), as: .lines,
+                named: "programme-manager-on-the-overview")
+            assertSnapshot(
+                of: try Self.element("nav class=\"stoplicht-tabs\"", closedBy: "</nav>", in: readers.body), as: .lines,
+                named: "reader-on-the-trend")
         }
     }
 
@@ -31,8 +34,9 @@ import Vapor
             var reader = Browser(app)
             let report = try await reader.get("/programmas/dienstverlening/perioden/juni-t-m-oktober-2018")
             #expect(report.status == .ok)
-            let annex = try Self.element("table class=\"utrecht-table stoplicht-annex\"", closedBy: "</tr>", in: report.body,
-                                         occurrence: 2)
+            let annex = try Self.element(
+                "table class=\"utrecht-table stoplicht-annex\"", closedBy: "</tr>", in: report.body,
+                occurrence: 2)
             assertSnapshot(of: annex, as: .lines)
         }
     }
@@ -41,19 +45,23 @@ import Vapor
     /// session's form token left out.
     @Test func theStatusFormHasItsFields() async throws {
         try await withStoplicht(seeded: true) { app in
-            var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
+            var walter = try await Browser.member(
+                app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let page = try await walter.get(Cycle.statusPath(2))
             #expect(page.status == .ok)
-            let form = try Self.element("form class=\"utrecht-form stoplicht-form\" action=\"\(Cycle.statusPath(2))", closedBy: "</form>",
-                                        in: page.body)
-            let masked = form.replacingOccurrences(of: "name=\"\(CSRF.fieldName)\" value=\"[^\"]*\"", with: "name=\"\(CSRF.fieldName)\" value=\"…\"",
-                                                   options: .regularExpression)
+            let form = try Self.element(
+                "form class=\"utrecht-form stoplicht-form\" action=\"\(Cycle.statusPath(2))", closedBy: "</form>",
+                in: page.body)
+            let masked = form.replacingOccurrences(
+                of: "name=\"\(CSRF.fieldName)\" value=\"[^\"]*\"", with: "name=\"\(CSRF.fieldName)\" value=\"…\"",
+                options: .regularExpression)
             assertSnapshot(of: masked, as: .lines)
         }
     }
 
     /// From `<open` to the `occurrence`-th `closing` after it, one tag a line.
-    static func element(_ open: String, closedBy closing: String, in html: String, occurrence: Int = 1) throws -> String {
+    static func element(_ open: String, closedBy closing: String, in html: String, occurrence: Int = 1) throws -> String
+    {
         let start = try #require(html.range(of: "<" + open))
         var end = start.upperBound
         for _ in 0..<occurrence { end = try #require(html.range(of: closing, range: end..<html.endIndex)).upperBound }

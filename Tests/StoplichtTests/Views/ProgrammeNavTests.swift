@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// Whether a project was updated this period or stands as carried over. (The tabs under the
 /// programme's title are held in `PageStructureSnapshotTests`.)
@@ -14,10 +15,15 @@ import Vapor
             let carried = try #require(try await Cycle.status(1, on: app.db))
             carried.carriedForward = true
             try await carried.save(on: app.db)
-            var walter = try await Browser.member(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
+            var walter = try await Browser.member(
+                app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let form = try await walter.get(Cycle.statusPath(2))
             let revision = try #require(Browser.hiddenValue(StatusField.revision, in: form.body))
-            #expect(try await walter.post(Cycle.statusPath(2), Cycle.statusForm(light: "groen", remarks: "Formulieren live.", revision: revision)).status == .seeOther)
+            #expect(
+                try await walter.post(
+                    Cycle.statusPath(2),
+                    Cycle.statusForm(light: "groen", remarks: "Formulieren live.", revision: revision)
+                ).status == .seeOther)
 
             // MUT
             let overview = try await walter.get(Cycle.overview)
@@ -25,8 +31,12 @@ import Vapor
             let project2 = try await walter.get("/programmas/dienstverlening/projecten/2")
 
             // validate
-            let row1 = try #require(overview.body.components(separatedBy: "<tr id=\"project-1\"").last?.components(separatedBy: "</tr>").first)
-            let row2 = try #require(overview.body.components(separatedBy: "<tr id=\"project-2\"").last?.components(separatedBy: "</tr>").first)
+            let row1 = try #require(
+                overview.body.components(separatedBy: "<tr id=\"project-1\"").last?.components(separatedBy: "</tr>")
+                    .first)
+            let row2 = try #require(
+                overview.body.components(separatedBy: "<tr id=\"project-2\"").last?.components(separatedBy: "</tr>")
+                    .first)
             #expect(row1.contains("<p class=\"stoplicht-carried\">Overgenomen, nog niet bijgewerkt</p>"))
             #expect(!row2.contains("stoplicht-carried"))
             #expect(project1.body.contains("Overgenomen uit de vorige periode; nog niet bijgewerkt."))

@@ -1,11 +1,12 @@
-import Fluent
 import AsyncKit
+import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import Stoplicht
 
 @Suite struct PageTests {
     static let overview = "/programmas/dienstverlening"
@@ -43,18 +44,30 @@ import VaporTesting
             for number in 1...36 {
                 #expect(html.contains("href=\"/programmas/dienstverlening/projecten/\(number)\""))
             }
-            for leader in ["Walter de Haan", "Erna Jongerius", "Sieka Geldof", "Luuk Vos", "Laura Biermans", "Nicole Verlangen", "Aart van de Bovenkamp", "Wim van Oekel"] {
+            for leader in [
+                "Walter de Haan", "Erna Jongerius", "Sieka Geldof", "Luuk Vos", "Laura Biermans", "Nicole Verlangen",
+                "Aart van de Bovenkamp", "Wim van Oekel",
+            ] {
                 #expect(html.contains(leader), "leader \(leader)")
             }
             #expect(html.contains("(via Censor Bestuur)"))
             // Lights carry their word: 3 oranje, 4 groen, 5 grijs, 24 without status in the table.
-            #expect(count("stoplicht-light--warning\"><span class=\"stoplicht-light__mark\" aria-hidden=\"true\"></span>Oranje", in: html) == 3 + 1)
+            #expect(
+                count(
+                    "stoplicht-light--warning\"><span class=\"stoplicht-light__mark\" aria-hidden=\"true\"></span>Oranje",
+                    in: html) == 3 + 1)
             #expect(count("</span>Groen</span>", in: html) == 4 + 1)
             #expect(count("</span>Grijs</span>", in: html) == 5 + 1)
             #expect(count("</span>Geen status</span>", in: html) == 24 + 1)
             // The counts per light.
-            #expect(html.contains("<span class=\"stoplicht-counts__number\">3</span><span class=\"stoplicht-light stoplicht-light--warning\">"))
-            #expect(html.contains("<span class=\"stoplicht-counts__number\">24</span><span class=\"stoplicht-light stoplicht-light--none\">"))
+            #expect(
+                html.contains(
+                    "<span class=\"stoplicht-counts__number\">3</span><span class=\"stoplicht-light stoplicht-light--warning\">"
+                ))
+            #expect(
+                html.contains(
+                    "<span class=\"stoplicht-counts__number\">24</span><span class=\"stoplicht-light stoplicht-light--none\">"
+                ))
             #expect(html.contains("Niet gestart"))
             #expect(html.contains("Marleen Treep"))
         }
@@ -64,19 +77,27 @@ import VaporTesting
         try await withStoplicht(seeded: true) { app in
             let (status, html, _) = try await get(app, Self.report)
             #expect(status == .ok)
-            #expect(html.contains("<h1 class=\"utrecht-heading-1\">Voortgangsrapportage programma dienstverlening</h1>"))
-            for fact in ["Doorlooptijd</dt><dd>2018-2021", "Bestuurlijk opdrachtgever</dt><dd>Marleen Treep",
-                         "Ambtelijk opdrachtgever</dt><dd>Simone van der Marck", "Programmamanager</dt><dd>Erna Jongerius",
-                         "Rapportageperiode</dt><dd>juni t/m oktober 2018"] {
+            #expect(
+                html.contains("<h1 class=\"utrecht-heading-1\">Voortgangsrapportage programma dienstverlening</h1>"))
+            for fact in [
+                "Doorlooptijd</dt><dd>2018-2021", "Bestuurlijk opdrachtgever</dt><dd>Marleen Treep",
+                "Ambtelijk opdrachtgever</dt><dd>Simone van der Marck", "Programmamanager</dt><dd>Erna Jongerius",
+                "Rapportageperiode</dt><dd>juni t/m oktober 2018",
+            ] {
                 #expect(html.contains(fact), "cover \(fact)")
             }
             #expect(html.contains(">Legenda</h2>"))
             #expect(html.contains("Afgerond en overgedragen aan de lijnorganisatie."))
-            let headings = ["Inleiding", "1. Successen", "2. Gevraagde besluiten", "3. Financiën", "4. Risico&#39;s/aandachtspunten",
-                            "5. Organisatie", "6. Tijd &amp; capaciteit", "7. Informatie / communicatie", "8. Bijlagen"]
+            let headings = [
+                "Inleiding", "1. Successen", "2. Gevraagde besluiten", "3. Financiën",
+                "4. Risico&#39;s/aandachtspunten",
+                "5. Organisatie", "6. Tijd &amp; capaciteit", "7. Informatie / communicatie", "8. Bijlagen",
+            ]
             var position = html.startIndex
             for heading in headings {
-                let range = try #require(html.range(of: "<h2 class=\"utrecht-heading-2\">\(heading)</h2>", range: position..<html.endIndex), "heading \(heading)")
+                let range = try #require(
+                    html.range(of: "<h2 class=\"utrecht-heading-2\">\(heading)</h2>", range: position..<html.endIndex),
+                    "heading \(heading)")
                 position = range.upperBound
             }
             #expect(count("<tr id=\"project-", in: html) == 36)
@@ -89,7 +110,8 @@ import VaporTesting
 
     @Test func projectPageShowsItsHistory() async throws {
         try await withStoplicht(seeded: true) { app in
-            _ = try await ReportImporter(database: app.db).run(try Fixtures.parsedSeed(),
+            _ = try await ReportImporter(database: app.db).run(
+                try Fixtures.parsedSeed(),
                 into: ImportTarget(organisation: DemoData.organisation, period: "november 2018 t/m februari 2019"))
             let (status, html, _) = try await get(app, "/programmas/dienstverlening/projecten/18")
             #expect(status == .ok)
@@ -101,14 +123,18 @@ import VaporTesting
             #expect(newer.lowerBound < older.lowerBound)
             #expect(html.contains("<ol><li>Technisch als gevolg"))
             let two = try await get(app, "/programmas/dienstverlening/projecten/2").1
-            #expect(two.contains("<dt>Geplande oplevering</dt><dd>Q4 2018</dd><dt>Verwachte oplevering</dt><dd>Q1 2019</dd>"))
+            #expect(
+                two.contains(
+                    "<dt>Geplande oplevering</dt><dd>Q4 2018</dd><dt>Verwachte oplevering</dt><dd>Q1 2019</dd>"))
         }
     }
 
     @Test func errorPagesAreDutchWithoutDetails() async throws {
         try await withStoplicht(seeded: true) { app in
-            for path in ["/programmas/bestaat-niet", "/programmas/dienstverlening/projecten/99",
-                         "/programmas/dienstverlening/projecten/abc", "/programmas/dienstverlening/perioden/1999", "/nergens"] {
+            for path in [
+                "/programmas/bestaat-niet", "/programmas/dienstverlening/projecten/99",
+                "/programmas/dienstverlening/projecten/abc", "/programmas/dienstverlening/perioden/1999", "/nergens",
+            ] {
                 let (status, html, _) = try await get(app, path)
                 #expect(status == .notFound, "\(path)")
                 #expect(html.contains("<html lang=\"nl\">"))
@@ -190,7 +216,8 @@ import VaporTesting
 
     @Test func standaloneReportInlinesItsStyles() async throws {
         try await withStoplicht(seeded: true) { app in
-            let model = try await ReportPageModel.query(programme: "dienstverlening", period: "juni-t-m-oktober-2018", on: app.db)
+            let model = try await ReportPageModel.query(
+                programme: "dienstverlening", period: "juni-t-m-oktober-2018", on: app.db)
             let html = ReportPageView.page(model, settings: app.settings, standalone: true).render()
             #expect(html.contains("@media print"))
             #expect(!html.contains("href=\"/css/stoplicht.css\""))
@@ -222,7 +249,10 @@ import VaporTesting
     @Test func countsLinkToTheProjectsWithThatLight() async throws {
         try await withStoplicht(seeded: true) { app in
             try await app.testing().test(.GET, "/programmas/dienstverlening") { res in
-                #expect(res.body.string.contains("<a class=\"stoplicht-counts__link\" href=\"/programmas/dienstverlening?licht=oranje#projecten\">"))
+                #expect(
+                    res.body.string.contains(
+                        "<a class=\"stoplicht-counts__link\" href=\"/programmas/dienstverlening?licht=oranje#projecten\">"
+                    ))
                 #expect(res.body.string.contains("href=\"/programmas/dienstverlening?licht=geen#projecten\""))
             }
             try await app.testing().test(.GET, "/programmas/dienstverlening?licht=oranje") { res in
@@ -243,9 +273,13 @@ import VaporTesting
 
     @Test func anUnknownLightIsABadRequestInDutch() async throws {
         try await withStoplicht(seeded: true) { app in
-            try await app.testing().test(.GET, "/programmas/dienstverlening?licht=paars", headers: ["Accept": "text/html"]) { res in
+            try await app.testing().test(
+                .GET, "/programmas/dienstverlening?licht=paars", headers: ["Accept": "text/html"]
+            ) { res in
                 #expect(res.status == .badRequest)
-                #expect(res.body.string.contains("Er is geen stoplicht ‘paars’ in dit programma; kies uit groen, oranje, rood, grijs, geen."))
+                #expect(
+                    res.body.string.contains(
+                        "Er is geen stoplicht ‘paars’ in dit programma; kies uit groen, oranje, rood, grijs, geen."))
             }
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Stoplicht
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// Strict-Transport-Security goes out when a trusted reverse proxy says the request came over
 /// HTTPS, on the routes' answers and on the server's early answer of a kept published report
@@ -10,7 +11,8 @@ import Vapor
     static let hsts = "max-age=31536000; includeSubDomains"
 
     func get(_ path: String, proto: String?) -> String {
-        "GET \(path) HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n" + (proto.map { "X-Forwarded-Proto: \($0)\r\n" } ?? "") + "Connection: close\r\n\r\n"
+        "GET \(path) HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+            + (proto.map { "X-Forwarded-Proto: \($0)\r\n" } ?? "") + "Connection: close\r\n\r\n"
     }
 
     func headers(port: Int, _ path: String = "/inloggen", proto: String?) async throws -> [String: String] {
@@ -20,15 +22,18 @@ import Vapor
     @Test func aTrustedProxySayingHTTPSGetsTheHeader() async throws {
         try await withStoplicht(seeded: true, onDisk: true, adjust: { $0.trustedProxies = ["127.0.0.1"] }) { app in
             let (_, period) = try await PeriodPublication.find(programme: "dienstverlening", period: nil, on: app.db)
-            _ = try await PeriodPublication.publish(programme: "dienstverlening", period: period, actor: "test", settings: app.settings, on: app.db)
+            _ = try await PeriodPublication.publish(
+                programme: "dienstverlening", period: period, actor: "test", settings: app.settings, on: app.db)
             try await withRunningServer(app) { port in
                 #expect(try await headers(port: port, proto: "https")["strict-transport-security"] == Self.hsts)
                 #expect(try await headers(port: port, proto: "http")["strict-transport-security"] == nil)
                 #expect(try await headers(port: port, proto: nil)["strict-transport-security"] == nil)
                 // A published report: the route's answer, then the server's own (kept), both with it.
                 let report = "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018"
-                let first = try await headers(port: port, report, proto: "https"), second = try await headers(port: port, report, proto: "https")
-                #expect(first["strict-transport-security"] == Self.hsts && second["strict-transport-security"] == Self.hsts)
+                let first = try await headers(port: port, report, proto: "https")
+                let second = try await headers(port: port, report, proto: "https")
+                #expect(
+                    first["strict-transport-security"] == Self.hsts && second["strict-transport-security"] == Self.hsts)
                 #expect(first["etag"] != nil && first["etag"] == second["etag"])
                 #expect(try await headers(port: port, report, proto: nil)["strict-transport-security"] == nil)
             }

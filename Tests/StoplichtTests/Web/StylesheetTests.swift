@@ -1,16 +1,18 @@
 import Crypto
 import Foundation
-@testable import Stoplicht
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import Stoplicht
 
 @Suite struct StylesheetTests {
     /// The stylesheet is the resource file, tagged by its content: every instance of an
     /// installation, and every start, gives the same ETag for the same file.
     @Test func theStylesheetIsTheResourceTaggedByItsContent() async throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/Stoplicht/Web/stoplicht.css")
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+                "Sources/Stoplicht/Web/stoplicht.css")
         let css = try String(contentsOf: file, encoding: .utf8)
         let tag = "\"" + SHA256.hash(data: Data(css.utf8)).map { String(format: "%02x", $0) }.joined() + "\""
         try await withStoplicht { app in

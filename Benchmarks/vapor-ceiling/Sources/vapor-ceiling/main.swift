@@ -15,7 +15,8 @@ let body = ByteBuffer(data: try Data(contentsOf: URL(fileURLWithPath: environmen
 if environment["MODE"] == "nio" {
     try await serveWithNIOAlone(body: body, port: Int(environment["PORT"] ?? "8094") ?? 8094)
 }
-let app = try await Application.make(Environment(name: "production", arguments: ["vapor-ceiling", "serve", "--port", environment["PORT"] ?? "8094"]))
+let app = try await Application.make(
+    Environment(name: "production", arguments: ["vapor-ceiling", "serve", "--port", environment["PORT"] ?? "8094"]))
 app.middleware = Middlewares()
 for _ in 0..<(Int(environment["PASSES"] ?? "0") ?? 0) { app.middleware.use(PassThrough()) }
 app.get("file") { _ in

@@ -24,7 +24,8 @@ enum CachedPage {
         let version = source.newest(read)
         let cache = req.application.pageCache
         if let page = cache.value(key, version: version) { return serve(page) }
-        let flights = req.application.singleFlight, flight = key + "\u{1F}" + version
+        let flights = req.application.singleFlight
+        let flight = key + "\u{1F}" + version
         switch flights.join(flight, on: req.eventLoop) {
         case .wait(let underway):
             return serve(try await underway.get())
@@ -58,7 +59,9 @@ enum CachedPage {
     /// A page of the programme in the address (its route is registered `cached: .page`): who
     /// may read it is asked with the programme alone and cached as the reader's read
     /// permission, and its context is read only when the page has to be rendered.
-    static func programmePage(_ req: Request, render: (ProgrammeContext, Viewer) async throws -> Layout) async throws -> Response {
+    static func programmePage(_ req: Request, render: (ProgrammeContext, Viewer) async throws -> Layout) async throws
+        -> Response
+    {
         let programme = try await ProgrammeContext.programme(slug: try req.parameters.require("programme"), on: req.db)
         let viewer = try await Access.reader(req, programme: programme)
         await CachedReadPermission.store(req, programme: programme, published: false, viewer: viewer)
@@ -76,8 +79,10 @@ enum CachedPage {
 
     /// `user`: the account's id as text (`ReadPermission.userKey`).
     static func key(_ req: Request, user: String?, role: ProgrammeRole?, csrf: String?, now: Date = Date()) -> String {
-        [req.pathAndQuery, user ?? "-", role?.rawValue ?? "-", csrf ?? "-",
-         String(Int(now.timeIntervalSince1970) / 3_600)].joined(separator: "\u{1F}")
+        [
+            req.pathAndQuery, user ?? "-", role?.rawValue ?? "-", csrf ?? "-",
+            String(Int(now.timeIntervalSince1970) / 3_600),
+        ].joined(separator: "\u{1F}")
     }
 
     static func serve(_ page: ByteBuffer) -> Response {

@@ -9,7 +9,8 @@ enum CachedPublishedReport {
     /// memory once this reader's read permission is cached, else the cached live page.
     static func cached(_ req: Request) -> EventLoopFuture<Response?> {
         guard let slug = req.parameters.get("programme"), let periodSlug = req.parameters.get("period"),
-              let page = req.application.publishedReports.page(programme: slug, period: periodSlug) else {
+            let page = req.application.publishedReports.page(programme: slug, period: periodSlug)
+        else {
             return CachedPage.cached(req)
         }
         return CachedReadPermission.lookup(req, programme: slug, published: true).map { found in
@@ -22,23 +23,28 @@ enum CachedPublishedReport {
     /// answer); nil when it is not in memory.
     static func respond(_ req: Request, programme slug: String, period periodSlug: String) async throws -> Response? {
         guard let page = req.application.publishedReports.page(programme: slug, period: periodSlug),
-              let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).first(),
-              programme.id == page.programmeID else { return nil }
+            let programme = try await Programme.query(on: req.db).filter(\.$slug == slug).first(),
+            programme.id == page.programmeID
+        else { return nil }
         let viewer = try await Access.reader(req, programme: programme, published: true)
         await CachedReadPermission.store(req, programme: programme, published: true, viewer: viewer)
         return serve(page, req)
     }
 
     /// Puts the published report's stored page in memory and serves it.
-    static func store(_ req: Request, programme: Programme, period periodSlug: String, snapshot: PublishedReport) throws -> Response {
-        let page = PublishedReportCache.Page(programmeID: try programme.requireID(), body: ByteBuffer(string: snapshot.html),
-                                             sha256: snapshot.sha256, securityHeaders: SecurityHeadersMiddleware(settings: req.settings))
+    static func store(_ req: Request, programme: Programme, period periodSlug: String, snapshot: PublishedReport) throws
+        -> Response
+    {
+        let page = PublishedReportCache.Page(
+            programmeID: try programme.requireID(), body: ByteBuffer(string: snapshot.html),
+            sha256: snapshot.sha256, securityHeaders: SecurityHeadersMiddleware(settings: req.settings))
         req.application.publishedReports.insert(page, programme: programme.slug, period: periodSlug)
         return serve(page, req)
     }
 
     private static func serve(_ page: PublishedReportCache.Page, _ req: Request) -> Response {
         let answer = page.answer(ifNoneMatch: req.headers.first(name: .ifNoneMatch))
-        return Response(status: answer.status, headers: answer.headers, body: answer.body.map { .init(buffer: $0) } ?? .empty)
+        return Response(
+            status: answer.status, headers: answer.headers, body: answer.body.map { .init(buffer: $0) } ?? .empty)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import StoplichtCore
+import Vapor
 
 /// What `Access.reader` allowed one session user (or an anonymous reader) in one
 /// programme, cached under the database's version: while nothing is committed, the same
@@ -28,7 +28,9 @@ enum CachedReadPermission {
     /// The permission `Access.reader` gave this request's reader for the programme `slug`
     /// under the database's version now, or nil when it has to be asked (again). The
     /// session's timeouts are applied first, as `reader` does.
-    static func lookup(_ req: Request, programme slug: String, published: Bool) -> EventLoopFuture<(ReadPermission, String)?> {
+    static func lookup(_ req: Request, programme slug: String, published: Bool) -> EventLoopFuture<
+        (ReadPermission, String)?
+    > {
         req.databaseVersion().map { version in
             guard let version else { return nil }
             let key = key(user: AccountSession.sessionUser(req), programme: slug, published: published)
@@ -40,8 +42,9 @@ enum CachedReadPermission {
     static func store(_ req: Request, programme: Programme, published: Bool, viewer: Viewer) async {
         guard let version = await req.databaseVersion(), let id = programme.id else { return }
         let key = key(user: AccountSession.sessionUser(req), programme: programme.slug, published: published)
-        req.application.readPermissions.insert(ReadPermission(programmeID: id, userID: viewer.user?.id, role: viewer.role),
-                                               key: key, version: version, size: 96)
+        req.application.readPermissions.insert(
+            ReadPermission(programmeID: id, userID: viewer.user?.id, role: viewer.role),
+            key: key, version: version, size: 96)
     }
 
     /// A permission is cached by the session's user (after its timeouts; nil for a reader

@@ -19,7 +19,9 @@ struct CachedSessions: SessionDriver {
                 return request.eventLoop.makeSucceededFuture(data)
             }
             return base.readSession(sessionID, for: request).map { data in
-                if let data, let version { cache.insert(data, key: sessionID.string, version: version, size: Self.size(of: data)) }
+                if let data, let version {
+                    cache.insert(data, key: sessionID.string, version: version, size: Self.size(of: data))
+                }
                 return data
             }
         }
@@ -30,7 +32,8 @@ struct CachedSessions: SessionDriver {
         data.snapshot.reduce(64) { $0 + $1.key.utf8.count + $1.value.utf8.count + 32 }
     }
 
-    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID>
+    {
         base.updateSession(sessionID, to: data, for: request)
     }
 

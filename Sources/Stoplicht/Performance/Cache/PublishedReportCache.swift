@@ -39,7 +39,8 @@ final class PublishedReportCache: Sendable {
 
         /// The page for a reader whose copy has the ETag `ifNoneMatch`: 304 when it is this one.
         func answer(ifNoneMatch: String?) -> FastPathResponse {
-            ifNoneMatch == tag ? FastPathResponse(status: .notModified, headers: unchanged, body: nil)
+            ifNoneMatch == tag
+                ? FastPathResponse(status: .notModified, headers: unchanged, body: nil)
                 : FastPathResponse(status: .ok, headers: found, body: body)
         }
     }
@@ -57,7 +58,9 @@ final class PublishedReportCache: Sendable {
     }
 
     func insert(_ page: Page, programme: String, period: String) {
-        state.withLockedValue { $0.insert(page, key: Self.key(programme: programme, period: period), size: page.body.readableBytes) }
+        state.withLockedValue {
+            $0.insert(page, key: Self.key(programme: programme, period: period), size: page.body.readableBytes)
+        }
     }
 
     var count: Int { state.withLockedValue { $0.count } }

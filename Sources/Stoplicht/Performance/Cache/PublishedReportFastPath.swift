@@ -39,15 +39,18 @@ struct PublishedReportFastPath: Sendable {
     /// the answer, or of nil when the route has to answer after all.
     func answer(_ head: HTTPRequestHead, peer: String?, on loop: any EventLoop) -> EventLoopFuture<FastPathResponse?>? {
         guard head.method == .GET || head.method == .HEAD,
-              let (programme, period) = Self.address(head.uri),
-              !head.headers.contains(name: .contentLength), !head.headers.contains(name: .transferEncoding),
-              !head.headers.contains(name: .authorization),
-              SessionCookies.value(SessionCookies.session, in: head.headers) == nil,
-              let page = reports.page(programme: programme, period: period) else { return nil }
+            let (programme, period) = Self.address(head.uri),
+            !head.headers.contains(name: .contentLength), !head.headers.contains(name: .transferEncoding),
+            !head.headers.contains(name: .authorization),
+            SessionCookies.value(SessionCookies.session, in: head.headers) == nil,
+            let page = reports.page(programme: programme, period: period)
+        else { return nil }
         let key = CachedReadPermission.key(user: nil, programme: programme, published: true)
         let securityHeaders = securityHeaders
         return version.current(on: loop).recover { _ in nil }.hop(to: loop).map { version in
-            guard let version, let permission = permissions.value(key, version: version), permission.programmeID == page.programmeID else { return nil }
+            guard let version, let permission = permissions.value(key, version: version),
+                permission.programmeID == page.programmeID
+            else { return nil }
             if logger.logLevel <= .info { logger.info("\(head.method) \(head.uri)") }
             var answer = page.answer(ifNoneMatch: head.headers.first(name: .ifNoneMatch))
             securityHeaders.applyTransport(to: &answer.headers, peer: peer, request: head.headers)
@@ -58,15 +61,20 @@ struct PublishedReportFastPath: Sendable {
     /// The programme's and the period's slug in `/programmas/{programme}/perioden/{period}`.
     static func address(_ uri: String) -> (programme: String, period: String)? {
         let parts = uri.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        guard parts.count == 5, parts[0].isEmpty, parts[1].elementsEqual("programmas".utf8), parts[3].elementsEqual("perioden".utf8),
-              isPlain(parts[2]), isPlain(parts[4]) else { return nil }
+        guard parts.count == 5, parts[0].isEmpty, parts[1].elementsEqual("programmas".utf8),
+            parts[3].elementsEqual("perioden".utf8),
+            isPlain(parts[2]), isPlain(parts[4])
+        else { return nil }
         return (String(decoding: parts[2], as: UTF8.self), String(decoding: parts[4], as: UTF8.self))
     }
 
     private static func isPlain(_ slug: Substring.UTF8View) -> Bool {
-        !slug.isEmpty && slug.allSatisfy { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-        }
+        !slug.isEmpty
+            && slug.allSatisfy { byte in
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: "_")
+            }
     }
 }

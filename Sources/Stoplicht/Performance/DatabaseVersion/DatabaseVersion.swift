@@ -27,7 +27,8 @@ final class DatabaseVersion: Sendable {
     /// Closes the connections the versions are read on.
     private let closeWatcher: @Sendable () async -> Void
 
-    private init(reads: [VersionReads], latest: LatestVersion?, closeWatcher: @escaping @Sendable () async -> Void = {}) {
+    private init(reads: [VersionReads], latest: LatestVersion?, closeWatcher: @escaping @Sendable () async -> Void = {})
+    {
         self.reads = Dictionary(uniqueKeysWithValues: reads.map { (ObjectIdentifier($0.loop), $0) })
         self.latest = latest
         self.closeWatcher = closeWatcher
@@ -42,23 +43,29 @@ final class DatabaseVersion: Sendable {
             // Snapshots of one server compare whichever connection read them.
             let configuration = try SQLPostgresConfiguration.stoplicht(url: url).coreConfiguration
             let snapshots = loops.map { PostgresSnapshot(loop: $0, configuration: configuration, logger: app.logger) }
-            return DatabaseVersion(readers: snapshots.map { snapshot in (snapshot.loop, { snapshot.read() }) }, latest: .postgres(),
-                                   closeWatcher: { for snapshot in snapshots { await snapshot.close() } })
+            return DatabaseVersion(
+                readers: snapshots.map { snapshot in (snapshot.loop, { snapshot.read() }) }, latest: .postgres(),
+                closeWatcher: { for snapshot in snapshots { await snapshot.close() } })
         case .sqliteFile(let path):
             // One watcher for all loops: a connection's data_version counts the commits it
             // has seen, so another connection's numbers are not comparable with its own.
             let watcher = try SQLiteDataVersion(path: path, threadPool: app.threadPool)
-            return DatabaseVersion(readers: loops.map { loop in (loop, { watcher.read(on: loop) }) }, latest: .sqlite(),
-                                   closeWatcher: { watcher.close() })
+            return DatabaseVersion(
+                readers: loops.map { loop in (loop, { watcher.read(on: loop) }) }, latest: .sqlite(),
+                closeWatcher: { watcher.close() })
         }
     }
 
     /// Each loop's reads through its reader, every version read passed through `latest`
     /// before it is handed out.
-    private convenience init(readers: [(loop: any EventLoop, read: @Sendable () -> EventLoopFuture<String?>)], latest: LatestVersion,
-                             closeWatcher: @escaping @Sendable () async -> Void) {
-        self.init(reads: readers.map { reader in VersionReads(loop: reader.loop) { reader.read().map { latest.advance($0) } } },
-                  latest: latest, closeWatcher: closeWatcher)
+    private convenience init(
+        readers: [(loop: any EventLoop, read: @Sendable () -> EventLoopFuture<String?>)], latest: LatestVersion,
+        closeWatcher: @escaping @Sendable () async -> Void
+    ) {
+        self.init(
+            reads: readers.map { reader in VersionReads(loop: reader.loop) { reader.read().map { latest.advance($0) } }
+            },
+            latest: latest, closeWatcher: closeWatcher)
     }
 
     /// The database's version as a read begun now finds it, or nil where it cannot be known.
@@ -69,7 +76,9 @@ final class DatabaseVersion: Sendable {
     /// The same for a request on `loop` that has no Vapor `Request` (`PublishedReportFastPath`).
     func current(on loop: any EventLoop) -> EventLoopFuture<String?> {
         // Every request is on one of the application's loops; any other asks the first one's reads.
-        guard let reads = reads[ObjectIdentifier(loop)] ?? reads.values.first else { return loop.makeSucceededFuture(nil) }
+        guard let reads = reads[ObjectIdentifier(loop)] ?? reads.values.first else {
+            return loop.makeSucceededFuture(nil)
+        }
         return reads.next()
     }
 
@@ -110,7 +119,9 @@ extension Request {
     /// Whatever the request reads after it is at least as new, so a value cached under it is
     /// never older than the database at that version.
     func databaseVersion() -> EventLoopFuture<String?> {
-        guard settings.cachesPages, let source = application.databaseVersion else { return eventLoop.makeSucceededFuture(nil) }
+        guard settings.cachesPages, let source = application.databaseVersion else {
+            return eventLoop.makeSucceededFuture(nil)
+        }
         if let known = storage[VersionKey.self] { return eventLoop.makeSucceededFuture(known) }
         return source.current(for: self).recover { _ in nil }.hop(to: eventLoop).map { version in
             self.storage[VersionKey.self] = .some(version)

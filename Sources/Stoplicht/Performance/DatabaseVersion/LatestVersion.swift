@@ -32,8 +32,10 @@ final class LatestVersion: Sendable {
     private let now: @Sendable () -> NIODeadline
     private let newest = NIOLockedValueBox<Newest?>(nil)
 
-    init(order: @escaping @Sendable (String) -> [UInt64]?, lateness: TimeAmount = .seconds(1),
-         now: @escaping @Sendable () -> NIODeadline = { NIODeadline.now() }) {
+    init(
+        order: @escaping @Sendable (String) -> [UInt64]?, lateness: TimeAmount = .seconds(1),
+        now: @escaping @Sendable () -> NIODeadline = { NIODeadline.now() }
+    ) {
         self.order = order
         self.lateness = lateness
         self.now = now

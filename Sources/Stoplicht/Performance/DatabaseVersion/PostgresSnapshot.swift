@@ -84,7 +84,9 @@ final class PostgresSnapshot: @unchecked Sendable {
     }
 
     private func connect() -> EventLoopFuture<Prepared> {
-        let configuration = self.configuration, logger = self.logger, loop = self.loop
+        let configuration = self.configuration
+        let logger = self.logger
+        let loop = self.loop
         let future = loop.makeFutureWithTask {
             try await PostgresConnection.connect(on: loop, configuration: configuration, id: 0, logger: logger)
         }.flatMap { connection in

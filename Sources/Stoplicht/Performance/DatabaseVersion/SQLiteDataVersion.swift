@@ -25,10 +25,13 @@ final class SQLiteDataVersion: @unchecked Sendable {
     init(path: String, threadPool: NIOThreadPool) throws {
         self.threadPool = threadPool
         var handle: OpaquePointer?
-        let opened = sqlite_nio_sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nil)
+        let opened = sqlite_nio_sqlite3_open_v2(
+            path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nil)
         guard opened == SQLITE_OK, let handle else {
             sqlite_nio_sqlite3_close(handle)
-            throw Failure(message: "De database \(path) kon niet worden geopend om wijzigingen te volgen (SQLite-code \(opened)).")
+            throw Failure(
+                message: "De database \(path) kon niet worden geopend om wijzigingen te volgen (SQLite-code \(opened))."
+            )
         }
         var statement: OpaquePointer?
         let prepared = sqlite_nio_sqlite3_prepare_v2(handle, "PRAGMA data_version", -1, &statement, nil)
@@ -49,13 +52,16 @@ final class SQLiteDataVersion: @unchecked Sendable {
     func read(on loop: any EventLoop) -> EventLoopFuture<String?> {
         switch step() {
         case .version(let version): return loop.makeSucceededFuture(version)
-        case .failed(let code): return loop.makeFailedFuture(Failure(message: "data_version kon niet worden gelezen (SQLite-code \(code))."))
+        case .failed(let code):
+            return loop.makeFailedFuture(
+                Failure(message: "data_version kon niet worden gelezen (SQLite-code \(code))."))
         case .busy:
             return threadPool.runIfActive(eventLoop: loop) {
                 for _ in 0..<5_000 {
                     switch self.step() {
                     case .version(let version): return version
-                    case .failed(let code): throw Failure(message: "data_version kon niet worden gelezen (SQLite-code \(code)).")
+                    case .failed(let code):
+                        throw Failure(message: "data_version kon niet worden gelezen (SQLite-code \(code)).")
                     case .busy: sqlite_nio_sqlite3_sleep(1)
                     }
                 }

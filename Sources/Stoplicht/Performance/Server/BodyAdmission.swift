@@ -22,7 +22,9 @@ enum BodyAdmission {
     /// larger than the default, or does not say how large (sent in chunks).
     static func isNeeded(_ head: HTTPRequestHead, route: BodyLimits.Route, standard: Int) -> Bool {
         guard route.admission != nil, route.bytes > standard else { return false }
-        guard let declared = head.headers.first(name: .contentLength) else { return head.headers.contains(name: .transferEncoding) }
+        guard let declared = head.headers.first(name: .contentLength) else {
+            return head.headers.contains(name: .transferEncoding)
+        }
         return Int(declared).map { $0 > standard } ?? true
     }
 
@@ -43,7 +45,9 @@ enum BodyAdmission {
     /// Behind the middlewares in place of the router: runs the request's rule.
     struct Check: Responder {
         func respond(to request: Request) -> EventLoopFuture<Response> {
-            guard let rule = request.storage[RuleKey.self] else { return request.eventLoop.makeFailedFuture(Abort(.internalServerError)) }
+            guard let rule = request.storage[RuleKey.self] else {
+                return request.eventLoop.makeFailedFuture(Abort(.internalServerError))
+            }
             return request.eventLoop.makeFutureWithTask {
                 try await rule(request)
                 let admitted = Response(status: .continue)

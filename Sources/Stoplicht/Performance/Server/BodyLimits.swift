@@ -31,11 +31,19 @@ final class BodyLimits: Sendable {
     private let table: NIOLockedValueBox<Table>
 
     init(caseInsensitive: Bool = false, standard: Int = 16 * 1024) {
-        table = NIOLockedValueBox(Table(router: TrieRouter(Route.self, options: caseInsensitive ? [.caseInsensitive] : []), standard: standard))
+        table = NIOLockedValueBox(
+            Table(
+                router: TrieRouter(Route.self, options: caseInsensitive ? [.caseInsensitive] : []), standard: standard))
     }
 
-    func allow(_ bytes: Int, _ method: HTTPMethod, _ path: [PathComponent], admission: BodyAdmission.Rule? = nil, spooled: Bool = false) {
-        table.withLockedValue { $0.router.register(Route(bytes: bytes, admission: admission, spooled: spooled), at: [.constant(method.rawValue)] + path) }
+    func allow(
+        _ bytes: Int, _ method: HTTPMethod, _ path: [PathComponent], admission: BodyAdmission.Rule? = nil,
+        spooled: Bool = false
+    ) {
+        table.withLockedValue {
+            $0.router.register(
+                Route(bytes: bytes, admission: admission, spooled: spooled), at: [.constant(method.rawValue)] + path)
+        }
     }
 
     /// The default for every other route.
@@ -55,7 +63,9 @@ final class BodyLimits: Sendable {
     /// This request's route as far as its body goes; a limit of 0 for a request that says it
     /// has none (no Content-Length and no Transfer-Encoding), so it is not looked up.
     func route(for head: HTTPRequestHead) -> Route {
-        guard head.headers.contains(name: .contentLength) || head.headers.contains(name: .transferEncoding) else { return Route(bytes: 0) }
+        guard head.headers.contains(name: .contentLength) || head.headers.contains(name: .transferEncoding) else {
+            return Route(bytes: 0)
+        }
         return route(head.method, path: URI(string: head.uri).path)
     }
 
@@ -96,9 +106,11 @@ extension Application {
     /// 401 or a 403), and the server asks it before it reads more than the default. A
     /// `spooled` route's body goes to a temporary file as it comes; it reads it with `UploadForm`.
     @discardableResult
-    func on<Answer: AsyncResponseEncodable>(_ method: HTTPMethod, _ path: [PathComponent], bodyUpTo bytes: Int,
-                                            admit: @escaping BodyAdmission.Rule, spooled: Bool = false,
-                                            use handler: @escaping @Sendable (Request) async throws -> Answer) -> Route {
+    func on<Answer: AsyncResponseEncodable>(
+        _ method: HTTPMethod, _ path: [PathComponent], bodyUpTo bytes: Int,
+        admit: @escaping BodyAdmission.Rule, spooled: Bool = false,
+        use handler: @escaping @Sendable (Request) async throws -> Answer
+    ) -> Route {
         bodyLimits.allow(bytes, method, path, admission: admit, spooled: spooled)
         return on(method, path, body: .collect(maxSize: ByteCount(value: bytes)), use: handler)
     }

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import NIOCore
 import NIOPosix
 import Vapor
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One request's body on its way to a temporary file (readable by its owner alone), written
 /// as it comes on the application's thread pool, one chunk after the other, so an upload of
@@ -28,7 +29,8 @@ final class BodySpool {
     private var closed = false, removed = false
 
     init(pool: NIOThreadPool, loop: any EventLoop) {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-upload-\(UUID().uuidString)").path
+        path =
+            FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-upload-\(UUID().uuidString)").path
         self.pool = pool
         self.loop = loop
         let path = path
@@ -43,7 +45,9 @@ final class BodySpool {
 
     /// Writes `chunk` after what came before; `written` runs on the loop once it is.
     func append(_ chunk: ByteBuffer, written: @escaping () -> Void) {
-        let count = chunk.readableBytes, pool = pool, loop = loop
+        let count = chunk.readableBytes
+        let pool = pool
+        let loop = loop
         size += count
         unwritten += count
         tail = tail.assumeIsolated().flatMap { () -> EventLoopFuture<Void> in

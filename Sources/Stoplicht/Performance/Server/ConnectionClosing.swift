@@ -48,6 +48,10 @@ extension Request {
         guard let closing = storage[ConnectionClosingKey.self] else { return try await work() }
         let task = Task { try await work() }
         closing.whenClosed { task.cancel() }
-        return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+        return try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            task.cancel()
+        }
     }
 }

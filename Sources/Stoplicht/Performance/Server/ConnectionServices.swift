@@ -37,7 +37,9 @@ struct ConnectionServices: Sendable {
     /// The request's body is over its route's limit, or (`reason` set) an upload could not be stored.
     private struct TooLargeResponder: Responder {
         func respond(to request: Request) -> EventLoopFuture<Response> {
-            request.eventLoop.makeFailedFuture(request.storage[RefusalKey.self].map { Abort(.serviceUnavailable, reason: $0) } ?? Abort(.payloadTooLarge))
+            request.eventLoop.makeFailedFuture(
+                request.storage[RefusalKey.self].map { Abort(.serviceUnavailable, reason: $0) }
+                    ?? Abort(.payloadTooLarge))
         }
     }
 

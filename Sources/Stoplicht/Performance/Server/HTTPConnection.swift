@@ -89,8 +89,10 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     /// The request may send its body: 100 Continue where asked for, and reading starts.
     private func begin(_ head: HTTPRequestHead, route: BodyLimits.Route, context: ChannelHandlerContext) {
         if head.version.major == 1, head.version.minor >= 1, route.bytes > 0,
-           head.headers.first(name: .expect)?.lowercased() == "100-continue" {
-            context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
+            head.headers.first(name: .expect)?.lowercased() == "100-continue"
+        {
+            context.writeAndFlush(
+                wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
         }
         if route.spooled, route.bytes > 0 {
             spool = BodySpool(pool: services.application.threadPool, loop: context.eventLoop)
@@ -131,7 +133,9 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
             case .failure(let error):
                 self.services.logger.error("An upload could not be written to \(spool.path): \(error)")
                 self.state = .ending
-                self.respond(head, body: nil, spool: spool, refusal: Strings.uploadNotStored, with: self.services.refusal, context: context)
+                self.respond(
+                    head, body: nil, spool: spool, refusal: Strings.uploadNotStored, with: self.services.refusal,
+                    context: context)
             }
         }
     }
@@ -170,8 +174,10 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
                 self.services.logger.report(error: error)
                 self.state = .ending
                 self.lingering = true
-                self.send(FastPathResponse(status: .internalServerError, headers: ["Content-Length": "0"], body: nil), version: head.version,
-                          for: head, context: context)
+                self.send(
+                    FastPathResponse(status: .internalServerError, headers: ["Content-Length": "0"], body: nil),
+                    version: head.version,
+                    for: head, context: context)
             }
         }
     }
@@ -185,7 +191,10 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func answer(_ head: HTTPRequestHead, body: ByteBuffer?, context: ChannelHandlerContext) {
-        if body == nil, let early = services.early?.answer(head, peer: context.channel.remoteAddress?.ipAddress, on: context.eventLoop) {
+        if body == nil,
+            let early = services.early?.answer(
+                head, peer: context.channel.remoteAddress?.ipAddress, on: context.eventLoop)
+        {
             early.assumeIsolated().whenComplete { result in
                 if case .success(let response?) = result {
                     self.send(response, version: head.version, for: head, context: context)
@@ -199,15 +208,18 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func makeRequest(_ head: HTTPRequestHead, body: ByteBuffer?, context: ChannelHandlerContext) -> Request {
-        Request(application: services.application, method: head.method, url: URI(string: head.uri), version: head.version,
-                headersNoUpdate: head.headers, collectedBody: body, remoteAddress: context.channel.remoteAddress,
-                logger: services.logger, byteBufferAllocator: context.channel.allocator, on: context.eventLoop)
+        Request(
+            application: services.application, method: head.method, url: URI(string: head.uri), version: head.version,
+            headersNoUpdate: head.headers, collectedBody: body, remoteAddress: context.channel.remoteAddress,
+            logger: services.logger, byteBufferAllocator: context.channel.allocator, on: context.eventLoop)
     }
 
     /// Answers through Vapor: the middlewares and the route, with the body as read (in
     /// memory, or in `spool`'s file, removed once the answer is made).
-    private func respond(_ head: HTTPRequestHead, body: ByteBuffer?, spool: BodySpool? = nil, refusal: String? = nil,
-                         with responder: any Responder, context: ChannelHandlerContext) {
+    private func respond(
+        _ head: HTTPRequestHead, body: ByteBuffer?, spool: BodySpool? = nil, refusal: String? = nil,
+        with responder: any Responder, context: ChannelHandlerContext
+    ) {
         let request = makeRequest(head, body: body, context: context)
         request.spooledBody = spool?.path
         if let refusal { request.storage[ConnectionServices.RefusalKey.self] = refusal }
@@ -225,31 +237,44 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
                 // The error page middleware answers every error; this is what gets past it.
                 self.services.logger.report(error: error)
                 self.state = .ending
-                self.send(FastPathResponse(status: .internalServerError, headers: ["Content-Length": "0"], body: nil), version: head.version,
-                          for: head, context: context)
+                self.send(
+                    FastPathResponse(status: .internalServerError, headers: ["Content-Length": "0"], body: nil),
+                    version: head.version,
+                    for: head, context: context)
             }
         }
     }
 
     private func send(_ response: Response, for head: HTTPRequestHead, context: ChannelHandlerContext) {
-        let status = response.status, headers = response.headers, version = response.version
+        let status = response.status
+        let headers = response.headers
+        let version = response.version
         if head.method == .HEAD || status == .noContent || response.body.count == 0 {
-            return send(FastPathResponse(status: status, headers: headers, body: nil), version: version, for: head, context: context)
+            return send(
+                FastPathResponse(status: status, headers: headers, body: nil), version: version, for: head,
+                context: context)
         }
         if let buffer = response.body.buffer {
-            return send(FastPathResponse(status: status, headers: headers, body: buffer), version: version, for: head, context: context)
+            return send(
+                FastPathResponse(status: status, headers: headers, body: buffer), version: version, for: head,
+                context: context)
         }
         // A streamed body (Stoplicht's routes make none): collected, then sent with its length.
         response.body.collect(on: context.eventLoop).assumeIsolated().whenComplete { result in
             var answer = FastPathResponse(status: status, headers: headers, body: (try? result.get()) ?? nil)
-            if case .failure = result { answer = FastPathResponse(status: .internalServerError, headers: [:], body: nil); self.state = .ending }
+            if case .failure = result {
+                answer = FastPathResponse(status: .internalServerError, headers: [:], body: nil)
+                self.state = .ending
+            }
             answer.headers.remove(name: .transferEncoding)
             answer.headers.replaceOrAdd(name: .contentLength, value: String(answer.body?.readableBytes ?? 0))
             self.send(answer, version: version, for: head, context: context)
         }
     }
 
-    private func send(_ response: FastPathResponse, version: HTTPVersion, for head: HTTPRequestHead, context: ChannelHandlerContext) {
+    private func send(
+        _ response: FastPathResponse, version: HTTPVersion, for head: HTTPRequestHead, context: ChannelHandlerContext
+    ) {
         var headers = response.headers
         var keepAlive = head.isKeepAlive && !quiescing
         if case .ending = state { keepAlive = false }
@@ -258,7 +283,9 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         // Before the end is written: writing it may hand this handler the next pipelined request.
         state = keepAlive ? .idle : .ending
         if keepAlive { pace?.answered() }
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: response.status, headers: headers))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: version, status: response.status, headers: headers))),
+            promise: nil)
         if head.method != .HEAD, let body = response.body, body.readableBytes > 0 {
             context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
         }
@@ -269,7 +296,8 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
             // request refused before its body is read is closed a second later in any case:
             // its body is not read, so the client, still sending, would not close.
             let mode: CloseMode = quiescing ? .all : .output
-            let lingering = lingering, channel = context.channel
+            let lingering = lingering
+            let channel = context.channel
             written.assumeIsolated().whenComplete { _ in
                 context.close(mode: mode, promise: nil)
                 if lingering { channel.eventLoop.scheduleTask(in: .seconds(1)) { channel.close(promise: nil) } }

@@ -60,7 +60,10 @@ final class RequestPace: ChannelInboundHandler, RemovableChannelHandler {
     /// The 408, made once: Stoplicht's security headers, a Dutch text, and the end.
     static func tooSlow(_ securityHeaders: SecurityHeadersMiddleware) -> ByteBuffer {
         let body = Strings.requestTooSlow + "\n"
-        var headers = HTTPHeaders([("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", String(body.utf8.count)), ("Connection", "close")])
+        var headers = HTTPHeaders([
+            ("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", String(body.utf8.count)),
+            ("Connection", "close"),
+        ])
         securityHeaders.apply(to: &headers)
         var text = "HTTP/1.1 408 Request Timeout\r\n"
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
@@ -152,7 +155,11 @@ final class RequestPace: ChannelInboundHandler, RemovableChannelHandler {
             // Paused time (to now) does not count.
             let pausedNow = paused + (pausedSince.map { now - $0 } ?? .zero)
             let allowed = limits.grace + .nanoseconds(Int64(bytes) * 1_000_000_000 / Int64(limits.rate)) + pausedNow
-            if pausedSince == nil, now - since >= allowed { cut() } else { schedule(at: max(since + allowed, now + .milliseconds(100))) }
+            if pausedSince == nil, now - since >= allowed {
+                cut()
+            } else {
+                schedule(at: max(since + allowed, now + .milliseconds(100)))
+            }
         default:
             break
         }
@@ -163,7 +170,8 @@ final class RequestPace: ChannelInboundHandler, RemovableChannelHandler {
     private func cut() {
         guard let context else { return }
         phase = .cut
-        let channel = context.channel, loop = context.eventLoop
+        let channel = context.channel
+        let loop = context.eventLoop
         context.writeAndFlush(wrapOutboundOut(answer)).assumeIsolated().whenComplete { _ in
             channel.close(mode: .output, promise: nil)
             loop.scheduleTask(in: .seconds(1)) { channel.close(promise: nil) }

@@ -37,7 +37,8 @@ final class StoplichtServer: Server {
     var localAddress: SocketAddress? { running.withLockedValue { $0?.channel.localAddress } }
 
     var onShutdown: EventLoopFuture<Void> {
-        running.withLockedValue { $0?.channel.closeFuture } ?? application.eventLoopGroup.any().makeSucceededVoidFuture()
+        running.withLockedValue { $0?.channel.closeFuture }
+            ?? application.eventLoopGroup.any().makeSucceededVoidFuture()
     }
 
     func start(address: BindAddress?) async throws {
@@ -63,11 +64,15 @@ final class StoplichtServer: Server {
         var configuration = application.http.server.configuration
         switch address {
         case .none: break
-        case .hostname(let hostname, let port): configuration.address = .hostname(hostname ?? configuration.hostname, port: port ?? configuration.port)
+        case .hostname(let hostname, let port):
+            configuration.address = .hostname(hostname ?? configuration.hostname, port: port ?? configuration.port)
         case .unixDomainSocket: configuration.address = address!
         }
         guard configuration.tlsConfiguration == nil, !configuration.supportVersions.contains(.two) else {
-            return loop.makeFailedFuture(StartRefused(reason: "Stoplicht speaks plain HTTP/1.1; TLS and HTTP/2 belong to the reverse proxy in front of it"))
+            return loop.makeFailedFuture(
+                StartRefused(
+                    reason: "Stoplicht speaks plain HTTP/1.1; TLS and HTTP/2 belong to the reverse proxy in front of it"
+                ))
         }
         guard running.withLockedValue({ $0 == nil }) else {
             return loop.makeFailedFuture(StartRefused(reason: "The server is already running"))
@@ -105,12 +110,15 @@ final class StoplichtServer: Server {
         case .unixDomainSocket(let path):
             bound = bootstrap.bind(unixDomainSocketPath: path)
         }
-        let logger = configuration.logger, settled = configuration
+        let logger = configuration.logger
+        let settled = configuration
         return bound.flatMapError { error in
             quiesce.initiateShutdown(promise: nil)
             return loop.makeFailedFuture(error)
         }.map { channel in
-            self.running.withLockedValue { $0 = Running(channel: channel, quiesce: quiesce, shutdownTimeout: settled.shutdownTimeout) }
+            self.running.withLockedValue {
+                $0 = Running(channel: channel, quiesce: quiesce, shutdownTimeout: settled.shutdownTimeout)
+            }
             let shown: String
             if let local = channel.localAddress, let host = local.ipAddress, let port = local.port {
                 shown = "http://\(local.protocol == .inet6 ? "[\(host)]" : host):\(port)"
@@ -127,13 +135,24 @@ final class StoplichtServer: Server {
     /// and waits for that up to the configuration's shutdown timeout.
     private func close() -> EventLoopFuture<Void> {
         let loop = application.eventLoopGroup.any()
-        guard let running = running.withLockedValue({ current in defer { current = nil }; return current }) else {
+        guard
+            let running = running.withLockedValue({ current in
+                defer { current = nil }
+                return current
+            })
+        else {
             return loop.makeSucceededVoidFuture()
         }
-        let closed = loop.makePromise(of: Void.self), finished = loop.makePromise(of: Void.self)
+        let closed = loop.makePromise(of: Void.self)
+        let finished = loop.makePromise(of: Void.self)
         let once = NIOLockedValueBox(false)
         let finish: @Sendable () -> Void = {
-            if once.withLockedValue({ done in defer { done = true }; return !done }) { finished.succeed() }
+            if once.withLockedValue({ done in
+                defer { done = true }
+                return !done
+            }) {
+                finished.succeed()
+            }
         }
         let logger = application.logger
         let timeout = loop.scheduleTask(in: running.shutdownTimeout) {

@@ -19,7 +19,8 @@ struct UploadForm: Sendable {
 
     static func read(_ req: Request) async throws -> UploadForm {
         guard let type = req.headers.contentType, type.type == "multipart", type.subType == "form-data",
-              let boundary = type.parameters["boundary"], !boundary.isEmpty else { return UploadForm() }
+            let boundary = type.parameters["boundary"], !boundary.isEmpty
+        else { return UploadForm() }
         if let path = req.spooledBody {
             return try await req.application.threadPool.runIfActive { try parse(file: path, boundary: boundary) }
         }
@@ -28,20 +29,26 @@ struct UploadForm: Sendable {
     }
 
     static func parse(file path: String, boundary: String) throws -> UploadForm {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw Abort(.internalServerError, reason: Strings.uploadSpoolGone) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw Abort(.internalServerError, reason: Strings.uploadSpoolGone)
+        }
         defer { try? handle.close() }
-        return (try? parse(boundary: boundary) { feed in
-            while let data = try handle.read(upToCount: chunkBytes), !data.isEmpty {
-                try feed(ByteBuffer(data: data))
-            }
-        }) ?? UploadForm()
+        return
+            (try? parse(boundary: boundary) { feed in
+                while let data = try handle.read(upToCount: chunkBytes), !data.isEmpty {
+                    try feed(ByteBuffer(data: data))
+                }
+            }) ?? UploadForm()
     }
 
     /// `source` hands the body to `feed` in pieces, in order.
-    private static func parse(boundary: String, source: ((ByteBuffer) throws -> Void) throws -> Void) throws -> UploadForm {
+    private static func parse(boundary: String, source: ((ByteBuffer) throws -> Void) throws -> Void) throws
+        -> UploadForm
+    {
         let parser = MultipartParser(boundary: boundary)
         var form = UploadForm()
-        var headers = HTTPHeaders(), body = ByteBuffer()
+        var headers = HTTPHeaders()
+        var body = ByteBuffer()
         parser.onHeader = { name, value in headers.replaceOrAdd(name: name, value: value) }
         parser.onBody = { chunk in body.writeBuffer(&chunk) }
         parser.onPartComplete = {

@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
-@testable import Stoplicht
 import StoplichtCore
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import Stoplicht
 
 /// The API's read answers are kept until anything in the database changes, and never given
 /// to another token. On SQLite (a file, as Stoplicht runs) and, with DATABASE_URL, on
@@ -13,7 +14,9 @@ import VaporTesting
     static let list = "/api/v1/programmes/dienstverlening/projects?page-size=100"
     static let status = "/api/v1/programmes/dienstverlening/projects/1/status"
 
-    func get(_ app: Application, _ path: String, token: String?, _ counter: QueryCounter? = nil) async throws -> (status: HTTPStatus, body: String, queries: Int) {
+    func get(_ app: Application, _ path: String, token: String?, _ counter: QueryCounter? = nil) async throws -> (
+        status: HTTPStatus, body: String, queries: Int
+    ) {
         let id = UUID().uuidString
         var headers: HTTPHeaders = ["X-Request-Id": id]
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
@@ -25,7 +28,8 @@ import VaporTesting
     @Test func aKeptAnswerAsksTheDatabaseOnlyItsVersionUntilAChange() async throws {
         try await withStoplicht(seeded: true, onDisk: true) { app in
             try await Cycle.setAccess(.closed, on: app.db)
-            let walter = try await APIClient.token(app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
+            let walter = try await APIClient.token(
+                app, "walter@woudenberg.nl", role: .projectLeader, person: "Walter de Haan")
             let counter = QueryCounter()
             counter.install(on: app)
             let made = try await get(app, Self.list, token: walter, counter)
@@ -72,7 +76,8 @@ import VaporTesting
                 #expect(try await get(app, Self.list, token: token).status == .ok)
                 #expect(try await get(app, Self.list, token: token).status == .ok)
             }
-            let stored = try #require(try await APIToken.query(on: app.db).filter(\.$tokenHash == APITokens.digest(reader)).first())
+            let stored = try #require(
+                try await APIToken.query(on: app.db).filter(\.$tokenHash == APITokens.digest(reader)).first())
             try await APITokens.revoke(stored, actor: "test", on: app.db)
             #expect(try await get(app, Self.list, token: reader).status == .unauthorized)
 
@@ -84,13 +89,17 @@ import VaporTesting
 
     @Test func theKeyHoldsTheAddressAndTheTokensDigest() async throws {
         try await withStoplicht { app in
-            var request = Request(application: app, method: .GET, url: URI(string: "/api/v1/programmes/x/projects?page=2"), on: app.eventLoopGroup.any())
+            var request = Request(
+                application: app, method: .GET, url: URI(string: "/api/v1/programmes/x/projects?page=2"),
+                on: app.eventLoopGroup.any())
             let anonymous = CachedAPIAnswers.key(request)
             #expect(anonymous.hasPrefix("/api/v1/programmes/x/projects?page=2"))
             request.headers.bearerAuthorization = BearerAuthorization(token: "stl_geheim")
             let key = CachedAPIAnswers.key(request)
             #expect(key != anonymous && key.contains(APITokens.digest("stl_geheim")) && !key.contains("stl_geheim"))
-            request = Request(application: app, method: .GET, url: URI(string: "/api/v1/programmes/x/projects?page=3"), on: app.eventLoopGroup.any())
+            request = Request(
+                application: app, method: .GET, url: URI(string: "/api/v1/programmes/x/projects?page=3"),
+                on: app.eventLoopGroup.any())
             request.headers.bearerAuthorization = BearerAuthorization(token: "stl_geheim")
             #expect(CachedAPIAnswers.key(request) != key)
         }

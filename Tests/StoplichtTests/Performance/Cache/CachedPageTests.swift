@@ -1,13 +1,14 @@
 import Fluent
 import FluentPostgresDriver
 import Foundation
-import SQLiteNIO
 import SQLKit
-@testable import Stoplicht
+import SQLiteNIO
 import StoplichtCore
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import Stoplicht
 
 /// Live pages are kept until anything in the database changes, and never shown to another
 /// viewer. On SQLite (a file, as Stoplicht runs) and, with DATABASE_URL, on PostgreSQL.
@@ -16,7 +17,9 @@ import VaporTesting
     static let report = "/programmas/dienstverlening/perioden/juni-t-m-oktober-2018"
     static let project = "/programmas/dienstverlening/projecten/4"
 
-    func get(_ app: Application, _ path: String, _ counter: QueryCounter? = nil) async throws -> (html: String, queries: Int) {
+    func get(_ app: Application, _ path: String, _ counter: QueryCounter? = nil) async throws -> (
+        html: String, queries: Int
+    ) {
         let id = UUID().uuidString
         var html = ""
         try await app.testing().test(.GET, path, headers: ["X-Request-Id": id]) { res in
@@ -63,7 +66,8 @@ import VaporTesting
                 try await outsider.close()
             case .postgres(let url):
                 let outsider = try await Application.make(.testing)
-                outsider.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url), sqlLogLevel: .debug), as: .psql)
+                outsider.databases.use(
+                    .postgres(configuration: try SQLPostgresConfiguration(url: url), sqlLogLevel: .debug), as: .psql)
                 do {
                     try await (outsider.db as! any SQLDatabase).raw(SQLQueryString(rename)).run()
                 } catch {
@@ -95,7 +99,8 @@ import VaporTesting
             #expect(theirs.body.contains("Ingelogd als") && !first.html.contains("Ingelogd als"))
             #expect(try await beheerder.get("/").body == theirs.body)
 
-            let programme = try #require(try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").first())
+            let programme = try #require(
+                try await Programme.query(on: app.db).filter(\.$slug == "dienstverlening").first())
             programme.name = "Dienstverlening en participatie"
             try await programme.save(on: app.db)
             #expect(try await get(app, "/").html.contains("Dienstverlening en participatie"))
@@ -134,7 +139,8 @@ import VaporTesting
             let counter = QueryCounter()
             var manager = try await Browser.member(app, "erna@woudenberg.nl", role: .programmeManager)
             counter.install(on: app)
-            let first = UUID().uuidString, again = UUID().uuidString
+            let first = UUID().uuidString
+            let again = UUID().uuidString
             let made = try await manager.send(.GET, Self.overview, headers: ["X-Request-Id": first])
             let kept = try await manager.send(.GET, Self.overview, headers: ["X-Request-Id": again])
             #expect(kept.status == .ok && kept.body == made.body)
@@ -172,14 +178,17 @@ import VaporTesting
             var stale = Browser(app)
             stale.cookie = cookie
             let reply = try await stale.get(Self.overview)
-            #expect(reply.status == .seeOther && reply.location?.hasPrefix("/inloggen") == true, "\(reply.status) \(reply.location ?? "")")
+            #expect(
+                reply.status == .seeOther && reply.location?.hasPrefix("/inloggen") == true,
+                "\(reply.status) \(reply.location ?? "")")
         }
     }
 
     @Test func aPublishedReportIsServedToAnAnonymousReaderOnAKeptPass() async throws {
         try await withStoplicht(seeded: true, onDisk: true) { app in
             let (_, period) = try await PeriodPublication.find(programme: "dienstverlening", period: nil, on: app.db)
-            _ = try await PeriodPublication.publish(programme: "dienstverlening", period: period, actor: "test", settings: app.settings, on: app.db)
+            _ = try await PeriodPublication.publish(
+                programme: "dienstverlening", period: period, actor: "test", settings: app.settings, on: app.db)
             let counter = QueryCounter()
             counter.install(on: app)
             _ = try await get(app, Self.report)
@@ -197,7 +206,9 @@ import VaporTesting
 
     @Test func theKeyHoldsTheAddressTheViewerAndTheHour() async throws {
         try await withStoplicht { app in
-            let request = Request(application: app, method: .GET, url: URI(string: "/programmas/x?licht=rood"), on: app.eventLoopGroup.any())
+            let request = Request(
+                application: app, method: .GET, url: URI(string: "/programmas/x?licht=rood"),
+                on: app.eventLoopGroup.any())
             let anonymous = Viewer(user: nil, role: nil, csrf: nil)
             let now = Date(timeIntervalSince1970: 1_780_000_000)
             let key = CachedPage.key(request, viewer: anonymous, now: now)

@@ -1,7 +1,8 @@
 import NIOConcurrencyHelpers
 import NIOCore
-@testable import Stoplicht
 import Testing
+
+@testable import Stoplicht
 
 /// Once a newer version has been handed out, an older one read a moment before a commit is
 /// not handed out after it: it would move the kept pages back and have them made again.
@@ -37,7 +38,8 @@ import Testing
 
     /// Each database watched has its own: versions of two applications never meet.
     @Test func eachDatabaseHasItsOwn() {
-        let one = LatestVersion.sqlite(), other = LatestVersion.sqlite()
+        let one = LatestVersion.sqlite()
+        let other = LatestVersion.sqlite()
         #expect(one.advance("9") == "9")
         #expect(other.advance("3") == "3")
     }
@@ -47,7 +49,8 @@ import Testing
     /// placed above it, so no page of the database before is handed out again.
     @Test func aDatabaseThatWentBackIsFollowed() {
         let clock = NIOLockedValueBox(NIODeadline.uptimeNanoseconds(1_000_000_000))
-        let latest = LatestVersion(order: { UInt64($0).map { [$0] } }, lateness: .seconds(1), now: { clock.withLockedValue { $0 } })
+        let latest = LatestVersion(
+            order: { UInt64($0).map { [$0] } }, lateness: .seconds(1), now: { clock.withLockedValue { $0 } })
         let store = VersionedCache<String>(maximumBytes: 1_024) { latest.isOlder($0, than: $1) }
         #expect(latest.advance("900") == "900")
         store.insert("voor het terugzetten", key: "overzicht", version: "900", size: 20)

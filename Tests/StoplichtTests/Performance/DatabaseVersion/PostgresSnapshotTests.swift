@@ -1,8 +1,9 @@
 import FluentPostgresDriver
 import Foundation
-@testable import Stoplicht
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// The test database's server, where the suite runs on PostgreSQL.
 private let postgresURL = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
@@ -16,8 +17,9 @@ struct PostgresSnapshotTests {
         let url = try #require(postgresURL)
         try await withStoplicht { app in
             let loop = app.eventLoopGroup.next()
-            let snapshot = PostgresSnapshot(loop: loop, configuration: try SQLPostgresConfiguration.stoplicht(url: url).coreConfiguration,
-                                            logger: app.logger)
+            let snapshot = PostgresSnapshot(
+                loop: loop, configuration: try SQLPostgresConfiguration.stoplicht(url: url).coreConfiguration,
+                logger: app.logger)
             do {
                 try await test(snapshot, loop, app.db as! any SQLDatabase)
             } catch {
@@ -54,10 +56,12 @@ struct PostgresSnapshotTests {
         try await withSnapshot { snapshot, loop, sql in
             let before = try #require(try await snapshot.read().get())
             struct Ended: Decodable { var ended: Bool }
-            let ended = try await sql.raw("""
+            let ended = try await sql.raw(
+                """
                 SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
                 WHERE query = \(literal: PostgresSnapshot.query) AND pid <> pg_backend_pid()
-                """).all(decoding: Ended.self)
+                """
+            ).all(decoding: Ended.self)
             #expect(ended.contains { $0.ended }, "the reader's connection was found and ended")
             // The read that meets the ended connection may fail; the one after it connects anew.
             _ = try? await snapshot.read().get()
@@ -82,8 +86,11 @@ struct PostgresSnapshotTests {
         try await withStoplicht { app in
             let loop = app.eventLoopGroup.next()
             // A port on this machine that nothing listens on: refused at once.
-            let snapshot = PostgresSnapshot(loop: loop, configuration: try SQLPostgresConfiguration.stoplicht(url: "postgres://postgres@127.0.0.1:1/none").coreConfiguration,
-                                            logger: app.logger)
+            let snapshot = PostgresSnapshot(
+                loop: loop,
+                configuration: try SQLPostgresConfiguration.stoplicht(url: "postgres://postgres@127.0.0.1:1/none")
+                    .coreConfiguration,
+                logger: app.logger)
             await #expect(throws: (any Error).self) { try await snapshot.read().get() }
             await snapshot.close()
         }

@@ -3,8 +3,9 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import SQLiteNIO
-@testable import Stoplicht
 import Testing
+
+@testable import Stoplicht
 
 /// The embedded database's version, read where the request is: it moves with every commit
 /// of another connection, and a database another connection holds locked is waited for on
@@ -12,8 +13,12 @@ import Testing
 @Suite struct SQLiteDataVersionTests {
     /// A database file with one table, in write-ahead-log mode as Stoplicht runs it unless
     /// `journal` says otherwise.
-    func withDatabase(journal: String = "WAL", _ test: (String, NIOThreadPool, any EventLoop) async throws -> Void) async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stoplicht-version-\(UUID().uuidString).sqlite").path
+    func withDatabase(journal: String = "WAL", _ test: (String, NIOThreadPool, any EventLoop) async throws -> Void)
+        async throws
+    {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stoplicht-version-\(UUID().uuidString).sqlite"
+        ).path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let setup = try await SQLiteConnection.open(storage: .file(path: path))
         _ = try await setup.query("PRAGMA journal_mode=\(journal)")

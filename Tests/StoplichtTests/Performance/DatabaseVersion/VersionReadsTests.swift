@@ -1,8 +1,9 @@
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
-@testable import Stoplicht
 import Testing
+
+@testable import Stoplicht
 
 /// The requests of an event loop share version reads, but never one begun before they asked.
 @Suite struct VersionReadsTests {
@@ -70,19 +71,34 @@ import Testing
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let loop = group.next()
         let renders = SingleFlight()
-        guard case .render(let promise) = renders.join("a", on: loop) else { Issue.record("the first asks to make it"); return }
-        guard case .wait(let underway) = renders.join("a", on: loop) else { Issue.record("the second waits"); return }
+        guard case .render(let promise) = renders.join("a", on: loop) else {
+            Issue.record("the first asks to make it")
+            return
+        }
+        guard case .wait(let underway) = renders.join("a", on: loop) else {
+            Issue.record("the second waits")
+            return
+        }
         #expect(renders.waiting(for: "a") == 1)
         // Another page, or the same at another version, is made beside it.
-        guard case .render(let other) = renders.join("b", on: loop) else { Issue.record("another page is its own"); return }
+        guard case .render(let other) = renders.join("b", on: loop) else {
+            Issue.record("another page is its own")
+            return
+        }
         renders.finish("a", promise, .success(ByteBuffer(string: "<p>gemaakt</p>")))
         #expect(String(buffer: try await underway.get()) == "<p>gemaakt</p>")
         #expect(renders.waiting(for: "a") == nil)
         // Once made (and kept), a page that has to be made again is made anew.
-        guard case .render(let again) = renders.join("a", on: loop) else { Issue.record("made anew"); return }
+        guard case .render(let again) = renders.join("a", on: loop) else {
+            Issue.record("made anew")
+            return
+        }
         renders.finish("a", again, .success(ByteBuffer()))
         // A making that fails fails for those who waited too.
-        guard case .wait(let failing) = renders.join("b", on: loop) else { Issue.record("waits for b"); return }
+        guard case .wait(let failing) = renders.join("b", on: loop) else {
+            Issue.record("waits for b")
+            return
+        }
         renders.finish("b", other, .failure(Broken()))
         await #expect(throws: Broken.self) { try await failing.get() }
         try await group.shutdownGracefully()

@@ -1,6 +1,7 @@
-@testable import Stoplicht
 import Foundation
 import Testing
+
+@testable import Stoplicht
 
 /// The Date header of Stoplicht's own server: RFC 9110's IMF-fixdate, in GMT, with two-digit
 /// days and times (the expected values are Python's `email.utils.formatdate(t, usegmt=True)`).

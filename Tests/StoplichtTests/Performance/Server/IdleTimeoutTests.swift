@@ -1,6 +1,7 @@
-@testable import Stoplicht
 import Testing
 import Vapor
+
+@testable import Stoplicht
 
 /// A client that connects and then sends nothing is disconnected after the idle timeout,
 /// so stalled connections cannot pile up. (Whether a request is answered in time depends on
